@@ -1,0 +1,347 @@
+"""The meeting's data: participants, per-theme time and notes, outcomes, follow-up reviews."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal, get_args
+
+from facilitator.agenda import Agenda, Theme
+
+SESSION_SCHEMA = 1
+
+Role = Literal["leader", "employee-representative", "tr", "amr", "secretary", "guest", "other"]
+Side = Literal["management", "employees"]
+ThemeState = Literal["pending", "active", "done", "skipped"]
+OutcomeKind = Literal["decision", "agreement", "action", "question"]
+ReviewStatus = Literal["", "done", "in-progress", "not-started", "dropped"]
+MinutesStatus = Literal["draft", "approved"]
+
+ROLES: tuple[Role, ...] = get_args(Role)
+SIDES: tuple[Side, ...] = get_args(Side)
+THEME_STATES: tuple[ThemeState, ...] = get_args(ThemeState)
+OUTCOME_KINDS: tuple[OutcomeKind, ...] = get_args(OutcomeKind)
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = get_args(ReviewStatus)
+MINUTES_STATUSES: tuple[MinutesStatus, ...] = get_args(MinutesStatus)
+
+# Which side a role sits on when nobody says otherwise: a MED committee has two sides.
+DEFAULT_SIDE: dict[str, Side] = {
+    "leader": "management",
+    "secretary": "management",
+    "employee-representative": "employees",
+    "tr": "employees",
+    "amr": "employees",
+    "guest": "employees",
+    "other": "employees",
+}
+
+# Common spellings people type for a role on the command line or in a form.
+ROLE_ALIASES: dict[str, Role] = {
+    "leader": "leader",
+    "leder": "leader",
+    "chair": "leader",
+    "formand": "leader",
+    "manager": "leader",
+    "employee-representative": "employee-representative",
+    "employee": "employee-representative",
+    "medarbejderrepræsentant": "employee-representative",
+    "medarbejderrep": "employee-representative",
+    "medarbejder": "employee-representative",
+    "rep": "employee-representative",
+    "tr": "tr",
+    "tillidsrepræsentant": "tr",
+    "amr": "amr",
+    "arbejdsmiljørepræsentant": "amr",
+    "secretary": "secretary",
+    "referent": "secretary",
+    "sekretær": "secretary",
+    "guest": "guest",
+    "gæst": "guest",
+    "other": "other",
+    "andet": "other",
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Text as it is stored: `\\n` line ends, no control characters or lone surrogates.
+
+    People paste from Word and mail; TOML cannot hold lone surrogates and `\\r\\n` does not
+    survive a round trip, so text is normalised once, when it enters the model.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SURROGATE.sub("", _CONTROL.sub("", text))
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_line(text: str) -> str:
+    """A one-line field (a name, a title): cleaned, newlines folded, ends trimmed."""
+    return " ".join(clean_text(text).split())
+
+
+def now() -> datetime:
+    """Local wall-clock time with its UTC offset, to the second: what goes into files."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def new_id() -> str:
+    """A short random id, unique across sessions for all practical purposes (48 bits)."""
+    return secrets.token_hex(6)
+
+
+def parse_role(text: str) -> Role | None:
+    """A role from what a person typed (Danish or English), or None if it is not one."""
+    return ROLE_ALIASES.get(clean_line(text).lower().replace(" ", "-").replace("_", "-"))
+
+
+@dataclass
+class Participant:
+    """A member of the committee, or a guest, at this meeting."""
+
+    name: str
+    role: Role = "employee-representative"
+    side: Side = "employees"
+    present: bool = True
+    arrived: datetime | None = None
+    left: datetime | None = None
+    note: str = ""
+
+
+@dataclass
+class Outcome:
+    """Something the meeting produced: a decision, agreement, action or open question."""
+
+    kind: OutcomeKind
+    text: str
+    owner: str = ""
+    due: date | None = None
+    id: str = field(default_factory=new_id)
+    created: datetime = field(default_factory=now)
+
+
+@dataclass
+class ThemeRecord:
+    """What happened on one theme: its state, time, adjusted timebox, notes and outcomes."""
+
+    theme_id: str
+    timebox: int
+    state: ThemeState = "pending"
+    seconds: float = 0.0
+    notes: str = ""
+    presented: bool = False
+    outcomes: list[Outcome] = field(default_factory=list)
+    uncovered_reason: str = ""
+
+
+@dataclass
+class Review:
+    """A follow-up meeting's verdict on one outcome of an earlier meeting of the committee."""
+
+    outcome_id: str
+    kind: OutcomeKind
+    text: str
+    owner: str = ""
+    due: date | None = None
+    meeting_date: date | None = None
+    theme_title: str = ""
+    status: ReviewStatus = ""
+    comment: str = ""
+    reviewed: datetime | None = None
+
+
+@dataclass
+class Session:
+    """One meeting of one committee over one agenda; self-contained (carries the agenda)."""
+
+    committee: str
+    agenda: Agenda
+    themes: list[ThemeRecord]
+    id: str = field(default_factory=new_id)
+    place: str = ""
+    chair: str = ""
+    secretary: str = ""
+    participants: list[Participant] = field(default_factory=list)
+    planned_start: datetime | None = None
+    planned_minutes: int = 0
+    started: datetime | None = None
+    ended: datetime | None = None
+    current_theme: str = ""
+    created: datetime = field(default_factory=now)
+    minutes_status: MinutesStatus = "draft"
+    approved_by: str = ""
+    approved_at: datetime | None = None
+    followup_of: str = ""
+    reviews: list[Review] = field(default_factory=list)
+
+    @classmethod
+    def new(cls, committee: str, agenda: Agenda, planned_minutes: int | None = None) -> Session:
+        """A fresh session with a record per theme; a planned length scales the timeboxes."""
+        session = cls(
+            committee=clean_line(committee),
+            agenda=agenda,
+            themes=[ThemeRecord(theme.id, theme.timebox) for theme in agenda.themes],
+            planned_minutes=agenda.minutes,
+            current_theme=agenda.themes[0].id,
+        )
+        if planned_minutes is not None and planned_minutes != agenda.minutes:
+            session.scale_to(planned_minutes)
+        return session
+
+    # -- lookups ------------------------------------------------------------------------
+
+    @property
+    def state(self) -> Literal["in-progress", "ended", "approved"]:
+        """Where the meeting stands, as the register shows it."""
+        if self.minutes_status == "approved":
+            return "approved"
+        return "ended" if self.ended else "in-progress"
+
+    @property
+    def date(self) -> date:
+        """The meeting's date: when it started, else when it was planned or created."""
+        moment = self.started or self.planned_start or self.created
+        return moment.date()
+
+    def record(self, theme_id: str) -> ThemeRecord:
+        """The record of a theme by id."""
+        for record in self.themes:
+            if record.theme_id == theme_id:
+                return record
+        raise KeyError(theme_id)
+
+    def theme(self, theme_id: str) -> Theme:
+        """The agenda's theme by id."""
+        return self.agenda.theme(theme_id)
+
+    @property
+    def current(self) -> ThemeRecord:
+        """The record of the theme the meeting is on."""
+        return self.record(self.current_theme)
+
+    def index_of(self, theme_id: str) -> int:
+        """The position of a theme in agenda order."""
+        for index, record in enumerate(self.themes):
+            if record.theme_id == theme_id:
+                return index
+        raise KeyError(theme_id)
+
+    def outcomes(self) -> list[tuple[ThemeRecord, Outcome]]:
+        """Every outcome with the record of the theme it belongs to, in agenda order."""
+        return [(record, outcome) for record in self.themes for outcome in record.outcomes]
+
+    def find_outcome(self, outcome_id: str) -> tuple[ThemeRecord, Outcome]:
+        """An outcome and its theme's record by the outcome's id."""
+        for record, outcome in self.outcomes():
+            if outcome.id == outcome_id:
+                return record, outcome
+        raise KeyError(outcome_id)
+
+    @property
+    def present(self) -> list[Participant]:
+        """Participants who took part."""
+        return [p for p in self.participants if p.present]
+
+    @property
+    def absent(self) -> list[Participant]:
+        """Participants who sent apologies."""
+        return [p for p in self.participants if not p.present]
+
+    @property
+    def timebox_minutes(self) -> int:
+        """The sum of the adjusted timeboxes."""
+        return sum(record.timebox for record in self.themes)
+
+    # -- changes ------------------------------------------------------------------------
+
+    def scale_to(self, planned_minutes: int) -> None:
+        """Fit all timeboxes to a planned length, in proportion, whole minutes, 1 at least."""
+        planned = [theme.timebox for theme in self.agenda.themes]
+        for record, minutes in zip(self.themes, distribute(planned, planned_minutes), strict=True):
+            record.timebox = minutes
+        self.planned_minutes = planned_minutes
+
+    def add_outcome(
+        self,
+        theme_id: str,
+        kind: OutcomeKind,
+        text: str,
+        owner: str = "",
+        due: date | None = None,
+    ) -> Outcome:
+        """Capture an outcome on a theme."""
+        outcome = Outcome(kind=kind, text=clean_text(text).strip(), owner=clean_line(owner), due=due)
+        self.record(theme_id).outcomes.append(outcome)
+        return outcome
+
+    def update_outcome(
+        self,
+        outcome_id: str,
+        kind: OutcomeKind,
+        text: str,
+        owner: str = "",
+        due: date | None = None,
+    ) -> Outcome:
+        """Correct an outcome in place; it keeps its id and creation time."""
+        _, outcome = self.find_outcome(outcome_id)
+        outcome.kind = kind
+        outcome.text = clean_text(text).strip()
+        outcome.owner = clean_line(owner)
+        outcome.due = due
+        return outcome
+
+    def remove_outcome(self, outcome_id: str) -> Outcome:
+        """Delete an outcome."""
+        record, outcome = self.find_outcome(outcome_id)
+        record.outcomes.remove(outcome)
+        return outcome
+
+    def set_notes(self, theme_id: str, notes: str) -> None:
+        """Replace a theme's notes."""
+        self.record(theme_id).notes = clean_text(notes)
+
+    def approve(self, by: str, at: datetime | None = None) -> None:
+        """Mark the minutes approved."""
+        self.minutes_status = "approved"
+        self.approved_by = clean_line(by)
+        self.approved_at = at or now()
+
+    def uncovered(self) -> list[ThemeRecord]:
+        """Themes the meeting did not cover: obligations not presented, discussions with nothing.
+
+        What the end-of-meeting check lists and the minutes mark as not covered.
+        """
+        missing: list[ThemeRecord] = []
+        for record in self.themes:
+            theme = self.theme(record.theme_id)
+            if theme.is_obligation:
+                if not record.presented:
+                    missing.append(record)
+            elif not record.notes.strip() and not record.outcomes:
+                missing.append(record)
+        return missing
+
+
+def distribute(weights: list[int], total: int) -> list[int]:
+    """Split `total` minutes in proportion to `weights`: whole minutes, at least 1 each.
+
+    Largest remainders decide where the odd minutes go, so the parts always add up to
+    `total` (unless `total` is smaller than the number of parts: then each gets 1).
+    """
+    count = len(weights)
+    if count == 0:
+        return []
+    if total <= count:
+        return [1] * count
+    weight_sum = sum(weights) or count
+    spare = total - count
+    exact = [spare * (w if sum(weights) else 1) / weight_sum for w in weights]
+    parts = [int(x) for x in exact]
+    order = sorted(range(count), key=lambda i: (exact[i] - parts[i], weights[i]), reverse=True)
+    for i in order[: spare - sum(parts)]:
+        parts[i] += 1
+    return [1 + part for part in parts]
