@@ -16,7 +16,7 @@ run: $(STAMP)
 	$(BIN)/facilitator run
 
 test: $(STAMP)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -p no:cacheprovider
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check facilitator tests benchmarks

@@ -187,7 +187,7 @@ def agenda_from_data(
     checker = _Checker(shown, lines or _KeyLines())
     agenda = checker.agenda(data)
     if checker.problems or agenda is None:
-        raise AgendaError(checker.problems)
+        raise AgendaError(sorted(checker.problems, key=_line_of))
     return dataclasses.replace(agenda, sha256=sha256)
 
 
@@ -482,6 +482,12 @@ class _Checker:
             close = difflib.get_close_matches(key, known, n=1)
             hint = f' (did you mean "{close[0]}"?)' if close else f" (allowed: {', '.join(known)})"
             self.report(where, f'unknown key "{key}"{hint}', section, theme, key)
+
+
+def _line_of(problem: str) -> int:
+    """Sort problems by line; those without a position keep their place at the end."""
+    match = re.match(r"^.*?:(\d+):\d+: ", problem)
+    return int(match.group(1)) if match else 1 << 30
 
 
 def _where_section(data: Mapping[str, Any], index: int) -> str:

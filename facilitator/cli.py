@@ -1,0 +1,167 @@
+"""Command line: argument parsing, dispatch and exit codes. The TUI is imported lazily."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from facilitator import __version__
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+# Which module under facilitator.commands runs each subcommand; None runs the home screen.
+COMMANDS = {
+    None: "meeting",
+    "run": "meeting",
+    "resume": "meeting",
+    "followup": "meeting",
+    "agendas": "agendas",
+    "validate": "validate",
+    "export": "export",
+    "agreements": "agreements",
+    "coverage": "coverage",
+}
+
+
+class UsageError(Exception):
+    """Unusable input from the command line: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one clear line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: {message} (see {self.prog} --help)\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--sessions-dir",
+        type=Path,
+        default=default,
+        metavar="DIR",
+        help="where meetings are saved (default ./sessions, or FACILITATOR_SESSIONS_DIR)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("da", "en"),
+        default=default,
+        help="language of the screens (default FACILITATOR_LANG, else the agenda's language)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, as DESIGN section 4 names it."""
+    parser = _Parser(
+        prog="facilitator",
+        description="Run a committee meeting through a dialogue paper: timeboxed themes, "
+        "captured decisions, agreements and actions, minutes in TOML and Markdown.",
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    _global_options(parser, suppress=False)
+    common = _Parser(add_help=False)
+    _global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = sub.add_parser("run", parents=[common], help="start a meeting straight away")
+    run.add_argument(
+        "agenda", nargs="?", metavar="AGENDA", help="agenda file or built-in id (default: the guide)"
+    )
+    run.add_argument("--committee", metavar="NAME", help="the committee that meets (required to skip the form)")
+    run.add_argument("--planned", type=_minutes, metavar="MINUTES", help="planned length; scales the timeboxes")
+    run.add_argument(
+        "--participant",
+        action="append",
+        default=[],
+        metavar="NAME:ROLE",
+        help="a participant (repeat); ROLE: leader, employee, tr, amr, secretary, guest, other",
+    )
+    run.add_argument("--place", default="", help="where the meeting is held")
+    run.add_argument("--chair", default="", help="who chairs the meeting")
+    run.add_argument("--secretary", default="", help="who takes the minutes")
+
+    resume = sub.add_parser("resume", parents=[common], help="continue an interrupted meeting")
+    resume.add_argument("session", nargs="?", metavar="SESSION", help="session file (default: the newest unfinished)")
+
+    followup = sub.add_parser("followup", parents=[common], help="new meeting that reviews SESSION's outcomes")
+    followup.add_argument("session", metavar="SESSION", help="the earlier meeting's session file")
+    followup.add_argument("--agenda", metavar="AGENDA", help="agenda for the rest of the meeting")
+
+    agendas = sub.add_parser("agendas", parents=[common], help="list built-in and local agendas")
+    agendas.add_argument("--dir", type=Path, default=Path("agendas"), help="local agendas folder (default ./agendas)")
+
+    validate = sub.add_parser("validate", parents=[common], help="check agenda files")
+    validate.add_argument("files", nargs="+", metavar="AGENDA", help="agenda files to check")
+    validate.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
+
+    export = sub.add_parser("export", parents=[common], help="write a session's minutes")
+    export.add_argument("session", metavar="SESSION", help="session file")
+    export.add_argument("--format", choices=("md", "toml", "html"), default="md", help="output format (default md)")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
+
+    agreements = sub.add_parser("agreements", parents=[common], help="every agreement of every committee")
+    agreements.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="session files or folders")
+    agreements.add_argument("--committee", metavar="C", help="only this committee (case-insensitive)")
+    agreements.add_argument("--kind", metavar="K", help="decision, agreement, action, question or all (comma-separated)")
+    agreements.add_argument("--open", action="store_true", help="only outcomes not done or dropped")
+    agreements.add_argument("--overdue", action="store_true", help="only open outcomes past their date")
+    agreements.add_argument("--since", metavar="DATE", help="only meetings on or after DATE")
+    agreements.add_argument(
+        "--format", choices=("table", "md", "csv", "json", "toml"), default="table", help="output format"
+    )
+    agreements.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
+    agreements.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
+    agreements.add_argument("--strict", action="store_true", help="exit 1 when a file could not be read")
+
+    coverage = sub.add_parser("coverage", parents=[common], help="committees x sections: who has been through what")
+    coverage.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="session files or folders")
+    coverage.add_argument(
+        "--format", choices=("table", "md", "csv", "json", "toml"), default="table", help="output format"
+    )
+    coverage.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
+    coverage.add_argument("--strict", action="store_true", help="exit 1 when a file could not be read")
+    return parser
+
+
+def _minutes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a whole number of minutes') from None
+    if not 1 <= value <= 24 * 60:
+        raise argparse.ArgumentTypeError(f"{value} minutes is out of range (1 to 1440)")
+    return value
+
+
+def sessions_dir(args: argparse.Namespace) -> Path:
+    """The sessions folder: --sessions-dir, else FACILITATOR_SESSIONS_DIR, else ./sessions."""
+    given = getattr(args, "sessions_dir", None)
+    if given is not None:
+        return Path(given)
+    return Path(os.environ.get("FACILITATOR_SESSIONS_DIR") or "sessions")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `facilitator` command."""
+    args = build_parser().parse_args(argv)
+    module = importlib.import_module(f"facilitator.commands.{COMMANDS[args.command]}")
+    try:
+        code: int = module.run(args)
+    except UsageError as error:
+        sys.stderr.write(f"facilitator: {error}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `facilitator agreements | head`: the reader left; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK
+    return code

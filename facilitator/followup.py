@@ -1,0 +1,254 @@
+"""Follow-up meetings: a new session that reviews the open outcomes of a committee's earlier ones."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from facilitator.agenda import Agenda, Section, Theme
+from facilitator.session import (
+    REVIEW_STATUSES,
+    Outcome,
+    Participant,
+    Review,
+    ReviewStatus,
+    Session,
+    clean_text,
+    now,
+)
+
+REVIEW_THEME_ID = "opfoelgning-tidligere"
+REVIEW_SECTION_ID = "opfoelgning-tidligere"
+FOLLOWUP_SECTION_IDS = ("opfoelgning", "follow-up", "followup")
+REVIEWED_KINDS = ("agreement", "action", "question")
+CLOSED_STATUSES = ("done", "dropped")
+
+# Minutes per reviewed item, and the bounds of the review theme's timebox.
+MINUTES_PER_ITEM = 1.5
+REVIEW_MIN_MINUTES, REVIEW_MAX_MINUTES = 10, 60
+
+_TEXT = {
+    "da": {
+        "title": "Opfølgning på tidligere aftaler",
+        "description": "Gennemgå hver aftale, handling og åbne spørgsmål fra de tidligere møder: "
+        "hvor står den, og hvad sker der nu?",
+        "prompts": (
+            "Er aftalen gennemført?",
+            "Hvis ikke: hvad mangler, hvem gør det, og hvornår?",
+            "Skal aftalen ændres, eller skal den opgives?",
+            "Er de åbne spørgsmål besvaret?",
+        ),
+        "prefix": "Opfølgning: ",
+    },
+    "en": {
+        "title": "Review of earlier outcomes",
+        "description": "Go through each agreement, action and open question of the earlier "
+        "meetings: where does it stand, and what happens next?",
+        "prompts": (
+            "Has the agreement been carried out?",
+            "If not: what is missing, who does it, and by when?",
+            "Should the agreement be changed, or dropped?",
+            "Have the open questions been answered?",
+        ),
+        "prefix": "Follow-up: ",
+    },
+}
+
+
+def review_timebox(items: int) -> int:
+    """Minutes for the review theme: 1.5 per item, at least 10, at most 60."""
+    return min(REVIEW_MAX_MINUTES, max(REVIEW_MIN_MINUTES, math.ceil(MINUTES_PER_ITEM * items)))
+
+
+def find_chain(earlier: Session, candidates: Iterable[Session]) -> list[Session]:
+    """The sessions `earlier` follows up, directly or through others: oldest first."""
+    by_id = {candidate.id: candidate for candidate in candidates}
+    chain: list[Session] = []
+    seen = {earlier.id}
+    current = earlier
+    while current.followup_of and current.followup_of not in seen:
+        previous = by_id.get(current.followup_of)
+        if previous is None:
+            break
+        chain.append(previous)
+        seen.add(previous.id)
+        current = previous
+    chain.reverse()
+    return chain
+
+
+def latest_reviews(sessions: Iterable[Session]) -> dict[str, Review]:
+    """Each outcome's latest review with a status: by the reviewing meeting's date, then time."""
+    latest: dict[str, tuple[tuple[object, ...], Review]] = {}
+    for session in sessions:
+        for review in session.reviews:
+            if not review.status:
+                continue
+            key = (session.date, _timestamp(review.reviewed))
+            known = latest.get(review.outcome_id)
+            if known is None or key >= known[0]:
+                latest[review.outcome_id] = (key, review)
+    return {outcome_id: review for outcome_id, (_, review) in latest.items()}
+
+
+def _timestamp(moment: datetime | None) -> float:
+    # Aware datetimes from different offsets compare by timestamp; a missing time sorts first.
+    return moment.timestamp() if moment is not None else float("-inf")
+
+
+def open_items(earlier: Session, chain: list[Session]) -> list[Review]:
+    """Reviews to fill in: every agreement, action and question not closed, oldest meeting first."""
+    sessions = [*chain, earlier]
+    latest = latest_reviews(sessions)
+    items: list[Review] = []
+    seen: set[str] = set()
+    for session in sorted(sessions, key=lambda s: s.date):
+        for record, outcome in session.outcomes():
+            if outcome.kind not in REVIEWED_KINDS or outcome.id in seen:
+                continue
+            seen.add(outcome.id)
+            last = latest.get(outcome.id)
+            if last is not None and last.status in CLOSED_STATUSES:
+                continue
+            items.append(_review_of(session, record.theme_id, outcome, last))
+    return items
+
+
+def _review_of(session: Session, theme_id: str, outcome: Outcome, last: Review | None) -> Review:
+    try:
+        title = session.theme(theme_id).title
+    except KeyError:
+        title = ""
+    return Review(
+        outcome_id=outcome.id,
+        kind=outcome.kind,
+        text=outcome.text,
+        owner=outcome.owner,
+        due=outcome.due,
+        meeting_date=session.date,
+        theme_title=title,
+        status=last.status if last else "",
+        comment=last.comment if last else "",
+    )
+
+
+def followup_agenda(earlier: Session, items: int, agenda: Agenda | None = None) -> Agenda:
+    """The follow-up meeting's agenda: the review theme, then `agenda` or the follow-up section."""
+    base = agenda or earlier.agenda
+    text = _TEXT["da" if base.language == "da" else "en"]
+    review = Section(
+        id=REVIEW_SECTION_ID,
+        title=text["title"],
+        themes=(
+            Theme(
+                id=REVIEW_THEME_ID,
+                title=text["title"],
+                timebox=review_timebox(items),
+                kind="discussion",
+                description=text["description"],
+                prompts=text["prompts"],
+            ),
+        ),
+    )
+    rest = _without_review(base.sections if agenda is not None else (_followup_section(base),))
+    prefix = text["prefix"]
+    title = base.title if base.title.startswith(prefix) else prefix + base.title
+    return Agenda(
+        id=base.id,
+        title=title,
+        language=base.language,
+        sections=(review, *rest),
+        version=base.version,
+        source=base.source,
+        description=base.description,
+    )
+
+
+def _followup_section(agenda: Agenda) -> Section:
+    """The agenda's follow-up section by its id, else its last section that is not the review."""
+    sections = _without_review(agenda.sections)
+    for section in sections:
+        if section.id in FOLLOWUP_SECTION_IDS:
+            return section
+    if not sections:
+        raise ValueError(f'agenda "{agenda.id}" has no section to follow up with')
+    return sections[-1]
+
+
+def _without_review(sections: Iterable[Section]) -> tuple[Section, ...]:
+    """Sections without an earlier follow-up's review theme, so it never appears twice."""
+    kept: list[Section] = []
+    for section in sections:
+        if section.id == REVIEW_SECTION_ID:
+            continue
+        themes = tuple(theme for theme in section.themes if theme.id != REVIEW_THEME_ID)
+        if themes:
+            kept.append(Section(section.id, section.title, themes, section.description))
+    return tuple(kept)
+
+
+def start_followup(earlier: Session, chain: list[Session], agenda: Agenda | None = None) -> Session:
+    """A new session of the same committee that reviews what `earlier` and its chain left open."""
+    items = open_items(earlier, chain)
+    session = Session.new(earlier.committee, followup_agenda(earlier, len(items), agenda))
+    session.place = earlier.place
+    session.chair = earlier.chair
+    session.secretary = earlier.secretary
+    session.participants = [
+        Participant(name=p.name, role=p.role, side=p.side, present=True)
+        for p in earlier.participants
+    ]
+    session.followup_of = earlier.id
+    session.reviews = items
+    return session
+
+
+def set_review(
+    session: Session, outcome_id: str, status: ReviewStatus, comment: str | None = None
+) -> Review:
+    """Record the meeting's verdict on one reviewed outcome, stamped with the time."""
+    if status not in REVIEW_STATUSES:
+        raise ValueError(
+            f'"{status}" is not a review status (expected one of '
+            f"{', '.join(s for s in REVIEW_STATUSES if s)})"
+        )
+    for review in session.reviews:
+        if review.outcome_id == outcome_id:
+            review.status = status
+            if comment is not None:
+                review.comment = clean_text(comment).strip()
+            review.reviewed = now()
+            return review
+    raise KeyError(outcome_id)
+
+
+def prepare_followup(
+    session_path: Path, sessions_dirs: list[Path], agenda: Agenda | None = None
+) -> Session:
+    """Load SESSION, find its chain beside it and in the sessions folders, start the follow-up.
+
+    Raises StoreError when SESSION cannot be read; other unreadable files are passed over,
+    because a broken file elsewhere in a folder must not stop a meeting.
+    """
+    from facilitator.register import scan
+    from facilitator.store import StoreError, load_session
+
+    earlier = load_session(session_path)
+    folders = [session_path.parent, *sessions_dirs]
+    summaries = scan([folder for folder in folders if folder.is_dir()]).summaries
+    paths = {summary.id: summary.path for summary in summaries}
+    chain: list[Session] = []
+    seen = {earlier.id}
+    wanted = earlier.followup_of
+    while wanted and wanted not in seen and wanted in paths:
+        seen.add(wanted)
+        try:
+            previous = load_session(paths[wanted])
+        except StoreError:
+            break
+        chain.append(previous)
+        wanted = previous.followup_of
+    chain.reverse()
+    return start_followup(earlier, chain, agenda)

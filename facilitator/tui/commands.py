@@ -1,0 +1,72 @@
+"""Command palette: jump to any theme, run any meeting action, named `category: action`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Provider
+
+from facilitator.i18n import _
+
+if TYPE_CHECKING:
+    from facilitator.tui.screens.meeting import MeetingScreen
+
+
+class MeetingCommands(Provider):
+    """Every theme of the agenda, and the meeting's actions that apply right now."""
+
+    def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
+        from facilitator.tui.screens.meeting import MeetingScreen
+
+        screen = self.screen
+        if not isinstance(screen, MeetingScreen):
+            return []
+        entries: list[tuple[str, Callable[[], object], str]] = []
+        session = screen.session
+        for number, section in enumerate(session.agenda.sections, start=1):
+            for theme in section.themes:
+                if theme.id == session.current_theme:
+                    continue
+                entries.append(
+                    (
+                        f"{_('Theme')}: {number} {section.title} › {theme.title}",
+                        partial(screen.goto, theme.id),
+                        _("Go to this theme"),
+                    )
+                )
+        for binding in screen.BINDINGS:
+            if not hasattr(binding, "action") or binding.id is None:
+                continue
+            action = binding.action
+            name = action.split("(", 1)[0]
+            if screen.check_action(name, ()) is not True or binding.id in _NOT_IN_PALETTE:
+                continue
+            entries.append(
+                (
+                    f"{_('Meeting')}: {binding.description}",
+                    partial(_run, screen, action),
+                    f"{_('key')} {binding.key.split(',')[0]}",
+                )
+            )
+        return entries
+
+    async def discover(self) -> AsyncIterator[DiscoveryHit]:
+        for name, command, help_text in self._entries():
+            yield DiscoveryHit(name, command, help=help_text)
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:
+        matcher = self.matcher(query)
+        for name, command, help_text in self._entries():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), command, help=help_text)
+
+
+# Keys that only make sense pressed, not chosen from a list.
+_NOT_IN_PALETTE = {"review_down", "review_up", "leave_notes"}
+
+
+def _run(screen: MeetingScreen, action: str) -> None:
+    screen.run_worker(screen.run_action(action), exclusive=False)

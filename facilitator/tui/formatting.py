@@ -1,0 +1,59 @@
+"""How times, dates and kinds read on screen, in the interface language."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+from facilitator.i18n import _, language
+
+_MONTHS_DA = ("jan.", "feb.", "marts", "april", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec.")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def countdown(seconds: float) -> str:
+    """`12:34` while time is left (rounded up), `+01:23` in overtime (rounded down)."""
+    if seconds >= 0:
+        whole = math.ceil(seconds - 1e-9)
+        sign = ""
+    else:
+        whole = math.floor(-seconds + 1e-9)
+        sign = "+"
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes:02d}:{secs:02d}"
+
+
+def clock_time(moment: datetime) -> str:
+    """`14.05` in Danish, `14:05` in English."""
+    separator = "." if language() == "da" else ":"
+    return f"{moment.hour:02d}{separator}{moment.minute:02d}"
+
+
+def short_date(day: date) -> str:
+    """`9. dec. 2026` in Danish, `9 Dec 2026` in English."""
+    if language() == "da":
+        return f"{day.day}. {_MONTHS_DA[day.month - 1]} {day.year}"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def whole_minutes(seconds: float) -> int:
+    """Minutes as the agenda shows them: rounded, so 14:31 reads as 15."""
+    return int(seconds // 60 + (1 if seconds % 60 >= 30 else 0))
+
+
+def kind_label(kind: str) -> str:
+    """The name of an outcome kind."""
+    return {
+        "decision": _("Decision"),
+        "agreement": _("Agreement"),
+        "action": _("Action"),
+        "question": _("Open question"),
+    }[kind]
+
+
+def theme_kind_label(kind: str) -> str:
+    """The name of a theme kind."""
+    return _("Minimum obligations") if kind == "obligation" else _("Discussion")

@@ -1,0 +1,113 @@
+"""Attendance during the meeting: who is here, who arrived late or left, and new arrivals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, SelectionList
+
+from facilitator.i18n import _
+from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
+from facilitator.tui.formatting import clock_time
+
+
+def role_label(role: str) -> str:
+    """A role's name in the interface language."""
+    return {
+        "leader": _("Leader"),
+        "employee-representative": _("Employee representative"),
+        "tr": _("TR"),
+        "amr": _("AMR"),
+        "secretary": _("Secretary"),
+        "guest": _("Guest"),
+        "other": _("Other"),
+    }[role]
+
+
+class AttendanceDialog(ModalScreen[bool]):
+    """Tick who is present; arrivals and departures after the start get the time noted."""
+
+    BINDINGS = [Binding("escape", "close", _("Close"))]
+    DEFAULT_CSS = """
+    AttendanceDialog { align: center middle; }
+    AttendanceDialog > Vertical { width: 76; max-width: 100%; height: auto; max-height: 95%;
+        padding: 1 2; border: thick $accent; background: $surface; }
+    AttendanceDialog SelectionList { height: auto; max-height: 14; }
+    AttendanceDialog Label.hint { color: $text-muted; }
+    AttendanceDialog #attendance-error { color: $error; }
+    """
+
+    def __init__(self, session: Session, wall: Callable[[], datetime]) -> None:
+        super().__init__()
+        self.session = session
+        self.wall = wall
+        self.changed = False
+
+    def _label(self, participant: Participant) -> str:
+        parts = [participant.name, role_label(participant.role)]
+        if participant.arrived:
+            parts.append(_("arrived {time}").format(time=clock_time(participant.arrived)))
+        if participant.left:
+            parts.append(_("left {time}").format(time=clock_time(participant.left)))
+        return " · ".join(parts)
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = _("Attendance")
+            yield Label(_("space: present or absent · enter in the field below adds a person"), classes="hint")
+            yield SelectionList[int](
+                *[(self._label(p), i, p.present) for i, p in enumerate(self.session.participants)],
+                id="attendance-list",
+            )
+            yield Input(placeholder=_("New participant: name:role (e.g. Mia Holm:amr)"), id="attendance-new")
+            yield Label("", id="attendance-error")
+            yield Label(_("escape close · tab next field"), classes="hint")
+
+    def on_mount(self) -> None:
+        target = "#attendance-list" if self.session.participants else "#attendance-new"
+        self.query_one(target).focus()
+
+    @on(SelectionList.SelectionToggled)
+    def _toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
+        participant = self.session.participants[event.selection.value]
+        participant.present = not participant.present
+        if self.session.started is not None:
+            if participant.present:
+                participant.arrived = self.wall()
+            else:
+                participant.left = self.wall()
+        self.changed = True
+        selections = self.query_one(SelectionList)
+        selections.replace_option_prompt_at_index(event.selection_index, self._label(participant))
+
+    @on(Input.Submitted, "#attendance-new")
+    def _add(self, event: Input.Submitted) -> None:
+        name, _sep, role_text = event.value.partition(":")
+        name = clean_line(name)
+        role = parse_role(role_text) if role_text.strip() else "employee-representative"
+        error = self.query_one("#attendance-error", Label)
+        if not name:
+            error.update(_("Write a name first."))
+            return
+        if role is None:
+            error.update(_("Unknown role: use leader, employee, tr, amr, secretary, guest or other."))
+            return
+        participant = Participant(name=name, role=role, side=DEFAULT_SIDE[role])
+        if self.session.started is not None:
+            participant.arrived = self.wall()
+        self.session.participants.append(participant)
+        index = len(self.session.participants) - 1
+        self.query_one(SelectionList).add_option((self._label(participant), index, True))
+        event.input.value = ""
+        error.update("")
+        self.changed = True
+
+    def action_close(self) -> None:
+        """Close; the changes are saved by the meeting screen."""
+        self.dismiss(self.changed)

@@ -1,0 +1,49 @@
+"""A yes/no question: y or enter says yes, n or escape says no."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from facilitator.i18n import _
+
+
+class Confirm(ModalScreen[bool]):
+    """Ask before something that cannot be undone; dismisses with True for yes."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", _("Yes"), id="confirm_yes"),
+        Binding("n,escape", "answer(False)", _("No"), id="confirm_no"),
+    ]
+
+    DEFAULT_CSS = """
+    Confirm { align: center middle; }
+    Confirm > Vertical {
+        width: 64; max-width: 100%; height: auto; max-height: 90%; padding: 1 2;
+        border: thick $warning; background: $surface;
+    }
+    Confirm #confirm-question { width: 1fr; }
+    Confirm #confirm-detail { color: $text-muted; margin-top: 1; }
+    Confirm #confirm-keys { margin-top: 1; color: $text-muted; }
+    """
+
+    def __init__(self, question: str, detail: str = "", title: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text or _("Are you sure?")
+            yield Static(self.question, id="confirm-question", markup=False)
+            if self.detail:
+                yield Static(self.detail, id="confirm-detail", markup=False)
+            yield Label(_("y or enter: yes · n or escape: no"), id="confirm-keys")
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)

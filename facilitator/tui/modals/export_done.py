@@ -1,0 +1,68 @@
+"""Which files were written: full paths that stay on screen until the user closes the box."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from facilitator.i18n import _
+
+
+class ExportDone(ModalScreen[None]):
+    """Lists written files (and any warnings) so they can be read, copied and found."""
+
+    BINDINGS = [Binding("escape,enter,q", "close", _("Close"), id="export_close")]
+
+    DEFAULT_CSS = """
+    ExportDone { align: center middle; }
+    ExportDone > Vertical {
+        width: 90; max-width: 100%; height: auto; max-height: 90%; padding: 1 2;
+        border: thick $success; background: $surface;
+    }
+    ExportDone.-failed > Vertical { border: thick $error; }
+    ExportDone VerticalScroll { height: auto; max-height: 16; }
+    ExportDone #export-files { width: 1fr; }
+    ExportDone #export-notes { margin-top: 1; color: $warning; }
+    ExportDone #export-keys { margin-top: 1; color: $text-muted; }
+    """
+
+    def __init__(
+        self,
+        paths: list[Path],
+        notes: list[str] | None = None,
+        title: str = "",
+        failed: bool = False,
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.notes = notes or []
+        self.title_text = title
+        self.failed = failed
+
+    def compose(self) -> ComposeResult:
+        files = Text()
+        for path in self.paths:
+            files.append("• ", style="bold")
+            files.append(str(path.resolve()))
+            files.append("\n")
+        files.rstrip()
+        with Vertical() as box:
+            box.border_title = self.title_text or _("Files written")
+            with VerticalScroll(can_focus=False):
+                yield Static(files, id="export-files")
+                if self.notes:
+                    yield Static(Text("\n".join(self.notes)), id="export-notes")
+            yield Label(_("enter or escape: close"), id="export-keys")
+
+    def on_mount(self) -> None:
+        self.set_class(self.failed, "-failed")
+
+    def action_close(self) -> None:
+        """Close the box."""
+        self.dismiss(None)

@@ -1,0 +1,143 @@
+"""The outcome dialog: text, owner and date; enter saves from any field, escape cancels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from facilitator.dates import DateError, parse_date
+from facilitator.i18n import _
+from facilitator.session import OutcomeKind
+from facilitator.tui.formatting import kind_label, short_date
+
+
+@dataclass
+class OutcomeDraft:
+    """What the dialog returns: the fields as the user left them, the date already parsed."""
+
+    kind: OutcomeKind
+    text: str
+    owner: str
+    due: date | None
+
+
+class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
+    """Capture or correct one decision, agreement, action or open question."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", _("Cancel")),
+        Binding("ctrl+s", "save", _("Save"), show=False),
+    ]
+
+    DEFAULT_CSS = """
+    OutcomeDialog { align: center middle; }
+    OutcomeDialog > Vertical {
+        width: 76; max-width: 100%; height: auto; padding: 1 2;
+        border: thick $accent; background: $surface;
+    }
+    OutcomeDialog Label.field { margin-top: 1; color: $text-muted; }
+    OutcomeDialog #date-hint { color: $text-muted; height: 1; }
+    OutcomeDialog #date-hint.-error { color: $error; text-style: bold; }
+    OutcomeDialog #dialog-keys { margin-top: 1; color: $text-muted; }
+    OutcomeDialog #text-error { color: $error; text-style: bold; height: auto; }
+    """
+
+    def __init__(
+        self,
+        kind: OutcomeKind,
+        theme_title: str,
+        today: date,
+        draft: OutcomeDraft | None = None,
+    ) -> None:
+        super().__init__()
+        self.kind = kind
+        self.theme_title = theme_title
+        self.today = today
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        draft = self.draft
+        owner_label = _("Responsible") if self.kind == "agreement" else _("Owner")
+        date_label = _("Follow-up date") if self.kind == "agreement" else _("Due date")
+        with Vertical() as box:
+            box.border_title = f"{kind_label(self.kind)} · {self.theme_title}"
+            yield Label(_("Text"), classes="field")
+            yield Input(draft.text if draft else "", id="outcome-text")
+            yield Label("", id="text-error")
+            yield Label(owner_label, classes="field")
+            yield Input(draft.owner if draft else "", id="outcome-owner")
+            yield Label(date_label, classes="field")
+            yield Input(
+                draft.due.isoformat() if draft and draft.due else "",
+                placeholder="2026-03-01 · 1.3.2026 · +14d · +2w",
+                id="outcome-date",
+            )
+            yield Label(_("Empty, or a date like 2026-03-01, 1.3.2026, +14d, +2w"), id="date-hint")
+            yield Label(_("enter save · tab next field · escape cancel"), id="dialog-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#outcome-text", Input).focus()
+
+    def _parsed_date(self) -> tuple[date | None, str | None]:
+        raw = self.query_one("#outcome-date", Input).value.strip()
+        if not raw:
+            return None, None
+        try:
+            return parse_date(raw, self.today), None
+        except DateError as error:
+            return None, _date_error(str(error))
+
+    @on(Input.Changed, "#outcome-date")
+    def _show_date(self) -> None:
+        hint = self.query_one("#date-hint", Label)
+        due, error = self._parsed_date()
+        if error:
+            hint.update(error)
+            hint.add_class("-error")
+        else:
+            hint.remove_class("-error")
+            hint.update(
+                f"→ {short_date(due)}"
+                if due
+                else _("Empty, or a date like 2026-03-01, 1.3.2026, +14d, +2w")
+            )
+
+    @on(Input.Changed, "#outcome-text")
+    def _clear_text_error(self) -> None:
+        self.query_one("#text-error", Label).update("")
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Save when the text is there and the date makes sense; otherwise say what is wrong."""
+        text = self.query_one("#outcome-text", Input).value.strip()
+        due, error = self._parsed_date()
+        if not text:
+            self.query_one("#text-error", Label).update(_("Write the text first: it is required."))
+            self.query_one("#outcome-text", Input).focus()
+            return
+        if error:
+            self._show_date()
+            self.query_one("#outcome-date", Input).focus()
+            return
+        owner = self.query_one("#outcome-owner", Input).value.strip()
+        self.dismiss(OutcomeDraft(self.kind, text, owner, due))
+
+    def action_cancel(self) -> None:
+        """Leave without saving."""
+        self.dismiss(None)
+
+
+def _date_error(message: str) -> str:
+    if "not a day" in message:
+        return _("That day is not in the calendar.")
+    return _("Not a date: write 2026-03-01, 1.3.2026, +14d or +2w.")

@@ -1,0 +1,481 @@
+"""The meeting screen: agenda, current theme and its clock, outcomes and notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static, TextArea
+
+from facilitator.clock import MeetingClock
+from facilitator.followup import REVIEW_THEME_ID
+from facilitator.i18n import _
+from facilitator.session import OutcomeKind, ReviewStatus, Session
+from facilitator.tui.commands import MeetingCommands
+from facilitator.tui.formatting import clock_time, kind_label, short_date, theme_kind_label
+from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
+from facilitator.tui.widgets.agenda_panel import AgendaPanel
+from facilitator.tui.widgets.theme_clock import ThemeClock
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
+
+OUTCOME_KEYS: dict[str, OutcomeKind] = {
+    "decision": "decision",
+    "agreement": "agreement",
+    "action": "action",
+    "question": "question",
+}
+REVIEW_KEYS: dict[str, ReviewStatus] = {
+    "1": "done",
+    "2": "in-progress",
+    "3": "not-started",
+    "4": "dropped",
+}
+# While the clock runs, the time used is written to disk this often, so a crash loses little.
+CHECKPOINT_SECONDS = 5.0
+NOTES_SAVE_DELAY = 0.8
+
+
+def status_label(status: str) -> str:
+    """A review status in words."""
+    return {
+        "": _("not reviewed"),
+        "done": _("done"),
+        "in-progress": _("in progress"),
+        "not-started": _("not started"),
+        "dropped": _("dropped"),
+    }[status]
+
+
+class MeetingScreen(Screen[None]):
+    """Runs one meeting: one key per action, everything saved as it happens."""
+
+    AUTO_FOCUS = None
+    COMMANDS = {MeetingCommands}
+
+    BINDINGS = [
+        Binding("space", "toggle_clock", _("Start/pause"), id="toggle_clock"),
+        Binding("n", "next_theme", _("Next"), id="next_theme"),
+        Binding("p", "previous_theme", _("Previous"), id="previous_theme"),
+        Binding("d", "capture('decision')", _("Decision"), id="decision"),
+        Binding("a", "capture('agreement')", _("Agreement"), id="agreement"),
+        Binding("t", "capture('action')", _("Action"), id="action"),
+        Binding("o", "capture('question')", _("Question"), id="question"),
+        Binding("e", "edit_notes", _("Notes"), id="notes"),
+        Binding("m", "mark_presented", _("Presented"), id="presented"),
+        Binding("1", "review('1')", _("Done"), id="review_done"),
+        Binding("2", "review('2')", _("In progress"), id="review_progress"),
+        Binding("3", "review('3')", _("Not started"), id="review_not_started"),
+        Binding("4", "review('4')", _("Dropped"), id="review_dropped"),
+        Binding("c", "review_comment", _("Comment"), id="review_comment"),
+        Binding("down,j", "review_move(1)", _("Next item"), show=False, id="review_down"),
+        Binding("up,k", "review_move(-1)", _("Previous item"), show=False, id="review_up"),
+        Binding("plus,equals_sign", "adjust(1)", _("+1 min"), show=False, id="plus_minute"),
+        Binding("minus", "adjust(-1)", _("-1 min"), show=False, id="minus_minute"),
+        Binding("r", "replan", _("Re-plan"), show=False, id="replan"),
+        Binding("w", "attendance", _("Attendance"), show=False, id="attendance"),
+        Binding("b", "toggle_bell", _("Bell on/off"), show=False, id="bell"),
+        Binding("u", "undo_outcome", _("Remove last outcome"), show=False, id="undo_outcome"),
+        Binding("escape", "leave_notes", _("Leave notes"), show=False, id="leave_notes"),
+        Binding("ctrl+e", "end_meeting", _("End"), priority=True, id="end_meeting"),
+    ]
+
+    DEFAULT_CSS = """
+    MeetingScreen { layout: vertical; }
+    #topbar { height: 1; background: $panel; padding: 0 1; }
+    #topbar-left { width: 1fr; text-style: bold; }
+    #topbar-right { width: auto; }
+    #topbar-right.-late { color: $warning; text-style: bold; }
+    #body { height: 1fr; }
+    #agenda { width: 32; border: round $primary-muted; border-title-color: $text; }
+    MeetingScreen.-narrow #agenda { width: 27; }
+    #main { width: 1fr; border: round $primary; padding: 0 1; border-title-style: bold; }
+    #theme-head { height: auto; }
+    #theme-title { width: 1fr; text-style: bold; color: $text; }
+    #theme-kind { width: auto; color: $text-muted; }
+    #theme-kind.-obligation { color: $warning; text-style: bold; }
+    #theme-body { height: 1fr; min-height: 2; }
+    #theme-description { color: $text-muted; margin-bottom: 1; }
+    #theme-prompts { }
+    #outcomes { height: auto; max-height: 9; border-top: solid $primary-muted; border-title-color: $text; }
+    #notes { height: 6; border: solid $primary-muted; padding: 0; }
+    #notes:focus { border: solid $accent; }
+    MeetingScreen.-short #notes { height: 4; }
+    MeetingScreen.-short #theme-description { display: none; }
+    MeetingScreen.-short ThemeClock #clock-digits { display: none; }
+    MeetingScreen.-short ThemeClock #clock-compact { display: block; }
+    MeetingScreen.-short #outcomes { max-height: 5; }
+    """
+
+    def __init__(self, session: Session, path: Path, clock: MeetingClock) -> None:
+        super().__init__()
+        self.session = session
+        self.path = path
+        self.clock = clock
+        self.review_index = 0
+        self._belled: set[str] = set()
+        self._since_checkpoint = 0.0
+        self._notes_timer_pending = False
+        self._loading_notes = False
+
+    @property
+    def facilitator(self) -> FacilitatorApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Label("", id="topbar-left")
+            yield Label("", id="topbar-right")
+        with Horizontal(id="body"):
+            agenda = AgendaPanel(id="agenda")
+            agenda.border_title = _("Agenda")
+            yield agenda
+            with Vertical(id="main"):
+                with Horizontal(id="theme-head"):
+                    yield Label("", id="theme-title")
+                    yield Label("", id="theme-kind")
+                yield ThemeClock(id="clock")
+                with VerticalScroll(id="theme-body", can_focus=False):
+                    yield Static("", id="theme-description")
+                    yield Static("", id="theme-prompts")
+                yield Static("", id="outcomes")
+                notes = TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
+                notes.border_title = _("Notes (e)")
+                yield notes
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_theme()
+        self.set_interval(0.25, self.tick)
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def show_theme(self) -> None:
+        """Draw everything that changes when the current theme changes."""
+        session = self.session
+        record = session.current
+        theme = session.theme(record.theme_id)
+        section = session.agenda.section_of(theme.id)
+        number = session.agenda.sections.index(section) + 1
+        self.query_one("#main").border_title = f"{number} {section.title}"
+        self.query_one("#theme-title", Label).update(theme.title)
+        kind = self.query_one("#theme-kind", Label)
+        kind_text = theme_kind_label(theme.kind)
+        if theme.is_obligation:
+            kind_text += "  ✓ " + _("presented") if record.presented else "  · " + _("m: mark presented")
+        kind.update(kind_text)
+        kind.set_class(theme.is_obligation, "-obligation")
+        self.query_one("#theme-description", Static).update(theme.description.strip())
+        self.show_prompts()
+        self.show_outcomes()
+        notes = self.query_one("#notes", TextArea)
+        if notes.text != record.notes:
+            self._loading_notes = True
+            notes.load_text(record.notes)
+        self.query_one("#theme-body", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+        self.tick()
+
+    def show_prompts(self) -> None:
+        """The guiding questions, or on the review item the earlier outcomes to review."""
+        theme = self.session.theme(self.session.current_theme)
+        prompts = self.query_one("#theme-prompts", Static)
+        if self.on_review_item:
+            prompts.update(self._review_text())
+            return
+        bullet = "▪" if theme.is_obligation else "•"
+        prompts.update(Text("\n".join(f"{bullet} {prompt}" for prompt in theme.prompts)))
+
+    def _review_text(self) -> Text:
+        text = Text()
+        reviews = self.session.reviews
+        if not reviews:
+            text.append(_("Nothing to review."))
+            return text
+        for index, review in enumerate(reviews):
+            selected = index == self.review_index
+            mark = "▶" if selected else " "
+            status = status_label(review.status)
+            due = f" · {short_date(review.due)}" if review.due else ""
+            owner = f" · {review.owner}" if review.owner else ""
+            line = f"{mark} [{status}] {kind_label(review.kind)}: {review.text}{owner}{due}"
+            text.append(line, style="reverse" if selected else ("dim" if review.status else ""))
+            if review.comment:
+                text.append(f"\n     {_('Comment')}: {review.comment}", style="italic")
+            text.append("\n")
+        text.append(_("↑↓ choose · 1 done · 2 in progress · 3 not started · 4 dropped · c comment"), style="dim")
+        return text
+
+    def show_outcomes(self) -> None:
+        """What has been decided and agreed on the current theme."""
+        record = self.session.current
+        box = self.query_one("#outcomes", Static)
+        box.border_title = _("Decided and agreed")
+        if not record.outcomes:
+            box.update(Text(_("Nothing yet: d decision · a agreement · t action · o open question"), style="dim"))
+            return
+        text = Text(no_wrap=False)
+        for letter, outcome in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", record.outcomes, strict=False):
+            text.append(f"{letter} ", style="bold")
+            text.append(f"{kind_label(outcome.kind)}: ", style="italic")
+            text.append(outcome.text)
+            extra = [part for part in (outcome.owner, short_date(outcome.due) if outcome.due else "") if part]
+            if extra:
+                text.append("  — " + " · ".join(extra), style="bold")
+            text.append("\n")
+        text.rstrip()
+        box.update(text)
+
+    def tick(self) -> None:
+        """Redraw the clock, the ends and the agenda's minutes from the clock (never counted)."""
+        clock = self.clock
+        record = self.session.current
+        phase = self.query_one(ThemeClock).show(
+            clock.remaining(), record.timebox * 60, clock.running
+        )
+        if phase == "overtime" and clock.running and record.theme_id not in self._belled:
+            self._belled.add(record.theme_id)
+            if self.facilitator.bell_enabled:
+                self.app.bell()
+        left = f"{self.session.committee} · {self.session.agenda.title}"
+        self.query_one("#topbar-left", Label).update(left)
+        planned, projected = clock.planned_end(), clock.projected_end()
+        drift = clock.drift_minutes()
+        now = clock.wall()
+        sign = f"+{drift}" if drift > 0 else str(drift)
+        right = (
+            f"{_('now')} {clock_time(now)}   {_('end')} {clock_time(planned)} → "
+            f"{clock_time(projected)} ({sign})"
+        )
+        late = self.query_one("#topbar-right", Label)
+        late.update(right)
+        late.set_class(drift > 0, "-late")
+        self.query_one(AgendaPanel).show(clock)
+        if clock.running:
+            self._since_checkpoint += 0.25
+            if self._since_checkpoint >= CHECKPOINT_SECONDS:
+                self.save()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Write the session now (off the UI thread), the running time included."""
+        self._since_checkpoint = 0.0
+        self.clock.checkpoint()
+        self.facilitator.persist(self.session, self.path)
+
+    # -- actions --------------------------------------------------------------------------
+
+    @property
+    def on_review_item(self) -> bool:
+        """Whether the current theme is a follow-up meeting's review of earlier outcomes."""
+        return self.session.current_theme == REVIEW_THEME_ID and bool(self.session.reviews)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide keys that do nothing here: obligations, the review item, notes being written."""
+        theme = self.session.theme(self.session.current_theme)
+        if action == "mark_presented":
+            return theme.is_obligation
+        if action in ("review", "review_comment", "review_move"):
+            return self.on_review_item
+        if action == "leave_notes":
+            return self.query_one("#notes", TextArea).has_focus
+        return True
+
+    def action_toggle_clock(self) -> None:
+        """Start or pause the meeting clock."""
+        self.clock.toggle()
+        self.save()
+        self.tick()
+
+    def action_next_theme(self) -> None:
+        """Go to the next theme."""
+        if self.clock.next():
+            self.save()
+            self.show_theme()
+        else:
+            self.notify(_("This is the last theme. ctrl+e ends the meeting."), timeout=4)
+
+    def action_previous_theme(self) -> None:
+        """Go back one theme."""
+        if self.clock.previous():
+            self.save()
+            self.show_theme()
+
+    def goto(self, theme_id: str) -> None:
+        """Jump to a theme (from the command palette)."""
+        self.clock.goto(theme_id)
+        self.save()
+        self.show_theme()
+
+    def action_adjust(self, minutes: int) -> None:
+        """Add or remove a minute on the current timebox."""
+        self.clock.adjust(minutes)
+        self.save()
+        self.tick()
+
+    def action_capture(self, kind: OutcomeKind) -> None:
+        """Open the outcome dialog for the current theme."""
+        theme_id = self.session.current_theme
+        title = self.session.theme(theme_id).title
+
+        def saved(draft: OutcomeDraft | None) -> None:
+            if draft is None:
+                return
+            self.session.add_outcome(theme_id, draft.kind, draft.text, draft.owner, draft.due)
+            self.save()
+            self.show_outcomes()
+            self.tick()
+
+        self.app.push_screen(OutcomeDialog(kind, title, self.clock.wall().date()), saved)
+
+    def action_undo_outcome(self) -> None:
+        """Remove the newest outcome of the current theme (after a slip of the hand)."""
+        record = self.session.current
+        if not record.outcomes:
+            return
+        removed = self.session.remove_outcome(record.outcomes[-1].id)
+        self.save()
+        self.show_outcomes()
+        self.notify(f"{_('Removed')}: {removed.text[:60]}", timeout=4)
+
+    def action_edit_notes(self) -> None:
+        """Write notes for the current theme; escape leaves them."""
+        self.query_one("#notes", TextArea).focus()
+        self.refresh_bindings()
+
+    def action_leave_notes(self) -> None:
+        """Stop writing notes; single-letter keys work again."""
+        self._store_notes()
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self) -> None:
+        if self._loading_notes:
+            self._loading_notes = False
+            return
+        if not self._notes_timer_pending:
+            self._notes_timer_pending = True
+            self.set_timer(NOTES_SAVE_DELAY, self._store_notes)
+
+    def _store_notes(self) -> None:
+        self._notes_timer_pending = False
+        text = self.query_one("#notes", TextArea).text
+        record = self.session.current
+        if text != record.notes:
+            self.session.set_notes(record.theme_id, text)
+            self.save()
+
+    def action_mark_presented(self) -> None:
+        """Mark an obligation theme as presented (or undo it)."""
+        record = self.session.current
+        record.presented = not record.presented
+        self.save()
+        self.show_theme()
+
+    def action_review(self, key: str) -> None:
+        """Set the status of the selected earlier outcome."""
+        from facilitator.followup import set_review
+
+        if not self.session.reviews:
+            return
+        review = self.session.reviews[self.review_index]
+        set_review(self.session, review.outcome_id, REVIEW_KEYS[key])
+        self.save()
+        self.review_index = min(self.review_index + 1, len(self.session.reviews) - 1)
+        self.show_prompts()
+
+    def action_review_move(self, step: int) -> None:
+        """Choose another earlier outcome to review."""
+        if self.session.reviews:
+            self.review_index = max(0, min(len(self.session.reviews) - 1, self.review_index + step))
+            self.show_prompts()
+
+    def action_review_comment(self) -> None:
+        """Write a comment on the selected earlier outcome."""
+        from facilitator.tui.modals.text_prompt import TextPrompt
+
+        if not self.session.reviews:
+            return
+        review = self.session.reviews[self.review_index]
+
+        def done(comment: str | None) -> None:
+            if comment is None:
+                return
+            from facilitator.followup import set_review
+
+            set_review(self.session, review.outcome_id, review.status, comment)
+            self.save()
+            self.show_prompts()
+
+        self.app.push_screen(TextPrompt(_("Comment"), review.text, review.comment), done)
+
+    def action_replan(self) -> None:
+        """Show the re-planned timeboxes of the themes still to come, then apply on request."""
+        from facilitator.tui.modals.replan_dialog import ReplanDialog
+
+        proposal = self.clock.propose_replan()
+
+        def answer(apply: bool | None) -> None:
+            if apply:
+                self.clock.apply_replan(proposal)
+                self.save()
+                self.tick()
+                self.notify(_("Timeboxes re-planned."), timeout=3)
+
+        self.app.push_screen(ReplanDialog(self.session, proposal), answer)
+
+    def action_attendance(self) -> None:
+        """Record who is here: late arrivals and early leavers get the time noted."""
+        from facilitator.tui.modals.attendance import AttendanceDialog
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.save()
+
+        self.app.push_screen(AttendanceDialog(self.session, self.clock.wall), done)
+
+    def action_toggle_bell(self) -> None:
+        """Switch the bell at the end of a timebox on or off."""
+        self.facilitator.bell_enabled = not self.facilitator.bell_enabled
+        self.notify(_("Bell on") if self.facilitator.bell_enabled else _("Bell off"), timeout=2)
+
+    def action_end_meeting(self) -> None:
+        """Check coverage, then end the meeting and go to review."""
+        from facilitator.tui.modals.coverage_check import CoverageCheck
+
+        self._store_notes()
+        if self.query_one("#notes", TextArea).has_focus:
+            self.set_focus(None)
+        uncovered = self.session.uncovered()
+        if not uncovered:
+            self.end_meeting()
+            return
+
+        def answer(end: bool | None) -> None:
+            self.save()
+            if end:
+                self.end_meeting()
+
+        self.app.push_screen(CoverageCheck(self.session, uncovered), answer)
+
+    def end_meeting(self) -> None:
+        """Stop the clock, stamp the end, save, and open the review of the minutes."""
+        self.clock.pause()
+        current = self.session.current
+        if current.state == "active":
+            current.state = "done"
+        self.session.ended = self.clock.wall()
+        self.save()
+        self.facilitator.open_review(self.session, self.path, replace=True)

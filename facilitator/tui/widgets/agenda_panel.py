@@ -1,0 +1,67 @@
+"""The agenda beside the meeting: every section and theme with its state and minutes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from facilitator.clock import MeetingClock
+from facilitator.i18n import _
+from facilitator.tui.formatting import whole_minutes
+
+# Each state has its own mark, so the agenda reads the same without colour.
+MARKS = {"done": "✓", "active": "▶", "skipped": "↷", "pending": " "}
+
+
+class AgendaPanel(VerticalScroll, can_focus=False):
+    """Sections and themes; the current theme marked, time used against each timebox."""
+
+    DEFAULT_CSS = """
+    AgendaPanel { scrollbar-size-vertical: 1; }
+    AgendaPanel > Static { width: 100%; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="agenda-lines")
+
+    def show(self, clock: MeetingClock) -> None:
+        """Redraw from the session and clock."""
+        session = clock.session
+        width = max(16, self.size.width - 2)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        current_line = 0
+        line = 0
+        for number, section in enumerate(session.agenda.sections, start=1):
+            records = [session.record(theme.id) for theme in section.themes]
+            is_current = any(r.theme_id == session.current_theme for r in records)
+            all_done = all(r.state == "done" for r in records)
+            mark = "▶" if is_current else ("✓" if all_done else " ")
+            style = "bold" if is_current else ("dim" if all_done else "")
+            text.append(f"{mark} {number} {section.title}"[:width] + "\n", style=style)
+            line += 1
+            for theme, record in zip(section.themes, records, strict=True):
+                current = record.theme_id == session.current_theme
+                used = whole_minutes(clock.used(theme.id))
+                times = f"{used}/{record.timebox}" if used or record.state != "pending" else f"{record.timebox}"
+                over = used > record.timebox
+                mark = MARKS["active" if current else record.state]
+                label = f"  {mark} {theme.title}"
+                room = width - len(times) - 1
+                if len(label) > room:
+                    label = label[: max(room - 1, 4)] + "…"
+                style = "reverse bold" if current else ("dim" if record.state in ("done", "skipped") else "")
+                text.append(label.ljust(room) + " ", style=style)
+                text.append(times + ("!" if over else " "), style="bold red" if over else style)
+                text.append("\n")
+                if current:
+                    current_line = line
+                line += 1
+        self.query_one("#agenda-lines", Static).update(text)
+        self.scroll_to(y=max(0, current_line - self.size.height // 2), animate=False)
+
+    @staticmethod
+    def legend() -> str:
+        """What the marks mean, for the help screen."""
+        return _("✓ done  ▶ current  ↷ skipped")

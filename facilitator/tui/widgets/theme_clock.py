@@ -1,0 +1,93 @@
+"""The current theme's clock: big digits counting the timebox down, then overtime up."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Digits, Label, ProgressBar
+
+from facilitator.i18n import _
+from facilitator.tui.formatting import countdown
+
+Phase = Literal["paused", "running", "warning", "overtime"]
+
+
+def warning_seconds(timebox_seconds: float) -> float:
+    """When the warning starts: two minutes before the end, or 20 % of a short timebox."""
+    return min(120.0, 0.2 * timebox_seconds)
+
+
+def phase_of(remaining: float, timebox_seconds: float, running: bool) -> Phase:
+    """Which state the clock shows; overtime shows even while paused."""
+    if remaining < 0:
+        return "overtime"
+    if not running:
+        return "paused"
+    if remaining <= warning_seconds(timebox_seconds):
+        return "warning"
+    return "running"
+
+
+class ThemeClock(Widget):
+    """Digits, a status line that says the phase in words, and a bar of the timebox used."""
+
+    DEFAULT_CSS = """
+    ThemeClock { height: auto; }
+    ThemeClock Horizontal { height: auto; }
+    ThemeClock Digits { width: auto; margin-right: 3; }
+    ThemeClock #clock-side { height: auto; width: 1fr; }
+    ThemeClock #clock-compact { width: auto; text-style: bold; margin-right: 2; display: none; }
+    ThemeClock #clock-status { width: 1fr; }
+    ThemeClock ProgressBar Bar { width: 1fr; }
+    ThemeClock ProgressBar { width: 1fr; }
+    ThemeClock.-warning #clock-status, ThemeClock.-warning #clock-compact { color: $warning; text-style: bold; }
+    ThemeClock.-warning Digits { color: $warning; }
+    ThemeClock.-overtime #clock-status, ThemeClock.-overtime #clock-compact { color: $error; text-style: bold reverse; }
+    ThemeClock.-overtime Digits { color: $error; }
+    ThemeClock.-paused Digits { color: $text-muted; }
+    ThemeClock.-paused #clock-status { color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.phase: Phase = "paused"
+        self._shown = ""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Digits("00:00", id="clock-digits")
+            with Vertical(id="clock-side"):
+                with Horizontal():
+                    yield Label("", id="clock-compact")
+                    yield Label("", id="clock-status")
+                yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="clock-bar")
+
+    def show(self, remaining: float, timebox_seconds: float, running: bool) -> Phase:
+        """Redraw for the remaining seconds; returns the phase now shown."""
+        phase = phase_of(remaining, timebox_seconds, running)
+        text = countdown(remaining)
+        if text != self._shown:
+            self._shown = text
+            self.query_one("#clock-digits", Digits).update(text)
+            self.query_one("#clock-compact", Label).update(text)
+        status = {
+            "paused": _("Paused: space starts the clock"),
+            "running": _("left of the timebox"),
+            "warning": _("Nearly out of time"),
+            "overtime": _("OVERTIME"),
+        }[phase]
+        if phase == "paused" and remaining < timebox_seconds:
+            status = _("Paused")
+        if phase == "overtime" and not running:
+            status = _("OVERTIME (paused)")
+        self.query_one("#clock-status", Label).update(status)
+        used = max(0.0, timebox_seconds - remaining)
+        bar = self.query_one("#clock-bar", ProgressBar)
+        bar.update(total=max(timebox_seconds, 1.0), progress=min(used, timebox_seconds))
+        for name in ("paused", "running", "warning", "overtime"):
+            self.set_class(phase == name, f"-{name}")
+        self.phase = phase
+        return phase
