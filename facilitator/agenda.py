@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
 import hashlib
+import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -18,9 +20,11 @@ KINDS = ("discussion", "obligation")
 TIMEBOX_MIN, TIMEBOX_MAX = 1, 480
 
 ThemeKind = Literal["discussion", "obligation"]
+Path_ = tuple[str | int, ...]
 
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
 
 _AGENDA_KEYS = ("schema", "id", "title", "language", "version", "source", "description", "sections")
 _SECTION_KEYS = ("id", "title", "description", "themes")
@@ -158,26 +162,46 @@ def parse_agenda(raw: bytes, shown: str) -> Agenda:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        start = raw.rfind(b"\n", 0, error.start) + 1
+        # Count characters, not bytes: "Æble H\xe5ndtering" has its bad byte in column 8.
+        before = raw[start : error.start].decode("utf-8-sig" if start == 0 else "utf-8", "replace")
         byte = raw[error.start]
         raise AgendaError(
-            [f"{shown}:{line}:{column}: not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8"]
+            [
+                f"{shown}:{line}:{len(before) + 1}: not valid UTF-8 (byte 0x{byte:02x});"
+                " save the file as UTF-8"
+            ]
         ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise AgendaError([toml_error_line(shown, error)]) from None
-    return agenda_from_data(data, shown, _KeyLines.scan(text), hashlib.sha256(raw).hexdigest())
+        raise AgendaError([toml_error_line(shown, error, text)]) from None
+    if not data:
+        raise AgendaError(
+            [f"{shown}: the file is empty; an agenda needs schema, id, title, language, sections"]
+        )
+    return agenda_from_data(
+        data, shown, _KeyLines.scan(text, data), hashlib.sha256(raw).hexdigest()
+    )
 
 
-def toml_error_line(shown: str, error: tomllib.TOMLDecodeError) -> str:
-    """`FILE:LINE:COL: message` for a TOML syntax error (3.11 keeps the position in the text)."""
+def toml_error_line(shown: str, error: tomllib.TOMLDecodeError, text: str = "") -> str:
+    """`FILE:LINE:COL: message` for a TOML syntax error (3.11 keeps the position in the text).
+
+    With the text, an error "at end of document" gets the position of the file's last line.
+    """
     message = str(error)
     match = _TOML_POSITION.search(message)
-    if not match:
-        return f"{shown}: TOML syntax error: {message}"
-    detail = message[: match.start()]
-    return f"{shown}:{match.group(1)}:{match.group(2)}: TOML syntax error: {detail}"
+    if match:
+        detail = message[: match.start()]
+        return f"{shown}:{match.group(1)}:{match.group(2)}: TOML syntax error: {detail}"
+    end = _TOML_AT_END.search(message)
+    if end and text:
+        lines = text.rstrip("\r\n").split("\n")
+        line, column = len(lines), len(lines[-1].rstrip("\r")) + 1
+        detail = message[: end.start()]
+        return f"{shown}:{line}:{column}: TOML syntax error: {detail} (at the end of the file)"
+    return f"{shown}: TOML syntax error: {message}"
 
 
 def agenda_from_data(
@@ -187,57 +211,226 @@ def agenda_from_data(
     checker = _Checker(shown, lines or _KeyLines())
     agenda = checker.agenda(data)
     if checker.problems or agenda is None:
-        raise AgendaError(sorted(checker.problems, key=_line_of))
+        raise AgendaError(checker.sorted_problems())
     return dataclasses.replace(agenda, sha256=sha256)
 
 
 class _KeyLines:
-    """Where each key stands in the source text, so schema problems can name a line.
+    """Where each key and table stands in the source text, so schema problems can name a line.
 
-    A light scan rather than a second parser: it follows `[[sections]]` and
-    `[[sections.themes]]` headers and `key =` lines, skipping multi-line strings.
+    A small lexer over text that tomllib has already accepted, not a line heuristic: it follows
+    table headers, dotted and quoted keys, all four kinds of string, comments, arrays and inline
+    tables, and records each key by its path in the data, like ("sections", 0, "themes", 1,
+    "timebox"). When anything looks off it knows no positions at all: no line beats a wrong one.
     """
 
     def __init__(self) -> None:
-        self.positions: dict[tuple[int | None, int | None, str], tuple[int, int]] = {}
+        self.positions: dict[Path_, tuple[int, int]] = {}
 
     @classmethod
-    def scan(cls, text: str) -> _KeyLines:
+    def scan(cls, text: str, data: Mapping[str, Any] | None = None) -> _KeyLines:
+        """Positions of the keys in `text`; with `data`, every path found must exist in it."""
         found = cls()
-        section: int | None = None
-        theme: int | None = None
-        open_quote = ""
-        for number, line in enumerate(text.splitlines(), start=1):
-            if open_quote:
-                if line.count(open_quote) % 2 == 1:
-                    open_quote = ""
-                continue
-            stripped = line.strip()
-            header = stripped.split("#", 1)[0].strip().replace(" ", "")
-            if header == "[[sections]]":
-                section = 0 if section is None else section + 1
-                theme = None
-                found.positions[(section, None, "")] = (number, 1)
-                continue
-            if header == "[[sections.themes]]" and section is not None:
-                theme = 0 if theme is None else theme + 1
-                found.positions[(section, theme, "")] = (number, 1)
-                continue
-            match = re.match(r"^(\s*)([A-Za-z0-9_-]+|\"[^\"]*\")\s*=", line)
-            if match:
-                key = match.group(2).strip('"')
-                found.positions.setdefault((section, theme, key), (number, len(match.group(1)) + 1))
-                rest = line[match.end() :]
-                for quote in ('"""', "'''"):
-                    if rest.count(quote) % 2 == 1:
-                        open_quote = quote
-                        break
+        try:
+            found.positions = _Lexer(text).run()
+        except (IndexError, ValueError, tomllib.TOMLDecodeError):
+            return cls()
+        if data is not None and not all(_has_path(data, path) for path in found.positions):
+            return cls()
         return found
 
-    def at(self, section: int | None, theme: int | None, key: str) -> tuple[int, int] | None:
-        return self.positions.get((section, theme, key)) or self.positions.get(
-            (section, theme, "")
-        )
+    def at(
+        self, section: int | None, theme: int | None, key: str, item: int | None = None
+    ) -> tuple[int, int] | None:
+        """Where `key` (or its list item) of a theme, section or the top stands; else its table."""
+        table: Path_ = ()
+        if section is not None:
+            table = (
+                ("sections", section) if theme is None else ("sections", section, "themes", theme)
+            )
+        if key:
+            if item is not None and (*table, key, item) in self.positions:
+                return self.positions[(*table, key, item)]
+            if (*table, key) in self.positions:
+                return self.positions[(*table, key)]
+        return self.positions.get(table) if table else None
+
+
+def _has_path(data: Any, path: Path_) -> bool:
+    for step in path:
+        if isinstance(step, int) and isinstance(data, list) and 0 <= step < len(data):
+            data = data[step]
+        elif not (isinstance(step, str) and isinstance(data, dict) and step in data):
+            return False
+        else:
+            data = data[step]
+    return True
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_SCALAR_END = re.compile(r"[,\]}\r\n#]")
+
+
+class _Lexer:
+    """Walks valid TOML once, noting the position of every key, table and array item."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.i = 0
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.arrays: dict[Path_, int] = {}  # array-of-tables path -> tables so far
+
+    def run(self) -> dict[Path_, tuple[int, int]]:
+        table: Path_ = ()
+        text = self.text
+        while True:
+            self.skip_blank(newlines=True)
+            if self.i >= len(text):
+                return self.positions
+            start = self.i
+            if text.startswith("[[", start):
+                self.i += 2
+                parts = self.key()
+                self.expect("]]")
+                array = (*self.resolve(parts[:-1]), parts[-1][0])
+                count = self.arrays.get(array, 0)
+                self.arrays[array] = count + 1
+                table = (*array, count)
+                self.note(table, start)
+            elif text[start] == "[":
+                self.i += 1
+                parts = self.key()
+                self.expect("]")
+                table = self.resolve(parts)
+                self.note(table, start)
+            else:
+                self.key_value(table)
+            self.skip_blank(newlines=False)
+            if self.i < len(text) and text[self.i] not in "\r\n":
+                raise ValueError("expected the end of a line")
+
+    def resolve(self, parts: list[tuple[str, int]]) -> Path_:
+        """A header's dotted key as a data path: arrays of tables stand for their last table."""
+        path: Path_ = ()
+        for name, _ in parts:
+            path = (*path, name)
+            if path in self.arrays:
+                path = (*path, self.arrays[path] - 1)
+        return path
+
+    def key_value(self, table: Path_) -> None:
+        path = table
+        for name, start in self.key():
+            path = (*path, name)
+            self.note(path, start)
+        self.expect("=")
+        self.skip_blank(newlines=False)
+        self.value(path)
+
+    def key(self) -> list[tuple[str, int]]:
+        parts: list[tuple[str, int]] = []
+        while True:
+            self.skip_blank(newlines=False)
+            start = self.i
+            if self.text[start] in "\"'":
+                self.string()
+                name = tomllib.loads("k = " + self.text[start : self.i])["k"]
+            else:
+                match = _BARE_KEY.match(self.text, start)
+                if not match:
+                    raise ValueError("expected a key")
+                name, self.i = match.group(), match.end()
+            parts.append((name, start))
+            self.skip_blank(newlines=False)
+            if self.text.startswith(".", self.i):
+                self.i += 1
+                continue
+            return parts
+
+    def value(self, path: Path_) -> None:
+        char = self.text[self.i]
+        if char in "\"'":
+            self.string()
+        elif char == "[":
+            self.i += 1
+            index = 0
+            while True:
+                self.skip_blank(newlines=True)
+                if self.text[self.i] == "]":
+                    self.i += 1
+                    return
+                if self.text[self.i] == ",":
+                    self.i += 1
+                    continue
+                self.note((*path, index), self.i)
+                self.value((*path, index))
+                index += 1
+        elif char == "{":
+            self.i += 1
+            while True:
+                self.skip_blank(newlines=True)
+                if self.text[self.i] == "}":
+                    self.i += 1
+                    return
+                if self.text[self.i] == ",":
+                    self.i += 1
+                    continue
+                self.key_value(path)
+        else:
+            match = _SCALAR_END.search(self.text, self.i)
+            end = match.start() if match else len(self.text)
+            if end == self.i:
+                raise ValueError("expected a value")
+            self.i = end
+
+    def string(self) -> None:
+        text, start = self.text, self.i
+        quote = text[start]
+        if text.startswith(quote * 3, start):
+            end = start + 3
+            while True:
+                if quote == '"' and text[end] == "\\":
+                    end += 2
+                elif text.startswith(quote * 3, end):
+                    end += 3
+                    # Up to two more quotes belong to the content, before the closing three.
+                    for _ in range(2):
+                        if end < len(text) and text[end] == quote:
+                            end += 1
+                    break
+                else:
+                    end += 1
+        else:
+            end = start + 1
+            while text[end] != quote:
+                if text[end] in "\r\n":
+                    raise ValueError("unterminated string")
+                end += 2 if quote == '"' and text[end] == "\\" else 1
+            end += 1
+        self.i = end
+
+    def skip_blank(self, newlines: bool) -> None:
+        text = self.text
+        while self.i < len(text):
+            char = text[self.i]
+            if char in " \t" or (newlines and char in "\r\n"):
+                self.i += 1
+            elif char == "#":
+                end = text.find("\n", self.i)
+                self.i = len(text) if end < 0 else end
+            else:
+                return
+
+    def expect(self, token: str) -> None:
+        self.skip_blank(newlines=False)
+        if not self.text.startswith(token, self.i):
+            raise ValueError(f"expected {token}")
+        self.i += len(token)
+
+    def note(self, path: Path_, index: int) -> None:
+        line = bisect.bisect_right(self.line_starts, index)
+        self.positions.setdefault(path, (line, index - self.line_starts[line - 1] + 1))
 
 
 class _Checker:
@@ -247,13 +440,26 @@ class _Checker:
         self.shown = shown
         self.lines = lines
         self.problems: list[str] = []
+        self.positions: list[tuple[int, int]] = []
 
     def report(
-        self, where: str, message: str, section: int | None, theme: int | None, key: str
+        self,
+        where: str,
+        message: str,
+        section: int | None,
+        theme: int | None,
+        key: str,
+        item: int | None = None,
     ) -> None:
-        position = self.lines.at(section, theme, key)
+        position = self.lines.at(section, theme, key, item)
         prefix = f"{self.shown}:{position[0]}:{position[1]}" if position else self.shown
         self.problems.append(f"{prefix}: {where}: {message}" if where else f"{prefix}: {message}")
+        self.positions.append(position or (1 << 30, 0))
+
+    def sorted_problems(self) -> list[str]:
+        """The problems by line and column; those without a position last, in checking order."""
+        order = sorted(range(len(self.problems)), key=self.positions.__getitem__)
+        return [self.problems[index] for index in order]
 
     def agenda(self, data: Mapping[str, Any]) -> Agenda | None:
         def report(message: str, key: str = "") -> None:
@@ -295,13 +501,27 @@ class _Checker:
 
     def _sections(self, raw: Any) -> tuple[Section, ...]:
         if raw is None:
-            self.report("", 'missing required key "sections" (add at least one [[sections]])', None, None, "")
+            self.report(
+                "",
+                'missing required key "sections" (add at least one [[sections]])',
+                None,
+                None,
+                "",
+            )
             return ()
         if not _is_table_list(raw):
-            self.report("", '"sections" must be a list of tables ([[sections]])', None, None, "sections")
+            self.report(
+                "", '"sections" must be a list of tables ([[sections]])', None, None, "sections"
+            )
             return ()
         if not raw:
-            self.report("", '"sections" is empty: an agenda needs at least one section', None, None, "sections")
+            self.report(
+                "",
+                '"sections" is empty: an agenda needs at least one section',
+                None,
+                None,
+                "sections",
+            )
             return ()
         sections: list[Section] = []
         section_ids: dict[str, int] = {}
@@ -314,8 +534,8 @@ class _Checker:
                 if section_id in section_ids:
                     self.report(
                         where,
-                        f'duplicate section id "{section_id}" (section {section_ids[section_id] + 1}'
-                        " has it too); section ids must be unique",
+                        f'duplicate section id "{section_id}" (section'
+                        f" {section_ids[section_id] + 1} has it too); section ids must be unique",
                         index,
                         None,
                         "id",
@@ -338,11 +558,21 @@ class _Checker:
             return ()
         if not _is_table_list(raw):
             self.report(
-                where, '"themes" must be a list of tables ([[sections.themes]])', section, None, "themes"
+                where,
+                '"themes" must be a list of tables ([[sections.themes]])',
+                section,
+                None,
+                "themes",
             )
             return ()
         if not raw:
-            self.report(where, '"themes" is empty: a section needs at least one theme', section, None, "themes")
+            self.report(
+                where,
+                '"themes" is empty: a section needs at least one theme',
+                section,
+                None,
+                "themes",
+            )
             return ()
         themes: list[Theme] = []
         for index, data in enumerate(raw):
@@ -375,7 +605,8 @@ class _Checker:
             if timebox is None:
                 self.report(
                     here,
-                    f'missing required key "timebox" (whole minutes, {TIMEBOX_MIN} to {TIMEBOX_MAX})',
+                    'missing required key "timebox"'
+                    f" (whole minutes, {TIMEBOX_MIN} to {TIMEBOX_MAX})",
                     section,
                     index,
                     "",
@@ -383,8 +614,8 @@ class _Checker:
             elif not _is_int(timebox) or not TIMEBOX_MIN <= timebox <= TIMEBOX_MAX:
                 self.report(
                     here,
-                    f"timebox must be a whole number of minutes from {TIMEBOX_MIN} to {TIMEBOX_MAX},"
-                    f" got {_show(timebox)}",
+                    "timebox must be a whole number of minutes"
+                    f" from {TIMEBOX_MIN} to {TIMEBOX_MAX}, got {_show(timebox)}",
                     section,
                     index,
                     "timebox",
@@ -408,7 +639,11 @@ class _Checker:
             return ()
         if not isinstance(raw, list):
             self.report(
-                where, f'"prompts" must be a list of strings, got {_show(raw)}', section, theme, "prompts"
+                where,
+                f'"prompts" must be a list of strings, got {_show(raw)}',
+                section,
+                theme,
+                "prompts",
             )
             return ()
         prompts: list[str] = []
@@ -420,14 +655,24 @@ class _Checker:
                     section,
                     theme,
                     "prompts",
+                    number - 1,
                 )
             elif not prompt.strip():
-                self.report(where, f'"prompts" item {number} is empty', section, theme, "prompts")
+                self.report(
+                    where,
+                    f'"prompts" item {number} is empty',
+                    section,
+                    theme,
+                    "prompts",
+                    number - 1,
+                )
             else:
                 prompts.append(prompt.strip())
         return tuple(prompts)
 
-    def _id(self, data: Mapping[str, Any], where: str, section: int | None, theme: int | None) -> str:
+    def _id(
+        self, data: Mapping[str, Any], where: str, section: int | None, theme: int | None
+    ) -> str:
         value = data.get("id")
         if value is None:
             self.report(where, 'missing required key "id"', section, theme, "")
@@ -460,7 +705,11 @@ class _Checker:
             return ""
         if not isinstance(value, str):
             self.report(
-                where, f'"{key}" must be a string (in quotes), got {_show(value)}', section, theme, key
+                where,
+                f'"{key}" must be a string (in quotes), got {_show(value)}',
+                section,
+                theme,
+                key,
             )
             return ""
         if required and not value.strip():
@@ -481,26 +730,20 @@ class _Checker:
                 continue
             close = difflib.get_close_matches(key, known, n=1)
             hint = f' (did you mean "{close[0]}"?)' if close else f" (allowed: {', '.join(known)})"
-            self.report(where, f'unknown key "{key}"{hint}', section, theme, key)
-
-
-def _line_of(problem: str) -> int:
-    """Sort problems by line; those without a position keep their place at the end."""
-    match = re.match(r"^.*?:(\d+):\d+: ", problem)
-    return int(match.group(1)) if match else 1 << 30
+            self.report(where, f"unknown key {_show(key)}{hint}", section, theme, key)
 
 
 def _where_section(data: Mapping[str, Any], index: int) -> str:
     section_id = data.get("id")
     if isinstance(section_id, str) and section_id:
-        return f'section "{section_id}"'
+        return f"section {_show(section_id)}"
     return f"section {index + 1}"
 
 
 def _where_theme(data: Mapping[str, Any], index: int) -> str:
     theme_id = data.get("id")
     if isinstance(theme_id, str) and theme_id:
-        return f'theme "{theme_id}"'
+        return f"theme {_show(theme_id)}"
     return f"theme {index + 1}"
 
 
@@ -514,7 +757,8 @@ def _is_table_list(value: Any) -> bool:
 
 def _show(value: Any) -> str:
     if isinstance(value, str):
-        return f'"{value}"'
+        # Escaped and cut short, so a problem stays one readable line whatever the file holds.
+        return json.dumps(value if len(value) <= 60 else value[:57] + "...", ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):

@@ -65,5 +65,5 @@ def resolve_agenda(name: str | None, local_dir: Path = LOCAL_AGENDAS) -> Agenda:
             return entry.agenda
     known = sorted({e.agenda.id for e in find_agendas(local_dir) if e.agenda is not None})
     raise AgendaError(
-        [f'{name}: no agenda file or agenda id of that name (known ids: {", ".join(known)})']
+        [f"{name}: no agenda file or agenda id of that name (known ids: {', '.join(known)})"]
     )

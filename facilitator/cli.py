@@ -72,10 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", parents=[common], help="start a meeting straight away")
     run.add_argument(
-        "agenda", nargs="?", metavar="AGENDA", help="agenda file or built-in id (default: the guide)"
+        "agenda",
+        nargs="?",
+        metavar="AGENDA",
+        help="agenda file or built-in id (default: the guide)",
     )
-    run.add_argument("--committee", metavar="NAME", help="the committee that meets (required to skip the form)")
-    run.add_argument("--planned", type=_minutes, metavar="MINUTES", help="planned length; scales the timeboxes")
+    run.add_argument(
+        "--committee", metavar="NAME", help="the committee that meets (required to skip the form)"
+    )
+    run.add_argument(
+        "--planned", type=_minutes, metavar="MINUTES", help="planned length; scales the timeboxes"
+    )
     run.add_argument(
         "--participant",
         action="append",
@@ -88,46 +95,87 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--secretary", default="", help="who takes the minutes")
 
     resume = sub.add_parser("resume", parents=[common], help="continue an interrupted meeting")
-    resume.add_argument("session", nargs="?", metavar="SESSION", help="session file (default: the newest unfinished)")
+    resume.add_argument(
+        "session",
+        nargs="?",
+        metavar="SESSION",
+        help="session file (default: the newest unfinished)",
+    )
 
-    followup = sub.add_parser("followup", parents=[common], help="new meeting that reviews SESSION's outcomes")
+    followup = sub.add_parser(
+        "followup", parents=[common], help="new meeting that reviews SESSION's outcomes"
+    )
     followup.add_argument("session", metavar="SESSION", help="the earlier meeting's session file")
     followup.add_argument("--agenda", metavar="AGENDA", help="agenda for the rest of the meeting")
 
     agendas = sub.add_parser("agendas", parents=[common], help="list built-in and local agendas")
-    agendas.add_argument("--dir", type=Path, default=Path("agendas"), help="local agendas folder (default ./agendas)")
+    agendas.add_argument(
+        "--dir", type=Path, default=Path("agendas"), help="local agendas folder (default ./agendas)"
+    )
 
     validate = sub.add_parser("validate", parents=[common], help="check agenda files")
     validate.add_argument("files", nargs="+", metavar="AGENDA", help="agenda files to check")
-    validate.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
+    validate.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing for valid files"
+    )
 
     export = sub.add_parser("export", parents=[common], help="write a session's minutes")
     export.add_argument("session", metavar="SESSION", help="session file")
-    export.add_argument("--format", choices=("md", "toml", "html"), default="md", help="output format (default md)")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument(
+        "--format", choices=("md", "toml", "html"), default="md", help="output format (default md)"
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
+    )
     export.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
 
-    agreements = sub.add_parser("agreements", parents=[common], help="every agreement of every committee")
-    agreements.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="session files or folders")
-    agreements.add_argument("--committee", metavar="C", help="only this committee (case-insensitive)")
-    agreements.add_argument("--kind", metavar="K", help="decision, agreement, action, question or all (comma-separated)")
+    agreements = sub.add_parser(
+        "agreements", parents=[common], help="every agreement of every committee"
+    )
+    agreements.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
+    )
+    agreements.add_argument(
+        "--committee", metavar="C", help="only this committee (case-insensitive)"
+    )
+    agreements.add_argument(
+        "--kind", metavar="K", help="decision, agreement, action, question or all (comma-separated)"
+    )
     agreements.add_argument("--open", action="store_true", help="only outcomes not done or dropped")
-    agreements.add_argument("--overdue", action="store_true", help="only open outcomes past their date")
+    agreements.add_argument(
+        "--overdue", action="store_true", help="only open outcomes past their date"
+    )
     agreements.add_argument("--since", metavar="DATE", help="only meetings on or after DATE")
     agreements.add_argument(
-        "--format", choices=("table", "md", "csv", "json", "toml"), default="table", help="output format"
+        "--format",
+        choices=("table", "md", "csv", "json", "toml"),
+        default="table",
+        help="output format",
     )
     agreements.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
-    agreements.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
-    agreements.add_argument("--strict", action="store_true", help="exit 1 when a file could not be read")
+    agreements.add_argument(
+        "--anonymize", action="store_true", help="replace personal names by roles"
+    )
+    agreements.add_argument(
+        "--strict", action="store_true", help="exit 1 when a file could not be read"
+    )
 
-    coverage = sub.add_parser("coverage", parents=[common], help="committees x sections: who has been through what")
-    coverage.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="session files or folders")
+    coverage = sub.add_parser(
+        "coverage", parents=[common], help="committees x sections: who has been through what"
+    )
     coverage.add_argument(
-        "--format", choices=("table", "md", "csv", "json", "toml"), default="table", help="output format"
+        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
+    )
+    coverage.add_argument(
+        "--format",
+        choices=("table", "md", "csv", "json", "toml"),
+        default="table",
+        help="output format",
     )
     coverage.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
-    coverage.add_argument("--strict", action="store_true", help="exit 1 when a file could not be read")
+    coverage.add_argument(
+        "--strict", action="store_true", help="exit 1 when a file could not be read"
+    )
     return parser
 
 

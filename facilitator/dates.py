@@ -38,9 +38,7 @@ def parse_date(text: str, today: date) -> date:
         if year < 100:
             year += 2000
     else:
-        raise DateError(
-            f'"{text.strip()}" is not a date: write 2026-03-01, 1.3.2026, +14d or +2w'
-        )
+        raise DateError(f'"{text.strip()}" is not a date: write 2026-03-01, 1.3.2026, +14d or +2w')
     try:
         return date(year, month, day)
     except ValueError:

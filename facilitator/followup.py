@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
+import tomllib
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from facilitator.agenda import Agenda, Section, Theme
@@ -24,6 +26,7 @@ REVIEW_SECTION_ID = "opfoelgning-tidligere"
 FOLLOWUP_SECTION_IDS = ("opfoelgning", "follow-up", "followup")
 REVIEWED_KINDS = ("agreement", "action", "question")
 CLOSED_STATUSES = ("done", "dropped")
+_TABLE_HEADER = re.compile(r"^\s*\[", re.MULTILINE)
 
 # Minutes per reviewed item, and the bounds of the review theme's timebox.
 MINUTES_PER_ITEM = 1.5
@@ -81,7 +84,7 @@ def find_chain(earlier: Session, candidates: Iterable[Session]) -> list[Session]
 
 def latest_reviews(sessions: Iterable[Session]) -> dict[str, Review]:
     """Each outcome's latest review with a status: by the reviewing meeting's date, then time."""
-    latest: dict[str, tuple[tuple[object, ...], Review]] = {}
+    latest: dict[str, tuple[tuple[date, float], Review]] = {}
     for session in sessions:
         for review in session.reviews:
             if not review.status:
@@ -224,21 +227,44 @@ def set_review(
     raise KeyError(outcome_id)
 
 
+def _head(path: Path) -> tuple[str, str] | None:
+    """A session file's id and followup_of, read from its top-level keys only (fast)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    # The codec writes the top-level keys first; the first table header ends them.
+    match = _TABLE_HEADER.search(text)
+    try:
+        top = tomllib.loads(text[: match.start()] if match else text)
+        if "id" not in top:  # laid out otherwise, by hand: read it all
+            top = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+    session_id, earlier = top.get("id"), top.get("followup_of", "")
+    if not isinstance(session_id, str) or not isinstance(earlier, str):
+        return None
+    return session_id, earlier
+
+
 def prepare_followup(
     session_path: Path, sessions_dirs: list[Path], agenda: Agenda | None = None
 ) -> Session:
     """Load SESSION, find its chain beside it and in the sessions folders, start the follow-up.
 
-    Raises StoreError when SESSION cannot be read; other unreadable files are passed over,
-    because a broken file elsewhere in a folder must not stop a meeting.
+    Raises StoreError when SESSION cannot be read, ValueError when it cannot be followed up.
+    Other unreadable files are passed over: a broken file elsewhere must not stop a meeting.
     """
-    from facilitator.register import scan
-    from facilitator.store import StoreError, load_session
+    from facilitator.store import StoreError, find_session_files, load_session
 
+    session_path = Path(session_path)
     earlier = load_session(session_path)
-    folders = [session_path.parent, *sessions_dirs]
-    summaries = scan([folder for folder in folders if folder.is_dir()]).summaries
-    paths = {summary.id: summary.path for summary in summaries}
+    folders = [folder for folder in [session_path.parent, *sessions_dirs] if folder.is_dir()]
+    paths: dict[str, Path] = {}
+    for path in find_session_files(folders):
+        head = _head(path)
+        if head is not None:
+            paths.setdefault(head[0], path)
     chain: list[Session] = []
     seen = {earlier.id}
     wanted = earlier.followup_of
@@ -247,6 +273,8 @@ def prepare_followup(
         try:
             previous = load_session(paths[wanted])
         except StoreError:
+            break  # the chain ends at a file that cannot be read; what is before it is lost
+        if previous.id != wanted:
             break
         chain.append(previous)
         wanted = previous.followup_of

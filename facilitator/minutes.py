@@ -1,10 +1,551 @@
-"""Markdown minutes of a session (placeholder until the minutes module lands)."""
+"""Minutes of a session: Markdown for people (in the agenda's language) and TOML for machines.
+
+The Markdown follows the usual shape of Danish MED minutes (domain/minutes-skeleton.md): header,
+participants, follow-up on earlier agreements, one heading per section and theme, and one table
+of every agreement and action at the end. Everything people typed goes through
+`facilitator.markdown_escape`, so no note or name can change the document's structure.
+"""
 
 from __future__ import annotations
 
-from facilitator.session import Session
+from datetime import date, datetime
+from typing import NamedTuple
+
+import tomli_w
+
+from facilitator import codec
+from facilitator.markdown_escape import escape_block, escape_inline, escape_paragraphs
+from facilitator.session import Outcome, OutcomeKind, Participant, Session, ThemeRecord
+
+# Labels of the minutes, per agenda language. The user interface has its own strings in
+# facilitator/i18n.py: the minutes follow the agenda, the screens follow the person at them.
+LABELS: dict[str, dict[str, str]] = {
+    "da": {
+        "title": "Referat",
+        "date": "Dato",
+        "at": "kl.",
+        "planned_at": "planlagt kl.",
+        "place": "Sted",
+        "agenda": "Dagsorden",
+        "version": "version",
+        "source": "Kilde",
+        "time_use": "Tidsforbrug",
+        "time_use_value": "planlagt {planned} min, brugt {used} min",
+        "status": "Status",
+        "minutes_status": "Referatstatus",
+        "not_ended_note": "**Mødet er ikke afsluttet.** Referatet viser mødet, som det står nu.",
+        "not_ended": "mødet er ikke afsluttet",
+        "participants": "Deltagere",
+        "name": "Navn",
+        "role": "Rolle",
+        "side": "Side",
+        "no_participants": "Ingen deltagere registreret.",
+        "absent": "Afbud",
+        "none": "Ingen",
+        "chair": "Mødeleder",
+        "secretary": "Referent",
+        "not_given": "Ikke angivet",
+        "arrived": "ankom kl. {time}",
+        "left": "gik kl. {time}",
+        "review": "Opfølgning på tidligere aftaler",
+        "review_from": "Gennemgang af aftaler og handlinger fra mødet {date}.",
+        "review_from_many": "Gennemgang af aftaler og handlinger fra tidligere møder.",
+        "task": "Opgave",
+        "type": "Type",
+        "owner": "Ansvarlig",
+        "due_date": "Dato",
+        "review_status": "Status",
+        "comment": "Bemærkning",
+        "theme_ref": "Tema",
+        "used": "brugt",
+        "minutes": "min",
+        "presented": "Præsenteret",
+        "yes": "Ja",
+        "no": "Nej",
+        "points": "Punkterne i dialogpapiret",
+        "notes": "Drøftelse",
+        "notes_obligation": "Spørgsmål og bemærkninger",
+        "follow_up_date": "Opfølgning",
+        "deadline": "Deadline",
+        "no_decision": "Ingen beslutning eller aftale under punktet.",
+        "not_covered": "Ikke behandlet.",
+        "summary": "Samlet opfølgningsliste",
+        "summary_empty": "Mødet aftalte ingen opfølgning.",
+        "draft": "Udkast",
+        "approved": "Godkendt af {name} {date}",
+        "approved_nameless": "Godkendt {date}",
+    },
+    "en": {
+        "title": "Minutes",
+        "date": "Date",
+        "at": "",
+        "planned_at": "planned for",
+        "place": "Place",
+        "agenda": "Agenda",
+        "version": "version",
+        "source": "Source",
+        "time_use": "Time",
+        "time_use_value": "planned {planned} min, used {used} min",
+        "status": "Status",
+        "minutes_status": "Status of the minutes",
+        "not_ended_note": "**The meeting has not ended.** These minutes show it as it stands now.",
+        "not_ended": "the meeting has not ended",
+        "participants": "Participants",
+        "name": "Name",
+        "role": "Role",
+        "side": "Side",
+        "no_participants": "No participants recorded.",
+        "absent": "Apologies",
+        "none": "None",
+        "chair": "Chair",
+        "secretary": "Secretary",
+        "not_given": "Not recorded",
+        "arrived": "arrived {time}",
+        "left": "left {time}",
+        "review": "Follow-up on earlier agreements",
+        "review_from": "Review of the agreements and actions of the meeting on {date}.",
+        "review_from_many": "Review of the agreements and actions of earlier meetings.",
+        "task": "Task",
+        "type": "Type",
+        "owner": "Responsible",
+        "due_date": "Date",
+        "review_status": "Status",
+        "comment": "Comment",
+        "theme_ref": "Theme",
+        "used": "used",
+        "minutes": "min",
+        "presented": "Presented",
+        "yes": "Yes",
+        "no": "No",
+        "points": "The points of the dialogue paper",
+        "notes": "Discussion",
+        "notes_obligation": "Questions and comments",
+        "follow_up_date": "Follow-up",
+        "deadline": "Deadline",
+        "no_decision": "No decision or agreement on this item.",
+        "not_covered": "Not covered.",
+        "summary": "Follow-up list",
+        "summary_empty": "The meeting agreed on no follow-up.",
+        "draft": "Draft",
+        "approved": "Approved by {name} on {date}",
+        "approved_nameless": "Approved on {date}",
+    },
+}
+
+ROLE_LABELS: dict[str, dict[str, str]] = {
+    "da": {
+        "leader": "Leder",
+        "employee-representative": "Medarbejderrepræsentant",
+        "tr": "TR",
+        "amr": "AMR",
+        "secretary": "Referent",
+        "guest": "Gæst",
+        "other": "Andet",
+    },
+    "en": {
+        "leader": "Leader",
+        "employee-representative": "Employee representative",
+        "tr": "Union representative",
+        "amr": "Safety representative",
+        "secretary": "Secretary",
+        "guest": "Guest",
+        "other": "Other",
+    },
+}
+
+SIDE_LABELS: dict[str, dict[str, str]] = {
+    "da": {"management": "Ledelse", "employees": "Medarbejdere"},
+    "en": {"management": "Management", "employees": "Employees"},
+}
+
+THEME_KIND_LABELS: dict[str, dict[str, str]] = {
+    "da": {"discussion": "Drøftelse", "obligation": "Orientering om minimumskrav"},
+    "en": {"discussion": "Discussion", "obligation": "Briefing on minimum requirements"},
+}
+
+# (singular, plural) per outcome kind.
+KIND_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "da": {
+        "decision": ("Beslutning", "Beslutninger"),
+        "agreement": ("Aftale", "Aftaler"),
+        "action": ("Handling", "Handlinger"),
+        "question": ("Åbent spørgsmål", "Åbne spørgsmål"),
+    },
+    "en": {
+        "decision": ("Decision", "Decisions"),
+        "agreement": ("Agreement", "Agreements"),
+        "action": ("Action", "Actions"),
+        "question": ("Open question", "Open questions"),
+    },
+}
+
+REVIEW_STATUS_LABELS: dict[str, dict[str, str]] = {
+    "da": {
+        "": "Ikke vurderet",
+        "done": "Udført",
+        "in-progress": "I gang",
+        "not-started": "Ikke påbegyndt",
+        "dropped": "Droppet",
+    },
+    "en": {
+        "": "Not assessed",
+        "done": "Done",
+        "in-progress": "In progress",
+        "not-started": "Not started",
+        "dropped": "Dropped",
+    },
+}
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "da": (
+        "januar", "februar", "marts", "april", "maj", "juni",
+        "juli", "august", "september", "oktober", "november", "december",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+
+_KIND_ORDER: tuple[OutcomeKind, ...] = ("decision", "agreement", "action", "question")
+_FOLLOW_UP_KINDS: tuple[OutcomeKind, ...] = ("agreement", "action")
+
+
+def minutes_language(session: Session) -> str:
+    """The language of the minutes: the agenda's, English for anything unknown."""
+    return session.agenda.language if session.agenda.language in LABELS else "en"
+
+
+def role_label(role: str, language: str) -> str:
+    """A participant role as the minutes name it ("Medarbejderrepræsentant", "TR", ...)."""
+    table = ROLE_LABELS.get(language, ROLE_LABELS["en"])
+    return table.get(role, role)
+
+
+def format_date(value: date, language: str) -> str:
+    """A date for prose: `12. marts 2026` in Danish, `12 March 2026` in English."""
+    month = MONTHS.get(language, MONTHS["en"])[value.month - 1]
+    if language == "da":
+        return f"{value.day}. {month} {value.year}"
+    return f"{value.day} {month} {value.year}"
+
+
+def format_time(value: datetime, language: str) -> str:
+    """A wall-clock time as stored (no time zone conversion): `13.15` in Danish, `13:15` else."""
+    if language == "da":
+        return f"{value.hour}.{value.minute:02d}"
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def used_minutes(record: ThemeRecord) -> int:
+    """Whole minutes spent on a theme, rounded; any time at all counts as at least one."""
+    if record.seconds <= 0:
+        return 0
+    return max(1, int(record.seconds / 60 + 0.5))
+
+
+def theme_refs(session: Session) -> dict[str, str]:
+    """Each theme's number as the minutes show it: `3.1` is the first theme of section 3."""
+    return {
+        theme.id: f"{s}.{t}"
+        for s, section in enumerate(session.agenda.sections, start=1)
+        for t, theme in enumerate(section.themes, start=1)
+    }
+
+
+class MinutesParts(NamedTuple):
+    """The minutes in two halves, so the HTML page can put its chart between them."""
+
+    head: str
+    body: str
 
 
 def render_markdown(session: Session) -> str:
-    """The minutes as Markdown."""
-    return f"# {session.committee}\n"
+    """The minutes as Markdown, in the agenda's language, ready to be sent as they are."""
+    head, body = render_parts(session)
+    return f"{head}\n{body}"
+
+
+def render_parts(session: Session) -> MinutesParts:
+    """The header and participants (head), then everything from the follow-up review on (body)."""
+    writer = _Writer(session)
+    return MinutesParts(writer.head(), writer.body())
+
+
+def render_toml(session: Session) -> str:
+    """The whole session as TOML, exactly as the session file holds it."""
+    return tomli_w.dumps(codec.session_to_data(session))
+
+
+def _table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:
+    """A GFM table; cells must already be escaped."""
+    rule = [{"right": "---:", "center": ":---:"}.get(a, "---") for a in (align or [])]
+    rule += ["---"] * (len(header) - len(rule))
+    lines = [_row(header), _row(rule)]
+    lines += [_row(row) for row in rows]
+    return lines
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cell or " " for cell in cells) + " |"
+
+
+def _hard_lines(lines: list[str]) -> str:
+    """Lines of one paragraph, each on its own line in the output."""
+    return "\\\n".join(line for line in lines if line)
+
+
+class _Writer:
+    """Builds the minutes of one session in the language of its agenda."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.language = minutes_language(session)
+        self.label = LABELS[self.language]
+        self.refs = theme_refs(session)
+        self.uncovered = {record.theme_id for record in session.uncovered()}
+
+    # -- small formatters ---------------------------------------------------------------
+
+    def date(self, value: date) -> str:
+        return format_date(value, self.language)
+
+    def time(self, value: datetime) -> str:
+        return format_time(value, self.language)
+
+    def at(self, value: datetime) -> str:
+        """`kl. 13.15` in Danish, `13:15` in English."""
+        prefix = self.label["at"]
+        return f"{prefix} {self.time(value)}" if prefix else self.time(value)
+
+    def kind_label(self, kind: str, count: int = 1) -> str:
+        singular, plural = KIND_LABELS[self.language][kind]
+        return singular if count == 1 else plural
+
+    def person(self, name: str) -> str:
+        return escape_inline(name) or self.label["not_given"]
+
+    # -- the head -----------------------------------------------------------------------
+
+    def head(self) -> str:
+        session, label = self.session, self.label
+        committee = escape_inline(session.committee)
+        title = f"{label['title']} – {committee}" if committee else label["title"]
+        lines = [f"# {title}", ""]
+        facts = [f"**{label['date']}:** {self.when()}"]
+        if place := escape_inline(session.place):
+            facts.append(f"**{label['place']}:** {place}")
+        facts.append(f"**{label['agenda']}:** {self.agenda_name()}")
+        used = sum(used_minutes(record) for record in session.themes)
+        time_use = label["time_use_value"].format(planned=session.timebox_minutes, used=used)
+        facts.append(f"**{label['time_use']}:** {time_use}")
+        facts.append(f"**{label['status']}:** {self.status()}")
+        lines += [_hard_lines(facts), ""]
+        if session.state == "in-progress":
+            lines += [f"> {label['not_ended_note']}", ""]
+        lines += self.participants()
+        return "\n".join(lines)
+
+    def when(self) -> str:
+        session = self.session
+        text = self.date(session.date)
+        if session.started and session.ended:
+            return f"{text}, {self.at(session.started)}–{self.time(session.ended)}"
+        if session.started:
+            return f"{text}, {self.at(session.started)}"
+        if session.planned_start:
+            return f"{text}, {self.label['planned_at']} {self.time(session.planned_start)}"
+        return text
+
+    def agenda_name(self) -> str:
+        agenda = self.session.agenda
+        name = escape_inline(agenda.title)
+        if version := escape_inline(agenda.version):
+            name += f" ({self.label['version']} {version})"
+        return name
+
+    def status(self, full: bool = False) -> str:
+        """Draft or approved; `full` also says when the meeting has not ended."""
+        session, label = self.session, self.label
+        if session.minutes_status == "approved":
+            when = self.date(session.approved_at.date()) if session.approved_at else ""
+            if name := escape_inline(session.approved_by):
+                return label["approved"].format(name=name, date=when).strip()
+            return label["approved_nameless"].format(date=when).strip()
+        if full and session.state == "in-progress":
+            return f"{label['draft']} – {label['not_ended']}"
+        return label["draft"]
+
+    def participants(self) -> list[str]:
+        session, label = self.session, self.label
+        lines = [f"## {label['participants']}", ""]
+        present = session.present
+        if present:
+            rows = [
+                [
+                    self.participant_name(p),
+                    role_label(p.role, self.language),
+                    SIDE_LABELS[self.language].get(p.side, p.side),
+                ]
+                for p in present
+            ]
+            lines += _table([label["name"], label["role"], label["side"]], rows)
+        else:
+            lines.append(label["no_participants"])
+        lines.append("")
+        absent = "; ".join(
+            f"{escape_inline(p.name)} ({role_label(p.role, self.language)})" for p in session.absent
+        )
+        facts = [
+            f"**{label['absent']}:** {absent or label['none']}",
+            f"**{label['chair']}:** {self.person(session.chair)}",
+            f"**{label['secretary']}:** {self.person(session.secretary)}",
+        ]
+        lines += [_hard_lines(facts), ""]
+        return lines
+
+    def participant_name(self, participant: Participant) -> str:
+        extras = []
+        if participant.arrived:
+            extras.append(self.label["arrived"].format(time=self.time(participant.arrived)))
+        if participant.left:
+            extras.append(self.label["left"].format(time=self.time(participant.left)))
+        if note := escape_inline(participant.note):
+            extras.append(note)
+        name = escape_inline(participant.name)
+        return f"{name} ({'; '.join(extras)})" if extras else name
+
+    # -- the body -----------------------------------------------------------------------
+
+    def body(self) -> str:
+        lines = self.review()
+        for number, section in enumerate(self.session.agenda.sections, start=1):
+            lines += [f"## {number}. {escape_inline(section.title)}", ""]
+            for theme in section.themes:
+                lines += self.theme(self.session.record(theme.id))
+        lines += self.summary()
+        lines += self.footer()
+        return "\n".join(lines)
+
+    def review(self) -> list[str]:
+        session, label = self.session, self.label
+        if not session.reviews:
+            return []
+        lines = [f"## {label['review']}", ""]
+        meetings = {review.meeting_date for review in session.reviews}
+        if len(meetings) == 1 and (meeting := next(iter(meetings))) is not None:
+            lines += [label["review_from"].format(date=self.date(meeting)), ""]
+        elif len(meetings) > 1:
+            lines += [label["review_from_many"], ""]
+        header = [
+            label["task"],
+            label["type"],
+            label["owner"],
+            label["due_date"],
+            label["review_status"],
+            label["comment"],
+        ]
+        rows = [
+            [
+                escape_inline(review.text),
+                self.kind_label(review.kind),
+                escape_inline(review.owner),
+                review.due.isoformat() if review.due else "",
+                REVIEW_STATUS_LABELS[self.language][review.status],
+                escape_inline(review.comment),
+            ]
+            for review in session.reviews
+        ]
+        return [*lines, *_table(header, rows), ""]
+
+    def theme(self, record: ThemeRecord) -> list[str]:
+        theme = self.session.theme(record.theme_id)
+        label = self.label
+        kind = THEME_KIND_LABELS[self.language][theme.kind]
+        timing = f"{kind}, {record.timebox} {label['minutes']} – {label['used']} "
+        timing += f"{used_minutes(record)} {label['minutes']}"
+        title = escape_inline(theme.title)
+        lines = [f"### {self.refs[theme.id]} {title} *({timing})*", ""]
+        if record.theme_id in self.uncovered:
+            reason = escape_block(record.uncovered_reason)
+            lines += [f"**{label['not_covered']}** {reason}".rstrip(), ""]
+        if theme.is_obligation:
+            presented = label["yes"] if record.presented else label["no"]
+            lines += [f"**{label['presented']}:** {presented}", ""]
+            points = [escape_block(prompt, "  ") for prompt in theme.prompts]
+            if points := [point for point in points if point]:
+                lines += [f"{label['points']}:", ""]
+                lines += [f"- {point}" for point in points]
+                lines.append("")
+        notes_label = label["notes_obligation"] if theme.is_obligation else label["notes"]
+        paragraphs = escape_paragraphs(record.notes)
+        if paragraphs:
+            lines += [f"**{notes_label}:** {paragraphs[0]}", ""]
+            for paragraph in paragraphs[1:]:
+                lines += [paragraph, ""]
+        for kind_name in _KIND_ORDER:
+            outcomes = [o for o in record.outcomes if o.kind == kind_name]
+            lines += self.outcomes(kind_name, outcomes)
+        decided = any(o.kind != "question" for o in record.outcomes)
+        if not theme.is_obligation and not decided and record.theme_id not in self.uncovered:
+            lines += [f"*{label['no_decision']}*", ""]
+        return lines
+
+    def outcomes(self, kind: OutcomeKind, outcomes: list[Outcome]) -> list[str]:
+        if not outcomes:
+            return []
+        name = self.kind_label(kind, len(outcomes))
+        if len(outcomes) == 1:
+            return [f"**{name}:** {self.outcome(outcomes[0], '')}", ""]
+        lines = [f"**{name}:**", ""]
+        lines += [f"- {self.outcome(outcome, '  ')}" for outcome in outcomes]
+        return [*lines, ""]
+
+    def outcome(self, outcome: Outcome, indent: str) -> str:
+        """An outcome's text, then owner and date on a line of their own."""
+        text = escape_block(outcome.text, indent)
+        facts = []
+        if owner := escape_inline(outcome.owner):
+            facts.append(f"*{self.label['owner']}:* {owner}")
+        if outcome.due:
+            which = "follow_up_date" if outcome.kind == "agreement" else "deadline"
+            facts.append(f"*{self.label[which]}:* {self.date(outcome.due)}")
+        if not facts:
+            return text
+        return f"{text}\\\n{indent}{' · '.join(facts)}" if text else " · ".join(facts)
+
+    def summary(self) -> list[str]:
+        label = self.label
+        lines = [f"## {label['summary']}", ""]
+        items = [
+            (record, outcome)
+            for record, outcome in self.session.outcomes()
+            if outcome.kind in _FOLLOW_UP_KINDS
+        ]
+        if not items:
+            return [*lines, label["summary_empty"], ""]
+        header = ["#", label["task"], label["type"], label["owner"], label["due_date"]]
+        header.append(label["theme_ref"])
+        rows = [
+            [
+                str(number),
+                escape_inline(outcome.text),
+                self.kind_label(outcome.kind),
+                escape_inline(outcome.owner),
+                outcome.due.isoformat() if outcome.due else "",
+                self.refs[record.theme_id],
+            ]
+            for number, (record, outcome) in enumerate(items, start=1)
+        ]
+        return [*lines, *_table(header, rows, ["right"]), ""]
+
+    def footer(self) -> list[str]:
+        label = self.label
+        agenda = self.session.agenda
+        facts = [
+            f"*{label['minutes_status']}:* {self.status(full=True)}",
+            f"*{label['agenda']}:* {self.agenda_name()}",
+        ]
+        if source := escape_inline(agenda.source):
+            facts.append(f"*{label['source']}:* {source}")
+        return ["---", "", _hard_lines(facts), ""]

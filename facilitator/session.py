@@ -64,6 +64,9 @@ ROLE_ALIASES: dict[str, Role] = {
     "andet": "other",
 }
 
+# `Session.date` shadows the type inside the class body; methods below use this name.
+Day = date
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -271,7 +274,7 @@ class Session:
         kind: OutcomeKind,
         text: str,
         owner: str = "",
-        due: date | None = None,
+        due: Day | None = None,
     ) -> Outcome:
         """Capture an outcome on a theme."""
         outcome = Outcome(kind=kind, text=clean_text(text).strip(), owner=clean_line(owner), due=due)
@@ -284,7 +287,7 @@ class Session:
         kind: OutcomeKind,
         text: str,
         owner: str = "",
-        due: date | None = None,
+        due: Day | None = None,
     ) -> Outcome:
         """Correct an outcome in place; it keeps its id and creation time."""
         _, outcome = self.find_outcome(outcome_id)

@@ -19,7 +19,14 @@ def run(args: argparse.Namespace) -> int:
         agenda = entry.agenda
         where = "built-in" if entry.origin == "built-in" else str(entry.path)
         rows.append(
-            (agenda.id, agenda.language, str(len(agenda.themes)), str(agenda.minutes), agenda.title, where)
+            (
+                agenda.id,
+                agenda.language,
+                str(len(agenda.themes)),
+                str(agenda.minutes),
+                agenda.title,
+                where,
+            )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:

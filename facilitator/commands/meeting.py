@@ -8,7 +8,7 @@ from pathlib import Path
 
 from facilitator.agenda import Agenda, AgendaError
 from facilitator.catalog import resolve_agenda
-from facilitator.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, sessions_dir
+from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.i18n import choose_language, set_language
 from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
 
@@ -101,7 +101,9 @@ def run(args: argparse.Namespace) -> int:
             place=args.place,
             chair=args.chair,
             secretary=args.secretary,
-            participants=[(p.name, p.role) for p in (parse_participant(t) for t in args.participant)],
+            participants=[
+                (p.name, p.role) for p in (parse_participant(t) for t in args.participant)
+            ],
         )
     else:
         start = StartHome()

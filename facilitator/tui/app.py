@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -62,7 +63,7 @@ class FacilitatorApp(App[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("f1", "help", _("Help"), id="help"),
-        Binding("ctrl+q", "quit", _("Quit"), priority=True, id="quit"),
+        Binding("ctrl+q", "quit", _("Quit"), priority=True, show=False, id="quit"),
         Binding("ctrl+p", "command_palette", _("Commands"), show=False, priority=True),
     ]
 
@@ -82,6 +83,7 @@ class FacilitatorApp(App[None]):
         self.bell_enabled = bell
         self.saver = Saver(self._save_failed)
         self.locks: dict[Path, SessionLock] = {}
+        self._finished = False
 
     def on_mount(self) -> None:
         start = self.start
@@ -122,7 +124,9 @@ class FacilitatorApp(App[None]):
         try:
             lock.acquire()
         except StoreError as error:
-            self.notify(str(error), title=_("Session is open elsewhere"), severity="error", timeout=15)
+            self.notify(
+                str(error), title=_("Session is open elsewhere"), severity="error", timeout=15
+            )
             return False
         self.locks[path] = lock
         return True
@@ -162,7 +166,7 @@ class FacilitatorApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The palette, with its prompt in the interface language."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(
                 CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
             )
@@ -178,10 +182,13 @@ class FacilitatorApp(App[None]):
         self.exit()
 
     def _finish(self) -> None:
-        screen = self.screen
-        save_now = getattr(screen, "save", None)
-        if callable(save_now):
-            save_now()
+        if self._finished:
+            return
+        self._finished = True
+        if self.screen_stack:
+            save_now = getattr(self.screen, "save", None)
+            if callable(save_now):
+                save_now()
         self.saver.close()
         for lock in self.locks.values():
             lock.release()

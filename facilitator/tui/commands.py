@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Provider
 
 from facilitator.i18n import _
@@ -37,7 +38,7 @@ class MeetingCommands(Provider):
                     )
                 )
         for binding in screen.BINDINGS:
-            if not hasattr(binding, "action") or binding.id is None:
+            if not isinstance(binding, Binding) or binding.id is None:
                 continue
             action = binding.action
             name = action.split("(", 1)[0]

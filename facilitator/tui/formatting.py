@@ -7,7 +7,20 @@ from datetime import date, datetime
 
 from facilitator.i18n import _, language
 
-_MONTHS_DA = ("jan.", "feb.", "marts", "april", "maj", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "dec.")
+_MONTHS_DA = (
+    "jan.",
+    "feb.",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "aug.",
+    "sep.",
+    "okt.",
+    "nov.",
+    "dec.",
+)
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

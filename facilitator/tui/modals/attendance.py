@@ -60,12 +60,17 @@ class AttendanceDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = _("Attendance")
-            yield Label(_("space: present or absent · enter in the field below adds a person"), classes="hint")
+            yield Label(
+                _("space: present or absent · enter in the field below adds a person"),
+                classes="hint",
+            )
             yield SelectionList[int](
                 *[(self._label(p), i, p.present) for i, p in enumerate(self.session.participants)],
                 id="attendance-list",
             )
-            yield Input(placeholder=_("New participant: name:role (e.g. Mia Holm:amr)"), id="attendance-new")
+            yield Input(
+                placeholder=_("New participant: name:role (e.g. Mia Holm:amr)"), id="attendance-new"
+            )
             yield Label("", id="attendance-error")
             yield Label(_("escape close · tab next field"), classes="hint")
 
@@ -96,7 +101,9 @@ class AttendanceDialog(ModalScreen[bool]):
             error.update(_("Write a name first."))
             return
         if role is None:
-            error.update(_("Unknown role: use leader, employee, tr, amr, secretary, guest or other."))
+            error.update(
+                _("Unknown role: use leader, employee, tr, amr, secretary, guest or other.")
+            )
             return
         participant = Participant(name=name, role=role, side=DEFAULT_SIDE[role])
         if self.session.started is not None:

@@ -44,8 +44,10 @@ class CoverageCheck(ModalScreen[bool]):
         with Vertical() as box:
             box.border_title = _("Not covered yet")
             yield Label(
-                _("These themes have not been covered. Give a short reason for the minutes, "
-                  "or go back."),
+                _(
+                    "These themes have not been covered. Give a short reason for the minutes, "
+                    "or go back."
+                ),
                 id="coverage-intro",
             )
             with VerticalScroll():

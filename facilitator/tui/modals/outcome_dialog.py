@@ -39,14 +39,15 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
     DEFAULT_CSS = """
     OutcomeDialog { align: center middle; }
     OutcomeDialog > Vertical {
-        width: 76; max-width: 100%; height: auto; padding: 1 2;
+        width: 76; max-width: 100%; height: auto; padding: 0 2;
         border: thick $accent; background: $surface;
     }
-    OutcomeDialog Label.field { margin-top: 1; color: $text-muted; }
+    OutcomeDialog Label.field { color: $text-muted; }
     OutcomeDialog #date-hint { color: $text-muted; height: 1; }
     OutcomeDialog #date-hint.-error { color: $error; text-style: bold; }
     OutcomeDialog #dialog-keys { margin-top: 1; color: $text-muted; }
     OutcomeDialog #text-error { color: $error; text-style: bold; height: auto; }
+    OutcomeDialog #text-error:disabled { display: none; }
     """
 
     def __init__(

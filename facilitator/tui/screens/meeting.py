@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +20,7 @@ from facilitator.i18n import _
 from facilitator.session import OutcomeKind, ReviewStatus, Session
 from facilitator.tui.commands import MeetingCommands
 from facilitator.tui.formatting import clock_time, kind_label, short_date, theme_kind_label
+from facilitator.tui.inline_markdown import render as render_markdown
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
 from facilitator.tui.widgets.agenda_panel import AgendaPanel
 from facilitator.tui.widgets.theme_clock import ThemeClock
@@ -63,11 +65,11 @@ class MeetingScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_clock", _("Start/pause"), id="toggle_clock"),
         Binding("n", "next_theme", _("Next"), id="next_theme"),
-        Binding("p", "previous_theme", _("Previous"), id="previous_theme"),
+        Binding("p", "previous_theme", _("Previous"), show=False, id="previous_theme"),
         Binding("d", "capture('decision')", _("Decision"), id="decision"),
         Binding("a", "capture('agreement')", _("Agreement"), id="agreement"),
         Binding("t", "capture('action')", _("Action"), id="action"),
-        Binding("o", "capture('question')", _("Question"), id="question"),
+        Binding("o", "capture('question')", _("Question"), show=False, id="question"),
         Binding("e", "edit_notes", _("Notes"), id="notes"),
         Binding("m", "mark_presented", _("Presented"), id="presented"),
         Binding("1", "review('1')", _("Done"), id="review_done"),
@@ -84,7 +86,7 @@ class MeetingScreen(Screen[None]):
         Binding("b", "toggle_bell", _("Bell on/off"), show=False, id="bell"),
         Binding("u", "undo_outcome", _("Remove last outcome"), show=False, id="undo_outcome"),
         Binding("escape", "leave_notes", _("Leave notes"), show=False, id="leave_notes"),
-        Binding("ctrl+e", "end_meeting", _("End"), priority=True, id="end_meeting"),
+        Binding("ctrl+e", "end_meeting", _("End"), priority=True, show=False, id="end_meeting"),
     ]
 
     DEFAULT_CSS = """
@@ -102,10 +104,13 @@ class MeetingScreen(Screen[None]):
     #theme-kind { width: auto; color: $text-muted; }
     #theme-kind.-obligation { color: $warning; text-style: bold; }
     #theme-body { height: 1fr; min-height: 2; }
-    #theme-description { color: $text-muted; margin-bottom: 1; }
-    #theme-prompts { }
+    #theme-description { color: $text-muted; margin-top: 1; }
+    #theme-prompts { text-style: bold; }
     #outcomes { height: auto; max-height: 9; border-top: solid $primary-muted; border-title-color: $text; }
-    #notes { height: 6; border: solid $primary-muted; padding: 0; }
+    #notes { height: 5; border: solid $primary-muted; padding: 0; }
+    MeetingScreen.-tall #notes { height: 1fr; min-height: 6; max-height: 14; }
+    MeetingScreen.-tall #theme-body { height: 1fr; }
+    MeetingScreen.-tall #outcomes { max-height: 16; }
     #notes:focus { border: solid $accent; }
     MeetingScreen.-short #notes { height: 4; }
     MeetingScreen.-short #theme-description { display: none; }
@@ -146,13 +151,13 @@ class MeetingScreen(Screen[None]):
                     yield Label("", id="theme-kind")
                 yield ThemeClock(id="clock")
                 with VerticalScroll(id="theme-body", can_focus=False):
-                    yield Static("", id="theme-description")
                     yield Static("", id="theme-prompts")
+                    yield Static("", id="theme-description")
                 yield Static("", id="outcomes")
                 notes = TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
                 notes.border_title = _("Notes (e)")
                 yield notes
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.show_theme()
@@ -172,10 +177,12 @@ class MeetingScreen(Screen[None]):
         kind = self.query_one("#theme-kind", Label)
         kind_text = theme_kind_label(theme.kind)
         if theme.is_obligation:
-            kind_text += "  ✓ " + _("presented") if record.presented else "  · " + _("m: mark presented")
+            kind_text += (
+                "  ✓ " + _("presented") if record.presented else "  · " + _("m: mark presented")
+            )
         kind.update(kind_text)
         kind.set_class(theme.is_obligation, "-obligation")
-        self.query_one("#theme-description", Static).update(theme.description.strip())
+        self.query_one("#theme-description", Static).update(render_markdown(theme.description))
         self.show_prompts()
         self.show_outcomes()
         notes = self.query_one("#notes", TextArea)
@@ -194,7 +201,12 @@ class MeetingScreen(Screen[None]):
             prompts.update(self._review_text())
             return
         bullet = "▪" if theme.is_obligation else "•"
-        prompts.update(Text("\n".join(f"{bullet} {prompt}" for prompt in theme.prompts)))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for prompt in theme.prompts:
+            grid.add_row(bullet, prompt)
+        prompts.update(grid)
 
     def _review_text(self) -> Text:
         text = Text()
@@ -213,7 +225,10 @@ class MeetingScreen(Screen[None]):
             if review.comment:
                 text.append(f"\n     {_('Comment')}: {review.comment}", style="italic")
             text.append("\n")
-        text.append(_("↑↓ choose · 1 done · 2 in progress · 3 not started · 4 dropped · c comment"), style="dim")
+        text.append(
+            _("↑↓ choose · 1 done · 2 in progress · 3 not started · 4 dropped · c comment"),
+            style="dim",
+        )
         return text
 
     def show_outcomes(self) -> None:
@@ -222,14 +237,23 @@ class MeetingScreen(Screen[None]):
         box = self.query_one("#outcomes", Static)
         box.border_title = _("Decided and agreed")
         if not record.outcomes:
-            box.update(Text(_("Nothing yet: d decision · a agreement · t action · o open question"), style="dim"))
+            box.update(
+                Text(
+                    _("Nothing yet: d decision · a agreement · t action · o open question"),
+                    style="dim",
+                )
+            )
             return
         text = Text(no_wrap=False)
         for letter, outcome in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", record.outcomes, strict=False):
             text.append(f"{letter} ", style="bold")
             text.append(f"{kind_label(outcome.kind)}: ", style="italic")
             text.append(outcome.text)
-            extra = [part for part in (outcome.owner, short_date(outcome.due) if outcome.due else "") if part]
+            extra = [
+                part
+                for part in (outcome.owner, short_date(outcome.due) if outcome.due else "")
+                if part
+            ]
             if extra:
                 text.append("  — " + " · ".join(extra), style="bold")
             text.append("\n")

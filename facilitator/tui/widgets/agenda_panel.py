@@ -44,14 +44,22 @@ class AgendaPanel(VerticalScroll, can_focus=False):
             for theme, record in zip(section.themes, records, strict=True):
                 current = record.theme_id == session.current_theme
                 used = whole_minutes(clock.used(theme.id))
-                times = f"{used}/{record.timebox}" if used or record.state != "pending" else f"{record.timebox}"
+                times = (
+                    f"{used}/{record.timebox}"
+                    if used or record.state != "pending"
+                    else f"{record.timebox}"
+                )
                 over = used > record.timebox
                 mark = MARKS["active" if current else record.state]
                 label = f"  {mark} {theme.title}"
                 room = width - len(times) - 1
                 if len(label) > room:
                     label = label[: max(room - 1, 4)] + "…"
-                style = "reverse bold" if current else ("dim" if record.state in ("done", "skipped") else "")
+                style = (
+                    "reverse bold"
+                    if current
+                    else ("dim" if record.state in ("done", "skipped") else "")
+                )
                 text.append(label.ljust(room) + " ", style=style)
                 text.append(times + ("!" if over else " "), style="bold red" if over else style)
                 text.append("\n")

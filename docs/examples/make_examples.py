@@ -1,0 +1,287 @@
+"""Write the example minutes in this folder from a fictional but realistic Danish meeting.
+
+Run from the repository root: `.venv/bin/python docs/examples/make_examples.py`.
+Every name in it is invented; the case number is not personal data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from facilitator.agenda import load_agenda
+from facilitator.minutes import render_markdown, render_toml
+from facilitator.minutes_html import render_html
+from facilitator.session import Participant, Review, Session
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+CET = timezone(timedelta(hours=1))
+
+
+def at(hour: int, minute: int) -> datetime:
+    """A time on the day of the meeting, as the program stores it (local, with offset)."""
+    return datetime(2026, 3, 12, hour, minute, tzinfo=CET)
+
+
+def example_session() -> Session:
+    """Lokal-MED Jobcenter Nord goes through the social-media guide on 12 March 2026."""
+    agenda = load_agenda(ROOT / "agendas" / "sociale-medier.toml")
+    session = Session.new("Lokal-MED Jobcenter Nord", agenda)
+    session.id = "5f2c9a41be07"
+    session.created = at(12, 58)
+    session.planned_start = at(13, 15)
+    session.started = at(13, 15)
+    session.ended = at(15, 45)
+    session.place = "Mødelokale 2, Jobcenter Nord"
+    session.chair = "Mette Kjær Holm"
+    session.secretary = "Lars Dahl"
+    session.followup_of = "a1b2c3d4e5f6"
+    session.participants = [
+        Participant("Mette Kjær Holm", "leader", "management"),
+        Participant("Jesper Lund", "leader", "management"),
+        Participant("Anders Bruun", "tr", "employees"),
+        Participant("Sofie Nørgaard", "amr", "employees", arrived=at(13, 40)),
+        Participant("Lone Madsen", "employee-representative", "employees"),
+        Participant(
+            "Karim Haddad",
+            "employee-representative",
+            "employees",
+            note="suppleant for Birgitte Vestergaard",
+        ),
+        Participant(
+            "Birgitte Vestergaard", "employee-representative", "employees", present=False
+        ),
+        Participant(
+            "Henrik Juul", "guest", "management", note="HR-konsulent, deltog under punkt 3"
+        ),
+        Participant("Lars Dahl", "secretary", "management"),
+    ]
+    earlier = date(2025, 11, 20)
+    session.reviews = [
+        Review(
+            "0a1b2c3d4e01",
+            "agreement",
+            "Digital chikane tages med i APV 2026",
+            owner="Sofie Nørgaard",
+            due=date(2026, 2, 28),
+            meeting_date=earlier,
+            theme_title="Trivsel og APV",
+            status="in-progress",
+            comment="Spørgsmålene er klar; APV'en sendes ud i april.",
+            reviewed=at(13, 20),
+        ),
+        Review(
+            "0a1b2c3d4e02",
+            "action",
+            "Alle ledere gennemfører kommunens e-læring om informationssikkerhed",
+            owner="Mette Kjær Holm",
+            due=date(2026, 1, 31),
+            meeting_date=earlier,
+            theme_title="Informationssikkerhed",
+            status="done",
+            reviewed=at(13, 21),
+        ),
+        Review(
+            "0a1b2c3d4e03",
+            "agreement",
+            "Udvalget udpeger en fast kontaktperson for digital chikane",
+            owner="Anders Bruun",
+            due=date(2026, 2, 1),
+            meeting_date=earlier,
+            theme_title="Eventuelt",
+            status="not-started",
+            comment="Behandles under punkt 2.3 i dag.",
+            reviewed=at(13, 22),
+        ),
+    ]
+
+    minutes = {
+        "hvad-er-chikane": 22,
+        "risikosituationer": 9,
+        "kraenkelsestyper": 12,
+        "lokale-temaer": 15,
+        "minimumsforpligtelser-medarbejdere": 4,
+        "minimumsforpligtelser-ledere": 6,
+        "dokumentation": 12,
+        "konflikthaandtering": 10,
+        "anmeldelse": 11,
+        "krisehjaelp": 5,
+        "dpo-og-jurist": 0,
+        "arbejdsgange": 10,
+        "lokale-retningslinjer": 14,
+        "kraevede-handlinger": 4,
+        "lokal-opfoelgning": 13,
+    }
+    for record in session.themes:
+        record.seconds = minutes[record.theme_id] * 60.0
+        record.state = "done" if record.seconds else "skipped"
+
+    def add(theme: str, kind: str, text: str, owner: str = "", due: date | None = None) -> None:
+        outcome = session.add_outcome(theme, kind, text, owner, due)  # type: ignore[arg-type]
+        outcome.created = at(14, 0)
+        outcome.id = hashlib.sha256(f"{theme}/{text}".encode()).hexdigest()[:12]
+
+    session.set_notes(
+        "hvad-er-chikane",
+        "Udvalget drøftede forskellen på saglig kritik og chikane. Der var enighed om, at kritik "
+        "af kommunens afgørelser er legitim, mens kommentarer om medarbejderens person, udseende "
+        "eller familie er chikane.\n\n"
+        "To episoder fra det seneste år blev nævnt med henvisning til sag 2025-004211. "
+        "Der blev ikke drøftet personoplysninger.",
+    )
+    add(
+        "hvad-er-chikane",
+        "decision",
+        "Udvalget bruger guidens definition: chikane er krænkende adfærd rettet mod "
+        "medarbejderen som person, når den har sammenhæng med arbejdet – uanset kanal og tidspunkt.",
+    )
+    session.set_notes(
+        "risikosituationer",
+        "Sagsbehandlere på sygedagpengeområdet og medarbejderne i borgerservice er mest udsatte, "
+        "især i dagene efter en afgørelse om stop for ydelser.",
+    )
+    add(
+        "risikosituationer",
+        "action",
+        "Digital chikane tilføjes som fast punkt i risikovurderingen ved afgørelser om stop "
+        "for ydelser",
+        "Jesper Lund",
+        date(2026, 4, 30),
+    )
+    session.set_notes(
+        "kraenkelsestyper",
+        "Nedsættende kommentarer og udhængning med navn og billede i lokale Facebook-grupper er "
+        "de hyppigste former. Falske anmeldelser af kommunen på Google rammer også den enkelte, "
+        "når medarbejderen nævnes ved navn.",
+    )
+    add(
+        "kraenkelsestyper",
+        "question",
+        "Skal falske anmeldelser, der nævner en medarbejder ved navn, behandles som chikane mod "
+        "den enkelte eller som kritik af kommunen?",
+    )
+    add(
+        "lokale-temaer",
+        "decision",
+        "Udvalget arbejder i 2026 videre med en fælles tolerancetærskel og med introduktion af "
+        "nye medarbejdere.",
+    )
+    add(
+        "lokale-temaer",
+        "agreement",
+        "Anders Bruun er fast kontaktperson for digital chikane med Sofie Nørgaard som "
+        "stedfortræder.",
+        "Anders Bruun",
+        date(2026, 9, 1),
+    )
+    for theme in ("minimumsforpligtelser-medarbejdere", "minimumsforpligtelser-ledere"):
+        session.record(theme).presented = True
+    session.record("kraevede-handlinger").presented = True
+    session.set_notes("minimumsforpligtelser-medarbejdere", "Ingen spørgsmål.")
+    session.set_notes(
+        "minimumsforpligtelser-ledere",
+        "Spørgsmål om chikane uden for arbejdstid: lederen hjælper altid med anmeldelsen, også "
+        "når medarbejderen selv anmelder.",
+    )
+    session.set_notes(
+        "dokumentation",
+        "Det er uklart for mange, hvordan man tager et brugbart skærmbillede på telefonen.\n"
+        "Dokumentation må ikke ligge på private telefoner, men skal over i ESDH hurtigst muligt.",
+    )
+    add(
+        "dokumentation",
+        "agreement",
+        "Skærmbilleder gemmes i sagen i ESDH, aldrig på private telefoner. Lederen hjælper med "
+        "at overføre dem.",
+        "Mette Kjær Holm",
+        date(2026, 5, 1),
+    )
+    add(
+        "dokumentation",
+        "action",
+        "Kort vejledning i at tage skærmbilleder på telefon og pc lægges på intranettet",
+        "Lars Dahl",
+        date(2026, 4, 15),
+    )
+    add(
+        "konflikthaandtering",
+        "agreement",
+        "Ved chikane fra en borger med en åben sag vurderer lederen inden to arbejdsdage, om "
+        "sagen skal flyttes til en anden sagsbehandler.",
+        "Mette Kjær Holm",
+        date(2026, 6, 1),
+    )
+    session.set_notes(
+        "anmeldelse",
+        "Fristen på 72 timer for offererstatning var ikke kendt af alle.",
+    )
+    add(
+        "anmeldelse",
+        "agreement",
+        "Lederen hjælper med anmeldelsen inden 72 timer, og arbejdspladsens adresse bruges i "
+        "stedet for medarbejderens private.",
+        "Jesper Lund",
+    )
+    add(
+        "krisehjaelp",
+        "decision",
+        "Krisehjælp bestilles via kommunens psykologordning; lederen tager den første samtale "
+        "samme dag.",
+    )
+    session.record("dpo-og-jurist").uncovered_reason = (
+        "Udsat til næste møde, hvor personalejuristen deltager."
+    )
+    add(
+        "arbejdsgange",
+        "action",
+        "Udkast til lokal beredskabsplan: hvem dokumenterer, hvem anmelder, hvem overtager",
+        "Anders Bruun og Lars Dahl",
+        date(2026, 5, 15),
+    )
+    session.set_notes(
+        "lokale-retningslinjer",
+        "Udvalget var enigt om at anbefale, at arbejdspladsen ikke fremgår af private profiler. "
+        "Ytringsfriheden gælder også for eget arbejdsområde.",
+    )
+    add(
+        "lokale-retningslinjer",
+        "question",
+        "Må medarbejdere være venner med borgere på sociale medier, når de kender dem privat?",
+    )
+    add(
+        "lokale-retningslinjer",
+        "action",
+        "Udkast til lokale retningslinjer for brug af sociale medier sendes i høring i "
+        "personalegruppen",
+        "Lone Madsen",
+        date(2026, 6, 30),
+    )
+    add(
+        "lokal-opfoelgning",
+        "decision",
+        "Episoder gennemgås kvartalsvis i LMU alene med sagsnummer og type.",
+    )
+    add(
+        "lokal-opfoelgning",
+        "agreement",
+        "Dialogpapiret og udvalgets aftaler gennemgås i LMU hvert år i marts.",
+        "Mette Kjær Holm",
+        date(2027, 3, 1),
+    )
+    session.current_theme = "lokal-opfoelgning"
+    return session
+
+
+def main() -> None:
+    """Write referat.toml, referat.md and referat.html beside this script."""
+    session = example_session()
+    (HERE / "referat.toml").write_text(render_toml(session), encoding="utf-8")
+    (HERE / "referat.md").write_text(render_markdown(session), encoding="utf-8")
+    (HERE / "referat.html").write_text(render_html(session), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

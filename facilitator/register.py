@@ -1,0 +1,486 @@
+"""The agreements register: every outcome of every session found, with its latest review status."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Literal
+
+from facilitator.session import OUTCOME_KINDS, OutcomeKind, Session
+
+SessionState = Literal["in-progress", "ended", "approved"]
+SESSION_STATES: tuple[SessionState, ...] = ("in-progress", "ended", "approved")
+CLOSED_STATUSES = frozenset({"done", "dropped"})
+DEFAULT_KINDS: frozenset[OutcomeKind] = frozenset({"agreement", "action"})
+
+# What people type for a kind on the command line: English and Danish, singular and plural.
+KIND_NAMES: dict[str, OutcomeKind] = {
+    "decision": "decision",
+    "decisions": "decision",
+    "beslutning": "decision",
+    "beslutninger": "decision",
+    "agreement": "agreement",
+    "agreements": "agreement",
+    "aftale": "agreement",
+    "aftaler": "agreement",
+    "action": "action",
+    "actions": "action",
+    "handling": "action",
+    "handlinger": "action",
+    "question": "question",
+    "questions": "question",
+    "open-question": "question",
+    "spørgsmål": "question",
+    "spoergsmaal": "question",
+    "åbent-spørgsmål": "question",
+}
+
+# Below this many files a pool of processes costs more than it saves.
+PARALLEL_MIN_FILES = 200
+CHUNK_FILES = 50
+PROGRESS_AFTER_SECONDS = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeInfo:
+    """A theme of a session's agenda snapshot, as far as the register needs it."""
+
+    id: str
+    title: str
+    kind: str
+    ref: str  # "3.1": section 3, theme 1
+    section_id: str
+    section_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeInfo:
+    """One outcome of a session."""
+
+    id: str
+    kind: OutcomeKind
+    text: str
+    owner: str
+    due: date | None
+    theme_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewInfo:
+    """One follow-up verdict found in a session."""
+
+    outcome_id: str
+    status: str
+    comment: str
+    reviewed: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the register and coverage need from one session file: small, and cheap to pickle."""
+
+    path: Path
+    mtime_ns: int
+    id: str
+    committee: str
+    date: date
+    state: SessionState
+    followup_of: str
+    agenda_id: str
+    agenda_title: str
+    themes: tuple[ThemeInfo, ...]
+    covered: frozenset[str]
+    presented: frozenset[str]
+    outcomes: tuple[OutcomeInfo, ...]
+    reviews: tuple[ReviewInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that could not be read as a session, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the register: an outcome, where it comes from, and where it stands now."""
+
+    committee: str
+    meeting_date: date
+    section: str
+    theme: str
+    theme_ref: str
+    kind: OutcomeKind
+    text: str
+    owner: str
+    date: date | None
+    status: str  # the latest review status; "" when not reviewed yet ("open")
+    status_comment: str
+    outcome_id: str
+    session_state: SessionState
+    path: Path
+
+    @property
+    def is_open(self) -> bool:
+        """Not done and not dropped."""
+        return self.status not in CLOSED_STATUSES
+
+    def is_overdue(self, today: date) -> bool:
+        """Open and past its date."""
+        return self.is_open and self.date is not None and self.date < today
+
+
+@dataclass
+class Scan:
+    """Every session summary found, the files that could not be read, and duplicate copies."""
+
+    summaries: list[Summary] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    duplicates: list[tuple[Path, Path]] = field(default_factory=list)  # (skipped, kept)
+
+
+@dataclass
+class Register:
+    """The rows of every outcome found, with the scan they came from."""
+
+    rows: list[Row]
+    scan: Scan
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Files that could not be read."""
+        return self.scan.problems
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    """Which rows to show; the defaults show agreements and actions of every committee."""
+
+    committee: str = ""  # case-insensitive substring of the committee's name
+    kinds: frozenset[OutcomeKind] = DEFAULT_KINDS
+    open: bool = False
+    overdue: bool = False
+    since: date | None = None
+    states: frozenset[SessionState] = frozenset()  # empty: every state
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def summarize(session: Session, path: Path, mtime_ns: int = 0) -> Summary:
+    """The register's view of one session."""
+    themes: list[ThemeInfo] = []
+    for s_index, section in enumerate(session.agenda.sections, start=1):
+        for t_index, theme in enumerate(section.themes, start=1):
+            themes.append(
+                ThemeInfo(
+                    theme.id, theme.title, theme.kind, f"{s_index}.{t_index}", section.id, section.title
+                )
+            )
+    covered = frozenset(
+        record.theme_id
+        for record in session.themes
+        if record.state == "done" or record.notes.strip() or record.outcomes
+    )
+    return Summary(
+        path=path,
+        mtime_ns=mtime_ns,
+        id=session.id,
+        committee=session.committee,
+        date=session.date,
+        state=session.state,
+        followup_of=session.followup_of,
+        agenda_id=session.agenda.id,
+        agenda_title=session.agenda.title,
+        themes=tuple(themes),
+        covered=covered,
+        presented=frozenset(record.theme_id for record in session.themes if record.presented),
+        outcomes=tuple(
+            OutcomeInfo(o.id, o.kind, o.text, o.owner, o.due, record.theme_id)
+            for record, o in session.outcomes()
+        ),
+        reviews=tuple(
+            ReviewInfo(r.outcome_id, r.status, r.comment, r.reviewed) for r in session.reviews
+        ),
+    )
+
+
+def _read_one(path: Path, anonymize: bool) -> Summary | Problem:
+    from facilitator.store import StoreError, load_session
+
+    try:
+        mtime_ns = path.stat().st_mtime_ns
+        session = load_session(path)
+    except StoreError as error:
+        return Problem(path, _reason(path, str(error)))
+    except OSError as error:
+        return Problem(path, error.strerror or str(error))
+    if anonymize:
+        from facilitator.anonymize import anonymize_session
+
+        session = anonymize_session(session)
+    return summarize(session, path, mtime_ns)
+
+
+def _reason(path: Path, message: str) -> str:
+    """The store's message without the path it starts with: the caller names the file."""
+    for prefix in (f"{path}: ", f"{path}:"):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message
+
+
+def _read_chunk(paths: list[Path], anonymize: bool) -> list[Summary | Problem]:
+    return [_read_one(path, anonymize) for path in paths]
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class _Progress:
+    """A `\\r` counter on stderr once reading takes more than a second, cleared at the end."""
+
+    def __init__(self, total: int, stream: IO[str] | None) -> None:
+        self.total = total
+        self.stream = stream if stream is not None and _is_terminal(stream) else None
+        self.started = time.monotonic()
+        self.shown = False
+
+    def update(self, done: int) -> None:
+        if self.stream is None or time.monotonic() - self.started < PROGRESS_AFTER_SECONDS:
+            return
+        self.stream.write(f"\rReading sessions {done}/{self.total}")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.stream is not None and self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def read_files(
+    files: Sequence[Path],
+    anonymize: bool = False,
+    progress: IO[str] | None = None,
+    parallel: bool | None = None,
+) -> list[Summary | Problem]:
+    """Summaries of the files in order; a pool of processes when there are many and cores to spare.
+
+    Parsing TOML is pure Python and bound by the CPU, so threads would not help.
+    """
+    meter = _Progress(len(files), progress)
+    workers = min(_workers(), 8)
+    if parallel is None:
+        parallel = len(files) >= PARALLEL_MIN_FILES and workers > 1
+    results: list[list[Summary | Problem]]
+    try:
+        if not parallel:
+            flat: list[Summary | Problem] = []
+            for path in files:
+                flat.append(_read_one(path, anonymize))
+                if len(flat) % CHUNK_FILES == 0:
+                    meter.update(len(flat))
+            return flat
+        chunks = [list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES)]
+        results = [[] for _ in chunks]
+        done = 0
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                pool.submit(_read_chunk, chunk, anonymize): index for index, chunk in enumerate(chunks)
+            }
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                done += len(results[futures[future]])
+                meter.update(done)
+    finally:
+        meter.close()
+    return [item for chunk in results for item in chunk]
+
+
+def scan(
+    paths: Iterable[Path],
+    anonymize: bool = False,
+    progress: IO[str] | None = None,
+    parallel: bool | None = None,
+) -> Scan:
+    """Read every session file under `paths`; unreadable files become problems, copies are dropped."""
+    from facilitator.store import find_session_files
+
+    files = _unique(find_session_files(list(paths)))
+    found = Scan()
+    by_id: dict[str, Summary] = {}
+    for item in read_files(files, anonymize, progress, parallel):
+        if isinstance(item, Problem):
+            found.problems.append(item)
+            continue
+        known = by_id.get(item.id)
+        if known is None:
+            by_id[item.id] = item
+            continue
+        # The same meeting collected twice (mailed, copied): the newest file is the truth.
+        keep, skip = (item, known) if item.mtime_ns > known.mtime_ns else (known, item)
+        by_id[item.id] = keep
+        found.duplicates.append((skip.path, keep.path))
+    found.summaries = list(by_id.values())
+    return found
+
+
+def _unique(files: Iterable[Path]) -> list[Path]:
+    """Each file once, even when named twice or reached through two of the given paths."""
+    seen: set[Path] = set()
+    unique: list[Path] = []
+    for path in files:
+        try:
+            key = path.resolve()
+        except OSError:
+            key = path.absolute()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+# -- rows ---------------------------------------------------------------------------------
+
+
+def latest_statuses(summaries: Iterable[Summary]) -> dict[str, ReviewInfo]:
+    """Each outcome's latest review with a status: by the reviewing meeting's date, then time."""
+    latest: dict[str, tuple[tuple[date, float], ReviewInfo]] = {}
+    for summary in summaries:
+        for review in summary.reviews:
+            if not review.status:
+                continue
+            stamp = review.reviewed.timestamp() if review.reviewed else float("-inf")
+            key = (summary.date, stamp)
+            known = latest.get(review.outcome_id)
+            if known is None or key >= known[0]:
+                latest[review.outcome_id] = (key, review)
+    return {outcome_id: review for outcome_id, (_, review) in latest.items()}
+
+
+def build_rows(summaries: Sequence[Summary]) -> list[Row]:
+    """One row per outcome with its latest status, sorted by date (none last), then committee."""
+    latest = latest_statuses(summaries)
+    rows: list[Row] = []
+    for summary in summaries:
+        themes = {theme.id: theme for theme in summary.themes}
+        for outcome in summary.outcomes:
+            theme = themes.get(outcome.theme_id)
+            review = latest.get(outcome.id)
+            rows.append(
+                Row(
+                    committee=summary.committee,
+                    meeting_date=summary.date,
+                    section=theme.section_title if theme else "",
+                    theme=theme.title if theme else "",
+                    theme_ref=theme.ref if theme else "",
+                    kind=outcome.kind,
+                    text=outcome.text,
+                    owner=outcome.owner,
+                    date=outcome.due,
+                    status=review.status if review else "",
+                    status_comment=review.comment if review else "",
+                    outcome_id=outcome.id,
+                    session_state=summary.state,
+                    path=summary.path,
+                )
+            )
+    rows.sort(key=_row_order)
+    return rows
+
+
+def _row_order(row: Row) -> tuple[bool, date, str, date, tuple[int, ...]]:
+    ref = tuple(int(part) for part in row.theme_ref.split(".") if part.isdigit())
+    return (
+        row.date is None,
+        row.date or date.min,
+        row.committee.casefold(),
+        row.meeting_date,
+        ref,
+    )
+
+
+def collect(
+    paths: Iterable[Path],
+    anonymize: bool = False,
+    progress: IO[str] | None = None,
+    parallel: bool | None = None,
+) -> Register:
+    """Read every session under `paths` into the register; unreadable files are listed, not fatal."""
+    found = scan(paths, anonymize, progress, parallel)
+    return Register(build_rows(found.summaries), found)
+
+
+# -- filters ------------------------------------------------------------------------------
+
+
+def parse_kinds(text: str | None) -> frozenset[OutcomeKind]:
+    """Kinds from `--kind`: comma-separated, English or Danish, or `all`; None gives the default."""
+    if text is None or not text.strip():
+        return DEFAULT_KINDS
+    kinds: set[OutcomeKind] = set()
+    for part in text.split(","):
+        name = "-".join(part.strip().casefold().split())
+        if not name:
+            continue
+        if name in ("all", "alle"):
+            return frozenset(OUTCOME_KINDS)
+        if name not in KIND_NAMES:
+            raise ValueError(
+                f'unknown kind "{part.strip()}": use decision, agreement, action, question or all '
+                "(beslutning, aftale, handling, spørgsmål, alle)"
+            )
+        kinds.add(KIND_NAMES[name])
+    if not kinds:
+        raise ValueError(f'no kind in "{text}"')
+    return frozenset(kinds)
+
+
+def matcher(criteria: RowFilter, today: date) -> Callable[[Row], bool]:
+    """A predicate for the rows that pass the filter."""
+    needle = criteria.committee.casefold().strip()
+
+    def passes(row: Row) -> bool:
+        if row.kind not in criteria.kinds:
+            return False
+        if needle and needle not in row.committee.casefold():
+            return False
+        if criteria.open and not row.is_open:
+            return False
+        if criteria.overdue and not row.is_overdue(today):
+            return False
+        if criteria.since is not None and row.meeting_date < criteria.since:
+            return False
+        return not criteria.states or row.session_state in criteria.states
+
+    return passes
+
+
+def select(rows: Iterable[Row], criteria: RowFilter, today: date | None = None) -> list[Row]:
+    """The rows that pass the filter, in their order."""
+    return list(filter(matcher(criteria, today or date.today()), rows))
+
+
+def default_progress() -> IO[str]:
+    """Where the reading counter goes: stderr (shown only when it is a terminal)."""
+    return sys.stderr

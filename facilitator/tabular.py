@@ -1,0 +1,273 @@
+"""Tables for people and for other programs: a terminal table, Markdown, CSV, JSON and TOML."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sys
+import textwrap
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import tomli_w
+
+from facilitator.markdown_escape import escape_inline
+
+Format = Literal["table", "md", "csv", "json", "toml"]
+FORMATS: tuple[Format, ...] = ("table", "md", "csv", "json", "toml")
+
+SEPARATOR = "  "
+MAX_WRAP_LINES = 3
+ELLIPSIS = "…"
+# Excel runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its key in the data formats, its header, and how it behaves in a terminal."""
+
+    key: str
+    label: str
+    min_width: int = 4
+    max_width: int = 30
+    priority: int = 1  # the terminal table drops the highest numbers first when space runs out
+    wrap: bool = False  # takes the spare width and wraps, instead of being cut short
+    align: Literal["left", "right"] = "left"
+    detail: bool = False  # only in csv, json and toml: too much for a table to read
+
+
+@dataclass
+class Table:
+    """Display cells for people (table, md, csv) and full records for programs (json, toml)."""
+
+    columns: tuple[Column, ...]
+    rows: list[tuple[str, ...]]
+    records: list[dict[str, Any]]
+    empty: str = ""  # what the terminal table says when there are no rows
+    notes: tuple[str, ...] = field(default=())  # lines under the table and the Markdown
+    toml_key: str = "rows"
+
+
+# -- terminal -----------------------------------------------------------------------------
+
+
+def text_width(text: str) -> int:
+    """Columns a text takes in a terminal: wide East Asian characters 2, combining marks 0."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def clip(text: str, width: int) -> str:
+    """The text cut to `width` columns, ending in … when something was cut."""
+    if text_width(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    kept, used = [], 0
+    for char in text:
+        step = text_width(char)
+        if used + step > width - 1:
+            break
+        kept.append(char)
+        used += step
+    return "".join(kept).rstrip() + ELLIPSIS
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines = textwrap.wrap(_one_line(text), width=max(width, 1), break_on_hyphens=False) or [""]
+    if len(lines) > MAX_WRAP_LINES:
+        lines = lines[:MAX_WRAP_LINES]
+        lines[-1] = clip(lines[-1] + " " + ELLIPSIS * 2, width)
+    return [clip(line, width) for line in lines]
+
+
+def _layout(table: Table, width: int) -> list[tuple[int, Column, int]]:
+    """Which columns fit in `width`, and how wide each is: (index, column, width)."""
+    shown = [(i, c) for i, c in enumerate(table.columns) if not c.detail]
+    natural: dict[int, int] = {}
+    for index, column in shown:
+        widest = max((text_width(_one_line(row[index])) for row in table.rows), default=0)
+        wanted = max(widest, text_width(column.label))
+        natural[index] = max(column.min_width, min(wanted, column.max_width))
+    minimum = {index: min(column.min_width, natural[index]) for index, column in shown}
+
+    def needed(columns: list[tuple[int, Column]]) -> int:
+        return sum(minimum[i] for i, _ in columns) + len(SEPARATOR) * (len(columns) - 1)
+
+    # Drop the least important column (the rightmost of equals) until the minimums fit.
+    while len(shown) > 1 and needed(shown) > width:
+        worst = max(range(len(shown)), key=lambda k: (shown[k][1].priority, k))
+        shown.pop(worst)
+    widths = {i: minimum[i] for i, _ in shown}
+    spare = width - needed(shown)
+    # Fixed columns grow to their natural width first, most important first; the rest wraps.
+    for index, column in sorted(shown, key=lambda item: (item[1].wrap, item[1].priority)):
+        grow = min(spare, natural[index] - widths[index])
+        if grow > 0:
+            widths[index] += grow
+            spare -= grow
+    return [(i, c, widths[i]) for i, c in shown]
+
+
+def render_table(table: Table, width: int | None = None) -> str:
+    """A plain-text table that fits `width` columns (default: the terminal's, else 80)."""
+    if not table.rows:
+        return (table.empty + "\n") if table.empty else ""
+    width = width or shutil.get_terminal_size((80, 24)).columns
+    layout = _layout(table, width)
+    lines = [
+        SEPARATOR.join(_pad(clip(c.label, w), w, c.align) for _, c, w in layout).rstrip(),
+        SEPARATOR.join("─" * w for _, _, w in layout),
+    ]
+    for row in table.rows:
+        cells = [
+            _wrap(row[i], w) if c.wrap else [clip(_one_line(row[i]), w)] for i, c, w in layout
+        ]
+        for number in range(max(len(cell) for cell in cells)):
+            parts = [
+                _pad(cell[number] if number < len(cell) else "", w, c.align)
+                for cell, (_, c, w) in zip(cells, layout, strict=True)
+            ]
+            lines.append(SEPARATOR.join(parts).rstrip())
+    if table.notes:
+        lines.append("")
+        lines.extend(table.notes)
+    return "\n".join(lines) + "\n"
+
+
+def _pad(text: str, width: int, align: str) -> str:
+    gap = " " * max(0, width - text_width(text))
+    return gap + text if align == "right" else text + gap
+
+
+# -- Markdown -----------------------------------------------------------------------------
+
+
+def md_cell(text: str) -> str:
+    """Text as one Markdown table cell: it can neither end the cell nor start other markup."""
+    return escape_inline(text) or " "
+
+
+def render_markdown(table: Table) -> str:
+    """A Markdown table of the columns a person reads; every cell escaped."""
+    shown = [(i, c) for i, c in enumerate(table.columns) if not c.detail]
+    lines = [
+        "| " + " | ".join(md_cell(c.label) for _, c in shown) + " |",
+        "| " + " | ".join("---:" if c.align == "right" else "---" for _, c in shown) + " |",
+    ]
+    for row in table.rows:
+        lines.append("| " + " | ".join(md_cell(row[i]) for i, _ in shown) + " |")
+    if table.notes:
+        lines.append("")
+        lines.extend(md_cell(note) for note in table.notes)
+    return "\n".join(lines) + "\n"
+
+
+# -- CSV, JSON, TOML ----------------------------------------------------------------------
+
+
+def csv_safe(text: str) -> str:
+    """A cell Excel shows as text: a leading =, +, -, @ would be run as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def render_csv(table: Table, delimiter: str = ";") -> str:
+    """CSV with a BOM and `;` by default, so Danish Excel opens it in columns with æ, ø, å."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([c.label for c in table.columns])
+    for row in table.rows:
+        writer.writerow([csv_safe(cell) for cell in row])
+    return "\ufeff" + buffer.getvalue()
+
+
+def _plain(value: Any) -> Any:
+    """Values as JSON has them: dates in ISO form, paths as text."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(item) for item in value]
+    return value
+
+
+def render_json(table: Table) -> str:
+    """A JSON list of objects; dates ISO, text as it is (not \\u-escaped)."""
+    return json.dumps(_plain(table.records), ensure_ascii=False, indent=2) + "\n"
+
+
+def _toml_ready(value: Any) -> Any:
+    """TOML has no null: drop None; paths become text; dates stay TOML dates."""
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {key: _toml_ready(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_toml_ready(item) for item in value]
+    return value
+
+
+def render_toml(table: Table) -> str:
+    """`[[rows]]` tables (TOML has no null, so empty values are left out)."""
+    return str(tomli_w.dumps({table.toml_key: _toml_ready(table.records)}))
+
+
+def render(table: Table, fmt: Format, delimiter: str = ";", width: int | None = None) -> str:
+    """The table in one of the formats."""
+    if fmt == "table":
+        return render_table(table, width)
+    if fmt == "md":
+        return render_markdown(table)
+    if fmt == "csv":
+        return render_csv(table, delimiter)
+    if fmt == "json":
+        return render_json(table)
+    if fmt == "toml":
+        return render_toml(table)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def parse_delimiter(text: str) -> str:
+    """The CSV delimiter from `--delimiter`: one character, or tab, comma, semicolon, pipe."""
+    value = _DELIMITER_NAMES.get(text.strip().lower(), text)
+    if len(value) != 1 or value in ('"', "\n", "\r"):
+        raise ValueError(f'--delimiter "{text}" must be one character, such as ; or , or tab')
+    return value
+
+
+def write(text: str, fmt: Format, stream: IO[str] | None = None) -> None:
+    """Print to stdout; the file formats always as UTF-8, whatever the terminal's encoding."""
+    stream = stream or sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if fmt != "table" and buffer is not None:
+        stream.flush()
+        # Bytes, so Windows does not turn the CSV's \r\n into \r\r\n.
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        stream.write(text)
+        stream.flush()
+
+
+def label(language: str, danish: str, english: str) -> str:
+    """The Danish or the English text."""
+    return danish if language == "da" else english

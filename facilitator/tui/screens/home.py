@@ -1,0 +1,326 @@
+"""The home screen: start a meeting, resume or open one, follow one up, or see every agreement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from facilitator.i18n import _
+from facilitator.session import Session
+from facilitator.store import SessionInfo, StoreError, list_sessions, load_session
+from facilitator.tui.formatting import short_date
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
+
+FINISHED_STATES = ("ended", "approved")
+
+
+def state_label(state: str) -> str:
+    """A session's state in words, as the home screen and the register show it."""
+    return {
+        "in-progress": _("In progress"),
+        "ended": _("Ended"),
+        "approved": _("Approved"),
+    }.get(state, state)
+
+
+def ellipsize(text: str, width: int) -> str:
+    """Cut text to `width` characters, marking the cut with an ellipsis."""
+    text = " ".join(text.split())
+    if width <= 1 or len(text) <= width:
+        return text if width > 1 else text[:width]
+    return text[: width - 1] + "…"
+
+
+def sort_sessions(infos: list[SessionInfo]) -> list[SessionInfo]:
+    """Unfinished meetings first, then finished ones; newest first within each group."""
+    newest = sorted(infos, key=lambda info: (info.date, info.mtime), reverse=True)
+    unfinished = [info for info in newest if info.state not in FINISHED_STATES]
+    finished = [info for info in newest if info.state in FINISHED_STATES]
+    return unfinished + finished
+
+
+class HomeScreen(Screen[None]):
+    """Where the program opens: every meeting in the sessions folder, and what to do next."""
+
+    AUTO_FOCUS = None
+
+    BINDINGS = [
+        Binding("n", "new_meeting", _("New meeting"), id="home_new"),
+        Binding("enter", "open", _("Open"), id="home_open"),
+        Binding("f", "followup", _("Follow-up"), id="home_followup"),
+        Binding("g", "register", _("Agreements"), id="home_register"),
+        Binding("r", "reload", _("Reload the list"), show=False, id="home_reload"),
+        Binding("q", "app.quit", _("Quit"), show=False, id="home_quit"),
+    ]
+
+    DEFAULT_CSS = """
+    HomeScreen { layout: vertical; }
+    HomeScreen #home-head { height: auto; padding: 1 2 0 2; }
+    HomeScreen #home-title { text-style: bold; color: $accent; }
+    HomeScreen #home-intro { color: $text-muted; }
+    HomeScreen #home-list {
+        height: 1fr; margin: 1 1 0 1; border: round $primary; border-title-color: $text;
+        border-subtitle-color: $text-muted;
+    }
+    HomeScreen #sessions { height: 1fr; }
+    HomeScreen #home-empty { padding: 1 2; height: auto; }
+    HomeScreen #home-hint { height: 1; padding: 0 2; color: $text-muted; }
+    HomeScreen #home-problems { height: auto; padding: 0 2; color: $warning; }
+    HomeScreen.-short #home-intro { display: none; }
+    HomeScreen.-short #home-head { padding: 0 2; }
+    """
+
+    @dataclass
+    class Loaded(Message):
+        """The sessions folder was read (in a worker)."""
+
+        infos: list[SessionInfo]
+        error: str
+
+    @dataclass
+    class FollowupReady(Message):
+        """A follow-up meeting was prepared (in a worker), or could not be."""
+
+        session: Session | None
+        error: str
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.infos: list[SessionInfo] = []
+        self.loaded = False
+
+    @property
+    def facilitator(self) -> FacilitatorApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="home-head"):
+            yield Label(_("facilitator · MED meetings through a dialogue paper"), id="home-title")
+            yield Static(
+                _(
+                    "Steps the committee through the guide's sections and themes, keeps each "
+                    "theme to its timebox, captures decisions, agreements and actions, and saves "
+                    "the minutes as you go."
+                ),
+                id="home-intro",
+            )
+        with Vertical(id="home-list") as box:
+            box.border_title = _("Meetings")
+            table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield table
+            yield Static("", id="home-empty")
+        yield Static("", id="home-problems")
+        yield Label("", id="home-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        table.add_column(_("Date"), key="date")
+        table.add_column(_("Committee"), key="committee")
+        table.add_column(_("Agenda"), key="agenda")
+        table.add_column(_("State"), key="state")
+        self.query_one("#home-list").border_subtitle = str(self.facilitator.sessions_dir)
+        self.query_one("#home-empty").display = False
+        self.query_one("#home-problems").display = False
+        table.focus()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        # Back from a meeting or the minutes: states and dates may have changed.
+        if self.loaded:
+            self.reload()
+
+    # -- loading --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the sessions folder again, off the UI thread."""
+        self._load(self.facilitator.sessions_dir)
+
+    @work(thread=True, exclusive=True, group="home-load")
+    def _load(self, folder: Path) -> None:
+        try:
+            infos = list_sessions(folder) if folder.is_dir() else []
+        except (OSError, StoreError) as error:
+            self.post_message(self.Loaded([], str(error)))
+            return
+        self.post_message(self.Loaded(sort_sessions(infos), ""))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.loaded = True
+        self.infos = message.infos
+        problems = self.query_one("#home-problems", Static)
+        problems.display = bool(message.error)
+        problems.update(Text(message.error))
+        self.show_sessions()
+
+    def show_sessions(self) -> None:
+        """Fill the table, keeping the highlighted meeting where it was."""
+        table = self.query_one("#sessions", DataTable)
+        selected = self.selected
+        table.clear()
+        width = max(table.size.width or self.size.width, 60)
+        # Date and state take what they need; committee and agenda share what is left.
+        rest = max(20, width - 14 - 14 - 9)
+        committee_width = max(10, rest * 2 // 5)
+        agenda_width = max(10, rest - committee_width)
+        for info in self.infos:
+            table.add_row(
+                short_date(info.date),
+                ellipsize(info.committee, committee_width),
+                ellipsize(info.agenda_title, agenda_width),
+                state_label(info.state),
+                key=str(info.path),
+            )
+        empty = self.query_one("#home-empty", Static)
+        empty.display = not self.infos
+        table.display = bool(self.infos)
+        if not self.infos:
+            empty.update(
+                _(
+                    "No meetings yet in {folder}.\n\nPress n to start the first one: choose the "
+                    "agenda, write the committee's name, and who takes part."
+                ).format(folder=self.facilitator.sessions_dir)
+            )
+        elif selected is not None:
+            for index, info in enumerate(self.infos):
+                if info.path == selected.path:
+                    table.move_cursor(row=index, animate=False)
+                    break
+        self._show_hint()
+        self.refresh_bindings()
+
+    def on_resize(self, event: Resize) -> None:
+        if self.infos:
+            self.show_sessions()
+
+    @property
+    def selected(self) -> SessionInfo | None:
+        """The highlighted meeting, if any."""
+        if not self.infos:
+            return None
+        table = self.query_one("#sessions", DataTable)
+        row = table.cursor_row
+        if 0 <= row < len(self.infos):
+            return self.infos[row]
+        return None
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _highlighted(self) -> None:
+        self._show_hint()
+        self.refresh_bindings()
+
+    def _show_hint(self) -> None:
+        info = self.selected
+        hint = self.query_one("#home-hint", Label)
+        if info is None:
+            hint.update(_("n: new meeting · g: agreements of every meeting · f1: help"))
+        elif info.state in FINISHED_STATES:
+            hint.update(_("enter: open the minutes · f: follow-up meeting on this one"))
+        else:
+            hint.update(_("enter: resume this meeting where it stopped"))
+
+    # -- actions --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Open needs a meeting; a follow-up needs a finished one (greyed out otherwise)."""
+        if action == "open":
+            return self.selected is not None or None
+        if action == "followup":
+            info = self.selected
+            return (info is not None and info.state in FINISHED_STATES) or None
+        return True
+
+    def action_new_meeting(self) -> None:
+        """The new-meeting form, on the default agenda."""
+        from facilitator.catalog import DEFAULT_AGENDA_ID, find_agendas
+        from facilitator.tui.app import StartSetup
+        from facilitator.tui.screens.setup import SetupScreen
+
+        agendas = [entry.agenda for entry in find_agendas() if entry.agenda is not None]
+        if not agendas:
+            self.notify(_("No agenda could be loaded."), severity="error")
+            return
+        agenda = next((a for a in agendas if a.id == DEFAULT_AGENDA_ID), agendas[0])
+        self.app.push_screen(SetupScreen(StartSetup(agenda=agenda)))
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Resume an unfinished meeting, or open a finished one's minutes."""
+        info = self.selected
+        if info is None:
+            return
+        try:
+            session = load_session(info.path)
+        except StoreError as error:
+            self.notify(str(error), title=_("Cannot open the meeting"), severity="error")
+            return
+        if session.ended:
+            self.facilitator.open_review(session, info.path)
+        else:
+            self.facilitator.open_meeting(session, info.path)
+
+    def action_followup(self) -> None:
+        """Prepare a new meeting of the same committee that reviews this one's outcomes."""
+        info = self.selected
+        if info is None or info.state not in FINISHED_STATES:
+            self.notify(_("Choose a finished meeting to follow up."), timeout=4)
+            return
+        self.notify(_("Preparing the follow-up meeting…"), timeout=2)
+        self._prepare_followup(info.path, self.facilitator.sessions_dir)
+
+    @work(thread=True, exclusive=True, group="home-followup")
+    def _prepare_followup(self, path: Path, folder: Path) -> None:
+        from facilitator.followup import prepare_followup
+
+        try:
+            session = prepare_followup(path, [folder])
+        except (StoreError, ValueError, OSError) as error:
+            self.post_message(self.FollowupReady(None, str(error)))
+            return
+        self.post_message(self.FollowupReady(session, ""))
+
+    @on(FollowupReady)
+    def _followup_ready(self, message: FollowupReady) -> None:
+        from facilitator.store import new_session_path
+
+        if message.session is None:
+            self.notify(message.error, title=_("No follow-up meeting"), severity="error")
+            return
+        folder = self.facilitator.sessions_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = new_session_path(folder, message.session)
+        except OSError as error:
+            self.notify(str(error), title=_("No follow-up meeting"), severity="error")
+            return
+        self.facilitator.open_meeting(message.session, path)
+
+    def action_register(self) -> None:
+        """Every agreement, action and decision of every meeting in the folder."""
+        from facilitator.tui.screens.register import RegisterScreen
+
+        self.app.push_screen(RegisterScreen([self.facilitator.sessions_dir]))
+
+    def action_reload(self) -> None:
+        """Read the folder again."""
+        self.reload()

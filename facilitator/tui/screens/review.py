@@ -1,0 +1,418 @@
+"""Review after the meeting: read the minutes, correct outcomes, approve, export."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Markdown, Static
+
+from facilitator.i18n import _, language
+from facilitator.minutes import render_markdown, render_toml
+from facilitator.minutes_html import render_html
+from facilitator.privacy import PrivacyWarning, check_privacy
+from facilitator.session import OUTCOME_KINDS, Outcome, Session, ThemeRecord
+from facilitator.tui.formatting import clock_time, kind_label, short_date
+from facilitator.tui.modals.confirm import Confirm
+from facilitator.tui.modals.export_done import ExportDone
+from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
+from facilitator.tui.screens.home import ellipsize, state_label
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
+
+# What each export is called beside the session file. The TOML export gets a double suffix,
+# so it can never be taken for (or overwrite) the session file itself.
+EXPORT_SUFFIXES = {"md": ".md", "html": ".html", "toml": ".export.toml"}
+
+
+def export_path(session_path: Path, fmt: str) -> Path:
+    """Where an export of the session at `session_path` goes: same folder, same stem."""
+    return session_path.with_name(session_path.stem + EXPORT_SUFFIXES[fmt])
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a UTF-8 file so that readers see the old or the new content, never half."""
+    payload = text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+class ReviewScreen(Screen[None]):
+    """The minutes as they will be sent, with every outcome in a table to correct."""
+
+    AUTO_FOCUS = None
+
+    BINDINGS = [
+        Binding("e,enter", "edit", _("Edit"), id="review_edit"),
+        Binding("x,delete", "delete", _("Delete"), id="review_delete"),
+        Binding("k", "change_kind", _("Change kind"), show=False, id="review_kind"),
+        Binding("g,ctrl+g", "approve", _("Approve"), id="review_approve"),
+        Binding("m", "export('md')", _("Markdown"), id="export_md"),
+        Binding("h", "export('html')", _("HTML"), id="export_html"),
+        Binding("t", "export('toml')", _("TOML"), id="export_toml"),
+        Binding("escape,q", "back", _("Back"), id="review_back"),
+    ]
+
+    DEFAULT_CSS = """
+    ReviewScreen { layout: vertical; }
+    ReviewScreen #review-top { height: 1; background: $panel; padding: 0 1; }
+    ReviewScreen #review-title { width: 1fr; text-style: bold; }
+    ReviewScreen #review-state { width: auto; }
+    ReviewScreen #review-state.-approved { color: $success; text-style: bold; }
+    ReviewScreen #privacy {
+        height: auto; max-height: 8; border: round $warning; padding: 0 1;
+        border-title-color: $warning; border-title-style: bold;
+    }
+    ReviewScreen #outcomes-box {
+        height: auto; max-height: 12; border: round $primary-muted; border-title-color: $text;
+    }
+    ReviewScreen #outcomes-box:focus-within { border: round $primary; }
+    ReviewScreen #outcomes { height: auto; max-height: 10; }
+    ReviewScreen #outcomes-empty { color: $text-muted; padding: 0 1; height: auto; }
+    ReviewScreen #minutes {
+        height: 1fr; border: round $primary-muted; padding: 0 1; border-title-color: $text;
+    }
+    ReviewScreen #minutes:focus { border: round $primary; }
+    ReviewScreen.-short #outcomes-box { max-height: 8; }
+    ReviewScreen.-short #outcomes { max-height: 6; }
+    ReviewScreen.-short #privacy { max-height: 5; }
+    ReviewScreen.-tall #outcomes-box { max-height: 16; }
+    ReviewScreen.-tall #outcomes { max-height: 14; }
+    """
+
+    @dataclass
+    class Exported(Message):
+        """Export files were written (in a worker), or writing failed."""
+
+        paths: list[Path]
+        error: str
+
+    def __init__(self, session: Session, path: Path) -> None:
+        super().__init__()
+        self.session = session
+        self.path = path
+        self.warnings: list[PrivacyWarning] = []
+        self.rows: list[str] = []
+
+    @property
+    def facilitator(self) -> FacilitatorApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="review-top"):
+            yield Label("", id="review-title")
+            yield Label("", id="review-state")
+        privacy = Static("", id="privacy")
+        privacy.border_title = _("Check before sending")
+        yield privacy
+        with Vertical(id="outcomes-box") as box:
+            box.border_title = _("Outcomes")
+            box.border_subtitle = _("e edit · x delete · k kind")
+            table: DataTable[str] = DataTable(id="outcomes", cursor_type="row", zebra_stripes=True)
+            yield table
+            yield Static(_("Nothing was decided or agreed."), id="outcomes-empty")
+        with VerticalScroll(id="minutes") as minutes:
+            minutes.border_title = _("Minutes")
+            minutes.border_subtitle = _("tab to scroll")
+            yield Markdown("", id="minutes-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#outcomes", DataTable)
+        table.add_column("#", key="number")
+        table.add_column(_("Kind"), key="kind")
+        table.add_column(_("Theme"), key="theme")
+        table.add_column(_("Text"), key="text")
+        table.add_column(_("Owner"), key="owner")
+        table.add_column(_("Date"), key="date")
+        self.refresh_view()
+        table.focus()
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        """Redraw the header, warnings, outcome table and minutes from the session."""
+        session = self.session
+        title = f"{_('Minutes')} · {session.committee} · {session.agenda.title}"
+        title += f" · {short_date(session.date)}"
+        self.query_one("#review-title", Label).update(Text(title))
+        state = self.query_one("#review-state", Label)
+        if session.minutes_status == "approved":
+            when = f" {short_date(session.approved_at.date())}" if session.approved_at else ""
+            state.update(_("Approved by {name}").format(name=session.approved_by or "?") + when)
+        else:
+            state.update(f"{state_label(session.state)} · {_('draft, not approved')}")
+        state.set_class(session.minutes_status == "approved", "-approved")
+        self._show_privacy()
+        self._show_outcomes()
+        self.query_one("#minutes-text", Markdown).update(render_markdown(session))
+        self.refresh_bindings()
+
+    def _show_privacy(self) -> None:
+        self.warnings = check_privacy(self.session)
+        panel = self.query_one("#privacy", Static)
+        panel.display = bool(self.warnings)
+        if not self.warnings:
+            return
+        text = Text()
+        text.append(
+            _(
+                "These do not belong in the minutes of a harassment dialogue. "
+                "Refer to cases by case number."
+            )
+            + "\n",
+            style="italic",
+        )
+        for warning in self.warnings:
+            text.append("⚠ ", style="bold")
+            text.append(warning.message(language()) + "\n")
+        text.rstrip()
+        panel.update(text)
+        panel.border_title = _("Check before sending: {count}").format(count=len(self.warnings))
+
+    def _show_outcomes(self) -> None:
+        table = self.query_one("#outcomes", DataTable)
+        selected = self.selected_id
+        row_index = table.cursor_row
+        table.clear()
+        self.rows = []
+        width = max(table.size.width or self.size.width, 60)
+        text_width = max(20, width - 4 - 16 - 24 - 16 - 14 - 12)
+        for number, (record, outcome) in enumerate(self.session.outcomes(), start=1):
+            table.add_row(
+                str(number),
+                kind_label(outcome.kind),
+                ellipsize(self._theme_ref(record), 24),
+                ellipsize(outcome.text, text_width),
+                ellipsize(outcome.owner, 16),
+                short_date(outcome.due) if outcome.due else "",
+                key=outcome.id,
+            )
+            self.rows.append(outcome.id)
+        empty = not self.rows
+        table.display = not empty
+        self.query_one("#outcomes-empty").display = empty
+        if selected in self.rows:
+            table.move_cursor(row=self.rows.index(selected), animate=False)
+        elif self.rows:
+            table.move_cursor(row=min(row_index, len(self.rows) - 1), animate=False)
+
+    def _theme_ref(self, record: ThemeRecord) -> str:
+        agenda = self.session.agenda
+        try:
+            section = agenda.section_of(record.theme_id)
+        except KeyError:
+            return record.theme_id
+        number = agenda.sections.index(section) + 1
+        index = [theme.id for theme in section.themes].index(record.theme_id) + 1
+        return f"{number}.{index} {self.session.theme(record.theme_id).title}"
+
+    @property
+    def selected_id(self) -> str | None:
+        """The id of the highlighted outcome."""
+        if not self.rows:
+            return None
+        row = self.query_one("#outcomes", DataTable).cursor_row
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _selected(self) -> tuple[ThemeRecord, Outcome] | None:
+        outcome_id = self.selected_id
+        if outcome_id is None:
+            self.notify(_("There is no outcome to change."), timeout=3)
+            return None
+        return self.session.find_outcome(outcome_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit, delete and change kind need an outcome (greyed out otherwise)."""
+        if action in ("edit", "delete", "change_kind"):
+            return bool(self.rows) or None
+        return True
+
+    # -- changes --------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.facilitator.persist(self.session, self.path)
+        self.refresh_view()
+
+    def _may_change(self) -> bool:
+        # A finished meeting opened from the home screen is not locked yet.
+        return self.facilitator.lock(self.path)
+
+    @on(DataTable.RowSelected, "#outcomes")
+    def _row_selected(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        """Correct the highlighted outcome in the outcome dialog."""
+        found = self._selected()
+        if found is None or not self._may_change():
+            return
+        record, outcome = found
+        draft = OutcomeDraft(outcome.kind, outcome.text, outcome.owner, outcome.due)
+        title = self.session.theme(record.theme_id).title
+        outcome_id = outcome.id
+
+        def saved(result: OutcomeDraft | None) -> None:
+            if result is None:
+                return
+            self.session.update_outcome(
+                outcome_id, result.kind, result.text, result.owner, result.due
+            )
+            self._changed()
+            self.notify(_("Outcome corrected."), timeout=2)
+
+        today = self.facilitator.wall().date()
+        self.app.push_screen(OutcomeDialog(outcome.kind, title, today, draft), saved)
+
+    def action_change_kind(self) -> None:
+        """Make the highlighted outcome the next kind: decision, agreement, action, question."""
+        found = self._selected()
+        if found is None or not self._may_change():
+            return
+        _record, outcome = found
+        kind = OUTCOME_KINDS[(OUTCOME_KINDS.index(outcome.kind) + 1) % len(OUTCOME_KINDS)]
+        self.session.update_outcome(outcome.id, kind, outcome.text, outcome.owner, outcome.due)
+        self._changed()
+
+    def action_delete(self) -> None:
+        """Delete the highlighted outcome, after asking."""
+        found = self._selected()
+        if found is None or not self._may_change():
+            return
+        _record, outcome = found
+        outcome_id = outcome.id
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.session.remove_outcome(outcome_id)
+                self._changed()
+                self.notify(_("Outcome deleted."), timeout=2)
+
+        question = _("Delete this {kind}?").format(kind=kind_label(outcome.kind).lower())
+        self.app.push_screen(Confirm(question, outcome.text, title=_("Delete")), answer)
+
+    def action_approve(self) -> None:
+        """Mark the minutes approved, asking who approves them (the chair by default)."""
+        from facilitator.tui.modals.text_prompt import TextPrompt
+
+        if not self._may_change():
+            return
+        session = self.session
+
+        def answer(name: str | None) -> None:
+            if name is None:
+                return
+            if not name.strip():
+                self.notify(_("Write who approves the minutes."), severity="warning")
+                return
+            session.approve(name, at=self.facilitator.wall())
+            self._changed()
+            self.notify(
+                _("Minutes approved by {name}, {time}.").format(
+                    name=session.approved_by,
+                    time=clock_time(session.approved_at or self.facilitator.wall()),
+                ),
+                timeout=4,
+            )
+
+        context = _("Who approves the minutes? (enter saves, escape cancels)")
+        value = session.approved_by or session.chair
+        self.app.push_screen(TextPrompt(_("Approve the minutes"), context, value), answer)
+
+    # -- export ---------------------------------------------------------------------------
+
+    def action_export(self, fmt: str) -> None:
+        """Write the minutes beside the session file; warn first about personal data."""
+        if not self.warnings:
+            self._export(fmt)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._export(fmt)
+
+        question = _(
+            "The privacy check found {count} thing(s) that do not belong in the minutes. "
+            "Export anyway?"
+        ).format(count=len(self.warnings))
+        detail = "\n".join(w.message(language()) for w in self.warnings[:5])
+        self.app.push_screen(Confirm(question, detail, title=_("Check before sending")), answer)
+
+    def _export(self, fmt: str) -> None:
+        renderers: dict[str, Callable[[Session], str]] = {
+            "md": render_markdown,
+            "html": render_html,
+            "toml": render_toml,
+        }
+        try:
+            text = renderers[fmt](self.session)
+        except Exception as error:  # a bug in a renderer must not lose the meeting
+            self.post_message(self.Exported([], f"{fmt}: {error}"))
+            return
+        self._write_export(export_path(self.path, fmt), text)
+
+    @work(thread=True, group="review-export")
+    def _write_export(self, target: Path, text: str) -> None:
+        # Let queued saves land first, so the .md beside the session is not overwritten by
+        # an older save after this export.
+        self.facilitator.saver.flush()
+        try:
+            write_text_atomic(target, text)
+        except OSError as error:
+            self.post_message(self.Exported([], f"{target}: {error.strerror or error}"))
+            return
+        self.post_message(self.Exported([target], ""))
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        if message.error:
+            self.app.push_screen(
+                ExportDone([], [message.error], title=_("Could not export"), failed=True)
+            )
+            return
+        notes = []
+        if self.warnings:
+            notes.append(
+                _("Remember: the privacy check found {count} thing(s) to remove.").format(
+                    count=len(self.warnings)
+                )
+            )
+        if self.session.minutes_status != "approved":
+            notes.append(_("The minutes are a draft: g approves them."))
+        self.app.push_screen(ExportDone(message.paths, notes, title=_("Exported")))
+
+    # -- leaving --------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Back to where the minutes were opened from, or to the home screen."""
+        from facilitator.tui.screens.home import HomeScreen
+
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.switch_screen(HomeScreen())

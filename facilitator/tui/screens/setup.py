@@ -1,0 +1,485 @@
+"""The new-meeting form: agenda, committee, place, planned length, chair, secretary, participants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+
+from facilitator.agenda import Agenda
+from facilitator.catalog import find_agendas
+from facilitator.i18n import _
+from facilitator.session import (
+    DEFAULT_SIDE,
+    ROLES,
+    SIDES,
+    Participant,
+    Role,
+    Session,
+    Side,
+    clean_line,
+    parse_role,
+)
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp, StartSetup
+
+PLANNED_MIN, PLANNED_MAX = 1, 24 * 60
+
+
+def role_label(role: str) -> str:
+    """A participant's role in words."""
+    return {
+        "leader": _("Leader"),
+        "employee-representative": _("Employee representative"),
+        "tr": _("Union representative (TR)"),
+        "amr": _("Safety representative (AMR)"),
+        "secretary": _("Secretary"),
+        "guest": _("Guest"),
+        "other": _("Other"),
+    }.get(role, role)
+
+
+def side_label(side: str) -> str:
+    """A side of the committee in words."""
+    return {"management": _("Management"), "employees": _("Employees")}.get(side, side)
+
+
+def parse_planned(text: str) -> tuple[int | None, str]:
+    """The planned length in minutes, or None and a message saying what is wrong."""
+    raw = text.strip()
+    if not raw:
+        return None, _("Write the planned length in minutes.")
+    try:
+        minutes = int(raw)
+    except ValueError:
+        return None, _("Write a whole number of minutes, such as 120.")
+    if not PLANNED_MIN <= minutes <= PLANNED_MAX:
+        return None, _("Between 1 and 1440 minutes (24 hours), please.")
+    return minutes, ""
+
+
+def scaled_preview(agenda: Agenda, minutes: int) -> str:
+    """Each section's minutes after scaling the agenda to `minutes`, for the form to show."""
+    session = Session.new("-", agenda, planned_minutes=minutes)
+    parts: list[str] = []
+    index = 0
+    for number, section in enumerate(agenda.sections, start=1):
+        count = len(section.themes)
+        total = sum(record.timebox for record in session.themes[index : index + count])
+        index += count
+        parts.append(f"{number} {section.title} {total}")
+    return " · ".join(parts)
+
+
+class ParticipantRow(Horizontal):
+    """One participant: name, role, side and whether they are here."""
+
+    DEFAULT_CSS = """
+    ParticipantRow { height: 1; margin-bottom: 1; }
+    ParticipantRow .p-name { width: 1fr; min-width: 12; }
+    ParticipantRow .p-role { width: 34; margin-left: 1; }
+    ParticipantRow .p-side { width: 17; margin-left: 1; }
+    ParticipantRow .p-present { width: 14; margin-left: 1; }
+    ParticipantRow .p-remove { width: 5; min-width: 5; margin-left: 1; }
+    SetupScreen.-narrow ParticipantRow .p-role { width: 22; }
+    SetupScreen.-narrow ParticipantRow .p-side { width: 14; }
+    SetupScreen.-narrow ParticipantRow .p-present { width: 5; }
+    """
+
+    def __init__(self, name: str = "", role: Role = "employee-representative") -> None:
+        super().__init__(classes="participant")
+        self.initial_name = name
+        self.initial_role = role
+        self._side_from_role = True
+
+    def compose(self) -> ComposeResult:
+        yield Input(self.initial_name, placeholder=_("Name"), compact=True, classes="p-name")
+        yield Select(
+            [(role_label(role), role) for role in ROLES],
+            value=self.initial_role,
+            allow_blank=False,
+            compact=True,
+            classes="p-role",
+        )
+        yield Select(
+            [(side_label(side), side) for side in SIDES],
+            value=DEFAULT_SIDE[self.initial_role],
+            allow_blank=False,
+            compact=True,
+            classes="p-side",
+        )
+        yield Checkbox(_("Present"), True, compact=True, classes="p-present")
+        yield Button("✕", compact=True, classes="p-remove", tooltip=_("Remove this participant"))
+
+    @on(Select.Changed, ".p-role")
+    def _role_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if isinstance(event.value, str) and event.value in DEFAULT_SIDE:
+            self.query_one(".p-side", Select).value = DEFAULT_SIDE[event.value]
+
+    @property
+    def participant(self) -> Participant | None:
+        """The participant as typed, or None when the name is empty."""
+        name = clean_line(self.query_one(".p-name", Input).value)
+        if not name:
+            return None
+        role: Role = self.query_one(".p-role", Select).value  # type: ignore[assignment]
+        side: Side = self.query_one(".p-side", Select).value  # type: ignore[assignment]
+        present = self.query_one(".p-present", Checkbox).value
+        return Participant(name=name, role=role, side=side, present=present)
+
+    def focus_name(self) -> None:
+        """Put the cursor in the name field."""
+        self.query_one(".p-name", Input).focus()
+
+
+class SetupScreen(Screen[None]):
+    """Fill in what the minutes need, then start: the meeting opens with the clock paused."""
+
+    AUTO_FOCUS = None
+
+    BINDINGS = [
+        Binding("ctrl+s", "start", _("Start the meeting"), priority=True, id="setup_start"),
+        Binding("ctrl+n", "add_participant", _("Add participant"), id="setup_add"),
+        Binding("ctrl+r", "remove_participant", _("Remove participant"), id="setup_remove"),
+        Binding("escape", "back", _("Back"), id="setup_back"),
+    ]
+
+    DEFAULT_CSS = """
+    SetupScreen { layout: vertical; }
+    SetupScreen #setup-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    SetupScreen #setup-form { height: 1fr; padding: 1 2 0 2; }
+    SetupScreen .field-row { height: 1; margin-bottom: 1; }
+    SetupScreen .field-row.-with-message { margin-bottom: 0; }
+    SetupScreen .field-label { width: 22; color: $text-muted; }
+    SetupScreen .field-label.-required { color: $text; }
+    SetupScreen .field-row Input, SetupScreen .field-row Select { width: 1fr; }
+    SetupScreen #planned { width: 10; }
+    SetupScreen #planned-unit { width: auto; margin-left: 1; color: $text-muted; }
+    SetupScreen .field-message {
+        height: auto; margin: 0 0 1 22; color: $text-muted;
+    }
+    SetupScreen .field-message.-error { color: $error; text-style: bold; }
+    SetupScreen #participants-head { height: 1; margin-top: 1; }
+    SetupScreen #participants-title { width: 1fr; text-style: bold; }
+    SetupScreen #participants-keys { width: auto; color: $text-muted; }
+    SetupScreen #participants-columns { height: 1; color: $text-muted; margin-bottom: 0; }
+    SetupScreen #participants { height: auto; margin-top: 1; }
+    SetupScreen #participants-empty { color: $text-muted; height: auto; margin-bottom: 1; }
+    SetupScreen #setup-buttons { height: 3; margin-top: 1; margin-bottom: 1; }
+    SetupScreen #setup-buttons Button { margin-right: 2; }
+    SetupScreen.-narrow .field-label { width: 16; }
+    SetupScreen.-narrow .field-message { margin-left: 16; }
+    """
+
+    def __init__(self, start: StartSetup) -> None:
+        super().__init__()
+        self.start = start
+        entries = find_agendas()
+        self.agendas: list[tuple[Agenda, str]] = [
+            (entry.agenda, _origin_label(entry.origin, entry.path))
+            for entry in entries
+            if entry.agenda is not None
+        ]
+        self.broken = [entry.path for entry in entries if entry.agenda is None]
+        self.agenda_index = next(
+            (i for i, (agenda, _o) in enumerate(self.agendas) if agenda == start.agenda), -1
+        )
+        if self.agenda_index < 0:
+            # An agenda file given on the command line: offer it first.
+            self.agendas.insert(0, (start.agenda, _("given")))
+            self.agenda_index = 0
+        self.planned_default = start.agenda.minutes
+        self._initial: tuple[object, ...] = ()
+
+    @property
+    def facilitator(self) -> FacilitatorApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def agenda(self) -> Agenda:
+        """The agenda chosen in the form."""
+        return self.agendas[self.agenda_index][0]
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        start = self.start
+        planned = start.planned if start.planned is not None else self.planned_default
+        yield Label(_("New meeting"), id="setup-title")
+        with VerticalScroll(id="setup-form"):
+            with Horizontal(classes="field-row -with-message"):
+                yield Label(_("Agenda"), classes="field-label -required")
+                yield Select(
+                    [
+                        (f"{agenda.title} ({origin})", index)
+                        for index, (agenda, origin) in enumerate(self.agendas)
+                    ],
+                    value=self.agenda_index,
+                    allow_blank=False,
+                    compact=True,
+                    id="agenda",
+                )
+            yield Static("", id="agenda-info", classes="field-message")
+            with Horizontal(classes="field-row -with-message"):
+                yield Label(_("Committee") + " *", classes="field-label -required")
+                yield Input(
+                    start.committee,
+                    placeholder=_("e.g. Local MED committee, Jobcenter North"),
+                    compact=True,
+                    id="committee",
+                )
+            yield Static("", id="committee-message", classes="field-message")
+            with Horizontal(classes="field-row"):
+                yield Label(_("Place"), classes="field-label")
+                yield Input(
+                    start.place, placeholder=_("e.g. Meeting room 2"), compact=True, id="place"
+                )
+            with Horizontal(classes="field-row -with-message"):
+                yield Label(_("Planned length"), classes="field-label -required")
+                yield Input(str(planned), type="integer", compact=True, id="planned")
+                yield Label(_("minutes"), id="planned-unit")
+            yield Static("", id="planned-message", classes="field-message")
+            with Horizontal(classes="field-row"):
+                yield Label(_("Chair"), classes="field-label")
+                yield Input(
+                    start.chair, placeholder=_("who leads the meeting"), compact=True, id="chair"
+                )
+            with Horizontal(classes="field-row"):
+                yield Label(_("Secretary"), classes="field-label")
+                yield Input(
+                    start.secretary,
+                    placeholder=_("who takes the minutes"),
+                    compact=True,
+                    id="secretary",
+                )
+            with Horizontal(id="participants-head"):
+                yield Label(_("Participants"), id="participants-title")
+                yield Label(_("ctrl+n add · ctrl+r remove"), id="participants-keys")
+            with Vertical(id="participants"):
+                yield Static(_("Nobody yet. ctrl+n adds a participant."), id="participants-empty")
+                for name, role in start.participants:
+                    yield ParticipantRow(name, parse_role(role) or "other")
+            with Horizontal(id="setup-buttons"):
+                yield Button(_("Start the meeting (ctrl+s)"), variant="primary", id="start")
+                yield Button(_("Add participant (ctrl+n)"), id="add")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_agenda_info()
+        self._check_planned()
+        self._show_participants_hint()
+        self._initial = self._snapshot()
+        self.query_one("#committee", Input).focus()
+
+    # -- form state -----------------------------------------------------------------------
+
+    def _snapshot(self) -> tuple[object, ...]:
+        values: list[object] = [self.agenda_index]
+        values += [field.value for field in self.query(Input)]
+        values.append(len(self.query(ParticipantRow)))
+        return tuple(values)
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was typed since the form opened."""
+        return self._snapshot() != self._initial
+
+    def _show_agenda_info(self) -> None:
+        agenda = self.agenda
+        info = _("{themes} themes in {sections} sections, {minutes} minutes as written.").format(
+            themes=len(agenda.themes), sections=len(agenda.sections), minutes=agenda.minutes
+        )
+        if self.broken:
+            info += " " + _(
+                "{count} agenda file(s) could not be loaded; facilitator validate says why."
+            ).format(count=len(self.broken))
+        self.query_one("#agenda-info", Static).update(Text(info))
+
+    def _show_participants_hint(self) -> None:
+        empty = not self.query(ParticipantRow)
+        self.query_one("#participants-empty").display = empty
+
+    @on(Select.Changed, "#agenda")
+    def _agenda_changed(self, event: Select.Changed) -> None:
+        if not isinstance(event.value, int) or event.value == self.agenda_index:
+            return
+        planned, _error = parse_planned(self.query_one("#planned", Input).value)
+        self.agenda_index = event.value
+        previous_default = self.planned_default
+        self.planned_default = self.agenda.minutes
+        if planned is None or planned == previous_default:
+            self.query_one("#planned", Input).value = str(self.planned_default)
+        self._show_agenda_info()
+        self._check_planned()
+
+    @on(Input.Changed, "#committee")
+    def _committee_changed(self, event: Input.Changed) -> None:
+        if clean_line(event.value):
+            self._message("#committee-message", "")
+
+    @on(Input.Changed, "#planned")
+    def _planned_changed(self) -> None:
+        self._check_planned()
+
+    def _check_planned(self) -> int | None:
+        minutes, error = parse_planned(self.query_one("#planned", Input).value)
+        if minutes is None:
+            self._message("#planned-message", error, error=True)
+            return None
+        preview = scaled_preview(self.agenda, minutes)
+        if minutes == self.agenda.minutes:
+            text = _("As the agenda plans it: {sections}").format(sections=preview)
+        else:
+            text = _("Timeboxes scaled to {minutes} minutes: {sections}").format(
+                minutes=minutes, sections=preview
+            )
+        self._message("#planned-message", text)
+        return minutes
+
+    def _message(self, selector: str, text: str, error: bool = False) -> None:
+        message = self.query_one(selector, Static)
+        message.update(Text(text))
+        message.set_class(error, "-error")
+        message.display = bool(text)
+        row = message.previous_sibling
+        if isinstance(row, Widget):
+            row.set_class(bool(text), "-with-message")
+
+    # -- participants ---------------------------------------------------------------------
+
+    def action_add_participant(self) -> None:
+        """Add a row for one more participant and put the cursor in its name."""
+        row = ParticipantRow()
+        self.query_one("#participants", Vertical).mount(row)
+        self._show_participants_hint()
+        self.call_after_refresh(row.focus_name)
+        self.call_after_refresh(row.scroll_visible)
+
+    def action_remove_participant(self) -> None:
+        """Remove the participant row the cursor is in."""
+        focused = self.focused
+        row = next(
+            (
+                node
+                for node in (focused.ancestors_with_self if focused else [])
+                if isinstance(node, ParticipantRow)
+            ),
+            None,
+        )
+        if row is None:
+            self.notify(_("Move the cursor to the participant to remove first."), timeout=4)
+            return
+        self._remove_row(row)
+
+    def _remove_row(self, row: ParticipantRow) -> None:
+        rows = list(self.query(ParticipantRow))
+        index = rows.index(row)
+        row.remove()
+        rest = [other for other in rows if other is not row]
+        if rest:
+            rest[min(index, len(rest) - 1)].focus_name()
+        else:
+            self.query_one("#add", Button).focus()
+        self.call_after_refresh(self._show_participants_hint)
+
+    @on(Button.Pressed, ".p-remove")
+    def _remove_pressed(self, event: Button.Pressed) -> None:
+        row = next(
+            (node for node in event.button.ancestors if isinstance(node, ParticipantRow)), None
+        )
+        if row is not None:
+            self._remove_row(row)
+
+    @on(Button.Pressed, "#add")
+    def _add_pressed(self) -> None:
+        self.action_add_participant()
+
+    # -- start and leave ------------------------------------------------------------------
+
+    @on(Button.Pressed, "#start")
+    def _start_pressed(self) -> None:
+        self.action_start()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        # enter moves on, as in a paper form; ctrl+s starts the meeting.
+        event.stop()
+        self.focus_next()
+
+    def action_start(self) -> None:
+        """Check the form; if it is complete, create the session and open the meeting."""
+        committee = clean_line(self.query_one("#committee", Input).value)
+        minutes = self._check_planned()
+        if not committee:
+            self._message(
+                "#committee-message", _("Write the committee's name: it is required."), error=True
+            )
+            self.query_one("#committee", Input).focus()
+            return
+        if minutes is None:
+            self.query_one("#planned", Input).focus()
+            return
+        session = Session.new(committee, self.agenda, planned_minutes=minutes)
+        session.place = clean_line(self.query_one("#place", Input).value)
+        session.chair = clean_line(self.query_one("#chair", Input).value)
+        session.secretary = clean_line(self.query_one("#secretary", Input).value)
+        session.participants = [
+            participant
+            for row in self.query(ParticipantRow)
+            if (participant := row.participant) is not None
+        ]
+        self._open(session)
+
+    def _open(self, session: Session) -> None:
+        from facilitator.store import new_session_path
+
+        folder: Path = self.facilitator.sessions_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = new_session_path(folder, session)
+        except OSError as error:
+            self.notify(str(error), title=_("Cannot create the meeting"), severity="error")
+            return
+        self.facilitator.open_meeting(session, path, replace=True)
+
+    async def action_back(self) -> None:
+        """Back to the home screen (asking first if something was typed), or leave."""
+        if self.changed:
+            from facilitator.tui.modals.confirm import Confirm
+
+            def answer(leave: bool | None) -> None:
+                if leave:
+                    self.app.call_later(self._leave)
+
+            self.app.push_screen(
+                Confirm(_("Leave the form? What you typed here is not kept."), title=_("Back")),
+                answer,
+            )
+            return
+        await self._leave()
+
+    async def _leave(self) -> None:
+        from facilitator.tui.screens.home import HomeScreen
+
+        stack = self.app.screen_stack
+        if len(stack) >= 2 and isinstance(stack[-2], HomeScreen):
+            self.app.pop_screen()
+        else:
+            await self.facilitator.action_quit()
+
+
+def _origin_label(origin: str, path: Path) -> str:
+    if origin == "built-in":
+        return _("built-in")
+    return _("local: {name}").format(name=path.name)
