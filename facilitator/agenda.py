@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import codecs
 import dataclasses
 import difflib
 import hashlib
@@ -161,11 +162,13 @@ def parse_agenda(raw: bytes, shown: str) -> Agenda:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        start = raw.rfind(b"\n", 0, error.start) + 1
-        # Count characters, not bytes: "Æble H\xe5ndtering" has its bad byte in column 8.
-        before = raw[start : error.start].decode("utf-8-sig" if start == 0 else "utf-8", "replace")
-        byte = raw[error.start]
+        # The decoder counts from after the BOM, if there is one.
+        body = raw.removeprefix(codecs.BOM_UTF8)
+        line = body[: error.start].count(b"\n") + 1
+        start = body.rfind(b"\n", 0, error.start) + 1
+        # Count characters, not bytes: in "Æble H\xe5ndtering" the bad byte is character 7.
+        before = body[start : error.start].decode("utf-8", "replace")
+        byte = body[error.start]
         raise AgendaError(
             [
                 f"{shown}:{line}:{len(before) + 1}: not valid UTF-8 (byte 0x{byte:02x});"
@@ -257,13 +260,12 @@ class _KeyLines:
 
 
 def _has_path(data: Any, path: Path_) -> bool:
+    """Whether the parsed data holds the key or item at `path`."""
     for step in path:
-        if isinstance(step, int) and isinstance(data, list) and 0 <= step < len(data):
-            data = data[step]
-        elif not (isinstance(step, str) and isinstance(data, dict) and step in data):
+        in_list = isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data)
+        if not (in_list or (isinstance(data, dict) and step in data)):
             return False
-        else:
-            data = data[step]
+        data = data[step]
     return True
 
 
@@ -294,6 +296,7 @@ class _Lexer:
                 parts = self.key()
                 self.expect("]]")
                 array = (*self.resolve(parts[:-1]), parts[-1][0])
+                self.note(array, parts[-1][1])
                 count = self.arrays.get(array, 0)
                 self.arrays[array] = count + 1
                 table = (*array, count)
@@ -313,8 +316,9 @@ class _Lexer:
     def resolve(self, parts: list[tuple[str, int]]) -> Path_:
         """A header's dotted key as a data path: arrays of tables stand for their last table."""
         path: Path_ = ()
-        for name, _ in parts:
+        for name, start in parts:
             path = (*path, name)
+            self.note(path, start)
             if path in self.arrays:
                 path = (*path, self.arrays[path] - 1)
         return path

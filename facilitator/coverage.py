@@ -109,7 +109,9 @@ def _guide(summaries: Sequence[Summary]) -> Summary:
     )
 
 
-def _sections(guide: Summary, covered: set[str], presented: set[str]) -> tuple[SectionCoverage, ...]:
+def _sections(
+    guide: Summary, covered: set[str], presented: set[str]
+) -> tuple[SectionCoverage, ...]:
     sections: list[SectionCoverage] = []
     current: list[ThemeCoverage] = []
     section_id, section_title = "", ""

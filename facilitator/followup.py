@@ -6,6 +6,7 @@ import math
 import re
 import tomllib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -32,31 +33,42 @@ _TABLE_HEADER = re.compile(r"^\s*\[", re.MULTILINE)
 MINUTES_PER_ITEM = 1.5
 REVIEW_MIN_MINUTES, REVIEW_MAX_MINUTES = 10, 60
 
-_TEXT = {
-    "da": {
-        "title": "Opfølgning på tidligere aftaler",
-        "description": "Gennemgå hver aftale, handling og åbne spørgsmål fra de tidligere møder: "
+
+@dataclass(frozen=True)
+class _Words:
+    """The review theme's texts in one language."""
+
+    title: str
+    description: str
+    prompts: tuple[str, ...]
+    prefix: str  # before the agenda's title
+
+
+_WORDS = {
+    "da": _Words(
+        title="Opfølgning på tidligere aftaler",
+        description="Gennemgå hver aftale, handling og åbne spørgsmål fra de tidligere møder: "
         "hvor står den, og hvad sker der nu?",
-        "prompts": (
+        prompts=(
             "Er aftalen gennemført?",
             "Hvis ikke: hvad mangler, hvem gør det, og hvornår?",
             "Skal aftalen ændres, eller skal den opgives?",
             "Er de åbne spørgsmål besvaret?",
         ),
-        "prefix": "Opfølgning: ",
-    },
-    "en": {
-        "title": "Review of earlier outcomes",
-        "description": "Go through each agreement, action and open question of the earlier "
+        prefix="Opfølgning: ",
+    ),
+    "en": _Words(
+        title="Review of earlier outcomes",
+        description="Go through each agreement, action and open question of the earlier "
         "meetings: where does it stand, and what happens next?",
-        "prompts": (
+        prompts=(
             "Has the agreement been carried out?",
             "If not: what is missing, who does it, and by when?",
             "Should the agreement be changed, or dropped?",
             "Have the open questions been answered?",
         ),
-        "prefix": "Follow-up: ",
-    },
+        prefix="Follow-up: ",
+    ),
 }
 
 
@@ -140,23 +152,23 @@ def _review_of(session: Session, theme_id: str, outcome: Outcome, last: Review |
 def followup_agenda(earlier: Session, items: int, agenda: Agenda | None = None) -> Agenda:
     """The follow-up meeting's agenda: the review theme, then `agenda` or the follow-up section."""
     base = agenda or earlier.agenda
-    text = _TEXT["da" if base.language == "da" else "en"]
+    text = _WORDS["da" if base.language == "da" else "en"]
     review = Section(
         id=REVIEW_SECTION_ID,
-        title=text["title"],
+        title=text.title,
         themes=(
             Theme(
                 id=REVIEW_THEME_ID,
-                title=text["title"],
+                title=text.title,
                 timebox=review_timebox(items),
                 kind="discussion",
-                description=text["description"],
-                prompts=text["prompts"],
+                description=text.description,
+                prompts=text.prompts,
             ),
         ),
     )
     rest = _without_review(base.sections if agenda is not None else (_followup_section(base),))
-    prefix = text["prefix"]
+    prefix = text.prefix
     title = base.title if base.title.startswith(prefix) else prefix + base.title
     return Agenda(
         id=base.id,
@@ -235,11 +247,15 @@ def _head(path: Path) -> tuple[str, str] | None:
         return None
     # The codec writes the top-level keys first; the first table header ends them.
     match = _TABLE_HEADER.search(text)
-    try:
-        top = tomllib.loads(text[: match.start()] if match else text)
-        if "id" not in top:  # laid out otherwise, by hand: read it all
-            top = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    # A file laid out otherwise (edited by hand) is read in full.
+    for part in (text[: match.start()] if match else text, text):
+        try:
+            top = tomllib.loads(part)
+        except tomllib.TOMLDecodeError:
+            continue
+        if "id" in top:
+            break
+    else:
         return None
     session_id, earlier = top.get("id"), top.get("followup_of", "")
     if not isinstance(session_id, str) or not isinstance(earlier, str):

@@ -61,7 +61,7 @@ def escape_paragraphs(text: str) -> list[str]:
     """`text` split at blank lines into paragraphs, each escaped as by `escape_block`."""
     paragraphs: list[str] = []
     current: list[str] = []
-    for line in _clean(text).split("\n") + [""]:
+    for line in [*_clean(text).split("\n"), ""]:
         escaped = _escape_line(line)
         if escaped:
             current.append(escaped)

@@ -393,9 +393,7 @@ class _Writer:
         else:
             lines.append(label["no_participants"])
         lines.append("")
-        absent = "; ".join(
-            f"{escape_inline(p.name)} ({role_label(p.role, self.language)})" for p in session.absent
-        )
+        absent = "; ".join(self.absent_name(p) for p in session.absent)
         facts = [
             f"**{label['absent']}:** {absent or label['none']}",
             f"**{label['chair']}:** {self.person(session.chair)}",
@@ -403,6 +401,17 @@ class _Writer:
         ]
         lines += [_hard_lines(facts), ""]
         return lines
+
+    def absent_name(self, participant: Participant) -> str:
+        """`Name (Role)`, or only the role label when anonymising already put it there."""
+        name = escape_inline(participant.name)
+        role = role_label(participant.role, self.language)
+        if not name:
+            return role
+        numbered = name.removeprefix(role).strip()
+        if name.startswith(role) and (not numbered or numbered.isdigit()):
+            return name
+        return f"{name} ({role})"
 
     def participant_name(self, participant: Participant) -> str:
         extras = []

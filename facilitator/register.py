@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, Any, Literal
 
-from facilitator.session import OUTCOME_KINDS, OutcomeKind, Session
+from facilitator import __version__
+from facilitator.session import OUTCOME_KINDS, REVIEW_STATUSES, OutcomeKind, Session
 
+Day = date  # `date` is also a field name of the dataclasses below
 SessionState = Literal["in-progress", "ended", "approved"]
 SESSION_STATES: tuple[SessionState, ...] = ("in-progress", "ended", "approved")
 CLOSED_STATUSES = frozenset({"done", "dropped"})
@@ -103,10 +108,10 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A file that could not be read as a session, and why."""
+    """A file that could not be read as a session; `message` is one line starting with the path."""
 
     path: Path
-    reason: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -133,7 +138,7 @@ class Row:
         """Not done and not dropped."""
         return self.status not in CLOSED_STATUSES
 
-    def is_overdue(self, today: date) -> bool:
+    def is_overdue(self, today: Day) -> bool:
         """Open and past its date."""
         return self.is_open and self.date is not None and self.date < today
 
@@ -182,7 +187,12 @@ def summarize(session: Session, path: Path, mtime_ns: int = 0) -> Summary:
         for t_index, theme in enumerate(section.themes, start=1):
             themes.append(
                 ThemeInfo(
-                    theme.id, theme.title, theme.kind, f"{s_index}.{t_index}", section.id, section.title
+                    theme.id,
+                    theme.title,
+                    theme.kind,
+                    f"{s_index}.{t_index}",
+                    section.id,
+                    section.title,
                 )
             )
     covered = frozenset(
@@ -220,22 +230,14 @@ def _read_one(path: Path, anonymize: bool) -> Summary | Problem:
         mtime_ns = path.stat().st_mtime_ns
         session = load_session(path)
     except StoreError as error:
-        return Problem(path, _reason(path, str(error)))
+        return Problem(path, str(error))
     except OSError as error:
-        return Problem(path, error.strerror or str(error))
+        return Problem(path, f"{path}: cannot read the file: {error.strerror or error}")
     if anonymize:
         from facilitator.anonymize import anonymize_session
 
         session = anonymize_session(session)
     return summarize(session, path, mtime_ns)
-
-
-def _reason(path: Path, message: str) -> str:
-    """The store's message without the path it starts with: the caller names the file."""
-    for prefix in (f"{path}: ", f"{path}:"):
-        if message.startswith(prefix):
-            return message[len(prefix) :]
-    return message
 
 
 def _read_chunk(paths: list[Path], anonymize: bool) -> list[Summary | Problem]:
@@ -306,7 +308,8 @@ def read_files(
         done = 0
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {
-                pool.submit(_read_chunk, chunk, anonymize): index for index, chunk in enumerate(chunks)
+                pool.submit(_read_chunk, chunk, anonymize): index
+                for index, chunk in enumerate(chunks)
             }
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
@@ -322,17 +325,58 @@ def scan(
     anonymize: bool = False,
     progress: IO[str] | None = None,
     parallel: bool | None = None,
+    cache: bool | None = None,
 ) -> Scan:
-    """Read every session file under `paths`; unreadable files become problems, copies are dropped."""
+    """Read every session file under `paths`; unreadable files become problems, copies are dropped.
+
+    Each folder keeps a cache of what its files held (see `SummaryCache`), so a second run
+    reads only the files that changed. `cache=None` follows FACILITATOR_CACHE (default on).
+    """
     from facilitator.store import find_session_files
 
-    files = _unique(find_session_files(list(paths)))
+    use_cache = cache_enabled() if cache is None else cache
+    work: list[tuple[Path, SummaryCache | None]] = []
+    caches: list[SummaryCache] = []
+    for root in map(Path, paths):
+        store = SummaryCache.load(root, anonymize) if use_cache and root.is_dir() else None
+        if store is not None:
+            caches.append(store)
+        work += [(path, store) for path in find_session_files([root])]
+    entries = _unique_work(work)
+    items: list[Summary | Problem | None] = [None] * len(entries)
+    keys: list[tuple[int, int] | None] = [None] * len(entries)
+    misses: list[int] = []
+    for index, (path, store) in enumerate(entries):
+        try:
+            info = path.stat()
+        except OSError as error:
+            items[index] = Problem(path, f"{path}: cannot read the file: {error.strerror or error}")
+            continue
+        # The key is taken before the file is read: if the file changes meanwhile, the next
+        # run sees a newer key and reads it again.
+        keys[index] = (info.st_size, info.st_mtime_ns)
+        if store is not None:
+            items[index] = store.get(path, (info.st_size, info.st_mtime_ns))
+        if items[index] is None:
+            misses.append(index)
+    read = read_files([entries[i][0] for i in misses], anonymize, progress, parallel)
+    for index, item in zip(misses, read, strict=True):
+        items[index] = item
+        path, store = entries[index]
+        key = keys[index]
+        if store is not None and key is not None:
+            store.put(path, key, item)
+    for store in caches:
+        store.save()
     found = Scan()
     by_id: dict[str, Summary] = {}
-    for item in read_files(files, anonymize, progress, parallel):
-        if isinstance(item, Problem):
-            found.problems.append(item)
+    for entry in items:
+        if entry is None:
             continue
+        if isinstance(entry, Problem):
+            found.problems.append(entry)
+            continue
+        item = entry
         known = by_id.get(item.id)
         if known is None:
             by_id[item.id] = item
@@ -345,19 +389,244 @@ def scan(
     return found
 
 
-def _unique(files: Iterable[Path]) -> list[Path]:
+def _unique_work(
+    work: list[tuple[Path, SummaryCache | None]],
+) -> list[tuple[Path, SummaryCache | None]]:
     """Each file once, even when named twice or reached through two of the given paths."""
     seen: set[Path] = set()
-    unique: list[Path] = []
-    for path in files:
+    unique: list[tuple[Path, SummaryCache | None]] = []
+    for path, store in work:
         try:
             key = path.resolve()
         except OSError:
             key = path.absolute()
         if key not in seen:
             seen.add(key)
-            unique.append(path)
+            unique.append((path, store))
     return unique
+
+
+# -- cache --------------------------------------------------------------------------------
+
+CACHE_DIR = ".facilitator-cache"  # a dot folder: session discovery never looks inside
+CACHE_FORMAT = 1
+# A file changed this recently may change again within the same mtime tick: not cached yet.
+RACY_NS = 2_000_000_000
+
+
+def cache_enabled() -> bool:
+    """FACILITATOR_CACHE=0 (or off, no, false) turns the register cache off."""
+    return os.environ.get("FACILITATOR_CACHE", "1").strip().lower() not in (
+        "0",
+        "off",
+        "no",
+        "false",
+    )
+
+
+class SummaryCache:
+    """What each session file under a folder held, keyed by its size and modification time.
+
+    Kept in `FOLDER/.facilitator-cache/register.json` (0600, in a 0700 folder, like the
+    sessions it is made from), written atomically, rewritten only when something changed. A
+    cache that is missing, unreadable, corrupt or from another version of the program is
+    simply not used; an entry that does not decode is read from its file again.
+    """
+
+    def __init__(self, root: Path, anonymize: bool) -> None:
+        self.root = root
+        name = "register-anonymized.json" if anonymize else "register.json"
+        self.path = root / CACHE_DIR / name
+        self.entries: dict[str, list[Any]] = {}
+        self.agendas: list[list[list[str]]] = []
+        self.seen: set[str] = set()
+        self.changed = False
+        self._agenda_index: dict[str, int] = {}
+        self._decoded: dict[int, tuple[ThemeInfo, ...]] = {}
+
+    @classmethod
+    def load(cls, root: Path, anonymize: bool) -> SummaryCache:
+        """The folder's cache, or an empty one."""
+        cache = cls(root, anonymize)
+        try:
+            data = json.loads(cache.path.read_bytes())
+        except (OSError, ValueError):
+            return cache
+        if (
+            not isinstance(data, dict)
+            or data.get("format") != CACHE_FORMAT
+            or data.get("program") != __version__
+            or not isinstance(data.get("entries"), dict)
+            or not isinstance(data.get("agendas"), list)
+        ):
+            return cache
+        cache.entries = data["entries"]
+        cache.agendas = data["agendas"]
+        cache._agenda_index = {
+            json.dumps(agenda, ensure_ascii=False): i for i, agenda in enumerate(cache.agendas)
+        }
+        return cache
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def get(self, path: Path, key: tuple[int, int]) -> Summary | Problem | None:
+        """The cached summary or problem of an unchanged file, else None."""
+        relative = self._relative(path)
+        self.seen.add(relative)
+        entry = self.entries.get(relative)
+        if not isinstance(entry, list) or len(entry) != 3 or entry[:2] != list(key):
+            return None
+        try:
+            return self._decode(path, key[1], entry[2])
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+            return None  # a damaged entry: the file is read again
+
+    def put(self, path: Path, key: tuple[int, int], item: Summary | Problem) -> None:
+        """Remember what a file held, unless it changed too recently to trust its time."""
+        relative = self._relative(path)
+        self.seen.add(relative)
+        if key[1] > time.time_ns() - RACY_NS:
+            self.entries.pop(relative, None)
+            return
+        self.entries[relative] = [key[0], key[1], self._encode(path, item)]
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the cache if anything changed; a folder we cannot write to goes without."""
+        stale = self.entries.keys() - self.seen
+        if not self.changed and not stale:
+            return
+        for relative in stale:
+            del self.entries[relative]
+        data = {
+            "format": CACHE_FORMAT,
+            "program": __version__,
+            "agendas": self.agendas,
+            "entries": self.entries,
+        }
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        folder = self.path.parent
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=folder, prefix=".register.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(payload)
+                os.replace(temp, self.path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+                raise
+        except OSError:
+            return  # read-only share, full disk: the register works without its cache
+
+    # A summary as compact JSON: lists, not objects, and the agenda's themes stored once.
+
+    def _encode(self, path: Path, item: Summary | Problem) -> Any:
+        if isinstance(item, Problem):
+            return {"problem": _strip_path(str(path), item.message)}
+        themes = [
+            [t.id, t.title, t.kind, t.ref, t.section_id, t.section_title] for t in item.themes
+        ]
+        text = json.dumps(themes, ensure_ascii=False)
+        index = self._agenda_index.get(text)
+        if index is None:
+            index = self._agenda_index[text] = len(self.agendas)
+            self.agendas.append(themes)
+        return [
+            item.id,
+            item.committee,
+            item.date.isoformat(),
+            item.state,
+            item.followup_of,
+            item.agenda_id,
+            item.agenda_title,
+            index,
+            sorted(item.covered),
+            sorted(item.presented),
+            [
+                [o.id, o.kind, o.text, o.owner, o.due.isoformat() if o.due else "", o.theme_id]
+                for o in item.outcomes
+            ],
+            [
+                [r.outcome_id, r.status, r.comment, r.reviewed.isoformat() if r.reviewed else ""]
+                for r in item.reviews
+            ],
+        ]
+
+    def _decode(self, path: Path, mtime_ns: int, value: Any) -> Summary | Problem:
+        if isinstance(value, dict):
+            return Problem(path, f"{path}{_text(value['problem'])}")
+        (ident, committee, day, state, followup_of, agenda_id, agenda_title, index) = value[:8]
+        covered, presented, outcomes, reviews = value[8:]
+        if state not in SESSION_STATES:
+            raise ValueError(state)
+        return Summary(
+            path=path,
+            mtime_ns=mtime_ns,
+            id=_text(ident),
+            committee=_text(committee),
+            date=date.fromisoformat(day),
+            state=state,
+            followup_of=_text(followup_of),
+            agenda_id=_text(agenda_id),
+            agenda_title=_text(agenda_title),
+            themes=self._themes(index),
+            covered=frozenset(map(_text, covered)),
+            presented=frozenset(map(_text, presented)),
+            outcomes=tuple(_outcome(o) for o in outcomes),
+            reviews=tuple(
+                ReviewInfo(
+                    _text(r[0]),
+                    _status(r[1]),
+                    _text(r[2]),
+                    datetime.fromisoformat(r[3]) if r[3] else None,
+                )
+                for r in reviews
+            ),
+        )
+
+    def _themes(self, index: int) -> tuple[ThemeInfo, ...]:
+        if index not in self._decoded:
+            self._decoded[index] = tuple(
+                ThemeInfo(*map(_text, theme[:6])) for theme in self.agendas[index]
+            )
+        return self._decoded[index]
+
+
+def _strip_path(shown: str, message: str) -> str:
+    """A problem message without its leading path (the folder may be reached another way)."""
+    return message[len(shown) :] if message.startswith(shown) else ": " + message
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def _status(value: Any) -> str:
+    if value not in REVIEW_STATUSES:
+        raise ValueError(value)
+    return str(value)
+
+
+def _outcome(value: list[Any]) -> OutcomeInfo:
+    ident, kind, text, owner, due, theme_id = value
+    if kind not in OUTCOME_KINDS:
+        raise ValueError(kind)
+    return OutcomeInfo(
+        _text(ident),
+        kind,
+        _text(text),
+        _text(owner),
+        date.fromisoformat(due) if due else None,
+        _text(theme_id),
+    )
 
 
 # -- rows ---------------------------------------------------------------------------------
@@ -484,3 +753,46 @@ def select(rows: Iterable[Row], criteria: RowFilter, today: date | None = None) 
 def default_progress() -> IO[str]:
     """Where the reading counter goes: stderr (shown only when it is a terminal)."""
     return sys.stderr
+
+
+# -- labels -------------------------------------------------------------------------------
+
+KIND_LABELS: dict[str, dict[str, str]] = {
+    "da": {
+        "decision": "beslutning",
+        "agreement": "aftale",
+        "action": "handling",
+        "question": "spørgsmål",
+    },
+    "en": {
+        "decision": "decision",
+        "agreement": "agreement",
+        "action": "action",
+        "question": "question",
+    },
+}
+STATUS_LABELS: dict[str, dict[str, str]] = {
+    "da": {
+        "": "åben",
+        "done": "gennemført",
+        "in-progress": "i gang",
+        "not-started": "ikke startet",
+        "dropped": "opgivet",
+    },
+    "en": {
+        "": "open",
+        "done": "done",
+        "in-progress": "in progress",
+        "not-started": "not started",
+        "dropped": "dropped",
+    },
+}
+STATE_LABELS: dict[str, dict[str, str]] = {
+    "da": {"in-progress": "i gang", "ended": "afsluttet", "approved": "godkendt"},
+    "en": {"in-progress": "in progress", "ended": "ended", "approved": "approved"},
+}
+
+
+def status_code(status: str) -> str:
+    """The status as the data formats write it: "open" for an outcome not reviewed yet."""
+    return status or "open"

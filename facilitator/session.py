@@ -277,7 +277,9 @@ class Session:
         due: Day | None = None,
     ) -> Outcome:
         """Capture an outcome on a theme."""
-        outcome = Outcome(kind=kind, text=clean_text(text).strip(), owner=clean_line(owner), due=due)
+        outcome = Outcome(
+            kind=kind, text=clean_text(text).strip(), owner=clean_line(owner), due=due
+        )
         self.record(theme_id).outcomes.append(outcome)
         return outcome
 
@@ -333,18 +335,27 @@ def distribute(weights: list[int], total: int) -> list[int]:
     """Split `total` minutes in proportion to `weights`: whole minutes, at least 1 each.
 
     Largest remainders decide where the odd minutes go, so the parts always add up to
-    `total` (unless `total` is smaller than the number of parts: then each gets 1).
+    `total` (unless `total` is smaller than the number of parts: then each gets 1), and
+    weights that already add up to `total` come back unchanged. A part too small for one
+    minute gets one, paid for by the largest part.
     """
     count = len(weights)
     if count == 0:
         return []
     if total <= count:
         return [1] * count
-    weight_sum = sum(weights) or count
-    spare = total - count
-    exact = [spare * (w if sum(weights) else 1) / weight_sum for w in weights]
+    if not sum(weights):
+        weights = [1] * count
+    weight_sum = sum(weights)
+    exact = [total * w / weight_sum for w in weights]
     parts = [int(x) for x in exact]
-    order = sorted(range(count), key=lambda i: (exact[i] - parts[i], weights[i]), reverse=True)
-    for i in order[: spare - sum(parts)]:
+    order = sorted(range(count), key=lambda i: (-(exact[i] - parts[i]), -weights[i], i))
+    for i in order[: total - sum(parts)]:
         parts[i] += 1
-    return [1 + part for part in parts]
+    for i in range(count):
+        while parts[i] < 1:
+            # The largest part pays; among equals the lightest, so order by weight holds.
+            donor = max(range(count), key=lambda j: (parts[j], -weights[j], j))
+            parts[donor] -= 1
+            parts[i] += 1
+    return parts

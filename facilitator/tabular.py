@@ -9,7 +9,7 @@ import shutil
 import sys
 import textwrap
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -42,6 +42,12 @@ class Column:
     wrap: bool = False  # takes the spare width and wraps, instead of being cut short
     align: Literal["left", "right"] = "left"
     detail: bool = False  # only in csv, json and toml: too much for a table to read
+    short: str = ""  # header in the terminal table, where the label is too long
+
+    @property
+    def heading(self) -> str:
+        """The terminal table's header."""
+        return self.short or self.label
 
 
 @dataclass
@@ -53,7 +59,19 @@ class Table:
     records: list[dict[str, Any]]
     empty: str = ""  # what the terminal table says when there are no rows
     notes: tuple[str, ...] = field(default=())  # lines under the table and the Markdown
+    marks: list[str] | None = None  # a narrow unlabelled first column: "!" for overdue
+    csv_rows: list[tuple[str, ...]] | None = None  # cells Excel must not read as dates
     toml_key: str = "rows"
+
+    def shown(self) -> tuple[Table, tuple[Column, ...]]:
+        """The table with its marks as a first column, for the formats people read."""
+        if not self.marks or not any(self.marks):
+            return self, self.columns
+        width = max(text_width(mark) for mark in self.marks)
+        mark = Column("", "", min_width=width, max_width=width, priority=0)
+        rows = [(m, *row) for m, row in zip(self.marks, self.rows, strict=True)]
+        table = Table((mark, *self.columns), rows, self.records, self.empty, self.notes)
+        return table, table.columns
 
 
 # -- terminal -----------------------------------------------------------------------------
@@ -92,8 +110,9 @@ def _one_line(text: str) -> str:
 def _wrap(text: str, width: int) -> list[str]:
     lines = textwrap.wrap(_one_line(text), width=max(width, 1), break_on_hyphens=False) or [""]
     if len(lines) > MAX_WRAP_LINES:
-        lines = lines[:MAX_WRAP_LINES]
-        lines[-1] = clip(lines[-1] + " " + ELLIPSIS * 2, width)
+        # The next line joined on is too long to fit, so clip() ends it in an ellipsis.
+        last = lines[MAX_WRAP_LINES - 1] + " " + lines[MAX_WRAP_LINES]
+        lines = [*lines[: MAX_WRAP_LINES - 1], clip(last, width)]
     return [clip(line, width) for line in lines]
 
 
@@ -103,7 +122,7 @@ def _layout(table: Table, width: int) -> list[tuple[int, Column, int]]:
     natural: dict[int, int] = {}
     for index, column in shown:
         widest = max((text_width(_one_line(row[index])) for row in table.rows), default=0)
-        wanted = max(widest, text_width(column.label))
+        wanted = max(widest, text_width(column.heading))
         natural[index] = max(column.min_width, min(wanted, column.max_width))
     minimum = {index: min(column.min_width, natural[index]) for index, column in shown}
 
@@ -117,7 +136,7 @@ def _layout(table: Table, width: int) -> list[tuple[int, Column, int]]:
     widths = {i: minimum[i] for i, _ in shown}
     spare = width - needed(shown)
     # Fixed columns grow to their natural width first, most important first; the rest wraps.
-    for index, column in sorted(shown, key=lambda item: (item[1].wrap, item[1].priority)):
+    for index, _column in sorted(shown, key=lambda item: (item[1].wrap, item[1].priority)):
         grow = min(spare, natural[index] - widths[index])
         if grow > 0:
             widths[index] += grow
@@ -130,15 +149,14 @@ def render_table(table: Table, width: int | None = None) -> str:
     if not table.rows:
         return (table.empty + "\n") if table.empty else ""
     width = width or shutil.get_terminal_size((80, 24)).columns
+    table, _ = table.shown()
     layout = _layout(table, width)
     lines = [
-        SEPARATOR.join(_pad(clip(c.label, w), w, c.align) for _, c, w in layout).rstrip(),
+        SEPARATOR.join(_pad(clip(c.heading, w), w, c.align) for _, c, w in layout).rstrip(),
         SEPARATOR.join("─" * w for _, _, w in layout),
     ]
     for row in table.rows:
-        cells = [
-            _wrap(row[i], w) if c.wrap else [clip(_one_line(row[i]), w)] for i, c, w in layout
-        ]
+        cells = [_wrap(row[i], w) if c.wrap else [clip(_one_line(row[i]), w)] for i, c, w in layout]
         for number in range(max(len(cell) for cell in cells)):
             parts = [
                 _pad(cell[number] if number < len(cell) else "", w, c.align)
@@ -166,6 +184,7 @@ def md_cell(text: str) -> str:
 
 def render_markdown(table: Table) -> str:
     """A Markdown table of the columns a person reads; every cell escaped."""
+    table, _ = table.shown()
     shown = [(i, c) for i, c in enumerate(table.columns) if not c.detail]
     lines = [
         "| " + " | ".join(md_cell(c.label) for _, c in shown) + " |",
@@ -192,7 +211,7 @@ def render_csv(table: Table, delimiter: str = ";") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([c.label for c in table.columns])
-    for row in table.rows:
+    for row in table.csv_rows if table.csv_rows is not None else table.rows:
         writer.writerow([csv_safe(cell) for cell in row])
     return "\ufeff" + buffer.getvalue()
 
@@ -211,8 +230,13 @@ def _plain(value: Any) -> Any:
 
 
 def render_json(table: Table) -> str:
-    """A JSON list of objects; dates ISO, text as it is (not \\u-escaped)."""
-    return json.dumps(_plain(table.records), ensure_ascii=False, indent=2) + "\n"
+    """A JSON list of objects, one per line; dates ISO, text as it is (not \\u-escaped)."""
+    if not table.records:
+        return "[]\n"
+    # One object a line: readable and greppable, and the C encoder (indent= is pure Python,
+    # several times slower on a register of many thousand rows).
+    lines = (json.dumps(_plain(record), ensure_ascii=False) for record in table.records)
+    return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
 def _toml_ready(value: Any) -> Any:

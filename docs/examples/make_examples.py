@@ -7,7 +7,6 @@ Every name in it is invented; the case number is not personal data.
 from __future__ import annotations
 
 import hashlib
-
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -51,9 +50,7 @@ def example_session() -> Session:
             "employees",
             note="suppleant for Birgitte Vestergaard",
         ),
-        Participant(
-            "Birgitte Vestergaard", "employee-representative", "employees", present=False
-        ),
+        Participant("Birgitte Vestergaard", "employee-representative", "employees", present=False),
         Participant(
             "Henrik Juul", "guest", "management", note="HR-konsulent, deltog under punkt 3"
         ),
@@ -231,9 +228,8 @@ def example_session() -> Session:
         "Krisehjælp bestilles via kommunens psykologordning; lederen tager den første samtale "
         "samme dag.",
     )
-    session.record("dpo-og-jurist").uncovered_reason = (
-        "Udsat til næste møde, hvor personalejuristen deltager."
-    )
+    postponed = session.record("dpo-og-jurist")
+    postponed.uncovered_reason = "Udsat til næste møde, hvor personalejuristen deltager."
     add(
         "arbejdsgange",
         "action",

@@ -59,7 +59,7 @@ class FacilitatorApp(App[None]):
     CSS_PATH = "app.tcss"
     # Textual focuses the first input by default, which would swallow single-letter keys.
     AUTO_FOCUS = None
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-huge")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("f1", "help", _("Help"), id="help"),

@@ -15,7 +15,7 @@ class Confirm(ModalScreen[bool]):
     """Ask before something that cannot be undone; dismisses with True for yes."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", _("Yes"), id="confirm_yes"),
+        Binding("y,j,enter", "answer(True)", _("Yes"), id="confirm_yes"),
         Binding("n,escape", "answer(False)", _("No"), id="confirm_no"),
     ]
 

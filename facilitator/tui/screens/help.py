@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.table import Table
@@ -31,11 +32,66 @@ KEY_NAMES = {
 }
 
 # Textual's own keys, described in the interface language.
-BUILTIN_ACTIONS = {
+BUILTIN_ACTIONS: dict[str, Callable[[], str]] = {
     "app.focus_next": lambda: _("Next field or panel"),
     "app.focus_previous": lambda: _("Previous field or panel"),
     "screen.copy_text": lambda: _("Copy the selected text"),
     "command_palette": lambda: _("Command palette: every action, by name"),
+}
+
+
+# Longer explanations by binding id: the Footer's one-word labels are too short for a manual.
+LONG_TEXT: dict[str, Callable[[], str]] = {
+    # the meeting screen
+    "toggle_clock": lambda: _("Start or pause the meeting clock"),
+    "next_theme": lambda: _("Next theme"),
+    "previous_theme": lambda: _("Previous theme"),
+    "decision": lambda: _("Add a decision to the current theme"),
+    "agreement": lambda: _("Add an agreement: text, responsible person, follow-up date"),
+    "action": lambda: _("Add an action: text, owner, due date"),
+    "question": lambda: _("Add an open question"),
+    "notes": lambda: _("Write notes for the current theme (escape leaves the notes)"),
+    "presented": lambda: _("Obligation themes: mark as presented, or undo"),
+    "review_done": lambda: _("Follow-up item: done"),
+    "review_progress": lambda: _("Follow-up item: in progress"),
+    "review_not_started": lambda: _("Follow-up item: not started"),
+    "review_dropped": lambda: _("Follow-up item: dropped"),
+    "review_comment": lambda: _("Follow-up item: write a comment"),
+    "review_down": lambda: _("Next follow-up item"),
+    "review_up": lambda: _("Previous follow-up item"),
+    "plus_minute": lambda: _("One minute more for the current theme"),
+    "minus_minute": lambda: _("One minute less for the current theme"),
+    "replan": lambda: _("Re-plan: fit the remaining themes to the planned end"),
+    "attendance": lambda: _("Attendance: who came late, who left early"),
+    "bell": lambda: _("Bell at the end of a timebox on or off"),
+    "undo_outcome": lambda: _("Remove the newest outcome of the current theme"),
+    "leave_notes": lambda: _("Leave the notes; single-letter keys work again"),
+    "end_meeting": lambda: _("End the meeting: coverage check, then review and export"),
+    # home
+    "home_new": lambda: _("New meeting: agenda, committee, participants"),
+    "home_open": lambda: _("Resume an unfinished meeting, or open a finished one's minutes"),
+    "home_followup": lambda: _("Follow-up meeting on the selected finished meeting"),
+    "home_register": lambda: _("Agreements register: every outcome of every meeting"),
+    # new-meeting form
+    "setup_start": lambda: _("Start the meeting as the form says"),
+    "setup_add": lambda: _("Add a participant"),
+    "setup_remove": lambda: _("Remove the participant the cursor is on"),
+    "setup_back": lambda: _("Back (asks first if something was typed)"),
+    # review
+    "review_edit": lambda: _("Correct the selected outcome"),
+    "review_delete": lambda: _("Delete the selected outcome (asks first)"),
+    "review_kind": lambda: _("Change the selected outcome's kind"),
+    "review_approve": lambda: _("Approve the minutes (asks who approves)"),
+    "export_md": lambda: _("Export the minutes as Markdown, beside the session file"),
+    "export_html": lambda: _("Export the minutes as one HTML page, ready to print"),
+    "export_toml": lambda: _("Export the whole session as TOML, for other programs"),
+    # register
+    "register_filter": lambda: _("Filter: type words to find rows"),
+    "register_sort": lambda: _("Sort by the next column (or click a column header)"),
+    "register_open": lambda: _("Only outcomes not done or dropped, or all"),
+    "register_open_minutes": lambda: _("Open the minutes of the selected row's meeting"),
+    "register_export": lambda: _("Export the rows shown as CSV (opens in Excel)"),
+    "register_problems": lambda: _("List the files that could not be read"),
 }
 
 
@@ -54,12 +110,13 @@ class HelpRow:
     keys: list[str]
     description: str
     available: bool = True
+    detail: str = ""
 
 
 def _describe(binding: Binding) -> str:
-    builtin = BUILTIN_ACTIONS.get(binding.action)
-    if builtin is not None:
-        return builtin()
+    explained = BUILTIN_ACTIONS.get(binding.action) or LONG_TEXT.get(binding.id or "")
+    if explained is not None:
+        return explained()
     return binding.description or binding.tooltip
 
 
@@ -89,8 +146,11 @@ def collect_rows(
             continue
         entry = rows.get((binding.action, description))
         if entry is None:
-            entry = HelpRow([], description, _available(node, binding.action))
+            detail = binding.tooltip if binding.tooltip != description else ""
+            entry = HelpRow([], description, _available(node, binding.action), detail)
             rows[(binding.action, description)] = entry
+        if binding.key.startswith("super+"):
+            continue  # the Mac's command key: ctrl+ does the same
         label = key_label(binding)
         if label not in entry.keys:
             entry.keys.append(label)
@@ -182,8 +242,10 @@ class HelpScreen(ModalScreen[None]):
         everywhere.append(
             HelpRow(["↑ ↓", "pgup pgdn"], _("Move in lists; scroll the text that has the focus"))
         )
-        table = Table(box=None, expand=True, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
-        table.add_column(ratio=1, min_width=14, max_width=22, no_wrap=True, style="bold")
+        table = Table(
+            box=None, expand=True, show_header=False, pad_edge=False, padding=(0, 2, 0, 0)
+        )
+        table.add_column(ratio=1, min_width=14, max_width=20, style="bold")
         table.add_column(ratio=4)
         self._group(table, _("This screen"), here)
         for title, text in screen_notes(self.target):
@@ -196,10 +258,13 @@ class HelpScreen(ModalScreen[None]):
     def _group(table: Table, title: str, rows: list[HelpRow]) -> None:
         table.add_row(Text(title, style="bold underline"), "")
         for row in rows:
-            description = Text(row.description)
-            if not row.available:
-                description.append("  " + _("(not available right now)"), style="dim italic")
-            table.add_row(Text(" / ".join(row.keys), style="bold"), description)
+            style = "" if row.available else "dim"
+            description = Text(row.description, style=style)
+            if row.detail:
+                description.append(" · " + row.detail, style="dim")
+            table.add_row(Text(" / ".join(row.keys), style=f"bold {style}"), description)
+        if not all(row.available for row in rows):
+            table.add_row("", Text(_("Dimmed keys work only where they apply."), style="italic"))
         table.add_row("", "")
 
     def action_close(self) -> None:

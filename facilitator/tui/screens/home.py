@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 FINISHED_STATES = ("ended", "approved")
+# A TOML export of a session sits beside it and holds the same meeting: it is not a session.
+EXPORT_SUFFIX = ".export.toml"
 
 
 def state_label(state: str) -> str:
@@ -156,6 +158,7 @@ class HomeScreen(Screen[None]):
     def _load(self, folder: Path) -> None:
         try:
             infos = list_sessions(folder) if folder.is_dir() else []
+            infos = [info for info in infos if not info.path.name.endswith(EXPORT_SUFFIX)]
         except (OSError, StoreError) as error:
             self.post_message(self.Loaded([], str(error)))
             return
@@ -175,17 +178,21 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#sessions", DataTable)
         selected = self.selected
         table.clear()
-        width = max(table.size.width or self.size.width, 60)
-        # Date and state take what they need; committee and agenda share what is left.
-        rest = max(20, width - 14 - 14 - 9)
-        committee_width = max(10, rest * 2 // 5)
+        dates = [short_date(info.date) for info in self.infos]
+        states = [state_label(info.state) for info in self.infos]
+        inner = table.size.width or max(self.size.width - 4, 40)
+        # Date and state take what they need; committee and agenda share the rest (each cell
+        # has one column of padding either side, and a scroll bar may appear).
+        fixed = max(map(len, dates), default=0) + max(map(len, states), default=0)
+        rest = max(24, inner - fixed - 2 * 4 - 2)
+        committee_width = max(12, rest * 9 // 20)
         agenda_width = max(10, rest - committee_width)
-        for info in self.infos:
+        for info, day, state in zip(self.infos, dates, states, strict=True):
             table.add_row(
-                short_date(info.date),
+                day,
                 ellipsize(info.committee, committee_width),
                 ellipsize(info.agenda_title, agenda_width),
-                state_label(info.state),
+                state,
                 key=str(info.path),
             )
         empty = self.query_one("#home-empty", Static)
@@ -310,7 +317,7 @@ class HomeScreen(Screen[None]):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = new_session_path(folder, message.session)
-        except OSError as error:
+        except (OSError, StoreError) as error:
             self.notify(str(error), title=_("No follow-up meeting"), severity="error")
             return
         self.facilitator.open_meeting(message.session, path)

@@ -109,8 +109,15 @@ class MeetingScreen(Screen[None]):
     #outcomes { height: auto; max-height: 9; border-top: solid $primary-muted; border-title-color: $text; }
     #notes { height: 5; border: solid $primary-muted; padding: 0; }
     MeetingScreen.-tall #notes { height: 1fr; min-height: 6; max-height: 14; }
-    MeetingScreen.-tall #theme-body { height: 1fr; }
     MeetingScreen.-tall #outcomes { max-height: 16; }
+    #split { height: 1fr; }
+    #capture { height: auto; }
+    MeetingScreen.-huge #agenda { width: 44; }
+    MeetingScreen.-huge #split { layout: horizontal; }
+    MeetingScreen.-huge #theme-body { width: 1fr; height: 1fr; padding-right: 2; }
+    MeetingScreen.-huge #capture { width: 1fr; height: 1fr; }
+    MeetingScreen.-huge #outcomes { max-height: 60%; border-top: none; border: round $primary-muted; }
+    MeetingScreen.-huge #notes { height: 1fr; max-height: 100%; border: round $primary-muted; }
     #notes:focus { border: solid $accent; }
     MeetingScreen.-short #notes { height: 4; }
     MeetingScreen.-short #theme-description { display: none; }
@@ -150,13 +157,17 @@ class MeetingScreen(Screen[None]):
                     yield Label("", id="theme-title")
                     yield Label("", id="theme-kind")
                 yield ThemeClock(id="clock")
-                with VerticalScroll(id="theme-body", can_focus=False):
-                    yield Static("", id="theme-prompts")
-                    yield Static("", id="theme-description")
-                yield Static("", id="outcomes")
-                notes = TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
-                notes.border_title = _("Notes (e)")
-                yield notes
+                # One column on ordinary terminals; on a large one the outcomes and notes
+                # move beside the questions instead of under them.
+                with Vertical(id="split"):
+                    with VerticalScroll(id="theme-body", can_focus=False):
+                        yield Static("", id="theme-prompts")
+                        yield Static("", id="theme-description")
+                    with Vertical(id="capture"):
+                        yield Static("", id="outcomes")
+                        notes = TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
+                        notes.border_title = _("Notes (e)")
+                        yield notes
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

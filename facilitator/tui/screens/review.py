@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,14 +29,30 @@ from facilitator.tui.formatting import clock_time, kind_label, short_date
 from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.export_done import ExportDone
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
-from facilitator.tui.screens.home import ellipsize, state_label
+from facilitator.tui.screens.home import EXPORT_SUFFIX, ellipsize, state_label
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 # What each export is called beside the session file. The TOML export gets a double suffix,
 # so it can never be taken for (or overwrite) the session file itself.
-EXPORT_SUFFIXES = {"md": ".md", "html": ".html", "toml": ".export.toml"}
+EXPORT_SUFFIXES = {"md": ".md", "html": ".html", "toml": EXPORT_SUFFIX}
+
+
+OWNER_WIDTH = 14
+TEXT_LINES = 3
+
+
+def short_kind(kind: str) -> str:
+    """An outcome kind in one word, for the narrow kind column."""
+    return _("Question") if kind == "question" else kind_label(kind)
+
+
+def compact_date(day: date) -> str:
+    """`9.12.2026` in Danish, `2026-12-09` in English: short enough for a table column."""
+    if language() == "da":
+        return f"{day.day}.{day.month}.{day.year}"
+    return day.isoformat()
 
 
 def export_path(session_path: Path, fmt: str) -> Path:
@@ -78,8 +95,8 @@ class ReviewScreen(Screen[None]):
     DEFAULT_CSS = """
     ReviewScreen { layout: vertical; }
     ReviewScreen #review-top { height: 1; background: $panel; padding: 0 1; }
-    ReviewScreen #review-title { width: 1fr; text-style: bold; }
-    ReviewScreen #review-state { width: auto; }
+    ReviewScreen #review-title { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
+    ReviewScreen #review-state { width: auto; margin-left: 2; }
     ReviewScreen #review-state.-approved { color: $success; text-style: bold; }
     ReviewScreen #privacy {
         height: auto; max-height: 8; border: round $warning; padding: 0 1;
@@ -143,15 +160,8 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#outcomes", DataTable)
-        table.add_column("#", key="number")
-        table.add_column(_("Kind"), key="kind")
-        table.add_column(_("Theme"), key="theme")
-        table.add_column(_("Text"), key="text")
-        table.add_column(_("Owner"), key="owner")
-        table.add_column(_("Date"), key="date")
         self.refresh_view()
-        table.focus()
+        self.query_one("#outcomes", DataTable).focus()
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -199,19 +209,38 @@ class ReviewScreen(Screen[None]):
         table = self.query_one("#outcomes", DataTable)
         selected = self.selected_id
         row_index = table.cursor_row
-        table.clear()
+        table.clear(columns=True)
         self.rows = []
-        width = max(table.size.width or self.size.width, 60)
-        text_width = max(20, width - 4 - 16 - 24 - 16 - 14 - 12)
-        for number, (record, outcome) in enumerate(self.session.outcomes(), start=1):
+        outcomes = self.session.outcomes()
+        kinds = [short_kind(outcome.kind) for _record, outcome in outcomes]
+        dates = [compact_date(outcome.due) if outcome.due else "" for _record, outcome in outcomes]
+        width = table.size.width or max(self.size.width - 2, 40)
+        # Number, kind, ref, owner and date are short; the text gets what is left and wraps
+        # onto up to three lines, so a correction can be checked without opening it.
+        fixed = (
+            len(str(len(outcomes)))
+            + max(map(len, kinds), default=4)
+            + 4
+            + OWNER_WIDTH
+            + max(map(len, dates), default=4)
+        )
+        text_width = max(16, width - fixed - 2 * 6 - 2)
+        table.add_column("#", key="number")
+        table.add_column(_("Kind"), key="kind")
+        table.add_column(_("Ref"), key="theme")
+        table.add_column(_("Text"), key="text", width=text_width)
+        table.add_column(_("Owner"), key="owner")
+        table.add_column(_("Date"), key="date")
+        for number, (record, outcome) in enumerate(outcomes, start=1):
             table.add_row(
                 str(number),
-                kind_label(outcome.kind),
-                ellipsize(self._theme_ref(record), 24),
-                ellipsize(outcome.text, text_width),
-                ellipsize(outcome.owner, 16),
-                short_date(outcome.due) if outcome.due else "",
+                kinds[number - 1],
+                self._theme_ref(record),
+                Text(ellipsize(outcome.text, text_width * TEXT_LINES - 2)),
+                ellipsize(outcome.owner, OWNER_WIDTH),
+                dates[number - 1],
                 key=outcome.id,
+                height=None,
             )
             self.rows.append(outcome.id)
         empty = not self.rows
@@ -222,6 +251,10 @@ class ReviewScreen(Screen[None]):
         elif self.rows:
             table.move_cursor(row=min(row_index, len(self.rows) - 1), animate=False)
 
+    def on_resize(self) -> None:
+        if self.rows:
+            self._show_outcomes()
+
     def _theme_ref(self, record: ThemeRecord) -> str:
         agenda = self.session.agenda
         try:
@@ -230,7 +263,7 @@ class ReviewScreen(Screen[None]):
             return record.theme_id
         number = agenda.sections.index(section) + 1
         index = [theme.id for theme in section.themes].index(record.theme_id) + 1
-        return f"{number}.{index} {self.session.theme(record.theme_id).title}"
+        return f"{number}.{index}"
 
     @property
     def selected_id(self) -> str | None:

@@ -36,12 +36,12 @@ PLANNED_MIN, PLANNED_MAX = 1, 24 * 60
 
 
 def role_label(role: str) -> str:
-    """A participant's role in words."""
+    """A participant's role in a few words (the form's role list is narrow at 80 columns)."""
     return {
         "leader": _("Leader"),
-        "employee-representative": _("Employee representative"),
-        "tr": _("Union representative (TR)"),
-        "amr": _("Safety representative (AMR)"),
+        "employee-representative": _("Employee rep."),
+        "tr": _("TR (union rep.)"),
+        "amr": _("AMR (safety rep.)"),
         "secretary": _("Secretary"),
         "guest": _("Guest"),
         "other": _("Other"),
@@ -88,11 +88,8 @@ class ParticipantRow(Horizontal):
     ParticipantRow .p-name { width: 1fr; min-width: 12; }
     ParticipantRow .p-role { width: 34; margin-left: 1; }
     ParticipantRow .p-side { width: 17; margin-left: 1; }
-    ParticipantRow .p-present { width: 14; margin-left: 1; }
-    ParticipantRow .p-remove { width: 5; min-width: 5; margin-left: 1; }
-    SetupScreen.-narrow ParticipantRow .p-role { width: 22; }
-    SetupScreen.-narrow ParticipantRow .p-side { width: 14; }
-    SetupScreen.-narrow ParticipantRow .p-present { width: 5; }
+    ParticipantRow .p-present { width: auto; margin-left: 1; }
+    ParticipantRow .p-remove { width: 3; min-width: 3; margin-left: 1; }
     """
 
     def __init__(self, name: str = "", role: Role = "employee-representative") -> None:
@@ -177,8 +174,10 @@ class SetupScreen(Screen[None]):
     SetupScreen #participants-empty { color: $text-muted; height: auto; margin-bottom: 1; }
     SetupScreen #setup-buttons { height: 3; margin-top: 1; margin-bottom: 1; }
     SetupScreen #setup-buttons Button { margin-right: 2; }
-    SetupScreen.-narrow .field-label { width: 16; }
-    SetupScreen.-narrow .field-message { margin-left: 16; }
+    SetupScreen.-narrow ParticipantRow .p-role { width: 22; }
+    SetupScreen.-narrow ParticipantRow .p-side { width: 15; }
+    SetupScreen.-narrow .field-label { width: 19; }
+    SetupScreen.-narrow .field-message { margin-left: 19; }
     """
 
     def __init__(self, start: StartSetup) -> None:
@@ -326,7 +325,7 @@ class SetupScreen(Screen[None]):
     @on(Input.Changed, "#committee")
     def _committee_changed(self, event: Input.Changed) -> None:
         if clean_line(event.value):
-            self._message("#committee-message", "")
+            self._message("committee", "")
 
     @on(Input.Changed, "#planned")
     def _planned_changed(self) -> None:
@@ -335,7 +334,7 @@ class SetupScreen(Screen[None]):
     def _check_planned(self) -> int | None:
         minutes, error = parse_planned(self.query_one("#planned", Input).value)
         if minutes is None:
-            self._message("#planned-message", error, error=True)
+            self._message("planned", error, error=True)
             return None
         preview = scaled_preview(self.agenda, minutes)
         if minutes == self.agenda.minutes:
@@ -344,15 +343,16 @@ class SetupScreen(Screen[None]):
             text = _("Timeboxes scaled to {minutes} minutes: {sections}").format(
                 minutes=minutes, sections=preview
             )
-        self._message("#planned-message", text)
+        self._message("planned", text)
         return minutes
 
-    def _message(self, selector: str, text: str, error: bool = False) -> None:
-        message = self.query_one(selector, Static)
+    def _message(self, field: str, text: str, error: bool = False) -> None:
+        """Show (or hide, when empty) the line under a field."""
+        message = self.query_one(f"#{field}-message", Static)
         message.update(Text(text))
         message.set_class(error, "-error")
         message.display = bool(text)
-        row = message.previous_sibling
+        row = self.query_one(f"#{field}").parent
         if isinstance(row, Widget):
             row.set_class(bool(text), "-with-message")
 
@@ -422,9 +422,7 @@ class SetupScreen(Screen[None]):
         committee = clean_line(self.query_one("#committee", Input).value)
         minutes = self._check_planned()
         if not committee:
-            self._message(
-                "#committee-message", _("Write the committee's name: it is required."), error=True
-            )
+            self._message("committee", _("Write the committee's name: it is required."), error=True)
             self.query_one("#committee", Input).focus()
             return
         if minutes is None:
@@ -442,13 +440,13 @@ class SetupScreen(Screen[None]):
         self._open(session)
 
     def _open(self, session: Session) -> None:
-        from facilitator.store import new_session_path
+        from facilitator.store import StoreError, new_session_path
 
         folder: Path = self.facilitator.sessions_dir
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = new_session_path(folder, session)
-        except OSError as error:
+        except (OSError, StoreError) as error:
             self.notify(str(error), title=_("Cannot create the meeting"), severity="error")
             return
         self.facilitator.open_meeting(session, path, replace=True)

@@ -1,0 +1,143 @@
+"""Benchmark: `facilitator agreements --format json` over many sessions against a bare TOML parse.
+
+The baseline is the floor any reader of these files pays: a loop that only parses each file
+with tomllib, in its own interpreter. The register runs three ways: a first run that builds
+its cache, a run with the cache warm, and a run with the cache off. Each runs as a subprocess,
+a few times; the median time, the ratio to the baseline (target: at most 1.5x for every way)
+and the peak memory are printed.
+
+    .venv/bin/python benchmarks/bench_register.py [--count 10000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from facilitator.register import CACHE_DIR
+
+HERE = Path(__file__).resolve().parent
+TARGET_RATIO = 1.5
+
+# The floor: read and parse every session file, nothing else.
+BASELINE = """
+import sys, tomllib
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).rglob("*.toml")):
+    tomllib.loads(path.read_bytes().decode("utf-8"))
+"""
+
+
+def sessions_folder(count: int) -> Path:
+    """The generated sessions, kept under /tmp by count so reruns skip the generation."""
+    folder = Path(os.environ.get("TMPDIR", "/tmp")) / f"facilitator-bench-sessions-{count}"
+    done = folder / ".complete"
+    if not done.exists():
+        sys.path.insert(0, str(HERE))
+        from make_sessions import generate
+
+        print(f"generating {count} sessions in {folder} ...", file=sys.stderr)
+        started = time.perf_counter()
+        generate(folder, count)
+        done.write_text(str(count))
+        print(f"  done in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return folder
+
+
+def command(which: str, folder: Path) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of one measured run."""
+    agreements = [
+        sys.executable,
+        "-m",
+        "facilitator",
+        "agreements",
+        str(folder),
+        "--format",
+        "json",
+    ]
+    env = dict(os.environ)
+    if which == "baseline":
+        return [sys.executable, "-c", BASELINE, str(folder)], env
+    if which == "no-cache":
+        env["FACILITATOR_CACHE"] = "0"
+    return agreements, env
+
+
+def measure(which: str, folder: Path) -> tuple[float, int]:
+    """Wall time of one run and the peak resident memory (KiB) of its largest process."""
+    if which == "first":
+        shutil.rmtree(folder / CACHE_DIR, ignore_errors=True)
+    argv, env = command(which, folder)
+    started = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        subprocess.run(argv, stdout=sink, env=env, check=True)
+    elapsed = time.perf_counter() - started
+    # This process runs one command only (see main), so the children's maximum is its own;
+    # it covers worker processes too, once they have been waited for.
+    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+MODES = {
+    "baseline": "tomllib parse only (baseline)",
+    "first": "agreements, first run (builds the cache)",
+    "warm": "agreements, cache warm",
+    "no-cache": "agreements, FACILITATOR_CACHE=0",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the median times, the ratios and the peak memory."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--count", type=int, default=10_000, help="sessions (default 10000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each (default 3)")
+    parser.add_argument("--one", choices=tuple(MODES), help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        took, peak_kib = measure(args.one, args.folder)
+        print(f"{took} {peak_kib}")
+        return 0
+    folder = sessions_folder(args.count)
+    files = list(folder.rglob("*.toml"))
+    size = sum(p.stat().st_size for p in files)
+    results: dict[str, list[tuple[float, int]]] = {mode: [] for mode in MODES}
+    for _ in range(args.runs):
+        # Round robin, so a busy moment of the machine hurts every mode alike; "warm" follows
+        # "first", which has just built the cache.
+        for mode in MODES:
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", mode, "--folder", str(folder)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            took_text, peak_text = out.stdout.split()
+            results[mode].append((float(took_text), int(peak_text)))
+    base = statistics.median(t for t, _ in results["baseline"])
+    print(f"{len(files)} session files, {size / 1e6:.0f} MB, in {folder}; {os.cpu_count()} CPUs")
+    print(f"median of {args.runs} runs{'':32}time   ratio   peak memory")
+    worst = 0.0
+    for mode, label in MODES.items():
+        median = statistics.median(t for t, _ in results[mode])
+        peak = max(m for _, m in results[mode]) / 1024
+        ratio = median / base
+        if mode != "baseline":
+            worst = max(worst, ratio)
+        print(f"  {label:<44} {median:6.2f} s  {ratio:5.2f}x  {peak:6.0f} MiB")
+    verdict = "ok" if worst <= TARGET_RATIO else "TOO SLOW"
+    print(
+        f"slowest agreements run: {worst:.2f}x the baseline (target <= {TARGET_RATIO}x): {verdict}"
+    )
+    print("peak memory: the largest single process of a run (the main process or a worker)")
+    return 0 if worst <= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""`facilitator agreements`: every agreement and action of every committee, in one table."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
+from facilitator.dates import DateError, parse_date
+from facilitator.i18n import choose_language
+from facilitator.register import (
+    KIND_LABELS,
+    STATE_LABELS,
+    STATUS_LABELS,
+    Row,
+    RowFilter,
+    Scan,
+    collect,
+    parse_kinds,
+    select,
+    status_code,
+)
+from facilitator.tabular import Column, Format, Table, label, parse_delimiter, render, write
+
+
+def input_paths(args: argparse.Namespace) -> list[Path]:
+    """The PATH arguments, or the sessions folder; a path that is not there is a usage error."""
+    given: list[Path] = [Path(p) for p in getattr(args, "paths", None) or []]
+    if not given:
+        folder = sessions_dir(args)
+        if not folder.is_dir():
+            raise UsageError(
+                f"{folder}: no sessions folder here; name session files or folders, "
+                "or use --sessions-dir"
+            )
+        return [folder]
+    for path in given:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+    return given
+
+
+def delimiter(args: argparse.Namespace) -> str:
+    """The CSV delimiter, checked."""
+    try:
+        return parse_delimiter(getattr(args, "delimiter", ";") or ";")
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def report(found: Scan, stream: IO[str] | None = None) -> None:
+    """Name every file that was skipped, and why, on stderr."""
+    stream = stream or sys.stderr
+    for problem in found.problems:
+        stream.write(f"{problem.message}, skipped\n")
+    for skipped, kept in found.duplicates:
+        stream.write(f"{skipped}: the same meeting as {kept}, skipped\n")
+
+
+def exit_status(args: argparse.Namespace, found: Scan) -> int:
+    """0, or 1 with --strict when a file could not be read."""
+    return EXIT_FAILURE if getattr(args, "strict", False) and found.problems else EXIT_OK
+
+
+def criteria(args: argparse.Namespace, today: date) -> RowFilter:
+    """The filter from the command line; a bad --kind or --since is a usage error naming it."""
+    try:
+        kinds = parse_kinds(args.kind)
+    except ValueError as error:
+        raise UsageError(f"--kind: {error}") from None
+    since = None
+    if args.since is not None:
+        try:
+            since = parse_date(args.since, today)
+        except DateError as error:
+            raise UsageError(f"--since: {error}") from None
+    return RowFilter(
+        committee=args.committee or "",
+        kinds=kinds,
+        open=args.open,
+        overdue=args.overdue,
+        since=since,
+    )
+
+
+def agreements_table(
+    rows: Sequence[Row], language: str, today: date, sessions: int | None = None
+) -> Table:
+    """The register as a Table: labels in `language`, full data in the records."""
+
+    def t(danish: str, english: str) -> str:
+        return label(language, danish, english)
+
+    columns = (
+        Column("date", t("Dato", "Date"), min_width=10, max_width=10, priority=0),
+        Column("committee", t("Udvalg", "Committee"), min_width=12, max_width=28, priority=0),
+        Column("kind", t("Type", "Kind"), min_width=6, max_width=10, priority=3),
+        Column("text", t("Tekst", "Text"), min_width=24, max_width=70, priority=0, wrap=True),
+        Column("owner", t("Ansvarlig", "Owner"), min_width=10, max_width=22, priority=1),
+        Column("status", "Status", min_width=6, max_width=12, priority=0),
+        Column("status_comment", t("Kommentar", "Comment"), min_width=10, max_width=30, priority=4),
+        Column("meeting_date", t("Møde", "Meeting"), min_width=10, max_width=10, priority=2),
+        Column("theme", t("Tema", "Theme"), min_width=10, max_width=30, priority=5),
+        Column("section", t("Afsnit", "Section"), min_width=8, max_width=16, priority=6),
+        Column("session_state", t("Mødestatus", "Meeting state"), min_width=8, priority=6),
+        Column("overdue", t("Forsinket", "Overdue"), detail=True),
+        Column("outcome_id", "ID", detail=True),
+        Column("path", t("Fil", "File"), detail=True),
+    )
+    kinds, statuses, states = KIND_LABELS[language], STATUS_LABELS[language], STATE_LABELS[language]
+    yes = t("ja", "yes")
+    cells: list[tuple[str, ...]] = []
+    records: list[dict[str, object]] = []
+    marks: list[str] = []
+    for row in rows:
+        overdue = row.is_overdue(today)
+        marks.append("!" if overdue else "")
+        cells.append(
+            (
+                row.date.isoformat() if row.date else "",
+                row.committee,
+                kinds.get(row.kind, row.kind),
+                row.text,
+                row.owner,
+                statuses.get(row.status, row.status),
+                row.status_comment,
+                row.meeting_date.isoformat(),
+                f"{row.theme_ref} {row.theme}".strip(),
+                row.section,
+                states.get(row.session_state, row.session_state),
+                yes if overdue else "",
+                row.outcome_id,
+                str(row.path),
+            )
+        )
+        records.append(
+            {
+                "committee": row.committee,
+                "meeting_date": row.meeting_date,
+                "section": row.section,
+                "theme": row.theme,
+                "theme_ref": row.theme_ref,
+                "kind": row.kind,
+                "text": row.text,
+                "owner": row.owner,
+                "date": row.date,
+                "status": status_code(row.status),
+                "status_comment": row.status_comment,
+                "overdue": overdue,
+                "outcome_id": row.outcome_id,
+                "session_state": row.session_state,
+                "path": str(row.path),
+            }
+        )
+    notes: list[str] = []
+    if sessions is not None:
+        notes.append(
+            t(
+                f"{len(rows)} rækker fra {sessions} møder",
+                f"{len(rows)} rows from {sessions} meetings",
+            )
+        )
+    if any(marks):
+        notes.append(t("! forsinket: datoen er overskredet", "! overdue: the date has passed"))
+    empty = (
+        t("Ingen møder fundet.", "No meetings found.")
+        if sessions == 0
+        else t("Intet passer til filteret.", "Nothing matches the filter.")
+    )
+    return Table(columns, cells, records, empty=empty, notes=tuple(notes), marks=marks)
+
+
+def run(args: argparse.Namespace) -> int:
+    """List the outcomes of every session under the paths, filtered, in the chosen format."""
+    language = choose_language(getattr(args, "lang", None), None)
+    today = date.today()
+    wanted = criteria(args, today)
+    separator = delimiter(args)
+    paths = input_paths(args)
+    register = collect(paths, anonymize=args.anonymize, progress=sys.stderr)
+    report(register.scan)
+    rows = select(register.rows, wanted, today)
+    fmt: Format = args.format
+    table = agreements_table(rows, language, today, sessions=len(register.scan.summaries))
+    write(render(table, fmt, separator), fmt)
+    return exit_status(args, register.scan)

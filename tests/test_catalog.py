@@ -1,0 +1,160 @@
+"""Finding agendas: built-in guides, a local ./agendas folder, ids and paths."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from facilitator.agenda import AgendaError, load_agenda
+from facilitator.catalog import (
+    DEFAULT_AGENDA_ID,
+    builtin_dir,
+    find_agendas,
+    resolve_agenda,
+)
+
+FILES = Path(__file__).resolve().parent / "test_agenda_files"
+GOOD = FILES / "good"
+BAD = FILES / "bad"
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Work in an empty folder, as a user in their own directory would."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_builtin_dir_holds_both_guides() -> None:
+    folder = builtin_dir()
+    assert folder.is_dir()
+    assert (folder / "sociale-medier.toml").is_file()
+    assert (folder / "social-media.toml").is_file()
+
+
+def test_the_default_agenda_is_the_danish_guide(in_tmp: Path) -> None:
+    assert DEFAULT_AGENDA_ID == "sociale-medier"
+    agenda = resolve_agenda(None)
+    assert (agenda.id, agenda.language) == ("sociale-medier", "da")
+    assert resolve_agenda("") == agenda
+
+
+@pytest.mark.parametrize(("name", "language"), [("sociale-medier", "da"), ("social-media", "en")])
+def test_resolve_a_builtin_by_id(in_tmp: Path, name: str, language: str) -> None:
+    agenda = resolve_agenda(name)
+    assert (agenda.id, agenda.language) == (name, language)
+
+
+def test_resolve_by_path(in_tmp: Path) -> None:
+    path = GOOD / "vesterhavet-threats.toml"
+    assert resolve_agenda(str(path)).id == "vesterhavet-threats"
+    shutil.copy(path, in_tmp / "trusler")  # no .toml suffix, but the file exists
+    assert resolve_agenda("trusler").id == "vesterhavet-threats"
+    shutil.copy(path, in_tmp / "kopi.toml")
+    assert resolve_agenda("kopi.toml").id == "vesterhavet-threats"
+
+
+def test_resolve_a_missing_file_says_file_not_found(in_tmp: Path) -> None:
+    with pytest.raises(AgendaError) as caught:
+        resolve_agenda("mangler.toml")
+    assert caught.value.problems == ["mangler.toml: file not found"]
+    with pytest.raises(AgendaError) as caught:
+        resolve_agenda("mappe/mangler")
+    assert caught.value.problems == ["mappe/mangler: file not found"]
+
+
+def test_resolve_a_bad_file_gives_its_problems(in_tmp: Path) -> None:
+    with pytest.raises(AgendaError) as caught:
+        resolve_agenda(str(BAD / "bad-language.toml"))
+    assert caught.value.problems == [
+        f'{BAD / "bad-language.toml"}:4:1: "language" must be "da" or "en", got "dansk"'
+    ]
+
+
+def test_unknown_id_names_the_known_ids(in_tmp: Path) -> None:
+    with pytest.raises(AgendaError) as caught:
+        resolve_agenda("sociale-medie")
+    assert caught.value.problems == [
+        "sociale-medie: no agenda file or agenda id of that name"
+        " (known ids: social-media, sociale-medier)"
+    ]
+
+
+def test_unknown_id_also_names_local_ids(in_tmp: Path) -> None:
+    (in_tmp / "agendas").mkdir()
+    shutil.copy(GOOD / "skovly-boernehus.toml", in_tmp / "agendas")
+    shutil.copy(BAD / "bad-kind.toml", in_tmp / "agendas")
+    with pytest.raises(AgendaError) as caught:
+        resolve_agenda("ukendt")
+    assert caught.value.problems == [
+        "ukendt: no agenda file or agenda id of that name"
+        " (known ids: skovly-foraeldregrupper, social-media, sociale-medier)"
+    ]
+
+
+def test_resolve_a_local_agenda_by_id(in_tmp: Path) -> None:
+    (in_tmp / "agendas").mkdir()
+    shutil.copy(GOOD / "solbjerg-digital-chikane.toml", in_tmp / "agendas" / "anything.toml")
+    assert resolve_agenda("solbjerg-digital-chikane").title.startswith("Digital chikane")
+
+
+def test_resolve_from_another_local_folder(tmp_path: Path) -> None:
+    shutil.copy(GOOD / "skovly-boernehus.toml", tmp_path)
+    agenda = resolve_agenda("skovly-foraeldregrupper", local_dir=tmp_path)
+    assert agenda.id == "skovly-foraeldregrupper"
+
+
+def test_a_builtin_id_wins_over_a_local_agenda_with_the_same_id(in_tmp: Path) -> None:
+    # Current behaviour: built-ins are searched first, so a local copy of the guide with the
+    # same id (edited or not) is not the one `run sociale-medier` picks; its path still works.
+    (in_tmp / "agendas").mkdir()
+    local = in_tmp / "agendas" / "vores-udgave.toml"
+    text = (builtin_dir() / "sociale-medier.toml").read_text(encoding="utf-8")
+    local.write_text(text.replace("timebox = 20", "timebox = 25", 1), encoding="utf-8")
+    builtin = load_agenda(builtin_dir() / "sociale-medier.toml")
+    assert resolve_agenda("sociale-medier") == builtin
+    assert resolve_agenda("sociale-medier").minutes == 150
+    assert resolve_agenda(str(local)).minutes == 155
+    entries = find_agendas()
+    assert [(e.origin, e.agenda.id if e.agenda else None) for e in entries].count(
+        ("local", "sociale-medier")
+    ) == 1
+
+
+def test_find_agendas_built_ins_first_then_local_sorted_by_file(in_tmp: Path) -> None:
+    folder = in_tmp / "agendas"
+    folder.mkdir()
+    shutil.copy(GOOD / "vesterhavet-threats.toml", folder / "b.toml")
+    shutil.copy(GOOD / "skovly-boernehus.toml", folder / "a.toml")
+    shutil.copy(GOOD / "skovly-boernehus.toml", folder / ".hidden.toml")
+    (folder / "readme.md").write_text("# not an agenda\n")
+    entries = find_agendas()
+    assert [(entry.origin, entry.path.name) for entry in entries] == [
+        ("built-in", "social-media.toml"),
+        ("built-in", "sociale-medier.toml"),
+        ("local", "a.toml"),
+        ("local", "b.toml"),
+    ]
+    assert all(entry.agenda is not None and not entry.problems for entry in entries)
+
+
+def test_find_agendas_keeps_an_invalid_file_with_its_problems(in_tmp: Path) -> None:
+    folder = in_tmp / "agendas"
+    folder.mkdir()
+    shutil.copy(BAD / "timeboxes.toml", folder)
+    (entry,) = [entry for entry in find_agendas() if entry.origin == "local"]
+    assert entry.agenda is None
+    assert len(entry.problems) == 6
+    assert entry.problems[0].startswith(f"{Path('agendas') / 'timeboxes.toml'}:13:1: ")
+
+
+def test_find_agendas_without_a_local_folder(in_tmp: Path) -> None:
+    assert {entry.origin for entry in find_agendas()} == {"built-in"}
+    assert {entry.origin for entry in find_agendas(in_tmp / "nowhere")} == {"built-in"}
+
+
+def test_the_builtin_folder_is_not_listed_twice() -> None:
+    entries = find_agendas(builtin_dir())
+    assert [entry.origin for entry in entries] == ["built-in", "built-in"]

@@ -1,0 +1,104 @@
+"""The help screen: every key of the screen below it and of the whole program."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from rich.console import Console
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Static
+
+from facilitator.agenda import Agenda
+from facilitator.session import Session
+from facilitator.tui.app import FacilitatorApp, StartMeeting
+from facilitator.tui.screens.help import HelpScreen, collect_rows
+from facilitator.tui.screens.home import HomeScreen
+from facilitator.tui.screens.meeting import MeetingScreen
+
+
+def top(app: App[None]) -> Screen[object]:
+    """The screen on top (a call, so type checkers do not carry narrowing across key presses)."""
+    return app.screen
+
+
+CET = timezone(timedelta(hours=1))
+
+
+def wall() -> datetime:
+    return datetime(2026, 3, 2, 14, 0, tzinfo=CET)
+
+
+def help_text(screen: HelpScreen) -> str:
+    """The help as a person reads it: plain text, two columns."""
+    console = Console(width=96, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(screen.query_one("#help-keys-table", Static).content)
+    return console.export_text()
+
+
+def key_line(text: str, key: str) -> str:
+    """The line whose key column is exactly `key` (or starts `key / ...`)."""
+    pattern = re.compile(rf"^{re.escape(key)}( / \S+)*\s{{2,}}\S", re.MULTILINE)
+    match = pattern.search(text)
+    assert match, f"no line for {key!r} in:\n{text}"
+    end = text.find("\n", match.start())
+    return text[match.start() : end]
+
+
+async def test_help_lists_every_key_of_the_meeting_screen(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    session = Session.new("LMU Nord", sample_agenda)
+    start = StartMeeting(session, tmp_path / "meeting.toml")
+    app = FacilitatorApp(sessions_dir=tmp_path, start=start, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(top(app), MeetingScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        text = help_text(screen)
+        assert "Start or pause the meeting clock" in key_line(text, "space")
+        assert "End the meeting" in key_line(text, "ctrl+e")
+        assert "Next theme" in key_line(text, "n")
+        assert "+ / =" in text and "Re-plan" in key_line(text, "r")
+        # Hidden keys are there too, and the program-wide ones in their own group.
+        assert "Bell" in key_line(text, "b")
+        assert text.index("This screen") < text.index("Everywhere")
+        assert "Quit" in key_line(text, "ctrl+q")
+        assert "Help" in key_line(text, "f1")
+        assert "Next field" in key_line(text, "tab")
+        # What the agenda's marks and the clock's phases mean.
+        assert "✓ done" in text and "▶ current" in text and "↷ skipped" in text
+        assert "OVERTIME" in text
+        # Keys that do nothing on this theme are dimmed, and the help says what that means.
+        rows = {tuple(row.keys): row for row in collect_rows(screen.target)}
+        assert not rows[("m",)].available and rows[("space",)].available
+        assert "Dimmed keys work only where they apply" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(top(app), MeetingScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(top(app), MeetingScreen)
+
+
+async def test_help_on_the_home_screen(tmp_path: Path) -> None:
+    app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(top(app), HomeScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        text = help_text(screen)
+        assert "New meeting" in key_line(text, "n")
+        assert "Agreements register" in key_line(text, "g")
+        assert "Reload" in key_line(text, "r")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(top(app), HomeScreen)

@@ -1,0 +1,155 @@
+"""The home screen: the meetings in the folder, resume, open, follow up, register, new meeting."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from facilitator.agenda import Agenda
+from facilitator.session import Session
+from facilitator.store import load_session, save_session
+from facilitator.tui.app import FacilitatorApp
+from facilitator.tui.screens.home import HomeScreen
+from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.screens.register import RegisterScreen
+from facilitator.tui.screens.setup import SetupScreen
+
+
+def top(app: App[None]) -> Screen[object]:
+    """The screen on top (a call, so type checkers do not carry narrowing across key presses)."""
+    return app.screen
+
+
+CET = timezone(timedelta(hours=1))
+NOW = datetime(2026, 3, 2, 14, 0, tzinfo=CET)
+
+
+def wall() -> datetime:
+    return NOW
+
+
+def saved(folder: Path, agenda: Agenda, committee: str, day: date, ended: bool) -> Path:
+    """A session on disk: started on `day`, ended or not, with one agreement."""
+    session = Session.new(committee, agenda)
+    session.started = datetime(day.year, day.month, day.day, 9, 0, tzinfo=CET)
+    session.add_outcome(session.themes[0].theme_id, "agreement", "Vi mødes igen", "Mia")
+    if ended:
+        session.ended = session.started + timedelta(hours=2)
+    path = folder / f"{day.isoformat()}-{committee.lower().replace(' ', '-')}.toml"
+    save_session(session, path)
+    return path
+
+
+async def loaded(pilot: Pilot[None]) -> HomeScreen:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, HomeScreen)
+    return screen
+
+
+def cells(screen: HomeScreen) -> list[list[str]]:
+    table = screen.query_one("#sessions", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_home_lists_unfinished_first_and_resumes_one(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    saved(tmp_path, sample_agenda, "LMU Vest", date(2026, 2, 20), ended=True)
+    unfinished = saved(tmp_path, sample_agenda, "LMU Nord", date(2026, 2, 10), ended=False)
+    (tmp_path / "broken.toml").write_text("this is [not a session", encoding="utf-8")
+    app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = await loaded(pilot)
+        rows = cells(home)
+        assert len(rows) == 2  # the broken file is passed over, not a crash
+        assert rows[0][1] == "LMU Nord" and rows[0][3] == "In progress"
+        assert rows[1][1] == "LMU Vest" and rows[1][3] == "Ended"
+        assert sample_agenda.title[:20] in rows[0][2]
+        assert "resume" in str(home.query_one("#home-hint").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        meeting = top(app)
+        assert isinstance(meeting, MeetingScreen)
+        assert meeting.session.committee == "LMU Nord"
+        assert meeting.path == unfinished
+        assert unfinished in app.locks
+
+
+async def test_home_opens_the_minutes_of_a_finished_meeting(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    saved(tmp_path, sample_agenda, "LMU Vest", date(2026, 2, 20), ended=True)
+    app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        from facilitator.tui.screens.review import ReviewScreen
+
+        assert isinstance(top(app), ReviewScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(top(app), HomeScreen)
+
+
+async def test_home_with_an_empty_folder_says_what_to_do(tmp_path: Path) -> None:
+    app = FacilitatorApp(sessions_dir=tmp_path / "none-yet", wall=wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await loaded(pilot)
+        hint = str(home.query_one("#home-empty", Static).render())
+        assert "No meetings yet" in hint and "Press n" in hint
+        assert not home.query_one("#sessions").display
+        await pilot.press("n")
+        await pilot.pause()
+        setup = top(app)
+        assert isinstance(setup, SetupScreen)
+        assert setup.agenda.id == "sociale-medier"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(top(app), HomeScreen)
+
+
+async def test_follow_up_on_a_finished_meeting(tmp_path: Path, sample_agenda: Agenda) -> None:
+    earlier_path = saved(tmp_path, sample_agenda, "LMU Vest", date(2026, 2, 20), ended=True)
+    earlier = load_session(earlier_path)
+    app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.session.followup_of == earlier.id
+        assert [review.text for review in screen.session.reviews] == ["Vi mødes igen"]
+        assert screen.path != earlier_path and screen.path.parent == tmp_path
+        assert app.saver.flush()
+        assert screen.path.exists()
+
+
+async def test_follow_up_needs_a_finished_meeting(tmp_path: Path, sample_agenda: Agenda) -> None:
+    saved(tmp_path, sample_agenda, "LMU Nord", date(2026, 2, 10), ended=False)
+    app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(top(app), HomeScreen)
+
+
+async def test_g_opens_the_register_of_the_sessions_folder(tmp_path: Path) -> None:
+    app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        register = top(app)
+        assert isinstance(register, RegisterScreen)
+        assert register.paths == [tmp_path]
