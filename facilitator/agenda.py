@@ -284,6 +284,7 @@ class _Lexer:
         self.arrays: dict[Path_, int] = {}  # array-of-tables path -> tables so far
 
     def run(self) -> dict[Path_, tuple[int, int]]:
+        """Every statement of the document: table headers and key/value pairs."""
         table: Path_ = ()
         text = self.text
         while True:
@@ -324,6 +325,7 @@ class _Lexer:
         return path
 
     def key_value(self, table: Path_) -> None:
+        """`key = value` in a table, noting each part of a dotted key."""
         path = table
         for name, start in self.key():
             path = (*path, name)
@@ -333,6 +335,7 @@ class _Lexer:
         self.value(path)
 
     def key(self) -> list[tuple[str, int]]:
+        """A bare, quoted or dotted key: each part's name and where it starts."""
         parts: list[tuple[str, int]] = []
         while True:
             self.skip_blank(newlines=False)
@@ -353,6 +356,7 @@ class _Lexer:
             return parts
 
     def value(self, path: Path_) -> None:
+        """Skip one value; in arrays and inline tables, note the items and keys within."""
         char = self.text[self.i]
         if char in "\"'":
             self.string()
@@ -389,6 +393,7 @@ class _Lexer:
             self.i = end
 
     def string(self) -> None:
+        """Skip a string of any of the four kinds, escapes and all."""
         text, start = self.text, self.i
         quote = text[start]
         if text.startswith(quote * 3, start):

@@ -66,11 +66,8 @@ class _Names:
     def _pattern(self, session: Session) -> re.Pattern[str] | None:
         names = {" ".join(p.name.split()) for p in session.participants if p.name.strip()}
         full = sorted(names, key=len, reverse=True)
-        firsts = sorted(
-            {n.split()[0] for n in names if n.split()[0].casefold() in self.first},
-            key=len,
-            reverse=True,
-        )
+        # Ambiguous first names are matched too: they become "Anonymiseret", never stay.
+        firsts = sorted({n.split()[0] for n in names}, key=len, reverse=True)
         parts = [r"\s+".join(map(re.escape, name.split())) for name in full]
         alternatives = []
         if parts:

@@ -34,9 +34,17 @@ class NewerSchemaError(SessionFormatError):
     """The file was written by a newer facilitator; it must be left untouched."""
 
 
-def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
-    """TOML has no null: leave out None, and empty optional text to keep files short."""
-    return {key: value for key, value in data.items() if value is not None and value != ""}
+def _drop_empty(data: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    """TOML has no null: leave out None, and empty optional text to keep files short.
+
+    Keys in `keep` are required by the reader, so they stay even when empty: an empty
+    committee or participant name must not make a file that cannot be opened again.
+    """
+    return {
+        key: value
+        for key, value in data.items()
+        if value is not None and (value != "" or key in keep)
+    }
 
 
 def _text(value: str) -> str:
@@ -63,7 +71,8 @@ def session_to_data(session: Session) -> dict[str, Any]:
             "approved_by": _text(session.approved_by),
             "approved_at": session.approved_at,
             "followup_of": session.followup_of,
-        }
+        },
+        keep=("committee",),
     )
     data["participants"] = [
         _drop_empty(
@@ -75,7 +84,8 @@ def session_to_data(session: Session) -> dict[str, Any]:
                 "arrived": p.arrived,
                 "left": p.left,
                 "note": _text(p.note),
-            }
+            },
+            keep=("name",),
         )
         for p in session.participants
     ]

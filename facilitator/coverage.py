@@ -169,5 +169,5 @@ def committee_coverage(
                 overdue=overdue_count.get(key, 0),
             )
         )
-    result.sort(key=lambda c: (c.committee.casefold(), c.agenda_id))
+    result.sort(key=lambda c: _group_key(c.committee, c.agenda_id))
     return result

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
+from facilitator import store
 from facilitator.agenda import Agenda, Section, Theme
+from facilitator.register import CLOSED_STATUSES, EXPORT_SUFFIX, latest_reviews
 from facilitator.session import (
     REVIEW_STATUSES,
     Outcome,
@@ -26,7 +28,6 @@ REVIEW_THEME_ID = "opfoelgning-tidligere"
 REVIEW_SECTION_ID = "opfoelgning-tidligere"
 FOLLOWUP_SECTION_IDS = ("opfoelgning", "follow-up", "followup")
 REVIEWED_KINDS = ("agreement", "action", "question")
-CLOSED_STATUSES = ("done", "dropped")
 _TABLE_HEADER = re.compile(r"^\s*\[", re.MULTILINE)
 
 # Minutes per reviewed item, and the bounds of the review theme's timebox.
@@ -94,29 +95,10 @@ def find_chain(earlier: Session, candidates: Iterable[Session]) -> list[Session]
     return chain
 
 
-def latest_reviews(sessions: Iterable[Session]) -> dict[str, Review]:
-    """Each outcome's latest review with a status: by the reviewing meeting's date, then time."""
-    latest: dict[str, tuple[tuple[date, float], Review]] = {}
-    for session in sessions:
-        for review in session.reviews:
-            if not review.status:
-                continue
-            key = (session.date, _timestamp(review.reviewed))
-            known = latest.get(review.outcome_id)
-            if known is None or key >= known[0]:
-                latest[review.outcome_id] = (key, review)
-    return {outcome_id: review for outcome_id, (_, review) in latest.items()}
-
-
-def _timestamp(moment: datetime | None) -> float:
-    # Aware datetimes from different offsets compare by timestamp; a missing time sorts first.
-    return moment.timestamp() if moment is not None else float("-inf")
-
-
 def open_items(earlier: Session, chain: list[Session]) -> list[Review]:
     """Reviews to fill in: every agreement, action and question not closed, oldest meeting first."""
     sessions = [*chain, earlier]
-    latest = latest_reviews(sessions)
+    latest = latest_reviews((session.date, session.reviews) for session in sessions)
     items: list[Review] = []
     seen: set[str] = set()
     for session in sorted(sessions, key=lambda s: s.date):
@@ -271,24 +253,30 @@ def prepare_followup(
     Raises StoreError when SESSION cannot be read, ValueError when it cannot be followed up.
     Other unreadable files are passed over: a broken file elsewhere must not stop a meeting.
     """
-    from facilitator.store import StoreError, find_session_files, load_session
-
     session_path = Path(session_path)
-    earlier = load_session(session_path)
+    earlier = store.load_session(session_path)
     folders = [folder for folder in [session_path.parent, *sessions_dirs] if folder.is_dir()]
-    paths: dict[str, Path] = {}
-    for path in find_session_files(folders):
+    found: dict[str, tuple[int, Path]] = {}
+    for path in store.find_session_files(folders):
+        if path.name.endswith(EXPORT_SUFFIX):
+            continue  # an export is a copy, perhaps anonymised: the session itself counts
         head = _head(path)
-        if head is not None:
-            paths.setdefault(head[0], path)
+        if head is None:
+            continue
+        with contextlib.suppress(OSError):
+            # The same meeting in two files (copied, mailed): the newest is the truth.
+            stamp = path.stat().st_mtime_ns
+            if head[0] not in found or stamp > found[head[0]][0]:
+                found[head[0]] = (stamp, path)
+    paths = {session_id: path for session_id, (_, path) in found.items()}
     chain: list[Session] = []
     seen = {earlier.id}
     wanted = earlier.followup_of
     while wanted and wanted not in seen and wanted in paths:
         seen.add(wanted)
         try:
-            previous = load_session(paths[wanted])
-        except StoreError:
+            previous = store.load_session(paths[wanted])
+        except store.StoreError:
             break  # the chain ends at a file that cannot be read; what is before it is lost
         if previous.id != wanted:
             break

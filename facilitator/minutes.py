@@ -403,15 +403,18 @@ class _Writer:
         return lines
 
     def absent_name(self, participant: Participant) -> str:
-        """`Name (Role)`, or only the role label when anonymising already put it there."""
+        """`Name (Role)`, or only the label when anonymising put it there; then any note."""
         name = escape_inline(participant.name)
         role = role_label(participant.role, self.language)
-        if not name:
-            return role
         numbered = name.removeprefix(role).strip()
-        if name.startswith(role) and (not numbered or numbered.isdigit()):
-            return name
-        return f"{name} ({role})"
+        if not name or (name.startswith(role) and (not numbered or numbered.isdigit())):
+            shown = name or role
+        else:
+            shown = f"{name} ({role})"
+        # "suppleant Karim Haddad deltog": the skeleton puts the substitute beside the apology.
+        if note := escape_inline(participant.note):
+            shown += f" – {note}"
+        return shown
 
     def participant_name(self, participant: Participant) -> str:
         extras = []

@@ -50,8 +50,8 @@ _WIDTH = 760
 _LABEL_RIGHT = 292
 _BAR_LEFT = 302
 _BAR_SPACE = 320  # leaves room on the right for "22 af 20 min (+2)"
-_ROW = 30
-_TOP = 34
+_ROW = 24
+_TOP = 30
 _LABEL_CHARS = 40
 
 _CSS = """
@@ -128,6 +128,10 @@ footer { max-width: 54rem; margin: .8rem auto 0; font-size: .8rem; color: var(--
   table { font-size: 9pt; }
   thead { display: table-header-group; }
   tr, th, td, li, blockquote, figure.chart { break-inside: avoid; page-break-inside: avoid; }
+  /* Small enough to share the first page with the participants instead of leaving a gap. */
+  figure.chart { margin: .2rem 0 .6rem; }
+  figure.chart svg { max-height: 88mm; }
+  th, td { padding: .22rem .5rem; }
   tbody tr:nth-child(even) td, th, blockquote { background: none; }
   p, li { orphans: 3; widows: 3; }
   footer { display: none; }
@@ -140,8 +144,8 @@ def render_html(session: Session) -> str:
     language = minutes_language(session)
     head, body = render_parts(session)
     markdown = MarkdownIt("js-default")
-    title = f"{LABELS[language]['title']} – {session.committee} – "
-    title += format_date(session.date, language)
+    parts = (LABELS[language]["title"], session.committee, format_date(session.date, language))
+    title = " – ".join(" ".join(part.split()) for part in parts if part.strip())
     chart = _chart_section(session, language)
     label = LABELS[language]
     nowrap = {"#", label["due_date"], label["theme_ref"]}
@@ -243,14 +247,14 @@ def time_chart(session: Session, language: str) -> str:
         parts += [
             '<g class="bar-pair">',
             f"<title>{escape(tooltip)}</title>",
-            f'<text class="label" x="{_LABEL_RIGHT}" y="{y + 16}" text-anchor="end">'
+            f'<text class="label" x="{_LABEL_RIGHT}" y="{y + 15}" text-anchor="end">'
             f"{escape(ref)} {escape(_truncate(title, _LABEL_CHARS))}</text>",
             f'<rect class="planned" x="{_BAR_LEFT}" y="{y + 3}" width="{planned_width}" '
-            'height="9" rx="1.5"/>',
-            f'<rect class="used{over}" x="{_BAR_LEFT}" y="{y + 13}" width="{used_width}" '
-            'height="9" rx="1.5"/>',
+            'height="8" rx="1.5"/>',
+            f'<rect class="used{over}" x="{_BAR_LEFT}" y="{y + 12}" width="{used_width}" '
+            'height="8" rx="1.5"/>',
             f'<text class="value" x="{_BAR_LEFT + max(planned_width, used_width) + 8}" '
-            f'y="{y + 16}">{escape(value)}</text>',
+            f'y="{y + 15}">{escape(value)}</text>',
             "</g>",
         ]
     parts.append("</svg>")

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import json
+import multiprocessing
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, Protocol, TypeVar
 
-from facilitator import __version__
+from facilitator import __version__, store
 from facilitator.session import OUTCOME_KINDS, REVIEW_STATUSES, OutcomeKind, Session
 
 Day = date  # `date` is also a field name of the dataclasses below
@@ -47,9 +49,12 @@ KIND_NAMES: dict[str, OutcomeKind] = {
 }
 
 # Below this many files a pool of processes costs more than it saves.
-PARALLEL_MIN_FILES = 200
+PARALLEL_MIN_FILES = 400
+# TOML exports of a session sit beside it (`<stem>.export.toml`): copies, not meetings.
+EXPORT_SUFFIX = ".export.toml"
 CHUNK_FILES = 50
 PROGRESS_AFTER_SECONDS = 1.0
+PROGRESS_LABEL = "Reading sessions"
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,21 +185,26 @@ class RowFilter:
 # -- reading ------------------------------------------------------------------------------
 
 
+# Thousands of sessions share a handful of agendas: one copy of each agenda's themes keeps
+# memory down, and a chunk sent back from a worker pickles it once.
+_SHARED_THEMES: dict[tuple[ThemeInfo, ...], tuple[ThemeInfo, ...]] = {}
+
+
+def _shared(themes: tuple[ThemeInfo, ...]) -> tuple[ThemeInfo, ...]:
+    return _SHARED_THEMES.setdefault(themes, themes)
+
+
 def summarize(session: Session, path: Path, mtime_ns: int = 0) -> Summary:
     """The register's view of one session."""
-    themes: list[ThemeInfo] = []
-    for s_index, section in enumerate(session.agenda.sections, start=1):
-        for t_index, theme in enumerate(section.themes, start=1):
-            themes.append(
-                ThemeInfo(
-                    theme.id,
-                    theme.title,
-                    theme.kind,
-                    f"{s_index}.{t_index}",
-                    section.id,
-                    section.title,
-                )
+    themes = _shared(
+        tuple(
+            ThemeInfo(
+                theme.id, theme.title, theme.kind, f"{s_index}.{t_index}", section.id, section.title
             )
+            for s_index, section in enumerate(session.agenda.sections, start=1)
+            for t_index, theme in enumerate(section.themes, start=1)
+        )
+    )
     covered = frozenset(
         record.theme_id
         for record in session.themes
@@ -210,7 +220,7 @@ def summarize(session: Session, path: Path, mtime_ns: int = 0) -> Summary:
         followup_of=session.followup_of,
         agenda_id=session.agenda.id,
         agenda_title=session.agenda.title,
-        themes=tuple(themes),
+        themes=themes,
         covered=covered,
         presented=frozenset(record.theme_id for record in session.themes if record.presented),
         outcomes=tuple(
@@ -224,12 +234,10 @@ def summarize(session: Session, path: Path, mtime_ns: int = 0) -> Summary:
 
 
 def _read_one(path: Path, anonymize: bool) -> Summary | Problem:
-    from facilitator.store import StoreError, load_session
-
     try:
         mtime_ns = path.stat().st_mtime_ns
-        session = load_session(path)
-    except StoreError as error:
+        session = store.load_session(path)
+    except store.StoreError as error:
         return Problem(path, str(error))
     except OSError as error:
         return Problem(path, f"{path}: cannot read the file: {error.strerror or error}")
@@ -251,11 +259,23 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
+def _can_fork() -> bool:
+    """Whether worker processes can be forked safely: Linux, and no other thread running.
+
+    fork copies only the calling thread: with other threads running (the TUI reads the
+    register in a worker thread) a lock one of them holds stays locked in the child. The
+    other start methods run the caller's main module again in every worker, which a script
+    without an `if __name__ == "__main__"` guard does not survive; so no pool then.
+    """
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 class _Progress:
     """A `\\r` counter on stderr once reading takes more than a second, cleared at the end."""
 
-    def __init__(self, total: int, stream: IO[str] | None) -> None:
+    def __init__(self, total: int, stream: IO[str] | None, label: str) -> None:
         self.total = total
+        self.label = label
         self.stream = stream if stream is not None and _is_terminal(stream) else None
         self.started = time.monotonic()
         self.shown = False
@@ -263,7 +283,7 @@ class _Progress:
     def update(self, done: int) -> None:
         if self.stream is None or time.monotonic() - self.started < PROGRESS_AFTER_SECONDS:
             return
-        self.stream.write(f"\rReading sessions {done}/{self.total}")
+        self.stream.write(f"\r{self.label} {done}/{self.total}")
         self.stream.flush()
         self.shown = True
 
@@ -285,15 +305,17 @@ def read_files(
     anonymize: bool = False,
     progress: IO[str] | None = None,
     parallel: bool | None = None,
+    progress_label: str = PROGRESS_LABEL,
 ) -> list[Summary | Problem]:
     """Summaries of the files in order; a pool of processes when there are many and cores to spare.
 
     Parsing TOML is pure Python and bound by the CPU, so threads would not help.
     """
-    meter = _Progress(len(files), progress)
+    meter = _Progress(len(files), progress, progress_label)
     workers = min(_workers(), 8)
     if parallel is None:
-        parallel = len(files) >= PARALLEL_MIN_FILES and workers > 1
+        parallel = len(files) >= PARALLEL_MIN_FILES and workers > 1 and _can_fork()
+    parallel = parallel and "fork" in multiprocessing.get_all_start_methods()
     results: list[list[Summary | Problem]]
     try:
         if not parallel:
@@ -306,7 +328,8 @@ def read_files(
         chunks = [list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES)]
         results = [[] for _ in chunks]
         done = 0
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = {
                 pool.submit(_read_chunk, chunk, anonymize): index
                 for index, chunk in enumerate(chunks)
@@ -326,48 +349,76 @@ def scan(
     progress: IO[str] | None = None,
     parallel: bool | None = None,
     cache: bool | None = None,
+    progress_label: str = PROGRESS_LABEL,
 ) -> Scan:
     """Read every session file under `paths`; unreadable files become problems, copies are dropped.
 
     Each folder keeps a cache of what its files held (see `SummaryCache`), so a second run
     reads only the files that changed. `cache=None` follows FACILITATOR_CACHE (default on).
     """
-    from facilitator.store import find_session_files
-
     use_cache = cache_enabled() if cache is None else cache
+    caches: dict[Path, SummaryCache] = {}
+
+    def cache_of(folder: Path, whole: bool) -> SummaryCache | None:
+        if not use_cache:
+            return None
+        key = _absolute(folder)
+        if key not in caches:
+            caches[key] = SummaryCache.load(folder, anonymize)
+        caches[key].whole |= whole
+        return caches[key]
+
     work: list[tuple[Path, SummaryCache | None]] = []
-    caches: list[SummaryCache] = []
     for root in map(Path, paths):
-        store = SummaryCache.load(root, anonymize) if use_cache and root.is_dir() else None
-        if store is not None:
-            caches.append(store)
-        work += [(path, store) for path in find_session_files([root])]
-    entries = _unique_work(work)
-    items: list[Summary | Problem | None] = [None] * len(entries)
-    keys: list[tuple[int, int] | None] = [None] * len(entries)
+        if root.is_dir():
+            folder_cache = cache_of(root, whole=True)
+            found_files = store.find_session_files([root])
+            work += [
+                (path, folder_cache)
+                for path in found_files
+                if not path.name.endswith(EXPORT_SUFFIX)
+            ]
+        else:
+            # A file named on its own uses its folder's cache (the TUI passes files).
+            work.append((root, cache_of(root.parent, whole=False)))
+    entries: list[tuple[Path, SummaryCache | None]] = []
+    items: list[Summary | Problem | None] = []
+    keys: list[tuple[int, int] | None] = []
     misses: list[int] = []
-    for index, (path, store) in enumerate(entries):
+    seen: set[tuple[int, int] | Path] = set()
+    for path, folder_cache in work:
         try:
             info = path.stat()
         except OSError as error:
-            items[index] = Problem(path, f"{path}: cannot read the file: {error.strerror or error}")
+            problem = Problem(path, f"{path}: cannot read the file: {error.strerror or error}")
+            entries.append((path, folder_cache))
+            items.append(problem)
+            keys.append(None)
             continue
+        # Each file once, even when named twice or reached through two of the paths.
+        identity = (info.st_dev, info.st_ino) if info.st_ino else _absolute(path)
+        if identity in seen:
+            continue
+        seen.add(identity)
         # The key is taken before the file is read: if the file changes meanwhile, the next
         # run sees a newer key and reads it again.
-        keys[index] = (info.st_size, info.st_mtime_ns)
-        if store is not None:
-            items[index] = store.get(path, (info.st_size, info.st_mtime_ns))
-        if items[index] is None:
-            misses.append(index)
-    read = read_files([entries[i][0] for i in misses], anonymize, progress, parallel)
+        key = (info.st_size, info.st_mtime_ns)
+        entries.append((path, folder_cache))
+        keys.append(key)
+        items.append(folder_cache.get(path, key) if folder_cache is not None else None)
+        if items[-1] is None:
+            misses.append(len(items) - 1)
+    read = read_files(
+        [entries[i][0] for i in misses], anonymize, progress, parallel, progress_label
+    )
     for index, item in zip(misses, read, strict=True):
         items[index] = item
-        path, store = entries[index]
-        key = keys[index]
-        if store is not None and key is not None:
-            store.put(path, key, item)
-    for store in caches:
-        store.save()
+        path, folder_cache = entries[index]
+        stamp = keys[index]
+        if folder_cache is not None and stamp is not None:
+            folder_cache.put(path, stamp, item)
+    for folder_cache in caches.values():
+        folder_cache.save()
     found = Scan()
     by_id: dict[str, Summary] = {}
     for entry in items:
@@ -389,21 +440,11 @@ def scan(
     return found
 
 
-def _unique_work(
-    work: list[tuple[Path, SummaryCache | None]],
-) -> list[tuple[Path, SummaryCache | None]]:
-    """Each file once, even when named twice or reached through two of the given paths."""
-    seen: set[Path] = set()
-    unique: list[tuple[Path, SummaryCache | None]] = []
-    for path, store in work:
-        try:
-            key = path.resolve()
-        except OSError:
-            key = path.absolute()
-        if key not in seen:
-            seen.add(key)
-            unique.append((path, store))
-    return unique
+def _absolute(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
 
 
 # -- cache --------------------------------------------------------------------------------
@@ -412,6 +453,7 @@ CACHE_DIR = ".facilitator-cache"  # a dot folder: session discovery never looks 
 CACHE_FORMAT = 1
 # A file changed this recently may change again within the same mtime tick: not cached yet.
 RACY_NS = 2_000_000_000
+CACHE_MIN_FILES = 100
 
 
 def cache_enabled() -> bool:
@@ -441,6 +483,8 @@ class SummaryCache:
         self.agendas: list[list[list[str]]] = []
         self.seen: set[str] = set()
         self.changed = False
+        self.whole = False  # a whole folder was read: entries of files now gone can go
+        self.existed = False
         self._agenda_index: dict[str, int] = {}
         self._decoded: dict[int, tuple[ThemeInfo, ...]] = {}
 
@@ -460,6 +504,7 @@ class SummaryCache:
             or not isinstance(data.get("agendas"), list)
         ):
             return cache
+        cache.existed = True
         cache.entries = data["entries"]
         cache.agendas = data["agendas"]
         cache._agenda_index = {
@@ -497,11 +542,13 @@ class SummaryCache:
 
     def save(self) -> None:
         """Write the cache if anything changed; a folder we cannot write to goes without."""
-        stale = self.entries.keys() - self.seen
+        stale = self.entries.keys() - self.seen if self.whole else set()
         if not self.changed and not stale:
             return
         for relative in stale:
             del self.entries[relative]
+        if not self.existed and len(self.entries) < CACHE_MIN_FILES:
+            return  # a few files read fast enough: no hidden folder in someone's Downloads
         data = {
             "format": CACHE_FORMAT,
             "program": __version__,
@@ -512,6 +559,7 @@ class SummaryCache:
         folder = self.path.parent
         try:
             folder.mkdir(mode=0o700, exist_ok=True)
+            _remove_stale_temp_files(folder)
             fd, temp = tempfile.mkstemp(dir=folder, prefix=".register.", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
@@ -592,10 +640,19 @@ class SummaryCache:
 
     def _themes(self, index: int) -> tuple[ThemeInfo, ...]:
         if index not in self._decoded:
-            self._decoded[index] = tuple(
-                ThemeInfo(*map(_text, theme[:6])) for theme in self.agendas[index]
+            self._decoded[index] = _shared(
+                tuple(ThemeInfo(*map(_text, theme[:6])) for theme in self.agendas[index])
             )
         return self._decoded[index]
+
+
+def _remove_stale_temp_files(folder: Path) -> None:
+    """Temp files of a run that died while saving; an hour old, so not another run's."""
+    cutoff = time.time() - 3600
+    for temp in folder.glob(".register.*.tmp"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
 
 
 def _strip_path(shown: str, message: str) -> str:
@@ -632,19 +689,44 @@ def _outcome(value: list[Any]) -> OutcomeInfo:
 # -- rows ---------------------------------------------------------------------------------
 
 
-def latest_statuses(summaries: Iterable[Summary]) -> dict[str, ReviewInfo]:
-    """Each outcome's latest review with a status: by the reviewing meeting's date, then time."""
-    latest: dict[str, tuple[tuple[date, float], ReviewInfo]] = {}
-    for summary in summaries:
-        for review in summary.reviews:
+class Reviewed(Protocol):
+    """A follow-up verdict as read from a session or from its summary."""
+
+    @property
+    def outcome_id(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def reviewed(self) -> datetime | None: ...
+
+
+ReviewT = TypeVar("ReviewT", bound=Reviewed)
+
+
+def latest_reviews(meetings: Iterable[tuple[date, Iterable[ReviewT]]]) -> dict[str, ReviewT]:
+    """Each outcome's latest review with a status: by the reviewing meeting's date, then time.
+
+    A review without a status (not reviewed yet at an unfinished meeting) hides nothing.
+    """
+    latest: dict[str, tuple[tuple[date, float], ReviewT]] = {}
+    for day, reviews in meetings:
+        for review in reviews:
             if not review.status:
                 continue
+            # Aware times with different offsets compare by timestamp; none sorts first.
             stamp = review.reviewed.timestamp() if review.reviewed else float("-inf")
-            key = (summary.date, stamp)
+            key = (day, stamp)
             known = latest.get(review.outcome_id)
             if known is None or key >= known[0]:
                 latest[review.outcome_id] = (key, review)
     return {outcome_id: review for outcome_id, (_, review) in latest.items()}
+
+
+def latest_statuses(summaries: Iterable[Summary]) -> dict[str, ReviewInfo]:
+    """Each outcome's latest review found in the summaries."""
+    return latest_reviews((summary.date, summary.reviews) for summary in summaries)
 
 
 def build_rows(summaries: Sequence[Summary]) -> list[Row]:
@@ -694,9 +776,16 @@ def collect(
     anonymize: bool = False,
     progress: IO[str] | None = None,
     parallel: bool | None = None,
+    cache: bool | None = None,
+    progress_label: str = PROGRESS_LABEL,
 ) -> Register:
-    """Read every session under `paths` into the register; unreadable files are listed, not fatal."""
-    found = scan(paths, anonymize, progress, parallel)
+    """Read every session under `paths` into the register; unreadable files are listed, not fatal.
+
+    `progress`: where to count files read, if it is a terminal and reading takes a while;
+    `parallel`: worker processes (None: when there are many files and it is safe);
+    `cache`: the per-folder cache (None: FACILITATOR_CACHE, default on).
+    """
+    found = scan(paths, anonymize, progress, parallel, cache, progress_label)
     return Register(build_rows(found.summaries), found)
 
 

@@ -303,10 +303,11 @@ def load_session(path: Path) -> Session:
     data = _parse(raw, str(path))
     try:
         return session_from_data(data)
+    # Messages may quote values from the file; folded, they stay one line.
     except NewerSchemaError as error:
-        raise NewerSessionError(f"{path}: {error}") from None
+        raise NewerSessionError(f"{path}: {_one_line(error)}") from None
     except SessionFormatError as error:
-        raise StoreError(f"{path}: not a valid session file: {error}") from None
+        raise StoreError(f"{path}: not a valid session file: {_one_line(error)}") from None
 
 
 def _parse(raw: bytes, shown: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import shutil
 import sys
 import textwrap
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -40,6 +40,7 @@ class Column:
     max_width: int = 30
     priority: int = 1  # the terminal table drops the highest numbers first when space runs out
     wrap: bool = False  # takes the spare width and wraps, instead of being cut short
+    comfort: int = 0  # a readable width, kept before lesser columns are shown (0: whole)
     align: Literal["left", "right"] = "left"
     detail: bool = False  # only in csv, json and toml: too much for a table to read
     short: str = ""  # header in the terminal table, where the label is too long
@@ -55,12 +56,12 @@ class Table:
     """Display cells for people (table, md, csv) and full records for programs (json, toml)."""
 
     columns: tuple[Column, ...]
-    rows: list[tuple[str, ...]]
-    records: list[dict[str, Any]]
+    rows: Sequence[Sequence[str]]
+    records: Sequence[Mapping[str, Any]]
     empty: str = ""  # what the terminal table says when there are no rows
     notes: tuple[str, ...] = field(default=())  # lines under the table and the Markdown
-    marks: list[str] | None = None  # a narrow unlabelled first column: "!" for overdue
-    csv_rows: list[tuple[str, ...]] | None = None  # cells Excel must not read as dates
+    marks: Sequence[str] | None = None  # a narrow unlabelled first column: "!" for overdue
+    csv_rows: Sequence[Sequence[str]] | None = None  # cells Excel must not read as dates
     toml_key: str = "rows"
 
     def shown(self) -> tuple[Table, tuple[Column, ...]]:
@@ -122,22 +123,45 @@ def _layout(table: Table, width: int) -> list[tuple[int, Column, int]]:
     natural: dict[int, int] = {}
     for index, column in shown:
         widest = max((text_width(_one_line(row[index])) for row in table.rows), default=0)
-        wanted = max(widest, text_width(column.heading))
-        natural[index] = max(column.min_width, min(wanted, column.max_width))
+        natural[index] = min(max(widest, text_width(column.heading)), column.max_width)
     minimum = {index: min(column.min_width, natural[index]) for index, column in shown}
+    # Comfortable: at the readable width a column names, else a fixed column whole and
+    # wrapping text at its minimum.
+    comfort = {
+        index: min(natural[index], max(column.comfort, minimum[index]))
+        if column.comfort
+        else (minimum[index] if column.wrap else natural[index])
+        for index, column in shown
+    }
 
-    def needed(columns: list[tuple[int, Column]]) -> int:
-        return sum(minimum[i] for i, _ in columns) + len(SEPARATOR) * (len(columns) - 1)
+    def needed(columns: list[tuple[int, Column]], sizes: dict[int, int]) -> int:
+        return sum(sizes[i] for i, _ in columns) + len(SEPARATOR) * (len(columns) - 1)
 
-    # Drop the least important column (the rightmost of equals) until the minimums fit.
-    while len(shown) > 1 and needed(shown) > width:
-        worst = max(range(len(shown)), key=lambda k: (shown[k][1].priority, k))
-        shown.pop(worst)
+    def drop_worst(columns: list[tuple[int, Column]], least: int) -> bool:
+        # The least important column goes first, the rightmost of equals.
+        candidates = [k for k, (_, c) in enumerate(columns) if c.priority >= least]
+        if len(columns) < 2 or not candidates:
+            return False
+        columns.pop(max(candidates, key=lambda k: (columns[k][1].priority, k)))
+        return True
+
+    # Lesser columns make room until the rest fit comfortably; in a narrow terminal the
+    # important ones are then cut to their minimum before any of them goes too.
+    while needed(shown, comfort) > width and drop_worst(shown, least=1):
+        pass
+    while needed(shown, minimum) > width and drop_worst(shown, least=0):
+        pass
     widths = {i: minimum[i] for i, _ in shown}
-    spare = width - needed(shown)
-    # Fixed columns grow to their natural width first, most important first; the rest wraps.
-    for index, _column in sorted(shown, key=lambda item: (item[1].wrap, item[1].priority)):
-        grow = min(spare, natural[index] - widths[index])
+    spare = width - needed(shown, minimum)
+    # Wrapping text grows to its comfortable width, then fixed columns to their natural
+    # width (most important first), then the wrapping text takes the rest.
+    order = [(i, comfort[i]) for i, c in shown if c.wrap]
+    order += [
+        (i, natural[i]) for i, c in sorted(shown, key=lambda item: item[1].priority) if not c.wrap
+    ]
+    order += [(i, natural[i]) for i, c in shown if c.wrap]
+    for index, target in order:
+        grow = min(spare, target - widths[index])
         if grow > 0:
             widths[index] += grow
             spare -= grow
@@ -206,37 +230,52 @@ def csv_safe(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def render_csv(table: Table, delimiter: str = ";") -> str:
+def csv_chunks(table: Table, delimiter: str = ";") -> Iterator[str]:
     """CSV with a BOM and `;` by default, so Danish Excel opens it in columns with æ, ø, å."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([c.label for c in table.columns])
+    yield "\ufeff" + buffer.getvalue()
     for row in table.csv_rows if table.csv_rows is not None else table.rows:
+        buffer.seek(0)
+        buffer.truncate()
         writer.writerow([csv_safe(cell) for cell in row])
-    return "\ufeff" + buffer.getvalue()
+        yield buffer.getvalue()
 
 
-def _plain(value: Any) -> Any:
-    """Values as JSON has them: dates in ISO form, paths as text."""
+def render_csv(table: Table, delimiter: str = ";") -> str:
+    """The CSV as one text."""
+    return "".join(csv_chunks(table, delimiter))
+
+
+def _json_default(value: Any) -> Any:
+    """What JSON cannot hold as it is: dates in ISO form, paths as text, sets as lists."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Path):
         return str(value)
-    if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [_plain(item) for item in value]
-    return value
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def json_chunks(table: Table) -> Iterator[str]:
+    """A JSON list of objects, one per line; dates ISO, text as it is (not \\u-escaped)."""
+    if not table.records:
+        yield "[]\n"
+        return
+    # One object a line: readable and greppable, and the C encoder (indent= is pure Python,
+    # several times slower on a register of many thousand rows).
+    last = len(table.records) - 1
+    yield "[\n"
+    for number, record in enumerate(table.records):
+        line = json.dumps(record, ensure_ascii=False, default=_json_default)
+        yield line + ("\n]\n" if number == last else ",\n")
 
 
 def render_json(table: Table) -> str:
-    """A JSON list of objects, one per line; dates ISO, text as it is (not \\u-escaped)."""
-    if not table.records:
-        return "[]\n"
-    # One object a line: readable and greppable, and the C encoder (indent= is pure Python,
-    # several times slower on a register of many thousand rows).
-    lines = (json.dumps(_plain(record), ensure_ascii=False) for record in table.records)
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+    """The JSON as one text."""
+    return "".join(json_chunks(table))
 
 
 def _toml_ready(value: Any) -> Any:
@@ -255,19 +294,27 @@ def render_toml(table: Table) -> str:
     return str(tomli_w.dumps({table.toml_key: _toml_ready(table.records)}))
 
 
+def chunks(
+    table: Table, fmt: Format, delimiter: str = ";", width: int | None = None
+) -> Iterator[str]:
+    """The table in one of the formats, in pieces: a register of many rows is never one text."""
+    if fmt == "csv":
+        yield from csv_chunks(table, delimiter)
+    elif fmt == "json":
+        yield from json_chunks(table)
+    elif fmt == "table":
+        yield render_table(table, width)
+    elif fmt == "md":
+        yield render_markdown(table)
+    elif fmt == "toml":
+        yield render_toml(table)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+
+
 def render(table: Table, fmt: Format, delimiter: str = ";", width: int | None = None) -> str:
     """The table in one of the formats."""
-    if fmt == "table":
-        return render_table(table, width)
-    if fmt == "md":
-        return render_markdown(table)
-    if fmt == "csv":
-        return render_csv(table, delimiter)
-    if fmt == "json":
-        return render_json(table)
-    if fmt == "toml":
-        return render_toml(table)
-    raise ValueError(f"unknown format {fmt!r}")
+    return "".join(chunks(table, fmt, delimiter, width))
 
 
 def parse_delimiter(text: str) -> str:
@@ -278,17 +325,20 @@ def parse_delimiter(text: str) -> str:
     return value
 
 
-def write(text: str, fmt: Format, stream: IO[str] | None = None) -> None:
+def write(text: str | Iterable[str], fmt: Format, stream: IO[str] | None = None) -> None:
     """Print to stdout; the file formats always as UTF-8, whatever the terminal's encoding."""
     stream = stream or sys.stdout
+    pieces = [text] if isinstance(text, str) else text
     buffer = getattr(stream, "buffer", None)
     if fmt != "table" and buffer is not None:
         stream.flush()
         # Bytes, so Windows does not turn the CSV's \r\n into \r\r\n.
-        buffer.write(text.encode("utf-8"))
+        for piece in pieces:
+            buffer.write(piece.encode("utf-8"))
         buffer.flush()
     else:
-        stream.write(text)
+        for piece in pieces:
+            stream.write(piece)
         stream.flush()
 
 

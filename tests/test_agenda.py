@@ -40,6 +40,24 @@ BAD = FILES / "bad"
 KEBAB_HINT = 'lower-case letters a-z, digits and single hyphens, like "local-guidelines"'
 TIMEBOX_RANGE = "timebox must be a whole number of minutes from 1 to 480"
 
+# A valid agenda; tests change one line of it.
+BASE = """\
+schema = 1
+id = "base"
+language = "da"
+title = "Base"
+
+[[sections]]
+id = "a"
+title = "A"
+
+[[sections.themes]]
+id = "t"
+title = "T"
+kind = "discussion"
+timebox = 10
+"""
+
 
 def problems_of(path: Path | str) -> list[str]:
     """The lines `facilitator validate` prints for a file, via the library."""
@@ -209,24 +227,55 @@ def test_a_long_value_is_cut_short_in_the_message() -> None:
     assert problems[0].endswith(f'got "{"x" * 57}..."')
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("schema = 1", "schema = true", ':1:1: "schema" must be the whole number 1, got true'),
+        ("schema = 1", "schema = 1.0", ':1:1: "schema" must be the whole number 1, got 1.0'),
+        ("schema = 1", "schema = 0", ":1:1: schema 0 is not known"),
+        ('id = "base"', "id = 7", ':2:1: "id" must be kebab-case'),
+        ('id = "base"', 'id = ""', ':2:1: "id" must be kebab-case'),
+        ('id = "base"', 'id = "base-"', ':2:1: "id" must be kebab-case'),
+        ('language = "da"', 'language = "DA"', ':3:1: "language" must be "da" or "en", got "DA"'),
+        ('language = "da"', "language = []", ':3:1: "language" must be "da" or "en", got a list'),
+        ('title = "Base"', 'title = "   "', ':4:1: "title" must not be empty'),
+        ('title = "Base"', "title = {}", ':4:1: "title" must be a string (in quotes), got a table'),
+        ('title = "A"', "title = 2026-03-01", ':8:1: section "a": "title" must be a string'),
+        (
+            BASE[BASE.index("[[sections.themes]]") :],
+            'themes = "t"',
+            ':10:1: section "a": "themes" must be a list',
+        ),
+        ('kind = "discussion"', 'kind = "Discussion"', ':13:1: section "a", theme "t": "kind"'),
+        ('kind = "discussion"', "kind = 1", ':13:1: section "a", theme "t": "kind" must be'),
+        ('title = "T"', "title = false", ':12:1: section "a", theme "t": "title" must be a string'),
+        (
+            "timebox = 10",
+            'timebox = "10"',
+            f':14:1: section "a", theme "t": {TIMEBOX_RANGE}, got "10"',
+        ),
+        (
+            "timebox = 10",
+            "timebox = 1e1",
+            f':14:1: section "a", theme "t": {TIMEBOX_RANGE}, got 10.0',
+        ),
+        ("timebox = 10", "timebox = 0x10", None),  # 16: hexadecimal is a whole number in TOML
+        ("timebox = 10", "timebox = 480", None),
+        ("timebox = 10", "timebox = 1", None),
+        ('kind = "discussion"', "", None),  # kind may be left out
+    ],
+)
+def test_what_each_wrong_value_says(old: str, new: str, expected: str | None) -> None:
+    text = BASE.replace(old, new, 1)
+    if expected is None:
+        parse_agenda(text.encode(), "agenda.toml")
+        return
+    problems = problems_in(text)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"agenda.toml{expected}")
+
+
 # -- bytes and files -----------------------------------------------------------------------
-
-BASE = """\
-schema = 1
-id = "base"
-language = "da"
-title = "Base"
-
-[[sections]]
-id = "a"
-title = "A"
-
-[[sections.themes]]
-id = "t"
-title = "T"
-kind = "discussion"
-timebox = 10
-"""
 
 
 def test_the_base_agenda_is_valid() -> None:
@@ -408,8 +457,9 @@ def test_skovly_written_inline_reads_as_written() -> None:
     assert agenda.sections[1].description == "Skrives i referatet."
 
 
-# Each case: file, the exact line to change, what it becomes, the key the problem points at
-# (its first occurrence in the new line), and the start of the message after the position.
+# Each case: file, the exact line to change, what it becomes ("" empties it), where the problem
+# points (the first occurrence of this text in the new line, or the header above an emptied
+# line), and the start of the message after the position.
 MUTATIONS = [
     (
         "solbjerg-digital-chikane.toml",
@@ -594,12 +644,9 @@ def _mutate(text: str, old: str, new: str) -> str:
 
 
 def _position(text: str, new: str, key: str) -> tuple[int, int]:
-    lines = text.split("\n")
-    first = new.split("\n")[-1] if "\n" in new else new
-    if not first:  # the line was removed: the key is found by its first line after it
-        raise AssertionError("use _header_after for removed lines")
-    number = lines.index(first) + 1
-    return number, first.index(key) + 1
+    """Line and column of `key` in the (last) line that replaced the old one."""
+    last = new.split("\n")[-1]
+    return text.split("\n").index(last) + 1, last.index(key) + 1
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
@@ -610,7 +657,7 @@ def test_problems_in_realistic_files_name_the_right_line(
     text = _mutate((GOOD / name).read_text(encoding="utf-8-sig"), old, new)
     if new:
         line, column = _position(text, new, key)
-    else:  # a removed line: the problem points at the header of its table
+    else:  # a line emptied: the problem points at the header of its table
         before = (GOOD / name).read_text(encoding="utf-8").split("\n")
         index = before.index(old)
         header = max(i for i in range(index) if before[i].strip().startswith(key))

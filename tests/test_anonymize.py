@@ -122,6 +122,14 @@ def test_names_in_free_text_are_replaced() -> None:
     assert result.reviews[0].comment == "Referent har rykket"
 
 
+def test_a_first_name_two_participants_share_is_withheld_in_text() -> None:
+    session = _session()
+    session.set_notes("dokumentation", "Lars sagde ja; Lars Berg sagde nej")
+    assert anonymize_session(session).record("dokumentation").notes == (
+        "Anonymiseret sagde ja; Gæst sagde nej"
+    )
+
+
 def test_genitive_of_a_numbered_label_reads_as_a_genitive() -> None:
     session = _session()
     session.set_notes("dokumentation", "Lones forslag")

@@ -154,6 +154,13 @@ def test_every_role_has_its_danish_name(role: str, label: str) -> None:
     assert f"| Kim | {label} | Medarbejdere |" in render_markdown(session)
 
 
+def test_apology_with_a_substitute_note() -> None:
+    session = ended_session()
+    session.participants[-1].note = "suppleant Kim Ravn deltog"
+    expected = "**Afbud:** Jonas Krogh (Medarbejderrepræsentant) – suppleant Kim Ravn deltog\\\n"
+    assert expected in render_markdown(session)
+
+
 def test_no_apologies_says_none() -> None:
     session = ended_session()
     session.participants = [p for p in session.participants if p.present]

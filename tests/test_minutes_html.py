@@ -99,12 +99,13 @@ def test_page_loads_nothing_and_runs_nothing() -> None:
 def test_typed_text_is_escaped_everywhere() -> None:
     page = render_html(hostile_session())
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert (
-        "&lt;/title&gt;&lt;b&gt;" in parsed(page).titles[0]
-        or "</title><b>" in parsed(page).titles[0]
-    )
+    assert parsed(page).titles[0].startswith(f"Referat – {HOSTILE} – ")
     assert "<b>" not in page
     assert "[x](javascript:alert(1))" in page  # shown as text, never a link
+
+
+def test_title_without_a_committee_name() -> None:
+    assert "<title>Referat – 12. marts 2026</title>" in render_html(session(committee=""))
 
 
 def test_styles_are_embedded_and_print_on_a4() -> None:

@@ -339,6 +339,18 @@ def test_load_error_is_one_line_naming_the_file_and_changes_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{name}.toml"]
 
 
+def test_load_error_quoting_a_value_with_line_breaks_stays_one_line(
+    tmp_path: Path, sample_session: Session
+) -> None:
+    data = session_to_data(sample_session)
+    data["participants"][0]["role"] = "konge\nog\r\nkejser"
+    path = tmp_path / "x.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    with pytest.raises(StoreError) as caught:
+        load_session(path)
+    assert str(caught.value).endswith('got "konge og kejser"')
+
+
 def test_newer_schema_is_its_own_error(tmp_path: Path, sample_session: Session) -> None:
     path = tmp_path / "x.toml"
     path.write_text(_session_text(sample_session, schema=2), encoding="utf-8")

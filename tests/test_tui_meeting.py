@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Digits, Input, SelectionList, TextArea
+from tui_helpers import CET, START, Meeting, make_meeting, sample_session, text_of
 
+from facilitator.followup import REVIEW_THEME_ID
 from facilitator.i18n import set_language
 from facilitator.session import Session
 from facilitator.store import load_session
-from tui_helpers import CET, START, Meeting, make_meeting, sample_session, text_of
 
 FIRST = "hvad-er-chikane"  # 20 minutes
 SECOND = "risikosituationer"  # 10 minutes
@@ -52,35 +53,35 @@ def stub_review_if_missing(meeting: Meeting) -> list[Session]:
         def open_review(session: Session, path: Path, replace: bool = False) -> None:
             opened.append(session)
 
-        meeting.app.open_review = open_review  # type: ignore[attr-defined]
+        meeting.app.open_review = open_review
     return opened
 
 
 def saved(meeting: Meeting) -> Session:
     """The session as it is on disk once the queued saves are written."""
-    assert meeting.app.saver.flush(5)  # type: ignore[attr-defined]
+    assert meeting.app.saver.flush(5)
     return load_session(meeting.path)
 
 
-def screen(meeting: Meeting):  # type: ignore[no-untyped-def]
+def screen(meeting: Meeting):
     """The screen on top (the meeting screen, a dialog, help...)."""
-    return meeting.app.screen  # type: ignore[attr-defined]
+    return meeting.app.screen
 
 
 def clock_digits(meeting: Meeting) -> str:
-    return meeting.app.screen.query_one("#clock-digits", Digits).value  # type: ignore[attr-defined,no-any-return]
+    return meeting.app.screen.query_one("#clock-digits", Digits).value
 
 
 def clock_status(meeting: Meeting) -> str:
-    return text_of(meeting.app.screen.query_one("#clock-status"))  # type: ignore[attr-defined]
+    return text_of(meeting.app.screen.query_one("#clock-status"))
 
 
 def clock_classes(meeting: Meeting) -> set[str]:
-    return set(meeting.app.screen.query_one("#clock").classes)  # type: ignore[attr-defined]
+    return set(meeting.app.screen.query_one("#clock").classes)
 
 
 def agenda_lines(meeting: Meeting) -> list[str]:
-    text = text_of(meeting.app.screen.query_one("#agenda-lines"))  # type: ignore[attr-defined]
+    text = text_of(meeting.app.screen.query_one("#agenda-lines"))
     return [line.rstrip() for line in text.splitlines()]
 
 
@@ -93,14 +94,14 @@ def agenda_line(meeting: Meeting, title_start: str) -> str:
 async def advance(meeting: Meeting, pilot: Pilot[None], seconds: float) -> None:
     """Let fake time pass, then redraw as the next tick would (no waiting on real timers)."""
     meeting.time.advance(seconds)
-    meeting.app.screen.tick()  # type: ignore[attr-defined]
+    meeting.app.screen.tick()
     await pilot.pause()
 
 
 async def settle(meeting: Meeting, pilot: Pilot[None]) -> None:
     """Wait for the first layout, then redraw as a tick would (the agenda needs its width)."""
     await pilot.pause()
-    meeting.app.screen.tick()  # type: ignore[attr-defined]
+    meeting.app.screen.tick()
     await pilot.pause()
 
 
@@ -121,17 +122,17 @@ async def capture(pilot: Pilot[None], key: str, text: str, owner: str = "", due:
 
 
 def dialog_name(meeting: Meeting) -> str:
-    return type(meeting.app.screen).__name__  # type: ignore[attr-defined]
+    return type(meeting.app.screen).__name__
 
 
 # -- start: focus and the clock ---------------------------------------------------------------
 
 
 async def test_nothing_has_focus_at_start_so_letters_reach_the_screen(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert dialog_name(meeting) == "MeetingScreen"
-        assert meeting.app.focused is None  # type: ignore[attr-defined]
+        assert meeting.app.focused is None
         assert not any(w.has_focus for w in screen(meeting).query("Input, TextArea"))
         await pilot.press("n")
         assert meeting.session.current_theme == SECOND
@@ -140,8 +141,9 @@ async def test_nothing_has_focus_at_start_so_letters_reach_the_screen(meeting: M
 
 
 async def test_clock_counts_down_from_the_fake_clock(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await settle(meeting, pilot)
+        assert meeting.session.timebox_minutes == AGENDA_MINUTES
         assert clock_digits(meeting) == "20:00"
         assert "-paused" in clock_classes(meeting)
         assert clock_status(meeting) == "Paused: space starts the clock"
@@ -166,7 +168,7 @@ async def test_clock_counts_down_from_the_fake_clock(meeting: Meeting) -> None:
 
 
 async def test_pause_stops_the_clock(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         await advance(meeting, pilot, 60)
         await pilot.press("space")  # pause
@@ -189,7 +191,7 @@ async def test_pause_stops_the_clock(meeting: Meeting) -> None:
 
 
 async def test_warning_phase_two_minutes_before_the_end(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         await advance(meeting, pilot, 20 * 60 - 121)
         assert clock_digits(meeting) == "02:01"
@@ -202,7 +204,7 @@ async def test_warning_phase_two_minutes_before_the_end(meeting: Meeting) -> Non
 
 
 async def test_warning_phase_is_a_fifth_of_a_short_timebox(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press(*["minus"] * 17)  # 20 -> 3 minutes: the warning starts at 36 s
         assert meeting.session.current.timebox == 3
         await pilot.press("space")
@@ -214,10 +216,10 @@ async def test_warning_phase_is_a_fifth_of_a_short_timebox(meeting: Meeting) -> 
 
 
 async def test_overtime_counts_up_and_says_so(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         rang: list[bool] = []
-        meeting.app.bell = lambda: rang.append(True)  # type: ignore[attr-defined]
-        meeting.app.bell_enabled = True  # type: ignore[attr-defined]
+        meeting.app.bell = lambda: rang.append(True)
+        meeting.app.bell_enabled = True
         await pilot.press("space")
         await advance(meeting, pilot, 20 * 60 + 75)
         assert clock_digits(meeting) == "+01:15"
@@ -237,12 +239,12 @@ async def test_overtime_counts_up_and_says_so(meeting: Meeting) -> None:
 
 
 async def test_bell_can_be_switched_off(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         rang: list[bool] = []
-        meeting.app.bell = lambda: rang.append(True)  # type: ignore[attr-defined]
-        meeting.app.bell_enabled = True  # type: ignore[attr-defined]
+        meeting.app.bell = lambda: rang.append(True)
+        meeting.app.bell_enabled = True
         await pilot.press("b")
-        assert meeting.app.bell_enabled is False  # type: ignore[attr-defined]
+        assert meeting.app.bell_enabled is False
         await pilot.press("space")
         await advance(meeting, pilot, 21 * 60)
         assert "-overtime" in clock_classes(meeting)
@@ -250,7 +252,7 @@ async def test_bell_can_be_switched_off(meeting: Meeting) -> None:
 
 
 async def test_plus_and_minus_change_the_timebox(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("plus", "plus")
         assert meeting.session.current.timebox == 22
         assert clock_digits(meeting) == "22:00"
@@ -268,7 +270,7 @@ async def test_plus_and_minus_change_the_timebox(meeting: Meeting) -> None:
 
 
 async def test_every_outcome_kind_through_the_dialog(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await capture(pilot, "d", "Guiden tages op hvert år i LMU")
         await capture(pilot, "a", "Skærmbilleder gemmes i sagen", "Mia Østergaard", "+14d")
         await capture(pilot, "t", "Lav en tjekliste", "Søren", "1.3.2026")
@@ -294,7 +296,7 @@ async def test_every_outcome_kind_through_the_dialog(meeting: Meeting) -> None:
 
 
 async def test_impossible_date_is_refused_and_nothing_is_lost(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("a")
         await type_text(pilot, "Risici skrives ind i APV")
         await pilot.press("tab")
@@ -330,7 +332,7 @@ async def test_impossible_date_is_refused_and_nothing_is_lost(meeting: Meeting) 
 
 
 async def test_nonsense_date_and_missing_text_are_refused(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("t", "tab", "tab")
         await type_text(pilot, "næste fredag")
         dialog = screen(meeting)
@@ -352,7 +354,7 @@ async def test_nonsense_date_and_missing_text_are_refused(meeting: Meeting) -> N
 
 
 async def test_u_removes_the_last_outcome(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await capture(pilot, "d", "Første")
         await capture(pilot, "d", "Anden")
         await pilot.press("u")
@@ -364,7 +366,7 @@ async def test_u_removes_the_last_outcome(meeting: Meeting) -> None:
 
 
 async def test_next_and_previous_theme(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         await advance(meeting, pilot, 5 * 60)
         await pilot.press("n")
@@ -390,7 +392,7 @@ async def test_next_and_previous_theme(meeting: Meeting) -> None:
 
 
 async def test_n_on_the_last_theme_stays_there(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         count = len(meeting.session.themes)
         await pilot.press(*["n"] * (count + 2))
         assert meeting.session.current_theme == meeting.session.themes[-1].theme_id
@@ -403,7 +405,7 @@ async def test_n_on_the_last_theme_stays_there(meeting: Meeting) -> None:
 
 
 async def test_replan_fits_the_themes_left_to_the_planned_end(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         await advance(meeting, pilot, 40 * 60)  # 20 minutes over on the first theme
         assert "(+20)" in text_of(screen(meeting).query_one("#topbar-right"))
@@ -434,7 +436,7 @@ async def test_replan_fits_the_themes_left_to_the_planned_end(meeting: Meeting) 
 
 
 async def test_replan_escape_keeps_the_plan(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         await advance(meeting, pilot, 30 * 60)
         before = [r.timebox for r in meeting.session.themes]
@@ -447,7 +449,7 @@ async def test_replan_escape_keeps_the_plan(meeting: Meeting) -> None:
 
 
 async def test_notes_are_written_saved_and_left_with_escape(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
         notes = screen(meeting).query_one("#notes", TextArea)
         assert notes.has_focus
@@ -461,7 +463,7 @@ async def test_notes_are_written_saved_and_left_with_escape(meeting: Meeting) ->
         )
         await type_text(pilot, " Mere")
         await pilot.press("escape")
-        assert meeting.app.focused is None  # type: ignore[attr-defined]
+        assert meeting.app.focused is None
         assert meeting.session.record(FIRST).notes.endswith("Det er nyt. Mere")
         # Single-letter keys work again.
         await pilot.press("n")
@@ -474,7 +476,7 @@ async def test_notes_are_written_saved_and_left_with_escape(meeting: Meeting) ->
 
 
 async def test_notes_reach_the_file_without_leaving_them(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
         await type_text(pilot, "Linje et")
         await pilot.press("enter")
@@ -489,7 +491,7 @@ async def test_notes_reach_the_file_without_leaving_them(meeting: Meeting) -> No
 
 
 async def test_m_marks_an_obligation_presented(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("m")  # a discussion theme: m does nothing
         assert not meeting.session.current.presented
         await pilot.press(*["n"] * 4)
@@ -506,7 +508,7 @@ async def test_m_marks_an_obligation_presented(meeting: Meeting) -> None:
 
 
 async def test_attendance_records_a_late_arrival(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         await advance(meeting, pilot, 7 * 60)
         await pilot.press("w")
@@ -532,7 +534,7 @@ async def test_attendance_records_a_late_arrival(meeting: Meeting) -> None:
 
 
 async def test_attendance_adds_a_new_participant(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         await advance(meeting, pilot, 12 * 60)
         await pilot.press("w", "tab")
@@ -548,7 +550,7 @@ async def test_attendance_adds_a_new_participant(meeting: Meeting) -> None:
 
 
 async def test_palette_jumps_to_a_theme(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         await advance(meeting, pilot, 60)
         await pilot.press("ctrl+p")
@@ -570,15 +572,15 @@ async def test_palette_jumps_to_a_theme(meeting: Meeting) -> None:
 
 async def test_f1_opens_help_for_the_meeting_screen(meeting: Meeting) -> None:
     pytest.importorskip("facilitator.tui.screens.help")
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
         assert dialog_name(meeting) == "HelpScreen"
-        table = text_of(screen(meeting).query_one("#help-keys-table"))
-        for words in ("Start/pause", "Decision", "Re-plan", "Attendance", "Notes"):
+        table = text_of(screen(meeting).query_one("#help-keys-table")).lower()
+        for words in ("pause the meeting clock", "decision", "re-plan", "attendance", "notes"):
             assert words in table
         await pilot.press("escape")
         assert dialog_name(meeting) == "MeetingScreen"
-        assert meeting.app.focused is None  # type: ignore[attr-defined]
+        assert meeting.app.focused is None
         await pilot.press("n")
         assert meeting.session.current_theme == SECOND
 
@@ -587,7 +589,7 @@ async def test_f1_opens_help_for_the_meeting_screen(meeting: Meeting) -> None:
 
 
 async def test_80x24_shows_a_compact_clock_and_everything_works(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SMALL) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         page = screen(meeting)
         assert page.has_class("-short")
@@ -608,6 +610,75 @@ async def test_80x24_shows_a_compact_clock_and_everything_works(meeting: Meeting
             assert region.bottom <= 24 and region.right <= 80, selector
 
 
+# -- a follow-up meeting: reviewing the earlier meeting's outcomes ----------------------------
+
+
+def followup_meeting(folder: Path) -> Meeting:
+    """A follow-up of an ended sample meeting with an agreement, an action and a question."""
+    from facilitator.followup import prepare_followup
+    from facilitator.store import new_session_path, save_session
+
+    earlier = sample_session(session_id="0123456789ab")
+    earlier.started = START - timedelta(days=90)
+    earlier.ended = earlier.started + timedelta(minutes=100)
+    captured = [
+        ("decision", "Guiden tages op hvert år", "", None),
+        ("agreement", "Skærmbilleder gemmes i sagen", "Mia", date(2026, 1, 9)),
+        ("action", "Lav en tjekliste", "Søren", date(2026, 2, 1)),
+        ("question", "Hvem ringer til politiet?", "", None),
+    ]
+    for index, (kind, text, owner, due) in enumerate(captured):
+        outcome = earlier.add_outcome(FIRST, kind, text, owner, due)  # type: ignore[arg-type]
+        outcome.id = f"e{index:011d}"
+    earlier_path = new_session_path(folder, earlier)
+    save_session(earlier, earlier_path)
+    session = prepare_followup(earlier_path, [folder])
+    session.id = "f0110w0up000"
+    session.created = START
+    return make_meeting(folder, session=session)
+
+
+async def test_followup_review_keys_set_status_and_comment(tmp_path: Path) -> None:
+    meeting = followup_meeting(tmp_path / "sessions")
+    session = meeting.session
+    assert session.current_theme == REVIEW_THEME_ID
+    assert [r.text for r in session.reviews] == [
+        "Skærmbilleder gemmes i sagen",
+        "Lav en tjekliste",
+        "Hvem ringer til politiet?",
+    ]
+    async with meeting.app.run_test(size=SIZE) as pilot:
+        await settle(meeting, pilot)
+        prompts = screen(meeting).query_one("#theme-prompts")
+        assert "▶ [not reviewed] Agreement: Skærmbilleder gemmes i sagen" in text_of(prompts)
+        await pilot.press("1")  # done; the selection moves on to the next item
+        await pilot.press("2")  # in progress
+        await pilot.press("up", "c")
+        assert dialog_name(meeting) == "TextPrompt"
+        await type_text(pilot, "Tjeklisten er halvt færdig")
+        await pilot.press("enter")
+        assert dialog_name(meeting) == "MeetingScreen"
+        await pilot.press("down", "4")  # the question is dropped
+        shown = text_of(prompts)
+        assert "[done] Agreement: Skærmbilleder gemmes i sagen" in shown
+        assert "[in progress] Action: Lav en tjekliste" in shown
+        assert "Comment: Tjeklisten er halvt færdig" in shown
+        assert "[dropped] Open question" in shown
+
+        await pilot.press("n")  # on an ordinary theme, 1-4 and c do nothing
+        await pilot.press("3", "c")
+        assert dialog_name(meeting) == "MeetingScreen"
+        assert session.reviews[0].status == "done"
+
+    on_disk = load_session(meeting.path)
+    assert [(r.status, r.comment) for r in on_disk.reviews] == [
+        ("done", ""),
+        ("in-progress", "Tjeklisten er halvt færdig"),
+        ("dropped", ""),
+    ]
+    assert all(r.reviewed is not None for r in on_disk.reviews)
+
+
 # -- the end ----------------------------------------------------------------------------------
 
 
@@ -619,7 +690,7 @@ async def test_end_without_gaps_goes_straight_to_review(tmp_path: Path) -> None:
         else:
             record.notes = "Drøftet."
     opened = stub_review_if_missing(meeting)
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         await advance(meeting, pilot, 60)
         await pilot.press("ctrl+e")
@@ -634,7 +705,7 @@ async def test_end_without_gaps_goes_straight_to_review(tmp_path: Path) -> None:
 
 
 async def test_coverage_check_escape_goes_back_and_keeps_the_reasons(meeting: Meeting) -> None:
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+e")
         assert dialog_name(meeting) == "CoverageCheck"
         await type_text(pilot, "Udsat")
@@ -653,7 +724,7 @@ async def test_whole_meeting_then_everything_is_in_the_file(tmp_path: Path) -> N
     meeting = make_meeting(tmp_path / "sessions")
     opened = stub_review_if_missing(meeting)
     session = meeting.session
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         await advance(meeting, pilot, 3 * 60)
         await pilot.press("w")
@@ -757,10 +828,91 @@ async def test_resumed_session_opens_where_it_was(tmp_path: Path) -> None:
     session.record(SECOND).seconds = 125.0
     session.add_outcome(SECOND, "decision", "Besluttet før nedbruddet")
     meeting = make_meeting(tmp_path / "sessions", session=session)
-    async with meeting.app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+    async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert text_of(screen(meeting).query_one("#theme-title")) == "Risikosituationer"
         assert clock_digits(meeting) == "07:55"
         assert not screen(meeting).clock.running  # a resumed meeting waits for space
         assert "Besluttet før nedbruddet" in text_of(screen(meeting).query_one("#outcomes"))
         assert agenda_line(meeting, "Hvad er chikane").endswith("22/20!")
+
+
+# -- known bugs, reported to the lead: each test passes once the bug is fixed -----------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="MeetingScreen.save() does not take the notes still in the TextArea (they are "
+    "stored 0.8 s after the last keystroke), and FacilitatorApp._finish only calls save(): "
+    "notes typed just before ctrl+q are lost",
+)
+async def test_notes_typed_just_before_ctrl_q_are_saved(meeting: Meeting) -> None:
+    async with meeting.app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await type_text(pilot, "Vigtig note")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert load_session(meeting.path).record(FIRST).notes == "Vigtig note"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="FacilitatorApp._finish saves only when the screen on top has save(); with a "
+    "dialog open the meeting screen is not on top, so the running span since the last "
+    "checkpoint is not written on ctrl+q",
+)
+async def test_ctrl_q_with_a_dialog_open_keeps_the_running_time(meeting: Meeting) -> None:
+    async with meeting.app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        meeting.time.advance(100)
+        await pilot.press("a", "ctrl+q")
+        await pilot.pause()
+    assert load_session(meeting.path).record(FIRST).seconds == pytest.approx(100)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="meeting.py CSS: in -tall, #notes has height 1fr inside #capture (height auto), "
+    "so #capture takes the whole #split and #theme-body shrinks to its min-height of 2: "
+    "one guiding question shows at 100x30 and 120x40, and the panel overflows",
+)
+@pytest.mark.parametrize("size", [(100, 30), (120, 40)])
+async def test_questions_get_room_on_a_tall_terminal(tmp_path: Path, size: tuple[int, int]) -> None:
+    meeting = make_meeting(tmp_path / "sessions")
+    async with meeting.app.run_test(size=size) as pilot:
+        await pilot.pause()
+        page = screen(meeting)
+        assert page.query_one("#theme-body").region.height >= 6
+        assert page.query_one("#capture").region.bottom <= page.query_one("#main").region.bottom
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="meeting.py: #theme-kind is width auto, and on an obligation its text "
+    "('Minimum obligations · m: mark presented', longer in Danish) leaves the theme title "
+    "9 columns at 80x24 (1 column in Danish): the title wraps letter by letter and pushes "
+    "the clock down",
+)
+async def test_obligation_title_is_readable_at_80x24(meeting: Meeting) -> None:
+    async with meeting.app.run_test(size=SMALL) as pilot:
+        await pilot.press(*["n"] * 4)
+        page = screen(meeting)
+        assert meeting.session.current_theme == OBLIGATION
+        assert page.query_one("#theme-title").region.height <= 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="coverage_check.py at 80x24: the box is capped at 95% (22 rows) but its content "
+    "needs 24, so the key line 'ctrl+e end anyway · escape back' falls under the bottom "
+    "border; the intro Label is 84 columns wide in a 74-column box and is cut off",
+)
+async def test_coverage_check_shows_its_keys_at_80x24(meeting: Meeting) -> None:
+    async with meeting.app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+e")
+        check = screen(meeting)
+        inner = check.query_one("CoverageCheck > Vertical").content_region
+        keys = check.query_one("#coverage-keys").region
+        intro = check.query_one("#coverage-intro").region
+        assert inner.contains_region(keys)
+        assert intro.right <= inner.right

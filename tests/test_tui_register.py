@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from facilitator.session import Session
 from facilitator.store import save_session
 from facilitator.tui.app import FacilitatorApp
 from facilitator.tui.screens.home import HomeScreen
-from facilitator.tui.screens.register import FILTER_DELAY, RegisterScreen
+from facilitator.tui.screens.register import COLUMNS, FILTER_DELAY, RegisterScreen, layout
 
 
 def top(app: App[None]) -> Screen[object]:
@@ -26,6 +28,13 @@ def top(app: App[None]) -> Screen[object]:
 def on_top(app: App[None], screen: object) -> bool:
     """Whether `screen` is the one shown."""
     return app.screen is screen
+
+
+def drawn(app: App[None]) -> str:
+    """The text on screen, as a person sees it (from an SVG screenshot)."""
+    svg = app.export_screenshot()
+    runs = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    return html.unescape("".join(runs)).replace("\xa0", " ")
 
 
 CET = timezone(timedelta(hours=1))
@@ -100,6 +109,9 @@ async def test_register_shows_rows_and_filters_as_you_type(
         await pilot.press("space", *"SYD")
         await pilot.pause(FILTER_DELAY + 0.2)
         assert visible_texts(screen) == ["Kontaktliste til politiet"]
+        # The highlighted row in full, under the table.
+        detail = str(screen.query_one("#register-detail", Static).render())
+        assert "LMU Syd" in detail and "Kontaktliste til politiet" in detail and "Mia" in detail
         # escape leaves the filter (the filter stays); a second escape goes back home.
         await pilot.press("escape")
         assert screen.query_one("#rows", DataTable).has_focus
@@ -148,11 +160,9 @@ async def test_register_exports_the_rows_shown_to_csv(
         assert raw.startswith(b"\xef\xbb\xbf")
         text = raw.decode("utf-8-sig")
         lines = text.splitlines()
-        assert lines[0].startswith("Committee;Meeting;Ref;Kind;Text;Owner;Date;Status")
+        assert lines[0].startswith("Date;Committee;Kind;Text;Owner;Status")
         assert len(lines) == 2
-        assert (
-            "LMU Nord;2026-02-10;" in lines[1] and "Skærmbilleder gemmes;Mia;2026-04-01" in lines[1]
-        )
+        assert lines[1].startswith("2026-04-01;LMU Nord;agreement;Skærmbilleder gemmes;Mia;open")
         await pilot.press("enter")
         await pilot.pause()
         assert on_top(app, screen)
@@ -186,3 +196,33 @@ async def test_register_leaves_exports_beside_sessions_out(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_register(pilot)
         assert [entry.row.path for entry in screen.entries] == [path]
+
+
+async def test_register_shows_brackets_as_typed(tmp_path: Path, sample_agenda: Agenda) -> None:
+    save(tmp_path, sample_agenda, "LMU [Nord]", [("Se [bilag 1] og [/]", "[Mia]")])
+    app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+    async with app.run_test(size=(160, 30)) as pilot:
+        screen = await open_register(pilot)
+        assert "Se [bilag 1] og [/]" in drawn(app) and "LMU [Nord]" in drawn(app)
+        await pilot.press("slash", *"[mia]")
+        await pilot.pause(FILTER_DELAY + 0.2)
+        assert visible_texts(screen) == ["Se [bilag 1] og [/]"]
+        assert "[Mia]" in drawn(app)
+
+
+def test_layout_gives_the_text_room_and_drops_the_least_needed_columns() -> None:
+    natural = [24, 10, 4, 10, 80, 18, 10, 14, 9]  # committee … text … minutes state
+
+    def keys(width: int) -> list[str]:
+        return [COLUMNS[index].key for index, _width in layout(natural, width)]
+
+    def text_width(width: int) -> int:
+        return dict(layout(natural, width))[4]
+
+    assert keys(200) == [spec.key for spec in COLUMNS]
+    assert keys(78) == ["committee", "text", "owner", "date", "status"]
+    assert "kind" in keys(118) and "state" not in keys(118)
+    for width in (78, 98, 118, 158, 200):
+        widths = layout(natural, width)
+        assert sum(w + 2 for _i, w in widths) + 4 <= width
+        assert text_width(width) >= min(80, width // 3) or width < 90

@@ -52,7 +52,7 @@ def meeting_under_way(time: FakeTime) -> Session:
         ("action", "Lav en tjekliste til nye medarbejdere", "Søren Ågård", date(2026, 4, 1)),
     ]
     for index, (kind, text, owner, due) in enumerate(captured):
-        outcome = session.add_outcome(FIRST, kind, text, owner, due)  # type: ignore[arg-type]
+        outcome = session.add_outcome(FIRST, kind, text, owner, due)
         outcome.id = f"a{index:011d}"
         outcome.created = created + timedelta(minutes=index)
     session.set_notes(FIRST, "Grænsen mellem kritik og chikane.\nSærligt jobcentret er udsat.")

@@ -6,8 +6,12 @@ import io
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.i18n import set_language
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
 
 # Binding descriptions are translated when the UI classes are created, so the language is
 # chosen before anything under facilitator.tui is imported (see facilitator/i18n.py).
@@ -98,7 +102,7 @@ def sample_session(
 class Meeting:
     """What a test needs to drive one meeting: the app, its fake time and its file."""
 
-    app: object  # FacilitatorApp (imported lazily, after the language is set)
+    app: FacilitatorApp  # imported lazily, after the language is set
     time: FakeTime
     session: Session
     path: Path

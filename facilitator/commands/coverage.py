@@ -11,7 +11,7 @@ from facilitator.commands.agreements import delimiter, exit_status, input_paths,
 from facilitator.coverage import CommitteeCoverage, SectionCoverage, committee_coverage
 from facilitator.i18n import choose_language
 from facilitator.register import collect
-from facilitator.tabular import Column, Format, Table, label, render, write
+from facilitator.tabular import Column, Format, Table, chunks, label, write
 
 COMPLETE = "✓"
 
@@ -59,7 +59,14 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
         default=3,
     )
     columns: list[Column] = [
-        Column("committee", t("Udvalg", "Committee"), min_width=12, max_width=32, priority=0),
+        Column(
+            "committee",
+            t("Udvalg", "Committee"),
+            min_width=12,
+            max_width=32,
+            priority=0,
+            comfort=20,
+        ),
         Column(
             "agenda",
             t("Dagsorden", "Agenda"),
@@ -69,7 +76,7 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
             detail=not several,
         ),
         Column(
-            "sessions", t("Møder", "Meetings"), min_width=5, max_width=8, priority=1, align="right"
+            "sessions", t("Møder", "Meetings"), min_width=5, max_width=8, priority=2, align="right"
         ),
         Column(
             "latest_meeting",
@@ -118,7 +125,7 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
             short=t("For sent", "Overdue"),
             min_width=8,
             max_width=10,
-            priority=1,
+            priority=0,
             align="right",
         ),
     ]
@@ -187,9 +194,13 @@ def run(args: argparse.Namespace) -> int:
     language = choose_language(getattr(args, "lang", None), None)
     separator = delimiter(args)
     paths = input_paths(args)
-    register = collect(paths, progress=sys.stderr)
+    register = collect(
+        paths,
+        progress=sys.stderr,
+        progress_label=label(language, "Læser møder", "Reading meetings"),
+    )
     report(register.scan)
     items = committee_coverage(register.scan.summaries, register.rows, date.today())
     fmt: Format = args.format
-    write(render(coverage_table(items, language), fmt, separator), fmt)
+    write(chunks(coverage_table(items, language), fmt, separator), fmt)
     return exit_status(args, register.scan)

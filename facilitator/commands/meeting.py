@@ -39,11 +39,21 @@ def _agenda(name: str | None) -> Agenda:
 
 def run(args: argparse.Namespace) -> int:
     """Prepare what the TUI opens on; problems are reported before the screen is taken over."""
-    from facilitator.store import SessionLock, StoreError, load_session, new_session_path
+    from facilitator.store import (
+        SessionLock,
+        SessionLockedError,
+        StoreError,
+        clean_stale_temp_files,
+        load_session,
+        new_session_path,
+    )
 
     folder = sessions_dir(args)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--sessions-dir {folder}: not a folder")
+    if folder.is_dir():
+        # Temporary files of a save that a crash interrupted; the sessions themselves are intact.
+        clean_stale_temp_files(folder)
     command = args.command
     lock: SessionLock | None = None
     session: Session | None = None
@@ -76,10 +86,10 @@ def run(args: argparse.Namespace) -> int:
         if path is not None:
             lock = SessionLock(path)
             lock.acquire()
+    except SessionLockedError as error:
+        sys.stderr.write(f"facilitator: {error}\n")
+        return EXIT_FAILURE
     except StoreError as error:
-        if type(error).__name__ == "SessionLockedError":
-            sys.stderr.write(f"facilitator: {error}\n")
-            return EXIT_FAILURE
         raise UsageError(str(error)) from None
     except ValueError as error:
         raise UsageError(str(error)) from None

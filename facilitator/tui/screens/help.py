@@ -248,9 +248,11 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(ratio=1, min_width=14, max_width=20, style="bold")
         table.add_column(ratio=4)
         self._group(table, _("This screen"), here)
-        for title, text in screen_notes(self.target):
+        notes = screen_notes(self.target)
+        for title, text in notes:
             table.add_row(Text(title, style="bold italic"), Text(text))
-        table.add_row("", "")
+        if notes:
+            table.add_row("", "")
         self._group(table, _("Everywhere"), everywhere)
         return table
 

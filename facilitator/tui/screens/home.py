@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator.i18n import _
+from facilitator.register import EXPORT_SUFFIX
 from facilitator.session import Session
 from facilitator.store import SessionInfo, StoreError, list_sessions, load_session
 from facilitator.tui.formatting import short_date
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 FINISHED_STATES = ("ended", "approved")
-# A TOML export of a session sits beside it and holds the same meeting: it is not a session.
-EXPORT_SUFFIX = ".export.toml"
 
 
 def state_label(state: str) -> str:
@@ -52,6 +51,12 @@ def sort_sessions(infos: list[SessionInfo]) -> list[SessionInfo]:
     unfinished = [info for info in newest if info.state not in FINISHED_STATES]
     finished = [info for info in newest if info.state in FINISHED_STATES]
     return unfinished + finished
+
+
+class SessionTable(DataTable[Text]):
+    """The list of meetings; enter opens the highlighted one (and the Footer says so)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", _("Open"), id="home_table_open")]
 
 
 class HomeScreen(Screen[None]):
@@ -124,7 +129,7 @@ class HomeScreen(Screen[None]):
             )
         with Vertical(id="home-list") as box:
             box.border_title = _("Meetings")
-            table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            table = SessionTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield table
             yield Static("", id="home-empty")
         yield Static("", id="home-problems")
@@ -137,7 +142,6 @@ class HomeScreen(Screen[None]):
         table.add_column(_("Committee"), key="committee")
         table.add_column(_("Agenda"), key="agenda")
         table.add_column(_("State"), key="state")
-        self.query_one("#home-list").border_subtitle = str(self.facilitator.sessions_dir)
         self.query_one("#home-empty").display = False
         self.query_one("#home-problems").display = False
         table.focus()
@@ -158,6 +162,7 @@ class HomeScreen(Screen[None]):
     def _load(self, folder: Path) -> None:
         try:
             infos = list_sessions(folder) if folder.is_dir() else []
+            # A TOML export sits beside its session and holds the same meeting: not a session.
             infos = [info for info in infos if not info.path.name.endswith(EXPORT_SUFFIX)]
         except (OSError, StoreError) as error:
             self.post_message(self.Loaded([], str(error)))
@@ -188,11 +193,12 @@ class HomeScreen(Screen[None]):
         committee_width = max(12, rest * 9 // 20)
         agenda_width = max(10, rest - committee_width)
         for info, day, state in zip(self.infos, dates, states, strict=True):
+            # Text, not str: a str cell is read as Rich markup, and "[" in a name would vanish.
             table.add_row(
-                day,
-                ellipsize(info.committee, committee_width),
-                ellipsize(info.agenda_title, agenda_width),
-                state,
+                Text(day),
+                Text(ellipsize(info.committee, committee_width)),
+                Text(ellipsize(info.agenda_title, agenda_width)),
+                Text(state),
                 key=str(info.path),
             )
         empty = self.query_one("#home-empty", Static)
@@ -200,10 +206,12 @@ class HomeScreen(Screen[None]):
         table.display = bool(self.infos)
         if not self.infos:
             empty.update(
-                _(
-                    "No meetings yet in {folder}.\n\nPress n to start the first one: choose the "
-                    "agenda, write the committee's name, and who takes part."
-                ).format(folder=self.facilitator.sessions_dir)
+                Text(
+                    _(
+                        "No meetings yet in {folder}.\n\nPress n to start the first one: choose "
+                        "the agenda, write the committee's name, and who takes part."
+                    ).format(folder=self.facilitator.sessions_dir)
+                )
             )
         elif selected is not None:
             for index, info in enumerate(self.infos):
@@ -235,6 +243,9 @@ class HomeScreen(Screen[None]):
 
     def _show_hint(self) -> None:
         info = self.selected
+        # Where the highlighted meeting's file is: people mail and archive these files.
+        box = self.query_one("#home-list")
+        box.border_subtitle = Text(str(info.path if info else self.facilitator.sessions_dir))
         hint = self.query_one("#home-hint", Label)
         if info is None:
             hint.update(_("n: new meeting · g: agreements of every meeting · f1: help"))
@@ -279,7 +290,9 @@ class HomeScreen(Screen[None]):
         try:
             session = load_session(info.path)
         except StoreError as error:
-            self.notify(str(error), title=_("Cannot open the meeting"), severity="error")
+            self.notify(
+                str(error), title=_("Cannot open the meeting"), severity="error", markup=False
+            )
             return
         if session.ended:
             self.facilitator.open_review(session, info.path)
@@ -311,14 +324,16 @@ class HomeScreen(Screen[None]):
         from facilitator.store import new_session_path
 
         if message.session is None:
-            self.notify(message.error, title=_("No follow-up meeting"), severity="error")
+            self.notify(
+                message.error, title=_("No follow-up meeting"), severity="error", markup=False
+            )
             return
         folder = self.facilitator.sessions_dir
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = new_session_path(folder, message.session)
         except (OSError, StoreError) as error:
-            self.notify(str(error), title=_("No follow-up meeting"), severity="error")
+            self.notify(str(error), title=_("No follow-up meeting"), severity="error", markup=False)
             return
         self.facilitator.open_meeting(message.session, path)
 

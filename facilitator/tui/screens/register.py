@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,23 +13,26 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets.data_table import RowKey
 
-from facilitator.i18n import _
+from facilitator.i18n import _, language
 from facilitator.register import Register, Row, collect
 from facilitator.store import StoreError, load_session
-from facilitator.tabular import Column, Table, render_csv
-from facilitator.tui.formatting import kind_label
-from facilitator.tui.screens.home import EXPORT_SUFFIX, ellipsize, state_label
+from facilitator.tabular import render_csv
+from facilitator.tui.screens.home import ellipsize, state_label
+from facilitator.tui.screens.review import short_kind
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 FILTER_DELAY = 0.15
-TEXT_WIDTH = 60
+TEXT_MAX = 80
+TEXT_MIN = 28
 
 
 def status_text(status: str) -> str:
@@ -51,7 +54,8 @@ class ColumnSpec:
     label: Callable[[], str]
     cell: Callable[[Row], str]
     sort: Callable[[Row], tuple[object, ...]]
-    width: int | None = None
+    max_width: int = 0  # 0: as wide as its widest cell
+    drop: int = 0  # when the terminal is narrow, higher numbers give way first; 0 never
 
 
 def _date_key(value: date | None) -> tuple[object, ...]:
@@ -68,22 +72,39 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda: _("Committee"),
         lambda r: r.committee,
         lambda r: (r.committee.casefold(),),
-        28,
+        max_width=24,
     ),
     ColumnSpec(
         "meeting",
         lambda: _("Meeting"),
         lambda r: r.meeting_date.isoformat(),
         lambda r: (r.meeting_date,),
-    ),
-    ColumnSpec("ref", lambda: _("Ref"), lambda r: r.theme_ref, lambda r: _ref_key(r.theme_ref)),
-    ColumnSpec(
-        "kind", lambda: _("Kind"), lambda r: kind_label(r.kind), lambda r: (kind_label(r.kind),)
+        drop=2,
     ),
     ColumnSpec(
-        "text", lambda: _("Text"), lambda r: r.text, lambda r: (r.text.casefold(),), TEXT_WIDTH
+        "ref", lambda: _("Ref"), lambda r: r.theme_ref, lambda r: _ref_key(r.theme_ref), drop=3
     ),
-    ColumnSpec("owner", lambda: _("Owner"), lambda r: r.owner, lambda r: (r.owner.casefold(),), 20),
+    ColumnSpec(
+        "kind",
+        lambda: _("Kind"),
+        lambda r: short_kind(r.kind),
+        lambda r: (short_kind(r.kind),),
+        drop=1,
+    ),
+    ColumnSpec(
+        "text",
+        lambda: _("Text"),
+        lambda r: r.text,
+        lambda r: (r.text.casefold(),),
+        max_width=TEXT_MAX,
+    ),
+    ColumnSpec(
+        "owner",
+        lambda: _("Owner"),
+        lambda r: r.owner,
+        lambda r: (r.owner.casefold(),),
+        max_width=18,
+    ),
     ColumnSpec(
         "date",
         lambda: _("Date"),
@@ -95,12 +116,14 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda: _("Status"),
         lambda r: status_text(r.status),
         lambda r: (status_text(r.status),),
+        max_width=14,
     ),
     ColumnSpec(
         "state",
         lambda: _("Minutes"),
         lambda r: state_label(r.session_state),
         lambda r: (state_label(r.session_state),),
+        drop=4,
     ),
 )
 DEFAULT_SORT = "date"
@@ -125,21 +148,74 @@ def prepare(rows: Sequence[Row]) -> list[Entry]:
     return entries
 
 
-def csv_table(entries: Sequence[Entry]) -> Table:
-    """The shown rows as a table for tabular's CSV writer: full text, ISO dates."""
-    columns = tuple(Column(spec.key, spec.label()) for spec in COLUMNS)
-    columns += (Column("theme", _("Theme")), Column("file", _("File")))
-    rows = [(*entry.cells, entry.row.theme, str(entry.row.path)) for entry in entries]
-    return Table(columns=columns, rows=rows, records=[])
+def natural_widths(entries: Sequence[Entry]) -> list[int]:
+    """How wide each column wants to be: its widest cell or label, within its maximum."""
+    widths: list[int] = []
+    for index, spec in enumerate(COLUMNS):
+        widest = max((len(entry.cells[index]) for entry in entries), default=0)
+        wanted = max(widest, len(spec.label()) + 2)  # room for the sort mark
+        widths.append(min(wanted, spec.max_width) if spec.max_width else wanted)
+    return widths
 
 
-def session_files(paths: Sequence[Path]) -> list[Path]:
-    """The session files under the paths, without the TOML exports that sit beside them."""
-    from facilitator.store import find_session_files
+def layout(natural: Sequence[int], width: int) -> list[tuple[int, int]]:
+    """The columns that fit in `width` and their widths: (index in COLUMNS, width).
 
-    return [
-        path for path in find_session_files(list(paths)) if not path.name.endswith(EXPORT_SUFFIX)
-    ]
+    The text column is what people read, so it gets at least a third of the width: first the
+    minutes state, ref and meeting date give way, then the long columns (committee, owner,
+    status) get narrower, and only then the kind goes too.
+    """
+    text = next(i for i, spec in enumerate(COLUMNS) if spec.key == "text")
+    target = min(natural[text], max(TEXT_MIN, width // 3))
+    widths = {i: natural[i] for i in range(len(COLUMNS))}
+
+    def room() -> int:
+        # Each cell (the text's too) has one column of padding either side; the scroll bar
+        # takes two.
+        return width - sum(widths[i] + 2 for i in widths) + widths.get(text, 0) - 2 - 2
+
+    def drop(level: int) -> None:
+        for i in sorted(widths, key=lambda i: -COLUMNS[i].drop):
+            if room() >= target:
+                return
+            if COLUMNS[i].drop >= level:
+                del widths[i]
+
+    drop(2)
+    while room() < target:
+        shrinkable = [i for i in widths if i != text and COLUMNS[i].max_width and widths[i] > 12]
+        if not shrinkable:
+            break
+        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+    drop(1)
+    widths[text] = max(12, min(natural[text], room()))
+    return sorted(widths.items())
+
+
+class RegisterTable(DataTable[Text]):
+    """A DataTable that does not measure thousands of cells when no column needs measuring.
+
+    Every column of the register gets a fixed width, so the stock `_update_dimensions`, which
+    measures each new cell to size auto-width columns, spends most of a rebuild for nothing
+    (0.7 s for 4,000 rows). Textual is pinned to one version, which keeps this override honest;
+    any other case goes to the stock code.
+    """
+
+    BINDINGS = [Binding("enter", "select_cursor", _("Minutes"), id="register_table_open")]
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        columns = list(self.columns.values())
+        if not columns or any(column.auto_width for column in columns):
+            super()._update_dimensions(new_rows)
+            return
+        if any(row.auto_height or row.label is not None for row in self.rows.values()):
+            super()._update_dimensions(new_rows)
+            return
+        width = sum(column.get_render_width(self) for column in columns)
+        header = self.header_height if self.show_header else 0
+        self.virtual_size = Size(
+            width + self._row_label_column_width, self._total_row_height + header
+        )
 
 
 class RegisterScreen(Screen[None]):
@@ -148,10 +224,11 @@ class RegisterScreen(Screen[None]):
     AUTO_FOCUS = None
 
     BINDINGS = [
-        Binding("slash", "focus_filter", _("Filter"), id="register_filter"),
+        # The filter bar names / and o itself; the Footer has no room for them at 80 columns.
+        Binding("slash", "focus_filter", _("Filter"), show=False, id="register_filter"),
         Binding("s", "sort", _("Sort"), id="register_sort"),
-        Binding("o", "toggle_open", _("Open only"), id="register_open"),
-        Binding("enter", "open_minutes", _("Minutes"), id="register_open_minutes"),
+        Binding("o", "toggle_open", _("Open only"), show=False, id="register_open"),
+        Binding("enter", "open_minutes", _("Minutes"), show=False, id="register_open_minutes"),
         Binding("x", "export_csv", _("Export CSV"), id="register_export"),
         Binding("p", "show_problems", _("Unreadable files"), show=False, id="register_problems"),
         Binding("r", "reload", _("Reload"), show=False, id="register_reload"),
@@ -171,6 +248,10 @@ class RegisterScreen(Screen[None]):
     RegisterScreen #rows { height: 1fr; margin: 1 1 0 1; }
     RegisterScreen #register-empty { height: auto; padding: 1 2; color: $text-muted; }
     RegisterScreen #register-problems { height: 1; padding: 0 2; color: $warning; }
+    RegisterScreen #register-detail {
+        height: auto; max-height: 4; margin: 0 1; padding: 0 1; background: $panel;
+    }
+    RegisterScreen.-short #register-detail { max-height: 3; }
     """
 
     @dataclass
@@ -199,6 +280,8 @@ class RegisterScreen(Screen[None]):
         self.sort_key = DEFAULT_SORT
         self.sort_reverse = False
         self._filter_timer: Timer | None = None
+        self.natural = natural_widths([])
+        self.visible_keys = [spec.key for spec in COLUMNS]
 
     @property
     def facilitator(self) -> FacilitatorApp:
@@ -214,14 +297,15 @@ class RegisterScreen(Screen[None]):
         with Horizontal(id="register-bar"):
             yield Label(_("Filter (/)"), id="filter-label")
             yield Input(
-                placeholder=_("committee, text, owner, status… (escape leaves the filter)"),
+                placeholder=_("committee, text, owner, status…"),
                 compact=True,
                 id="filter",
             )
             yield Label("", id="open-only")
-        table: DataTable[str] = DataTable(id="rows", cursor_type="row", zebra_stripes=True)
+        table = RegisterTable(id="rows", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="register-empty")
+        yield Static("", id="register-detail")
         yield Static("", id="register-problems")
         yield Footer()
 
@@ -246,7 +330,8 @@ class RegisterScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="register-load")
     def _load(self, paths: list[Path]) -> None:
         try:
-            register: Register = collect(session_files(paths))
+            # A sessions folder not made yet is empty, not a file that cannot be read.
+            register: Register = collect([path for path in paths if path.exists()])
         except (OSError, StoreError) as error:
             self.post_message(self.Loaded([], [], str(error)))
             return
@@ -257,6 +342,7 @@ class RegisterScreen(Screen[None]):
     def _loaded(self, message: Loaded) -> None:
         self.loaded = True
         self.entries = message.entries
+        self.natural = natural_widths(self.entries)
         self.problems = message.problems
         notice = self.query_one("#register-problems", Static)
         if message.error:
@@ -292,25 +378,27 @@ class RegisterScreen(Screen[None]):
         table = self.query_one("#rows", DataTable)
         selected = self.selected
         self.shown = self.filtered()
+        # The table's own size lags behind a resize: go by the screen (the table has margins).
+        columns = layout(self.natural, max(self.size.width - 2, 40))
+        self.visible_keys = [COLUMNS[index].key for index, _width in columns]
         table.clear(columns=True)
-        for spec in COLUMNS:
+        for index, column_width in columns:
+            spec = COLUMNS[index]
             label = spec.label()
             if spec.key == self.sort_key:
                 label += " ▼" if self.sort_reverse else " ▲"
-            table.add_column(label, key=spec.key, width=spec.width)
-        widths = [spec.width for spec in COLUMNS]
+            table.add_column(label, key=spec.key, width=column_width)
+        # Text, not str: a str cell is read as Rich markup, and "[" in a text would vanish.
         table.add_rows(
             [
-                tuple(
-                    ellipsize(cell, width) if width else cell
-                    for cell, width in zip(entry.cells, widths, strict=True)
-                )
+                [Text(ellipsize(entry.cells[index], width)) for index, width in columns]
                 for entry in self.shown
             ]
         )
         if selected is not None and selected in self.shown:
             table.move_cursor(row=self.shown.index(selected), animate=False)
         self._show_count()
+        self._show_detail()
         empty = self.query_one("#register-empty", Static)
         empty.display = not self.shown
         if not self.entries:
@@ -320,6 +408,10 @@ class RegisterScreen(Screen[None]):
         elif not self.shown:
             empty.update(_("No row matches the filter."))
         self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        if self.loaded:
+            self.apply()
 
     def _show_count(self) -> None:
         count = _("{shown} of {total} rows").format(shown=len(self.shown), total=len(self.entries))
@@ -347,6 +439,29 @@ class RegisterScreen(Screen[None]):
         self.apply()
         self.query_one("#rows", DataTable).focus()
 
+    @on(DataTable.RowHighlighted, "#rows")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The highlighted row in full: the table cuts long texts short."""
+        detail = self.query_one("#register-detail", Static)
+        entry = self.selected
+        detail.display = entry is not None
+        if entry is None:
+            return
+        row = entry.row
+        text = Text()
+        text.append(row.committee, style="bold")
+        text.append(f" · {row.meeting_date.isoformat()} · {row.theme_ref} {row.theme}\n")
+        text.append(f"{short_kind(row.kind)}: ", style="italic")
+        text.append(row.text)
+        facts = [row.owner, row.date.isoformat() if row.date else "", status_text(row.status)]
+        text.append("  — " + " · ".join(fact for fact in facts if fact), style="bold")
+        if row.status_comment:
+            text.append(f" ({row.status_comment})", style="italic")
+        detail.update(text)
+
     @property
     def selected(self) -> Entry | None:
         """The highlighted row."""
@@ -370,9 +485,10 @@ class RegisterScreen(Screen[None]):
         self.query_one("#filter", Input).focus()
 
     def action_sort(self) -> None:
-        """Sort by the next column."""
-        keys = [spec.key for spec in COLUMNS]
-        self.sort_key = keys[(keys.index(self.sort_key) + 1) % len(keys)]
+        """Sort by the next column shown."""
+        keys = self.visible_keys
+        at = keys.index(self.sort_key) if self.sort_key in keys else -1
+        self.sort_key = keys[(at + 1) % len(keys)]
         self.sort_reverse = False
         self.apply()
 
@@ -404,7 +520,9 @@ class RegisterScreen(Screen[None]):
         try:
             session = load_session(path)
         except StoreError as error:
-            self.notify(str(error), title=_("Cannot open the minutes"), severity="error")
+            self.notify(
+                str(error), title=_("Cannot open the minutes"), severity="error", markup=False
+            )
             return
         self.facilitator.open_review(session, path)
 
@@ -412,9 +530,13 @@ class RegisterScreen(Screen[None]):
         """Write the rows shown to agreements-YYYY-MM-DD.csv in the sessions folder."""
         if not self.shown:
             return
+        from facilitator.commands.agreements import agreements_table
+
         today = self.facilitator.wall().date()
         target = self.facilitator.sessions_dir / f"agreements-{today.isoformat()}.csv"
-        self._write_csv(target, render_csv(csv_table(self.shown)))
+        # The same columns as `facilitator agreements --format csv`, in the interface language.
+        table = agreements_table([entry.row for entry in self.shown], language(), today)
+        self._write_csv(target, render_csv(table))
 
     @work(thread=True, group="register-export")
     def _write_csv(self, target: Path, text: str) -> None:

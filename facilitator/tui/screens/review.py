@@ -24,12 +24,13 @@ from facilitator.i18n import _, language
 from facilitator.minutes import render_markdown, render_toml
 from facilitator.minutes_html import render_html
 from facilitator.privacy import PrivacyWarning, check_privacy
+from facilitator.register import EXPORT_SUFFIX
 from facilitator.session import OUTCOME_KINDS, Outcome, Session, ThemeRecord
 from facilitator.tui.formatting import clock_time, kind_label, short_date
 from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.export_done import ExportDone
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
-from facilitator.tui.screens.home import EXPORT_SUFFIX, ellipsize, state_label
+from facilitator.tui.screens.home import ellipsize, state_label
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
@@ -76,19 +77,26 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
+class OutcomeTable(DataTable[Text]):
+    """Every outcome of the meeting; enter corrects the highlighted one (the Footer says so)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", _("Edit"), id="review_table_edit")]
+
+
 class ReviewScreen(Screen[None]):
     """The minutes as they will be sent, with every outcome in a table to correct."""
 
     AUTO_FOCUS = None
 
     BINDINGS = [
-        Binding("e,enter", "edit", _("Edit"), id="review_edit"),
+        Binding("e,enter", "edit", _("Edit"), show=False, id="review_edit"),
         Binding("x,delete", "delete", _("Delete"), id="review_delete"),
         Binding("k", "change_kind", _("Change kind"), show=False, id="review_kind"),
         Binding("g,ctrl+g", "approve", _("Approve"), id="review_approve"),
-        Binding("m", "export('md')", _("Markdown"), id="export_md"),
-        Binding("h", "export('html')", _("HTML"), id="export_html"),
-        Binding("t", "export('toml')", _("TOML"), id="export_toml"),
+        # The minutes panel names the three export keys; the Footer has no room for them at 80.
+        Binding("m", "export('md')", _("Markdown"), show=False, id="export_md"),
+        Binding("h", "export('html')", _("HTML"), show=False, id="export_html"),
+        Binding("t", "export('toml')", _("TOML"), show=False, id="export_toml"),
         Binding("escape,q", "back", _("Back"), id="review_back"),
     ]
 
@@ -102,19 +110,23 @@ class ReviewScreen(Screen[None]):
         height: auto; max-height: 8; border: round $warning; padding: 0 1;
         border-title-color: $warning; border-title-style: bold;
     }
+    ReviewScreen #privacy-intro { color: $text-muted; text-style: italic; }
+    ReviewScreen #privacy-list { height: auto; }
+    ReviewScreen.-short #privacy-intro { display: none; }
     ReviewScreen #outcomes-box {
         height: auto; max-height: 12; border: round $primary-muted; border-title-color: $text;
+        border-subtitle-color: $text-muted;
     }
-    ReviewScreen #outcomes-box:focus-within { border: round $primary; }
     ReviewScreen #outcomes { height: auto; max-height: 10; }
     ReviewScreen #outcomes-empty { color: $text-muted; padding: 0 1; height: auto; }
     ReviewScreen #minutes {
         height: 1fr; border: round $primary-muted; padding: 0 1; border-title-color: $text;
+        border-subtitle-color: $text-muted;
     }
     ReviewScreen #minutes:focus { border: round $primary; }
     ReviewScreen.-short #outcomes-box { max-height: 8; }
     ReviewScreen.-short #outcomes { max-height: 6; }
-    ReviewScreen.-short #privacy { max-height: 5; }
+    ReviewScreen.-short #privacy { max-height: 4; overflow-y: auto; }
     ReviewScreen.-tall #outcomes-box { max-height: 16; }
     ReviewScreen.-tall #outcomes { max-height: 14; }
     """
@@ -144,18 +156,25 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="review-top"):
             yield Label("", id="review-title")
             yield Label("", id="review-state")
-        privacy = Static("", id="privacy")
-        privacy.border_title = _("Check before sending")
-        yield privacy
+        with Vertical(id="privacy") as privacy:
+            privacy.border_title = _("Check before sending")
+            yield Static(
+                _(
+                    "These do not belong in the minutes of a harassment dialogue. "
+                    "Refer to cases by case number."
+                ),
+                id="privacy-intro",
+            )
+            yield Static("", id="privacy-list")
         with Vertical(id="outcomes-box") as box:
             box.border_title = _("Outcomes")
             box.border_subtitle = _("e edit · x delete · k kind")
-            table: DataTable[str] = DataTable(id="outcomes", cursor_type="row", zebra_stripes=True)
+            table = OutcomeTable(id="outcomes", cursor_type="row", zebra_stripes=True)
             yield table
             yield Static(_("Nothing was decided or agreed."), id="outcomes-empty")
         with VerticalScroll(id="minutes") as minutes:
             minutes.border_title = _("Minutes")
-            minutes.border_subtitle = _("tab to scroll")
+            minutes.border_subtitle = _("export: m Markdown · h HTML · t TOML · tab scrolls")
             yield Markdown("", id="minutes-text")
         yield Footer()
 
@@ -174,9 +193,11 @@ class ReviewScreen(Screen[None]):
         state = self.query_one("#review-state", Label)
         if session.minutes_status == "approved":
             when = f" {short_date(session.approved_at.date())}" if session.approved_at else ""
-            state.update(_("Approved by {name}").format(name=session.approved_by or "?") + when)
+            state.update(
+                Text(_("Approved by {name}").format(name=session.approved_by or "?") + when)
+            )
         else:
-            state.update(f"{state_label(session.state)} · {_('draft, not approved')}")
+            state.update(Text(f"{state_label(session.state)} · {_('draft, not approved')}"))
         state.set_class(session.minutes_status == "approved", "-approved")
         self._show_privacy()
         self._show_outcomes()
@@ -185,24 +206,16 @@ class ReviewScreen(Screen[None]):
 
     def _show_privacy(self) -> None:
         self.warnings = check_privacy(self.session)
-        panel = self.query_one("#privacy", Static)
+        panel = self.query_one("#privacy", Vertical)
         panel.display = bool(self.warnings)
         if not self.warnings:
             return
         text = Text()
-        text.append(
-            _(
-                "These do not belong in the minutes of a harassment dialogue. "
-                "Refer to cases by case number."
-            )
-            + "\n",
-            style="italic",
-        )
         for warning in self.warnings:
             text.append("⚠ ", style="bold")
             text.append(warning.message(language()) + "\n")
         text.rstrip()
-        panel.update(text)
+        self.query_one("#privacy-list", Static).update(text)
         panel.border_title = _("Check before sending: {count}").format(count=len(self.warnings))
 
     def _show_outcomes(self) -> None:
@@ -232,13 +245,14 @@ class ReviewScreen(Screen[None]):
         table.add_column(_("Owner"), key="owner")
         table.add_column(_("Date"), key="date")
         for number, (record, outcome) in enumerate(outcomes, start=1):
+            # Text, not str: a str cell is read as Rich markup, and "[" in a text would vanish.
             table.add_row(
-                str(number),
-                kinds[number - 1],
-                self._theme_ref(record),
+                Text(str(number)),
+                Text(kinds[number - 1]),
+                Text(self._theme_ref(record)),
                 Text(ellipsize(outcome.text, text_width * TEXT_LINES - 2)),
-                ellipsize(outcome.owner, OWNER_WIDTH),
-                dates[number - 1],
+                Text(ellipsize(outcome.owner, OWNER_WIDTH)),
+                Text(dates[number - 1]),
                 key=outcome.id,
                 height=None,
             )
@@ -371,9 +385,10 @@ class ReviewScreen(Screen[None]):
                     time=clock_time(session.approved_at or self.facilitator.wall()),
                 ),
                 timeout=4,
+                markup=False,
             )
 
-        context = _("Who approves the minutes? (enter saves, escape cancels)")
+        context = _("Who approves the minutes?")
         value = session.approved_by or session.chair
         self.app.push_screen(TextPrompt(_("Approve the minutes"), context, value), answer)
 

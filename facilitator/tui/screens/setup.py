@@ -146,14 +146,21 @@ class SetupScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+s", "start", _("Start the meeting"), priority=True, id="setup_start"),
-        Binding("ctrl+n", "add_participant", _("Add participant"), id="setup_add"),
-        Binding("ctrl+r", "remove_participant", _("Remove participant"), id="setup_remove"),
+        # The participants' heading names ctrl+n and ctrl+r; the Footer has no room at 80.
+        Binding("ctrl+n", "add_participant", _("Add participant"), show=False, id="setup_add"),
+        Binding(
+            "ctrl+r", "remove_participant", _("Remove participant"), show=False, id="setup_remove"
+        ),
         Binding("escape", "back", _("Back"), id="setup_back"),
     ]
 
     DEFAULT_CSS = """
     SetupScreen { layout: vertical; }
-    SetupScreen #setup-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    SetupScreen #setup-title {
+        width: 1fr; height: 1; padding: 0 1; background: $panel; text-style: bold;
+    }
+    SetupScreen Input.-textual-compact:focus { background: $primary 25%; }
+    SetupScreen Select:focus > SelectCurrent { background: $primary 25%; }
     SetupScreen #setup-form { height: 1fr; padding: 1 2 0 2; }
     SetupScreen .field-row { height: 1; margin-bottom: 1; }
     SetupScreen .field-row.-with-message { margin-bottom: 0; }
@@ -221,7 +228,7 @@ class SetupScreen(Screen[None]):
                 yield Label(_("Agenda"), classes="field-label -required")
                 yield Select(
                     [
-                        (f"{agenda.title} ({origin})", index)
+                        (Text(f"{agenda.title} ({origin})"), index)
                         for index, (agenda, origin) in enumerate(self.agendas)
                     ],
                     value=self.agenda_index,
@@ -447,7 +454,9 @@ class SetupScreen(Screen[None]):
             folder.mkdir(parents=True, exist_ok=True)
             path = new_session_path(folder, session)
         except (OSError, StoreError) as error:
-            self.notify(str(error), title=_("Cannot create the meeting"), severity="error")
+            self.notify(
+                str(error), title=_("Cannot create the meeting"), severity="error", markup=False
+            )
             return
         self.facilitator.open_meeting(session, path, replace=True)
 

@@ -26,8 +26,16 @@ class AgendaPanel(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-lines")
 
+    _clock: MeetingClock | None = None
+
+    def on_resize(self) -> None:
+        # The first drawing may come before layout, when the width is not known yet.
+        if self._clock is not None:
+            self.show(self._clock)
+
     def show(self, clock: MeetingClock) -> None:
         """Redraw from the session and clock."""
+        self._clock = clock
         session = clock.session
         width = max(16, self.size.width - 2)
         text = Text(no_wrap=True, overflow="ellipsis")
