@@ -10,6 +10,8 @@ from datetime import datetime, timedelta
 from facilitator.session import Session, ThemeRecord, distribute, now
 
 Monotonic = Callable[[], float]
+# A meeting resumed this long after its start is planned from the time it resumes.
+RESUMED_LATER = timedelta(hours=12)
 WallClock = Callable[[], datetime]
 
 
@@ -152,13 +154,20 @@ class MeetingClock:
         return [
             r
             for r in self.session.themes
-            if r.theme_id != current and r.state in ("pending", "skipped") and r.seconds == 0
+            if r.theme_id != current
+            and r.state in ("pending", "skipped")
+            and r.seconds == 0
             and self.session.index_of(r.theme_id) > self.session.index_of(current)
         ]
 
     def planned_end(self) -> datetime:
         """When the meeting was planned to end: its (planned or actual) start plus its length."""
-        start = self.session.planned_start or self.session.started or self.wall()
+        start = self.session.planned_start or self.session.started
+        now = self.wall()
+        if start is None or now - start > RESUMED_LATER:
+            # Not started yet, or resumed on another day: the original start says nothing
+            # about today, so plan as if the meeting had run without a break until now.
+            start = now - timedelta(seconds=self.total_used())
         return start + timedelta(minutes=self.session.planned_minutes)
 
     def projected_end(self) -> datetime:

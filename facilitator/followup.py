@@ -8,6 +8,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from facilitator import store
@@ -203,7 +204,11 @@ def start_followup(earlier: Session, chain: list[Session], agenda: Agenda | None
 
 
 def set_review(
-    session: Session, outcome_id: str, status: ReviewStatus, comment: str | None = None
+    session: Session,
+    outcome_id: str,
+    status: ReviewStatus,
+    comment: str | None = None,
+    at: datetime | None = None,
 ) -> Review:
     """Record the meeting's verdict on one reviewed outcome, stamped with the time."""
     if status not in REVIEW_STATUSES:
@@ -216,7 +221,7 @@ def set_review(
             review.status = status
             if comment is not None:
                 review.comment = clean_text(comment).strip()
-            review.reviewed = now()
+            review.reviewed = at or now()
             return review
     raise KeyError(outcome_id)
 

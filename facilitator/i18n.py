@@ -333,7 +333,7 @@ DA: dict[str, str] = {
     "key": "tast",
     "left of the timebox": "tilbage af tiden",
     "left {time}": "gik {time}",
-    "m: mark presented": "m: marker som præsenteret",
+    "not presented": "ikke præsenteret",
     "no notes and no outcomes": "ingen noter og intet besluttet",
     "not reviewed": "ikke vurderet",
     "not started": "ikke påbegyndt",

@@ -131,6 +131,12 @@ class FacilitatorApp(App[None]):
         self.locks[path] = lock
         return True
 
+    def release(self, path: Path) -> None:
+        """Give up the lock of a session this program no longer shows."""
+        lock = self.locks.pop(path, None)
+        if lock is not None:
+            lock.release()
+
     def open_meeting(self, session: Session, path: Path, replace: bool = False) -> None:
         """Show the meeting screen of a session, the clock paused."""
         from facilitator.tui.screens.meeting import MeetingScreen
@@ -185,10 +191,12 @@ class FacilitatorApp(App[None]):
         if self._finished:
             return
         self._finished = True
-        if self.screen_stack:
-            save_now = getattr(self.screen, "save", None)
-            if callable(save_now):
-                save_now()
+        # The meeting may lie under a dialog: save it wherever it is in the stack.
+        from facilitator.tui.screens.meeting import MeetingScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen):
+                screen.save()
         self.saver.close()
         for lock in self.locks.values():
             lock.release()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -49,13 +50,13 @@ class AttendanceDialog(ModalScreen[bool]):
         self.wall = wall
         self.changed = False
 
-    def _label(self, participant: Participant) -> str:
+    def _label(self, participant: Participant) -> Text:
         parts = [participant.name, role_label(participant.role)]
         if participant.arrived:
             parts.append(_("arrived {time}").format(time=clock_time(participant.arrived)))
         if participant.left:
             parts.append(_("left {time}").format(time=clock_time(participant.left)))
-        return " · ".join(parts)
+        return Text(" · ".join(parts))
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:

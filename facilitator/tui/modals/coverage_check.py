@@ -25,14 +25,14 @@ class CoverageCheck(ModalScreen[bool]):
     ]
     DEFAULT_CSS = """
     CoverageCheck { align: center middle; }
-    CoverageCheck > Vertical { width: 90; max-width: 100%; height: auto; max-height: 95%;
-        padding: 0 2; border: thick $warning; background: $surface; }
-    CoverageCheck #coverage-intro { margin: 1 0; }
-    CoverageCheck VerticalScroll { height: auto; max-height: 16; }
+    CoverageCheck > Vertical { width: 90; max-width: 100%; height: 90%;
+        padding: 0 1; border: thick $warning; background: $surface; }
+    CoverageCheck #coverage-intro { margin: 0 0 1 0; width: 100%; }
+    CoverageCheck VerticalScroll { height: 1fr; }
     CoverageCheck .theme { text-style: bold; margin-top: 1; }
     CoverageCheck .why { color: $text-muted; }
     CoverageCheck Input { margin: 0; }
-    CoverageCheck #coverage-keys { margin: 1 0; text-style: bold; }
+    CoverageCheck #coverage-keys { width: 100%; text-style: bold; }
     """
 
     def __init__(self, session: Session, uncovered: list[ThemeRecord]) -> None:
@@ -58,7 +58,7 @@ class CoverageCheck(ModalScreen[bool]):
                         if theme.is_obligation
                         else _("no notes and no outcomes")
                     )
-                    yield Label(f"{theme.title}", classes="theme")
+                    yield Label(theme.title, classes="theme", markup=False)
                     yield Label(why, classes="why")
                     yield Input(
                         record.uncovered_reason,

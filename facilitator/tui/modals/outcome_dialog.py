@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
@@ -68,7 +69,7 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
         owner_label = _("Responsible") if self.kind == "agreement" else _("Owner")
         date_label = _("Follow-up date") if self.kind == "agreement" else _("Due date")
         with Vertical() as box:
-            box.border_title = f"{kind_label(self.kind)} · {self.theme_title}"
+            box.border_title = escape(f"{kind_label(self.kind)} · {self.theme_title}")
             yield Label(_("Text"), classes="field")
             yield Input(draft.text if draft else "", id="outcome-text")
             yield Label("", id="text-error")

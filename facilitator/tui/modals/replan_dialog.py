@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -58,7 +59,9 @@ class ReplanDialog(ModalScreen[bool]):
                 table.add_column(_("New"), justify="right")
                 for theme_id, old, new in proposal.changes:
                     mark = "" if old == new else (" ↓" if new < old else " ↑")
-                    table.add_row(self.session.theme(theme_id).title, str(old), f"{new}{mark}")
+                    table.add_row(
+                        Text(self.session.theme(theme_id).title), str(old), f"{new}{mark}"
+                    )
                 with VerticalScroll():
                     yield Static(table)
             yield Label(_("enter apply · escape keep the plan"), id="replan-keys")

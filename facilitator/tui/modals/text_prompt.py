@@ -34,7 +34,7 @@ class TextPrompt(ModalScreen[str | None]):
         with Vertical() as box:
             box.border_title = self.title_text
             if self.context:
-                yield Label(self.context, id="prompt-context")
+                yield Label(self.context, id="prompt-context", markup=False)
             yield Input(self.value, id="prompt-input")
             yield Label(_("enter save · escape cancel"), id="prompt-keys")
 

@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static, TextArea
 
@@ -71,7 +72,7 @@ class MeetingScreen(Screen[None]):
         Binding("t", "capture('action')", _("Action"), id="action"),
         Binding("o", "capture('question')", _("Question"), show=False, id="question"),
         Binding("e", "edit_notes", _("Notes"), id="notes"),
-        Binding("m", "mark_presented", _("Presented"), id="presented"),
+        Binding("m", "mark_presented", _("Presented"), show=False, id="presented"),
         Binding("1", "review('1')", _("Done"), id="review_done"),
         Binding("2", "review('2')", _("In progress"), id="review_progress"),
         Binding("3", "review('3')", _("Not started"), id="review_not_started"),
@@ -92,7 +93,7 @@ class MeetingScreen(Screen[None]):
     DEFAULT_CSS = """
     MeetingScreen { layout: vertical; }
     #topbar { height: 1; background: $panel; padding: 0 1; }
-    #topbar-left { width: 1fr; text-style: bold; }
+    #topbar-left { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
     #topbar-right { width: auto; }
     #topbar-right.-late { color: $warning; text-style: bold; }
     #body { height: 1fr; }
@@ -101,17 +102,18 @@ class MeetingScreen(Screen[None]):
     #main { width: 1fr; border: round $primary; padding: 0 1; border-title-style: bold; }
     #theme-head { height: auto; }
     #theme-title { width: 1fr; text-style: bold; color: $text; }
-    #theme-kind { width: auto; color: $text-muted; }
+    #theme-kind { width: auto; max-width: 45%; color: $text-muted; text-align: right; }
     #theme-kind.-obligation { color: $warning; text-style: bold; }
     #theme-body { height: 1fr; min-height: 2; }
     #theme-description { color: $text-muted; margin-top: 1; }
     #theme-prompts { text-style: bold; }
     #outcomes { height: auto; max-height: 9; border-top: solid $primary-muted; border-title-color: $text; }
     #notes { height: 5; border: solid $primary-muted; padding: 0; }
-    MeetingScreen.-tall #notes { height: 1fr; min-height: 6; max-height: 14; }
-    MeetingScreen.-tall #outcomes { max-height: 16; }
+    MeetingScreen.-tall #notes { height: 8; }
+    MeetingScreen.-tall #outcomes { max-height: 12; }
     #split { height: 1fr; }
     #capture { height: auto; }
+    #notes { border-title-color: $text; }
     MeetingScreen.-huge #agenda { width: 44; }
     MeetingScreen.-huge #split { layout: horizontal; }
     MeetingScreen.-huge #theme-body { width: 1fr; height: 1fr; padding-right: 2; }
@@ -136,6 +138,7 @@ class MeetingScreen(Screen[None]):
         self._since_checkpoint = 0.0
         self._notes_timer_pending = False
         self._loading_notes = False
+        self._notes_theme = session.current_theme
 
     @property
     def facilitator(self) -> FacilitatorApp:
@@ -146,16 +149,16 @@ class MeetingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
-            yield Label("", id="topbar-left")
-            yield Label("", id="topbar-right")
+            yield Label("", id="topbar-left", markup=False)
+            yield Label("", id="topbar-right", markup=False)
         with Horizontal(id="body"):
             agenda = AgendaPanel(id="agenda")
             agenda.border_title = _("Agenda")
             yield agenda
             with Vertical(id="main"):
                 with Horizontal(id="theme-head"):
-                    yield Label("", id="theme-title")
-                    yield Label("", id="theme-kind")
+                    yield Label("", id="theme-title", markup=False)
+                    yield Label("", id="theme-kind", markup=False)
                 yield ThemeClock(id="clock")
                 # One column on ordinary terminals; on a large one the outcomes and notes
                 # move beside the questions instead of under them.
@@ -183,13 +186,14 @@ class MeetingScreen(Screen[None]):
         theme = session.theme(record.theme_id)
         section = session.agenda.section_of(theme.id)
         number = session.agenda.sections.index(section) + 1
-        self.query_one("#main").border_title = f"{number} {section.title}"
+        self.query_one("#main").border_title = escape(f"{number} {section.title}")
         self.query_one("#theme-title", Label).update(theme.title)
         kind = self.query_one("#theme-kind", Label)
         kind_text = theme_kind_label(theme.kind)
         if theme.is_obligation:
+            # Said in words and marks, so the state does not depend on colour.
             kind_text += (
-                "  ✓ " + _("presented") if record.presented else "  · " + _("m: mark presented")
+                "\n✓ " + _("presented") if record.presented else "\nm: " + _("not presented")
             )
         kind.update(kind_text)
         kind.set_class(theme.is_obligation, "-obligation")
@@ -197,6 +201,7 @@ class MeetingScreen(Screen[None]):
         self.show_prompts()
         self.show_outcomes()
         notes = self.query_one("#notes", TextArea)
+        self._notes_theme = record.theme_id
         if notes.text != record.notes:
             self._loading_notes = True
             notes.load_text(record.notes)
@@ -216,7 +221,7 @@ class MeetingScreen(Screen[None]):
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
         for prompt in theme.prompts:
-            grid.add_row(bullet, prompt)
+            grid.add_row(bullet, Text(prompt))
         prompts.update(grid)
 
     def _review_text(self) -> Text:
@@ -304,10 +309,22 @@ class MeetingScreen(Screen[None]):
     # -- saving ---------------------------------------------------------------------------
 
     def save(self) -> None:
-        """Write the session now (off the UI thread), the running time included."""
+        """Write the session now (off the UI thread), running time and unsaved notes included."""
         self._since_checkpoint = 0.0
+        self._take_notes()
         self.clock.checkpoint()
         self.facilitator.persist(self.session, self.path)
+
+    def _take_notes(self) -> bool:
+        """Copy the notes being typed into the session; True when they changed."""
+        text = self.query_one("#notes", TextArea).text
+        # The text area holds the notes of the theme it was loaded for, which is not the
+        # current theme in the moment between a theme change and the redraw.
+        record = self.session.record(self._notes_theme)
+        if text == record.notes:
+            return False
+        self.session.set_notes(record.theme_id, text)
+        return True
 
     # -- actions --------------------------------------------------------------------------
 
@@ -335,6 +352,7 @@ class MeetingScreen(Screen[None]):
 
     def action_next_theme(self) -> None:
         """Go to the next theme."""
+        self._take_notes()
         if self.clock.next():
             self.save()
             self.show_theme()
@@ -343,12 +361,14 @@ class MeetingScreen(Screen[None]):
 
     def action_previous_theme(self) -> None:
         """Go back one theme."""
+        self._take_notes()
         if self.clock.previous():
             self.save()
             self.show_theme()
 
     def goto(self, theme_id: str) -> None:
         """Jump to a theme (from the command palette)."""
+        self._take_notes()
         self.clock.goto(theme_id)
         self.save()
         self.show_theme()
@@ -382,7 +402,7 @@ class MeetingScreen(Screen[None]):
         removed = self.session.remove_outcome(record.outcomes[-1].id)
         self.save()
         self.show_outcomes()
-        self.notify(f"{_('Removed')}: {removed.text[:60]}", timeout=4)
+        self.notify(f"{_('Removed')}: {removed.text[:60]}", timeout=4, markup=False)
 
     def action_edit_notes(self) -> None:
         """Write notes for the current theme; escape leaves them."""
@@ -406,10 +426,7 @@ class MeetingScreen(Screen[None]):
 
     def _store_notes(self) -> None:
         self._notes_timer_pending = False
-        text = self.query_one("#notes", TextArea).text
-        record = self.session.current
-        if text != record.notes:
-            self.session.set_notes(record.theme_id, text)
+        if self._take_notes():
             self.save()
 
     def action_mark_presented(self) -> None:
@@ -426,7 +443,7 @@ class MeetingScreen(Screen[None]):
         if not self.session.reviews:
             return
         review = self.session.reviews[self.review_index]
-        set_review(self.session, review.outcome_id, REVIEW_KEYS[key])
+        set_review(self.session, review.outcome_id, REVIEW_KEYS[key], at=self.clock.wall())
         self.save()
         self.review_index = min(self.review_index + 1, len(self.session.reviews) - 1)
         self.show_prompts()
@@ -450,7 +467,9 @@ class MeetingScreen(Screen[None]):
                 return
             from facilitator.followup import set_review
 
-            set_review(self.session, review.outcome_id, review.status, comment)
+            set_review(
+                self.session, review.outcome_id, review.status, comment, at=self.clock.wall()
+            )
             self.save()
             self.show_prompts()
 

@@ -460,6 +460,9 @@ class ReviewScreen(Screen[None]):
         """Back to where the minutes were opened from, or to the home screen."""
         from facilitator.tui.screens.home import HomeScreen
 
+        # Queued saves first, then let another program open the session again.
+        self.facilitator.saver.flush()
+        self.facilitator.release(self.path)
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
         else:

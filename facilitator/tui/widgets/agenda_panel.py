@@ -15,6 +15,26 @@ from facilitator.tui.formatting import whole_minutes
 MARKS = {"done": "✓", "active": "▶", "skipped": "↷", "pending": " "}
 
 
+def shorten(title: str, room: int, titles: list[str]) -> str:
+    """A title cut to `room` columns; cut in the middle where the start alone is ambiguous.
+
+    "Minimumsforpligtelser for medarbejdere" and "... for ledere" must not both read
+    "Minimumsforplig…" in a narrow agenda.
+    """
+    room = max(room, 4)
+    if len(title) <= room:
+        return title
+    start = title[: room - 1] + "…"
+    clashes = [other for other in titles if other != title and other.startswith(title[: room - 1])]
+    if not clashes:
+        return start
+    tail = title.rsplit(" ", 1)[-1]
+    head_room = room - 1 - len(tail)
+    if head_room < 3:
+        return "…" + title[-(room - 1) :]
+    return title[:head_room] + "…" + tail
+
+
 class AgendaPanel(VerticalScroll, can_focus=False):
     """Sections and themes; the current theme marked, time used against each timebox."""
 
@@ -41,6 +61,7 @@ class AgendaPanel(VerticalScroll, can_focus=False):
         text = Text(no_wrap=True, overflow="ellipsis")
         current_line = 0
         line = 0
+        titles = [theme.title for theme in session.agenda.themes]
         for number, section in enumerate(session.agenda.sections, start=1):
             records = [session.record(theme.id) for theme in section.themes]
             is_current = any(r.theme_id == session.current_theme for r in records)
@@ -59,10 +80,8 @@ class AgendaPanel(VerticalScroll, can_focus=False):
                 )
                 over = used > record.timebox
                 mark = MARKS["active" if current else record.state]
-                label = f"  {mark} {theme.title}"
                 room = width - len(times) - 1
-                if len(label) > room:
-                    label = label[: max(room - 1, 4)] + "…"
+                label = f"  {mark} " + shorten(theme.title, room - 4, titles)
                 style = (
                     "reverse bold"
                     if current

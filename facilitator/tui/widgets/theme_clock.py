@@ -48,6 +48,8 @@ class ThemeClock(Widget):
     ThemeClock.-overtime #clock-status, ThemeClock.-overtime #clock-compact { color: $error; text-style: bold reverse; }
     ThemeClock.-overtime Digits { color: $error; }
     ThemeClock.-paused Digits { color: $text-muted; }
+    ThemeClock.-warning Bar > .bar--bar, ThemeClock.-warning Bar > .bar--complete { color: $warning; }
+    ThemeClock.-overtime Bar > .bar--bar, ThemeClock.-overtime Bar > .bar--complete { color: $error; }
     ThemeClock.-paused #clock-status { color: $text-muted; }
     """
 
