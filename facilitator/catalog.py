@@ -60,6 +60,12 @@ def resolve_agenda(name: str | None, local_dir: Path = LOCAL_AGENDAS) -> Agenda:
     path = Path(name)
     if path.suffix == ".toml" or path.exists() or "/" in name:
         return load_agenda(path)
+    # The usual case, a built-in guide by id, without reading every agenda there is.
+    named = builtin_dir() / f"{name}.toml"
+    if named.is_file() and not (local_dir / f"{name}.toml").is_file():
+        agenda = load_agenda(named)
+        if agenda.id == name:
+            return agenda
     for entry in find_agendas(local_dir):
         if entry.agenda is not None and entry.agenda.id == name:
             return entry.agenda

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from facilitator.followup import REVIEW_SECTION_ID, REVIEW_THEME_ID
+from facilitator.followup import REVIEW_SECTION_ID
 from facilitator.register import DEFAULT_KINDS, Row, Summary
+from facilitator.session import REVIEW_THEME_ID
 
 
 @dataclass(frozen=True)

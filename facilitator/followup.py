@@ -16,6 +16,7 @@ from facilitator.agenda import Agenda, Section, Theme
 from facilitator.register import CLOSED_STATUSES, EXPORT_SUFFIX, latest_reviews
 from facilitator.session import (
     REVIEW_STATUSES,
+    REVIEW_THEME_ID,
     Outcome,
     Participant,
     Review,
@@ -25,7 +26,6 @@ from facilitator.session import (
     now,
 )
 
-REVIEW_THEME_ID = "opfoelgning-tidligere"
 REVIEW_SECTION_ID = "opfoelgning-tidligere"
 FOLLOWUP_SECTION_IDS = ("opfoelgning", "follow-up", "followup")
 REVIEWED_KINDS = ("agreement", "action", "question")

@@ -12,6 +12,8 @@ from typing import Literal, get_args
 from facilitator.agenda import Agenda, Theme
 
 SESSION_SCHEMA = 1
+# The first theme of a follow-up meeting: the review of earlier outcomes (see followup.py).
+REVIEW_THEME_ID = "opfoelgning-tidligere"
 
 Role = Literal["leader", "employee-representative", "tr", "amr", "secretary", "guest", "other"]
 Side = Literal["management", "employees"]

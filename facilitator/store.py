@@ -30,7 +30,6 @@ from facilitator.codec import (
     session_from_data,
     session_to_data,
 )
-from facilitator.minutes import render_markdown
 from facilitator.session import SESSION_SCHEMA, Session
 
 __all__ = [
@@ -140,6 +139,9 @@ def save_session(session: Session, path: Path) -> None:
     minutes: bytes | None = None
     minutes_error: Exception | None = None
     try:
+        # Imported here: starting a meeting should not wait for the minutes machinery.
+        from facilitator.minutes import render_markdown
+
         minutes = render_markdown(session).encode("utf-8")
     except Exception as error:  # a bug in the minutes must not cost the session: saved first
         minutes_error = error

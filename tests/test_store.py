@@ -274,7 +274,9 @@ def test_minutes_that_cannot_be_rendered_do_not_cost_the_session(
     def broken(session: Session) -> str:
         raise RuntimeError("minutes bug")
 
-    monkeypatch.setattr(store, "render_markdown", broken)
+    import facilitator.minutes
+
+    monkeypatch.setattr(facilitator.minutes, "render_markdown", broken)
     path = tmp_path / "x.toml"
     with pytest.raises(StoreError, match=r"x\.md: could not render the minutes \(minutes bug\)"):
         save_session(sample_session, path)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -20,6 +20,9 @@ from facilitator.i18n import _
 from facilitator.session import Session, now
 from facilitator.store import SessionLock, StoreError
 from facilitator.tui.saver import Saver
+
+if TYPE_CHECKING:
+    from facilitator.tui.screens.meeting import MeetingScreen
 
 
 @dataclass
@@ -85,6 +88,16 @@ class FacilitatorApp(App[None]):
         self.locks: dict[Path, SessionLock] = {}
         self._finished = False
 
+    def get_default_screen(self) -> Screen[object]:
+        """A meeting opens as the first screen itself: pushing it over an empty one would
+        style and lay out the whole screen twice before the first frame."""
+        start = self.start
+        if isinstance(start, StartMeeting) and not start.session.ended:
+            if start.lock is not None:
+                self.locks[start.path] = start.lock
+            return cast("Screen[object]", self._meeting_screen(start.session, start.path))
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         start = self.start
         if isinstance(start, StartMeeting):
@@ -92,8 +105,6 @@ class FacilitatorApp(App[None]):
                 self.locks[start.path] = start.lock
             if start.session.ended:
                 self.open_review(start.session, start.path)
-            else:
-                self.open_meeting(start.session, start.path)
         elif isinstance(start, StartSetup):
             from facilitator.tui.screens.setup import SetupScreen
 
@@ -139,24 +150,30 @@ class FacilitatorApp(App[None]):
 
     def open_meeting(self, session: Session, path: Path, replace: bool = False) -> None:
         """Show the meeting screen of a session, the clock paused."""
-        from facilitator.tui.screens.meeting import MeetingScreen
-
         if not self.lock(path):
             return
-        clock = MeetingClock(session, self.monotonic, self.wall)
-        self.persist(session, path)
-        screen = MeetingScreen(session, path, clock)
+        screen = self._meeting_screen(session, path)
         if replace:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def _meeting_screen(self, session: Session, path: Path) -> MeetingScreen:
+        from facilitator.tui.screens.meeting import MeetingScreen
+
+        clock = MeetingClock(session, self.monotonic, self.wall)
+        # Written once the first frame is up: the save thread would compete with it.
+        self.call_after_refresh(self.persist, session, path)
+        return MeetingScreen(session, path, clock)
 
     def open_review(self, session: Session, path: Path, replace: bool = False) -> None:
         """Show the minutes of a session for review, approval and export."""
         from facilitator.tui.screens.review import ReviewScreen
 
         screen = ReviewScreen(session, path)
-        if replace:
+        # The first screen cannot be switched away; a meeting that opened as the first screen
+        # stays beneath its review, stopped.
+        if replace and len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -195,7 +212,7 @@ class FacilitatorApp(App[None]):
         from facilitator.tui.screens.meeting import MeetingScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, MeetingScreen):
+            if isinstance(screen, MeetingScreen) and not screen.session.ended:
                 screen.save()
         self.saver.close()
         for lock in self.locks.values():

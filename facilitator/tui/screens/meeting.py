@@ -16,9 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static, TextArea
 
 from facilitator.clock import MeetingClock
-from facilitator.followup import REVIEW_THEME_ID
 from facilitator.i18n import _
-from facilitator.session import OutcomeKind, ReviewStatus, Session
+from facilitator.session import REVIEW_THEME_ID, OutcomeKind, ReviewStatus, Session
 from facilitator.tui.commands import MeetingCommands
 from facilitator.tui.formatting import clock_time, kind_label, short_date, theme_kind_label
 from facilitator.tui.inline_markdown import render as render_markdown
@@ -175,7 +174,7 @@ class MeetingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.show_theme()
-        self.set_interval(0.25, self.tick)
+        self._ticker = self.set_interval(0.25, self.tick)
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -531,5 +530,6 @@ class MeetingScreen(Screen[None]):
         if current.state == "active":
             current.state = "done"
         self.session.ended = self.clock.wall()
+        self._ticker.stop()
         self.save()
         self.facilitator.open_review(self.session, self.path, replace=True)
