@@ -863,10 +863,10 @@ KIND_LABELS: dict[str, dict[str, str]] = {
 STATUS_LABELS: dict[str, dict[str, str]] = {
     "da": {
         "": "åben",
-        "done": "gennemført",
+        "done": "udført",
         "in-progress": "i gang",
-        "not-started": "ikke startet",
-        "dropped": "opgivet",
+        "not-started": "ikke påbegyndt",
+        "dropped": "droppet",
     },
     "en": {
         "": "open",

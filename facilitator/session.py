@@ -295,6 +295,7 @@ class Session:
     ) -> Outcome:
         """Correct an outcome in place; it keeps its id and creation time."""
         _, outcome = self.find_outcome(outcome_id)
+        self.revoke_approval()
         outcome.kind = kind
         outcome.text = clean_text(text).strip()
         outcome.owner = clean_line(owner)
@@ -304,6 +305,7 @@ class Session:
     def remove_outcome(self, outcome_id: str) -> Outcome:
         """Delete an outcome."""
         record, outcome = self.find_outcome(outcome_id)
+        self.revoke_approval()
         record.outcomes.remove(outcome)
         return outcome
 
@@ -316,6 +318,13 @@ class Session:
         self.minutes_status = "approved"
         self.approved_by = clean_line(by)
         self.approved_at = at or now()
+
+    def revoke_approval(self) -> None:
+        """Minutes changed after approval are a draft again: nobody approved the new text."""
+        if self.minutes_status == "approved":
+            self.minutes_status = "draft"
+            self.approved_by = ""
+            self.approved_at = None
 
     def uncovered(self) -> list[ThemeRecord]:
         """Themes the meeting did not cover: obligations not presented, discussions with nothing.

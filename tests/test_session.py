@@ -274,3 +274,17 @@ def test_index_and_current(sample_session: Session) -> None:
     second = sample_session.themes[1].theme_id
     assert sample_session.index_of(second) == 1
     assert sample_session.current is sample_session.record(second)
+
+
+def test_correcting_approved_minutes_makes_them_a_draft_again(sample_agenda: Agenda) -> None:
+    session = Session.new("LMU", sample_agenda)
+    theme_id = sample_agenda.themes[0].id
+    kept = session.add_outcome(theme_id, "decision", "Guiden tages op hvert år")
+    dropped = session.add_outcome(theme_id, "action", "Send guiden rundt")
+    session.approve("Rikke Broch")
+    assert session.state == "approved"
+    session.update_outcome(kept.id, "decision", "Guiden tages op hvert andet år")
+    assert (session.minutes_status, session.approved_by, session.approved_at) == ("draft", "", None)
+    session.approve("Rikke Broch")
+    session.remove_outcome(dropped.id)
+    assert session.state != "approved"

@@ -93,7 +93,7 @@ class MeetingScreen(Screen[None]):
     MeetingScreen { layout: vertical; }
     #topbar { height: 1; background: $panel; padding: 0 1; }
     #topbar-left { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
-    #topbar-right { width: auto; }
+    #topbar-right { width: auto; margin-left: 2; }
     #topbar-right.-late { color: $warning; text-style: bold; }
     #body { height: 1fr; }
     #agenda { width: 32; border: round $primary-muted; border-title-color: $text; }
