@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import dataclasses
 import difflib
@@ -15,13 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from facilitator.toml_positions import KeyLines as _KeyLines
+
 SCHEMA = 1
 LANGUAGES = ("da", "en")
 KINDS = ("discussion", "obligation")
 TIMEBOX_MIN, TIMEBOX_MAX = 1, 480
 
 ThemeKind = Literal["discussion", "obligation"]
-Path_ = tuple[str | int, ...]
 
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -216,230 +216,6 @@ def agenda_from_data(
     if checker.problems or agenda is None:
         raise AgendaError(checker.sorted_problems())
     return dataclasses.replace(agenda, sha256=sha256)
-
-
-class _KeyLines:
-    """Where each key and table stands in the source text, so schema problems can name a line.
-
-    A small lexer over text that tomllib has already accepted, not a line heuristic: it follows
-    table headers, dotted and quoted keys, all four kinds of string, comments, arrays and inline
-    tables, and records each key by its path in the data, like ("sections", 0, "themes", 1,
-    "timebox"). When anything looks off it knows no positions at all: no line beats a wrong one.
-    """
-
-    def __init__(self) -> None:
-        self.positions: dict[Path_, tuple[int, int]] = {}
-
-    @classmethod
-    def scan(cls, text: str, data: Mapping[str, Any] | None = None) -> _KeyLines:
-        """Positions of the keys in `text`; with `data`, every path found must exist in it."""
-        found = cls()
-        try:
-            found.positions = _Lexer(text).run()
-        except (IndexError, ValueError, tomllib.TOMLDecodeError):
-            return cls()
-        if data is not None and not all(_has_path(data, path) for path in found.positions):
-            return cls()
-        return found
-
-    def at(
-        self, section: int | None, theme: int | None, key: str, item: int | None = None
-    ) -> tuple[int, int] | None:
-        """Where `key` (or its list item) of a theme, section or the top stands; else its table."""
-        table: Path_ = ()
-        if section is not None:
-            table = (
-                ("sections", section) if theme is None else ("sections", section, "themes", theme)
-            )
-        if key:
-            if item is not None and (*table, key, item) in self.positions:
-                return self.positions[(*table, key, item)]
-            if (*table, key) in self.positions:
-                return self.positions[(*table, key)]
-        return self.positions.get(table) if table else None
-
-
-def _has_path(data: Any, path: Path_) -> bool:
-    """Whether the parsed data holds the key or item at `path`."""
-    for step in path:
-        in_list = isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data)
-        if not (in_list or (isinstance(data, dict) and step in data)):
-            return False
-        data = data[step]
-    return True
-
-
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_SCALAR_END = re.compile(r"[,\]}\r\n#]")
-
-
-class _Lexer:
-    """Walks valid TOML once, noting the position of every key, table and array item."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.i = 0
-        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-        self.positions: dict[Path_, tuple[int, int]] = {}
-        self.arrays: dict[Path_, int] = {}  # array-of-tables path -> tables so far
-
-    def run(self) -> dict[Path_, tuple[int, int]]:
-        """Every statement of the document: table headers and key/value pairs."""
-        table: Path_ = ()
-        text = self.text
-        while True:
-            self.skip_blank(newlines=True)
-            if self.i >= len(text):
-                return self.positions
-            start = self.i
-            if text.startswith("[[", start):
-                self.i += 2
-                parts = self.key()
-                self.expect("]]")
-                array = (*self.resolve(parts[:-1]), parts[-1][0])
-                self.note(array, parts[-1][1])
-                count = self.arrays.get(array, 0)
-                self.arrays[array] = count + 1
-                table = (*array, count)
-                self.note(table, start)
-            elif text[start] == "[":
-                self.i += 1
-                parts = self.key()
-                self.expect("]")
-                table = self.resolve(parts)
-                self.note(table, start)
-            else:
-                self.key_value(table)
-            self.skip_blank(newlines=False)
-            if self.i < len(text) and text[self.i] not in "\r\n":
-                raise ValueError("expected the end of a line")
-
-    def resolve(self, parts: list[tuple[str, int]]) -> Path_:
-        """A header's dotted key as a data path: arrays of tables stand for their last table."""
-        path: Path_ = ()
-        for name, start in parts:
-            path = (*path, name)
-            self.note(path, start)
-            if path in self.arrays:
-                path = (*path, self.arrays[path] - 1)
-        return path
-
-    def key_value(self, table: Path_) -> None:
-        """`key = value` in a table, noting each part of a dotted key."""
-        path = table
-        for name, start in self.key():
-            path = (*path, name)
-            self.note(path, start)
-        self.expect("=")
-        self.skip_blank(newlines=False)
-        self.value(path)
-
-    def key(self) -> list[tuple[str, int]]:
-        """A bare, quoted or dotted key: each part's name and where it starts."""
-        parts: list[tuple[str, int]] = []
-        while True:
-            self.skip_blank(newlines=False)
-            start = self.i
-            if self.text[start] in "\"'":
-                self.string()
-                name = tomllib.loads("k = " + self.text[start : self.i])["k"]
-            else:
-                match = _BARE_KEY.match(self.text, start)
-                if not match:
-                    raise ValueError("expected a key")
-                name, self.i = match.group(), match.end()
-            parts.append((name, start))
-            self.skip_blank(newlines=False)
-            if self.text.startswith(".", self.i):
-                self.i += 1
-                continue
-            return parts
-
-    def value(self, path: Path_) -> None:
-        """Skip one value; in arrays and inline tables, note the items and keys within."""
-        char = self.text[self.i]
-        if char in "\"'":
-            self.string()
-        elif char == "[":
-            self.i += 1
-            index = 0
-            while True:
-                self.skip_blank(newlines=True)
-                if self.text[self.i] == "]":
-                    self.i += 1
-                    return
-                if self.text[self.i] == ",":
-                    self.i += 1
-                    continue
-                self.note((*path, index), self.i)
-                self.value((*path, index))
-                index += 1
-        elif char == "{":
-            self.i += 1
-            while True:
-                self.skip_blank(newlines=True)
-                if self.text[self.i] == "}":
-                    self.i += 1
-                    return
-                if self.text[self.i] == ",":
-                    self.i += 1
-                    continue
-                self.key_value(path)
-        else:
-            match = _SCALAR_END.search(self.text, self.i)
-            end = match.start() if match else len(self.text)
-            if end == self.i:
-                raise ValueError("expected a value")
-            self.i = end
-
-    def string(self) -> None:
-        """Skip a string of any of the four kinds, escapes and all."""
-        text, start = self.text, self.i
-        quote = text[start]
-        if text.startswith(quote * 3, start):
-            end = start + 3
-            while True:
-                if quote == '"' and text[end] == "\\":
-                    end += 2
-                elif text.startswith(quote * 3, end):
-                    end += 3
-                    # Up to two more quotes belong to the content, before the closing three.
-                    for _ in range(2):
-                        if end < len(text) and text[end] == quote:
-                            end += 1
-                    break
-                else:
-                    end += 1
-        else:
-            end = start + 1
-            while text[end] != quote:
-                if text[end] in "\r\n":
-                    raise ValueError("unterminated string")
-                end += 2 if quote == '"' and text[end] == "\\" else 1
-            end += 1
-        self.i = end
-
-    def skip_blank(self, newlines: bool) -> None:
-        text = self.text
-        while self.i < len(text):
-            char = text[self.i]
-            if char in " \t" or (newlines and char in "\r\n"):
-                self.i += 1
-            elif char == "#":
-                end = text.find("\n", self.i)
-                self.i = len(text) if end < 0 else end
-            else:
-                return
-
-    def expect(self, token: str) -> None:
-        self.skip_blank(newlines=False)
-        if not self.text.startswith(token, self.i):
-            raise ValueError(f"expected {token}")
-        self.i += len(token)
-
-    def note(self, path: Path_, index: int) -> None:
-        line = bisect.bisect_right(self.line_starts, index)
-        self.positions.setdefault(path, (line, index - self.line_starts[line - 1] + 1))
 
 
 class _Checker:

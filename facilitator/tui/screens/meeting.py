@@ -23,6 +23,7 @@ from facilitator.tui.formatting import clock_time, kind_label, short_date, theme
 from facilitator.tui.inline_markdown import render as render_markdown
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
 from facilitator.tui.widgets.agenda_panel import AgendaPanel
+from facilitator.tui.widgets.review_list import review_text
 from facilitator.tui.widgets.theme_clock import ThemeClock
 
 if TYPE_CHECKING:
@@ -43,17 +44,6 @@ REVIEW_KEYS: dict[str, ReviewStatus] = {
 # While the clock runs, the time used is written to disk this often, so a crash loses little.
 CHECKPOINT_SECONDS = 5.0
 NOTES_SAVE_DELAY = 0.8
-
-
-def status_label(status: str) -> str:
-    """A review status in words."""
-    return {
-        "": _("not reviewed"),
-        "done": _("done"),
-        "in-progress": _("in progress"),
-        "not-started": _("not started"),
-        "dropped": _("dropped"),
-    }[status]
 
 
 class MeetingScreen(Screen[None]):
@@ -213,7 +203,7 @@ class MeetingScreen(Screen[None]):
         theme = self.session.theme(self.session.current_theme)
         prompts = self.query_one("#theme-prompts", Static)
         if self.on_review_item:
-            prompts.update(self._review_text())
+            prompts.update(review_text(self.session.reviews, self.review_index))
             return
         bullet = "▪" if theme.is_obligation else "•"
         grid = Table.grid(padding=(0, 1))
@@ -222,29 +212,6 @@ class MeetingScreen(Screen[None]):
         for prompt in theme.prompts:
             grid.add_row(bullet, Text(prompt))
         prompts.update(grid)
-
-    def _review_text(self) -> Text:
-        text = Text()
-        reviews = self.session.reviews
-        if not reviews:
-            text.append(_("Nothing to review."))
-            return text
-        for index, review in enumerate(reviews):
-            selected = index == self.review_index
-            mark = "▶" if selected else " "
-            status = status_label(review.status)
-            due = f" · {short_date(review.due)}" if review.due else ""
-            owner = f" · {review.owner}" if review.owner else ""
-            line = f"{mark} [{status}] {kind_label(review.kind)}: {review.text}{owner}{due}"
-            text.append(line, style="reverse" if selected else ("dim" if review.status else ""))
-            if review.comment:
-                text.append(f"\n     {_('Comment')}: {review.comment}", style="italic")
-            text.append("\n")
-        text.append(
-            _("↑↓ choose · 1 done · 2 in progress · 3 not started · 4 dropped · c comment"),
-            style="dim",
-        )
-        return text
 
     def show_outcomes(self) -> None:
         """What has been decided and agreed on the current theme."""

@@ -1,0 +1,44 @@
+"""A follow-up meeting's review of earlier outcomes, as drawn on the meeting screen."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from facilitator.i18n import _
+from facilitator.session import Review
+from facilitator.tui.formatting import kind_label, short_date
+
+
+def status_label(status: str) -> str:
+    """A review status in words."""
+    return {
+        "": _("not reviewed"),
+        "done": _("done"),
+        "in-progress": _("in progress"),
+        "not-started": _("not started"),
+        "dropped": _("dropped"),
+    }[status]
+
+
+def review_text(reviews: list[Review], selected_index: int) -> Text:
+    """The earlier outcomes under review, the selected one marked, with keys to judge them."""
+    text = Text()
+    if not reviews:
+        text.append(_("Nothing to review."))
+        return text
+    for index, review in enumerate(reviews):
+        selected = index == selected_index
+        mark = "▶" if selected else " "
+        status = status_label(review.status)
+        due = f" · {short_date(review.due)}" if review.due else ""
+        owner = f" · {review.owner}" if review.owner else ""
+        line = f"{mark} [{status}] {kind_label(review.kind)}: {review.text}{owner}{due}"
+        text.append(line, style="reverse" if selected else ("dim" if review.status else ""))
+        if review.comment:
+            text.append(f"\n     {_('Comment')}: {review.comment}", style="italic")
+        text.append("\n")
+    text.append(
+        _("↑↓ choose · 1 done · 2 in progress · 3 not started · 4 dropped · c comment"),
+        style="dim",
+    )
+    return text
