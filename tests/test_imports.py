@@ -129,3 +129,32 @@ def test_validate_and_agendas_run_without_the_ui(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report == {"codes": [0, 0, 2, 0], "loaded": []}
+
+
+def test_hr_commands_run_without_the_ui(tmp_path: Path) -> None:
+    from facilitator.catalog import resolve_agenda
+    from facilitator.session import Session
+    from facilitator.store import new_session_path, save_session
+
+    session = Session.new("LMU Børneby Nord", resolve_agenda("sociale-medier"))
+    session.add_outcome(session.current_theme, "agreement", "Skærmbilleder gemmes i sagen", "Mia")
+    path = new_session_path(tmp_path, session)
+    save_session(session, path)
+    result = fresh_interpreter(
+        f"""
+        import contextlib, io, json, sys
+        from facilitator.cli import main
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            codes = [
+                main(["agreements", {str(tmp_path)!r}, "--format", "json"]),
+                main(["coverage", {str(tmp_path)!r}]),
+                main(["export", {str(path)!r}, "--format", "html", "-o", {str(tmp_path / "x.html")!r}]),
+            ]
+        loaded = sorted(m for m in sys.modules if m.split(".")[0] in {UI_LIBRARIES!r})
+        print(json.dumps({{"codes": codes, "loaded": loaded, "agreed": "Skærmbilleder" in out.getvalue()}}))
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"codes": [0, 0, 0], "loaded": [], "agreed": True}
+    assert "Skærmbilleder gemmes i sagen" in (tmp_path / "x.html").read_text(encoding="utf-8")
