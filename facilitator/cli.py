@@ -147,6 +147,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     agreements.add_argument("--since", metavar="DATE", help="only meetings on or after DATE")
     agreements.add_argument(
+        "--state",
+        action="append",
+        choices=("in-progress", "ended", "approved"),
+        help="only meetings in this state (repeat for several)",
+    )
+    agreements.add_argument(
         "--format",
         choices=("table", "md", "csv", "json", "toml"),
         default="table",

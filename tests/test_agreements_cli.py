@@ -365,3 +365,43 @@ def test_libreoffice_reads_the_csv_back(
     again = (back / "aftaler.csv").read_text("utf-8-sig")
     assert list(csv.reader(io.StringIO(again, newline=""), delimiter=";")) == original
     assert "Åge Kjær" in again and "Børneby" in again
+
+
+def test_state_filter_keeps_only_meetings_in_that_state(tmp_path: Path) -> None:
+    from facilitator.catalog import resolve_agenda
+    from facilitator.session import Session, now
+    from facilitator.store import new_session_path, save_session
+
+    agenda = resolve_agenda("sociale-medier")
+    for committee, ended in (("LMU Nord", True), ("LMU Syd", False)):
+        session = Session.new(committee, agenda)
+        session.add_outcome(session.current_theme, "agreement", f"Aftale i {committee}")
+        if ended:
+            session.ended = now()
+        save_session(session, new_session_path(tmp_path, session))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "facilitator",
+            "agreements",
+            str(tmp_path),
+            "--state",
+            "ended",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    committees = {row["committee"] for row in json.loads(result.stdout)}
+    assert committees == {"LMU Nord"}
+    bad = subprocess.run(
+        [sys.executable, "-m", "facilitator", "agreements", str(tmp_path), "--state", "done"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1

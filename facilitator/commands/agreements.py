@@ -84,6 +84,7 @@ def criteria(args: argparse.Namespace, today: date) -> RowFilter:
         open=args.open,
         overdue=args.overdue,
         since=since,
+        states=frozenset(getattr(args, "state", None) or ()),
     )
 
 
