@@ -150,15 +150,8 @@ class MeetingClock:
         return sum(self.used(record.theme_id) for record in self.session.themes)
 
     def _still_to_come(self) -> list[ThemeRecord]:
-        current = self.session.current_theme
-        return [
-            r
-            for r in self.session.themes
-            if r.theme_id != current
-            and r.state in ("pending", "skipped")
-            and r.seconds == 0
-            and self.session.index_of(r.theme_id) > self.session.index_of(current)
-        ]
+        after_current = self.session.themes[self.session.index_of(self.session.current_theme) + 1 :]
+        return [r for r in after_current if r.state in ("pending", "skipped") and r.seconds == 0]
 
     def planned_end(self) -> datetime:
         """When the meeting was planned to end: its (planned or actual) start plus its length."""
@@ -177,10 +170,14 @@ class MeetingClock:
         left += sum(r.timebox * 60 for r in self._still_to_come())
         return self.wall() + timedelta(seconds=left)
 
+    def ends(self) -> tuple[datetime, datetime, int]:
+        """Planned end, projected end, and the drift between them in whole minutes (late > 0)."""
+        planned, projected = self.planned_end(), self.projected_end()
+        return planned, projected, round((projected - planned).total_seconds() / 60)
+
     def drift_minutes(self) -> int:
         """Projected minus planned end, in whole minutes (positive: late)."""
-        seconds = (self.projected_end() - self.planned_end()).total_seconds()
-        return round(seconds / 60)
+        return self.ends()[2]
 
     # -- re-planning ----------------------------------------------------------------------
 

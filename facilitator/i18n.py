@@ -239,7 +239,6 @@ DA: dict[str, str] = {
     # -- meeting screen, its dialogs and the palette ---------------------------------------
     "+1 min": "+1 min",
     "-1 min": "-1 min",
-    "AMR": "AMR",
     "Action": "Handling",
     "Agenda": "Dagsorden",
     "Agreement": "Aftale",
@@ -260,7 +259,6 @@ DA: dict[str, str] = {
     "Done": "Udført",
     "Dropped": "Droppet",
     "Due date": "Frist",
-    "Employee representative": "Medarbejderrepræsentant",
     "Empty, or a date like 2026-03-01, 1.3.2026, +14d, +2w": "Tom, eller en dato som 1.3.2026, 2026-03-01, +14d, +2u",
     "End": "Afslut møde",
     "End anyway": "Afslut alligevel",
@@ -310,7 +308,6 @@ DA: dict[str, str] = {
     "Secretary": "Referent",
     "Session is open elsewhere": "Mødet er åbent et andet sted",
     "Start/pause": "Start/pause",
-    "TR": "TR",
     "Text": "Tekst",
     "That day is not in the calendar.": "Den dag findes ikke i kalenderen.",
     "Theme": "Tema",

@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     session: Session | None = None
     path: Path | None = None
     setup_agenda: Agenda | None = None
+    participants: list[Participant] = []
 
     try:
         if command == "run":
@@ -111,9 +112,7 @@ def run(args: argparse.Namespace) -> int:
             place=args.place,
             chair=args.chair,
             secretary=args.secretary,
-            participants=[
-                (p.name, p.role) for p in (parse_participant(t) for t in args.participant)
-            ],
+            participants=[(p.name, p.role) for p in participants],
         )
     else:
         start = StartHome()

@@ -87,22 +87,20 @@ class FacilitatorApp(App[None]):
         self.saver = Saver(self._save_failed)
         self.locks: dict[Path, SessionLock] = {}
         self._finished = False
+        if isinstance(self.start, StartMeeting) and self.start.lock is not None:
+            self.locks[self.start.path] = self.start.lock
 
     def get_default_screen(self) -> Screen[object]:
         """A meeting opens as the first screen itself: pushing it over an empty one would
         style and lay out the whole screen twice before the first frame."""
         start = self.start
         if isinstance(start, StartMeeting) and not start.session.ended:
-            if start.lock is not None:
-                self.locks[start.path] = start.lock
             return cast("Screen[object]", self._meeting_screen(start.session, start.path))
         return super().get_default_screen()
 
     def on_mount(self) -> None:
         start = self.start
         if isinstance(start, StartMeeting):
-            if start.lock is not None:
-                self.locks[start.path] = start.lock
             if start.session.ended:
                 self.open_review(start.session, start.path)
         elif isinstance(start, StartSetup):

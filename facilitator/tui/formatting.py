@@ -70,3 +70,27 @@ def kind_label(kind: str) -> str:
 def theme_kind_label(kind: str) -> str:
     """The name of a theme kind."""
     return _("Minimum obligations") if kind == "obligation" else _("Discussion")
+
+
+def role_label(role: str) -> str:
+    """A participant's role in a few words (the form's role list is narrow at 80 columns)."""
+    return {
+        "leader": _("Leader"),
+        "employee-representative": _("Employee rep."),
+        "tr": _("TR (union rep.)"),
+        "amr": _("AMR (safety rep.)"),
+        "secretary": _("Secretary"),
+        "guest": _("Guest"),
+        "other": _("Other"),
+    }.get(role, role)
+
+
+def review_status_label(status: str, unreviewed: str) -> str:
+    """A follow-up status in words; `unreviewed` names an outcome nobody has judged yet."""
+    return {
+        "": unreviewed,
+        "done": _("done"),
+        "in-progress": _("in progress"),
+        "not-started": _("not started"),
+        "dropped": _("dropped"),
+    }.get(status, status)

@@ -15,20 +15,7 @@ from textual.widgets import Input, Label, SelectionList
 
 from facilitator.i18n import _
 from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
-from facilitator.tui.formatting import clock_time
-
-
-def role_label(role: str) -> str:
-    """A role's name in the interface language."""
-    return {
-        "leader": _("Leader"),
-        "employee-representative": _("Employee representative"),
-        "tr": _("TR"),
-        "amr": _("AMR"),
-        "secretary": _("Secretary"),
-        "guest": _("Guest"),
-        "other": _("Other"),
-    }[role]
+from facilitator.tui.formatting import clock_time, role_label
 
 
 class AttendanceDialog(ModalScreen[bool]):

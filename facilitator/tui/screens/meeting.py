@@ -163,6 +163,8 @@ class MeetingScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        left = f"{self.session.committee} · {self.session.agenda.title}"
+        self.query_one("#topbar-left", Label).update(left)
         self.show_theme()
         self._ticker = self.set_interval(0.25, self.tick)
 
@@ -253,10 +255,7 @@ class MeetingScreen(Screen[None]):
             self._belled.add(record.theme_id)
             if self.facilitator.bell_enabled:
                 self.app.bell()
-        left = f"{self.session.committee} · {self.session.agenda.title}"
-        self.query_one("#topbar-left", Label).update(left)
-        planned, projected = clock.planned_end(), clock.projected_end()
-        drift = clock.drift_minutes()
+        planned, projected, drift = clock.ends()
         now = clock.wall()
         sign = f"+{drift}" if drift > 0 else str(drift)
         right = (

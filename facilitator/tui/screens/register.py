@@ -24,6 +24,7 @@ from facilitator.i18n import _, language
 from facilitator.register import Register, Row, collect
 from facilitator.store import StoreError, load_session
 from facilitator.tabular import render_csv
+from facilitator.tui.formatting import review_status_label
 from facilitator.tui.screens.home import ellipsize, state_label
 from facilitator.tui.screens.review import short_kind
 
@@ -37,13 +38,7 @@ TEXT_MIN = 28
 
 def status_text(status: str) -> str:
     """A review status in words; an outcome nobody has reviewed yet is open."""
-    return {
-        "": _("open"),
-        "done": _("done"),
-        "in-progress": _("in progress"),
-        "not-started": _("not started"),
-        "dropped": _("dropped"),
-    }.get(status, status)
+    return review_status_label(status, _("open"))
 
 
 @dataclass(frozen=True)

@@ -28,24 +28,12 @@ from facilitator.session import (
     clean_line,
     parse_role,
 )
+from facilitator.tui.formatting import role_label
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp, StartSetup
 
 PLANNED_MIN, PLANNED_MAX = 1, 24 * 60
-
-
-def role_label(role: str) -> str:
-    """A participant's role in a few words (the form's role list is narrow at 80 columns)."""
-    return {
-        "leader": _("Leader"),
-        "employee-representative": _("Employee rep."),
-        "tr": _("TR (union rep.)"),
-        "amr": _("AMR (safety rep.)"),
-        "secretary": _("Secretary"),
-        "guest": _("Guest"),
-        "other": _("Other"),
-    }.get(role, role)
 
 
 def side_label(side: str) -> str:

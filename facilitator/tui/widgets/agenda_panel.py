@@ -47,6 +47,7 @@ class AgendaPanel(VerticalScroll, can_focus=False):
         yield Static(id="agenda-lines")
 
     _clock: MeetingClock | None = None
+    _drawn: tuple[object, ...] = ()
 
     def on_resize(self) -> None:
         # The first drawing may come before layout, when the width is not known yet.
@@ -54,10 +55,21 @@ class AgendaPanel(VerticalScroll, can_focus=False):
             self.show(self._clock)
 
     def show(self, clock: MeetingClock) -> None:
-        """Redraw from the session and clock."""
+        """Redraw from the session and clock, when anything shown has changed."""
         self._clock = clock
         session = clock.session
         width = max(16, self.size.width - 2)
+        # Called with every clock tick; the text only changes when a minute or a state does.
+        drawn = (
+            width,
+            session.current_theme,
+            tuple(
+                (r.state, r.timebox, whole_minutes(clock.used(r.theme_id))) for r in session.themes
+            ),
+        )
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
         text = Text(no_wrap=True, overflow="ellipsis")
         current_line = 0
         line = 0

@@ -6,18 +6,7 @@ from rich.text import Text
 
 from facilitator.i18n import _
 from facilitator.session import Review
-from facilitator.tui.formatting import kind_label, short_date
-
-
-def status_label(status: str) -> str:
-    """A review status in words."""
-    return {
-        "": _("not reviewed"),
-        "done": _("done"),
-        "in-progress": _("in progress"),
-        "not-started": _("not started"),
-        "dropped": _("dropped"),
-    }[status]
+from facilitator.tui.formatting import kind_label, review_status_label, short_date
 
 
 def review_text(reviews: list[Review], selected_index: int) -> Text:
@@ -29,7 +18,7 @@ def review_text(reviews: list[Review], selected_index: int) -> Text:
     for index, review in enumerate(reviews):
         selected = index == selected_index
         mark = "▶" if selected else " "
-        status = status_label(review.status)
+        status = review_status_label(review.status, _("not reviewed"))
         due = f" · {short_date(review.due)}" if review.due else ""
         owner = f" · {review.owner}" if review.owner else ""
         line = f"{mark} [{status}] {kind_label(review.kind)}: {review.text}{owner}{due}"
