@@ -50,6 +50,7 @@ DA: dict[str, str] = {
     "Quit": "Afslut",
     "Save": "Gem",
     "Yes": "Ja",
+    "No side": "Ingen side",
     # -- home screen (home.py) -------------------------------------------------------------
     "Agreements": "Aftaler",
     "Approved": "Godkendt",
@@ -340,5 +341,7 @@ DA: dict[str, str] = {
     "space: present or absent · enter in the field below adds a person": "mellemrum: til stede eller fraværende · enter i feltet nedenfor tilføjer en person",
     "{minutes} minutes are left for {count} themes.": "Der er {minutes} minutter tilbage til {count} temaer.",
     "↑↓ choose · 1 done · 2 in progress · 3 not started · 4 dropped · c comment": "↑↓ vælg · 1 udført · 2 i gang · 3 ikke påbegyndt · 4 droppet · c kommentar",
-    "✓ done  ▶ current  ↷ skipped": "✓ færdig  ▶ nu  ↷ sprunget over",
+    "✓ dealt with  ▶ current  ↷ skipped  » postponed": (
+        "✓ behandlet  ▶ nu  ↷ sprunget over  » udsat"
+    ),
 }

@@ -69,6 +69,17 @@ LABELS: dict[str, dict[str, str]] = {
         "deadline": "Deadline",
         "no_decision": "Ingen beslutning eller aftale under punktet.",
         "not_covered": "Ikke behandlet.",
+        "not_reached": "Ikke nået på mødet.",
+        "not_reached_yet": "Ikke nået endnu.",
+        "nothing_captured": "Intet noteret under punktet.",
+        "review_open": "Ikke alle punkter fik en status.",
+        "postponed": "Udsat til næste møde",
+        "skipped": "Sprunget over",
+        "added": "Tilføjet under mødet.",
+        "carried": "Overført fra mødet {date}",
+        "carried_postponed": "udsat: {reason}",
+        "carried_not_reached": "ikke nået",
+        "under_a_minute": "under 1",
         "summary": "Samlet opfølgningsliste",
         "summary_empty": "Mødet aftalte ingen opfølgning.",
         "draft": "Udkast",
@@ -124,6 +135,17 @@ LABELS: dict[str, dict[str, str]] = {
         "deadline": "Deadline",
         "no_decision": "No decision or agreement on this item.",
         "not_covered": "Not covered.",
+        "not_reached": "Not reached at the meeting.",
+        "not_reached_yet": "Not reached yet.",
+        "nothing_captured": "Nothing recorded on this item.",
+        "review_open": "Not every item got a status.",
+        "postponed": "Postponed to the next meeting",
+        "skipped": "Skipped",
+        "added": "Added during the meeting.",
+        "carried": "Carried over from the meeting on {date}",
+        "carried_postponed": "postponed: {reason}",
+        "carried_not_reached": "not reached",
+        "under_a_minute": "under 1",
         "summary": "Follow-up list",
         "summary_empty": "The meeting agreed on no follow-up.",
         "draft": "Draft",
@@ -237,11 +259,19 @@ def format_time(value: datetime, language: str) -> str:
     return f"{value.hour:02d}:{value.minute:02d}"
 
 
-def used_minutes(record: ThemeRecord) -> int:
-    """Whole minutes spent on a theme, rounded; any time at all counts as at least one."""
-    if record.seconds <= 0:
-        return 0
-    return max(1, int(record.seconds / 60 + 0.5))
+def used_minutes(seconds: float) -> int:
+    """Whole minutes as the minutes show time used: rounded half up, so 14:30 reads 15.
+
+    Below 30 seconds this is 0; `used_text` says "under 1" for any time at all below that.
+    """
+    return int(max(0.0, seconds) / 60 + 0.5)
+
+
+def used_text(seconds: float, language: str) -> str:
+    """Time used in whole minutes (without the unit): `18`, `0`, or `under 1` for 1-29 s."""
+    if 0 < seconds < 30:
+        return LABELS.get(language, LABELS["en"])["under_a_minute"]
+    return str(used_minutes(seconds))
 
 
 def theme_refs(session: Session) -> dict[str, str]:
@@ -303,7 +333,11 @@ class _Writer:
         self.language = minutes_language(session)
         self.label = LABELS[self.language]
         self.refs = theme_refs(session)
-        self.uncovered = {record.theme_id for record in session.uncovered()}
+        self.gaps = {
+            record.theme_id: gap
+            for record in session.themes
+            if (gap := session.gap(record)) is not None
+        }
 
     # -- small formatters ---------------------------------------------------------------
 
@@ -336,8 +370,8 @@ class _Writer:
         if place := escape_inline(session.place):
             facts.append(f"**{label['place']}:** {place}")
         facts.append(f"**{label['agenda']}:** {self.agenda_name()}")
-        used = sum(used_minutes(record) for record in session.themes)
-        time_use = label["time_use_value"].format(planned=session.timebox_minutes, used=used)
+        used = used_text(sum(record.seconds for record in session.themes), self.language)
+        time_use = label["time_use_value"].format(planned=session.planned_minutes, used=used)
         facts.append(f"**{label['time_use']}:** {time_use}")
         facts.append(f"**{label['status']}:** {self.status()}")
         lines += [_hard_lines(facts), ""]
@@ -474,13 +508,14 @@ class _Writer:
         theme = self.session.theme(record.theme_id)
         label = self.label
         kind = THEME_KIND_LABELS[self.language][theme.kind]
-        timing = f"{kind}, {record.timebox} {label['minutes']} – {label['used']} "
-        timing += f"{used_minutes(record)} {label['minutes']}"
+        timing = f"{kind}, {record.timebox} {label['minutes']}"
+        if record.seconds > 0 or not (record.to_do or record.set_aside):
+            used = used_text(record.seconds, self.language)
+            timing += f" – {label['used']} {used} {label['minutes']}"
         title = escape_inline(theme.title)
         lines = [f"### {self.refs[theme.id]} {title} *({timing})*", ""]
-        if record.theme_id in self.uncovered:
-            reason = escape_block(record.uncovered_reason)
-            lines += [f"**{label['not_covered']}** {reason}".rstrip(), ""]
+        lines += self.origin(record)
+        lines += self.standing(record)
         if theme.is_obligation:
             presented = label["yes"] if record.presented else label["no"]
             lines += [f"**{label['presented']}:** {presented}", ""]
@@ -499,9 +534,48 @@ class _Writer:
             outcomes = [o for o in record.outcomes if o.kind == kind_name]
             lines += self.outcomes(kind_name, outcomes)
         decided = any(o.kind != "question" for o in record.outcomes)
-        if not theme.is_obligation and not decided and record.theme_id not in self.uncovered:
+        dealt_with = record.theme_id not in self.gaps and not record.set_aside
+        if not theme.is_obligation and not decided and dealt_with:
             lines += [f"*{label['no_decision']}*", ""]
         return lines
+
+    def origin(self, record: ThemeRecord) -> list[str]:
+        """Where a theme that was not on the agenda came from."""
+        label = self.label
+        if record.origin == "added":
+            return [f"*{label['added']}*", ""]
+        if record.origin != "carried":
+            return []
+        text = label["carried"].format(
+            date=self.date(record.carried_from) if record.carried_from else "?"
+        )
+        why = (
+            label["carried_postponed"].format(reason=escape_inline(record.carried_reason))
+            if record.carried_reason
+            else label["carried_not_reached"]
+        )
+        return [f"*{text} ({why}).*", ""]
+
+    def standing(self, record: ThemeRecord) -> list[str]:
+        """What became of a theme not dealt with: set aside, not reached, or not covered."""
+        label = self.label
+        if record.set_aside:
+            name = label[record.state]
+            reason = escape_inline(record.reason)
+            return [f"**{name}:** {reason}" if reason else f"**{name}.**", ""]
+        gap = self.gaps.get(record.theme_id)
+        if gap is None:
+            return []
+        if gap == "not-reached":
+            text = label["not_reached"] if self.session.ended else label["not_reached_yet"]
+        else:
+            text = {
+                "not-presented": label["not_covered"],
+                "nothing-captured": label["nothing_captured"],
+                "review-open": label["review_open"],
+            }[gap]
+        reason = escape_block(record.uncovered_reason)
+        return [f"**{text}** {reason}".rstrip(), ""]
 
     def outcomes(self, kind: OutcomeKind, outcomes: list[Outcome]) -> list[str]:
         if not outcomes:

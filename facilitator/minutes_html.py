@@ -222,7 +222,7 @@ def time_chart(session: Session, language: str) -> str:
     refs = theme_refs(session)
     rows = [
         (refs[record.theme_id], session.theme(record.theme_id).title, record.timebox,
-         used_minutes(record))
+         used_minutes(record.seconds))
         for record in session.themes
     ]  # fmt: skip
     scale = _BAR_SPACE / max([1] + [max(planned, used) for _, _, planned, used in rows])
