@@ -25,6 +25,7 @@ COMMANDS = {
     "export": "export",
     "agreements": "agreements",
     "coverage": "coverage",
+    "present": "present",
 }
 
 
@@ -181,6 +182,17 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
     coverage.add_argument(
         "--strict", action="store_true", help="exit 1 when a file could not be read"
+    )
+    present = sub.add_parser(
+        "present",
+        parents=[common],
+        help="read-only projector view that follows the live meeting",
+    )
+    present.add_argument(
+        "session",
+        nargs="?",
+        metavar="SESSION",
+        help="session file (default: the newest unfinished meeting; with none, wait for one)",
     )
     return parser
 
