@@ -29,6 +29,7 @@ from facilitator.register_model import SessionState as SessionState
 from facilitator.register_model import Summary as Summary
 from facilitator.register_model import ThemeInfo as ThemeInfo
 from facilitator.register_model import _shared
+from facilitator.roster import is_roster_file
 from facilitator.session import OUTCOME_KINDS, OutcomeKind, Session
 
 Day = date  # `date` is also a field name of the dataclasses below
@@ -317,7 +318,8 @@ def scan(
             work += [
                 (path, folder_cache)
                 for path in found_files
-                if not path.name.endswith(EXPORT_SUFFIX)
+                # The roster lies beside the sessions: it is not a meeting, nor a broken one.
+                if not path.name.endswith(EXPORT_SUFFIX) and not is_roster_file(path)
             ]
         else:
             # A file named on its own uses its folder's cache (the TUI passes files).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -11,6 +12,7 @@ from typing import IO
 
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.dates import DateError, parse_date
+from facilitator.hr_queries import canonical_rows, committee_filter, roster_for
 from facilitator.i18n import choose_language
 from facilitator.register import (
     KIND_LABELS,
@@ -24,6 +26,7 @@ from facilitator.register import (
     select,
     status_code,
 )
+from facilitator.roster import Roster, RosterError
 from facilitator.tabular import Column, Format, Table, chunks, label, parse_delimiter, write
 
 
@@ -42,6 +45,15 @@ def input_paths(args: argparse.Namespace) -> list[Path]:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
     return given
+
+
+def roster_of(args: argparse.Namespace, paths: list[Path]) -> Roster | None:
+    """The roster in force (--roster, else committees.toml in a folder read); a broken one is
+    a usage error that names every problem."""
+    try:
+        return roster_for(getattr(args, "roster", None), paths)
+    except RosterError as error:
+        raise UsageError("\n".join(error.problems)) from None
 
 
 def delimiter(args: argparse.Namespace) -> str:
@@ -211,6 +223,8 @@ def run(args: argparse.Namespace) -> int:
     wanted = criteria(args, today)
     separator = delimiter(args)
     paths = input_paths(args)
+    roster = roster_of(args, paths)
+    wanted = dataclasses.replace(wanted, committee=committee_filter(wanted.committee, roster))
     register = collect(
         paths,
         anonymize=args.anonymize,
@@ -218,7 +232,7 @@ def run(args: argparse.Namespace) -> int:
         progress_label=label(language, "Læser møder", "Reading meetings"),
     )
     report(register.scan)
-    rows = select(register.rows, wanted, today)
+    rows = select(canonical_rows(register.rows, roster), wanted, today)
     fmt: Format = args.format
     table = agreements_table(rows, language, today, len(register.scan.summaries), fmt)
     write(chunks(table, fmt, separator), fmt)
