@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from datetime import date
 
-from facilitator.commands.agreements import delimiter, exit_status, input_paths, report
+from facilitator.commands.agreements import delimiter, exit_status, read_register, report
 from facilitator.coverage import CommitteeCoverage, SectionCoverage, committee_coverage
 from facilitator.i18n import choose_language
-from facilitator.register import collect
 from facilitator.tabular import Column, Format, Table, chunks, label, write
 
 COMPLETE = "✓"
@@ -193,12 +191,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the coverage of every committee found under the paths."""
     language = choose_language(getattr(args, "lang", None), None)
     separator = delimiter(args)
-    paths = input_paths(args)
-    register = collect(
-        paths,
-        progress=sys.stderr,
-        progress_label=label(language, "Læser møder", "Reading meetings"),
-    )
+    register = read_register(args, language)
     report(register.scan)
     items = committee_coverage(register.scan.summaries, register.rows, date.today())
     fmt: Format = args.format
