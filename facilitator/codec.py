@@ -78,6 +78,7 @@ def session_to_data(session: Session) -> dict[str, Any]:
             "approved_by": _text(session.approved_by),
             "approved_at": session.approved_at,
             "followup_of": session.followup_of,
+            "running_since": session.running_since,
         },
         keep=("committee",),
     )
@@ -270,6 +271,7 @@ def session_from_data(data: Mapping[str, Any]) -> Session:
         approved_by=top.get("approved_by", str, ""),
         approved_at=top.get("approved_at", datetime),
         followup_of=top.get("followup_of", str, ""),
+        running_since=top.get("running_since", datetime),
     )
     if session.current_theme not in known:
         raise SessionFormatError(f'"current_theme" names no theme: "{session.current_theme}"')

@@ -192,6 +192,10 @@ class Session:
     approved_at: datetime | None = None
     followup_of: str = ""
     reviews: list[Review] = field(default_factory=list)
+    # While the clock runs: the wall time from which the current theme's running span counts,
+    # on top of its record's seconds. A reader of the file (the presenter view) computes the
+    # live time from these two; None while the clock is paused.
+    running_since: datetime | None = None
 
     @classmethod
     def new(cls, committee: str, agenda: Agenda, planned_minutes: int | None = None) -> Session:

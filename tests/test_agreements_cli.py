@@ -305,7 +305,8 @@ def test_anonymize_replaces_names_by_roles(
 def test_coverage_formats(capsys: pytest.CaptureFixture[str], sessions: Path) -> None:
     code, out, err = run(capsys, "coverage")
     assert (code, err) == (0, "")
-    assert out.split()[:3] == ["Udvalg", "Møder", "Seneste"]
+    header = out.splitlines()[0].split()
+    assert header[0] == "Udvalg" and "Status" in header and "Seneste" in header
     assert "LMU Børneby Nord" in out and "1/1 ✓" in out
     data = json.loads(run(capsys, "coverage", "--format", "json")[1])
     assert [item["sessions"] for item in data] == [2, 1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -12,10 +13,12 @@ from typing import IO
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.commands.progress import TerminalProgress
 from facilitator.dates import DateError, parse_date
+from facilitator.hr_queries import canonical_rows, committee_filter, roster_for
 from facilitator.i18n import choose_language, kind_label, state_label, status_label, words
 from facilitator.register.filters import DEFAULT_KINDS, RowFilter, select
 from facilitator.register.reading import Scan, ScanOptions
 from facilitator.register.rows import Register, Row, collect
+from facilitator.roster import Roster, RosterError
 from facilitator.session import OUTCOME_KINDS, OutcomeKind
 from facilitator.tabular import Column, Format, Table, chunks, label, parse_delimiter, write
 
@@ -57,6 +60,15 @@ def input_paths(args: argparse.Namespace) -> list[Path]:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
     return given
+
+
+def roster_of(args: argparse.Namespace, paths: list[Path]) -> Roster | None:
+    """The roster in force (--roster, else committees.toml in a folder read); a broken one is
+    a usage error that names every problem."""
+    try:
+        return roster_for(getattr(args, "roster", None), paths)
+    except RosterError as error:
+        raise UsageError("\n".join(error.problems)) from None
 
 
 def delimiter(args: argparse.Namespace) -> str:
@@ -103,14 +115,11 @@ def parse_kinds(text: str | None) -> frozenset[OutcomeKind]:
     return frozenset(kinds)
 
 
-def read_register(args: argparse.Namespace, language: str) -> Register:
-    """The register of the PATH arguments, counting files read on a terminal's stderr."""
+def read_register(paths: list[Path], language: str, anonymize: bool = False) -> Register:
+    """The register of the sessions under `paths`, counting files read on a terminal's stderr."""
     progress = TerminalProgress(sys.stderr, label(language, "Læser møder", "Reading meetings"))
     try:
-        return collect(
-            input_paths(args),
-            ScanOptions(anonymize=getattr(args, "anonymize", False), progress=progress),
-        )
+        return collect(paths, ScanOptions(anonymize=anonymize, progress=progress))
     finally:
         progress.close()
 
@@ -262,9 +271,12 @@ def run(args: argparse.Namespace) -> int:
     today = date.today()
     wanted = criteria(args, today)
     separator = delimiter(args)
-    register = read_register(args, language)
+    paths = input_paths(args)
+    roster = roster_of(args, paths)
+    wanted = dataclasses.replace(wanted, committee=committee_filter(wanted.committee, roster))
+    register = read_register(paths, language, anonymize=args.anonymize)
     report(register.scan)
-    rows = select(register.rows, wanted, today)
+    rows = select(canonical_rows(register.rows, roster), wanted, today)
     fmt: Format = args.format
     table = agreements_table(rows, language, today, len(register.scan.summaries), fmt)
     write(chunks(table, fmt, separator), fmt)

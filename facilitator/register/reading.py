@@ -14,6 +14,7 @@ from pathlib import Path
 from facilitator import store
 from facilitator.register import cache
 from facilitator.register.summary import Problem, Summary, summarize
+from facilitator.roster import is_roster_file
 
 # Below this many files a pool of processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
@@ -145,7 +146,8 @@ def scan(paths: Iterable[Path], options: ScanOptions | None = None) -> Scan:
             work += [
                 (path, folder_cache)
                 for path in found_files
-                if not path.name.endswith(store.EXPORT_SUFFIX)
+                # The roster lies beside the sessions: it is not a meeting, nor a broken one.
+                if not path.name.endswith(store.EXPORT_SUFFIX) and not is_roster_file(path)
             ]
         else:
             # A file named on its own uses its folder's cache (the TUI passes files).
