@@ -306,6 +306,20 @@ UI: dict[str, str] = {
     "{minutes} minutes are left for {count} themes.": "Der er {minutes} minutter tilbage til {count} temaer.",
     "↑↓ choose · 1 done · 2 in progress · 3 not started · 4 dropped · c comment": "↑↓ vælg · 1 udført · 2 i gang · 3 ikke påbegyndt · 4 droppet · c kommentar",
     "✓ done  ▶ current  ↷ skipped": "✓ færdig  ▶ nu  ↷ sprunget over",
+    # The presenter view (facilitator present).
+    "of {minutes} min": "af {minutes} min",
+    "at {time}": "kl. {time}",
+    "planned end {time}": "planlagt slut kl. {time}",
+    "Questions": "Spørgsmål",
+    "The obligations": "Forpligtelserne",
+    "Decided and agreed, newest first": "Besluttet og aftalt, nyeste først",
+    "Nothing captured on this theme yet.": "Intet besluttet eller aftalt under temaet endnu.",
+    "Presenter view": "Visning til lærredet",
+    "Waiting for a meeting to start in {folder} …": "Venter på, at et møde starter i {folder} …",
+    "The meeting has ended at {time}": "Mødet er slut kl. {time}",
+    "The meeting's file is not there right now; showing what was last read.": "Mødets fil er der ikke lige nu; det sidst læste vises.",
+    "The meeting's file could not be read: {problem}": "Mødets fil kunne ikke læses: {problem}",
+    "Shows the meeting that runs in another window or on another laptop, for the room: it follows the session file, never changes it and takes no lock.": "Viser mødet, der kører i et andet vindue eller på en anden bærbar, til lokalet: visningen følger mødets fil, ændrer den aldrig og låser den ikke.",
 }
 
 WORDS = Vocabulary(
