@@ -27,6 +27,7 @@ COMMANDS = {
     "coverage": "coverage",
     "guidelines": "guidelines",
     "calendar": "calendar",
+    "present": "present",
 }
 
 
@@ -230,6 +231,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="exit 1 when a file could not be read"
     )
     _roster_option(calendar)
+
+    present = sub.add_parser(
+        "present",
+        parents=[common],
+        help="read-only projector view that follows the live meeting",
+    )
+    present.add_argument(
+        "session",
+        nargs="?",
+        metavar="SESSION",
+        help="session file (default: the newest unfinished meeting; with none, wait for one)",
+    )
     return parser
 
 

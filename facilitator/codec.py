@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
+import tomli_w
+
 from facilitator.agenda import AgendaError, agenda_from_data
 from facilitator.session import (
     MINUTES_STATUSES,
@@ -49,6 +51,11 @@ def _drop_empty(data: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, A
 
 def _text(value: str) -> str:
     return clean_text(value)
+
+
+def session_to_toml(session: Session) -> str:
+    """The whole session as TOML, exactly as the session file holds it."""
+    return tomli_w.dumps(session_to_data(session))
 
 
 def session_to_data(session: Session) -> dict[str, Any]:

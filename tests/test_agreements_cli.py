@@ -236,7 +236,7 @@ def test_english_labels_with_lang_or_the_variable(
 ) -> None:
     assert run(capsys, "agreements", "--lang", "en")[1].split()[:3] == ["Date", "Committee", "Text"]
     monkeypatch.setenv("FACILITATOR_LANG", "en")
-    assert "in progress" in run(capsys, "agreements")[1]
+    assert "In progress" in run(capsys, "agreements")[1]
     assert "Udvalg" in run(capsys, "agreements", "--lang", "da")[1]
 
 
@@ -254,7 +254,7 @@ def test_csv_opens_in_danish_excel(
     assert (late["Udvalg"], late["Ansvarlig"], late["Status"]) == (
         "LMU Børneby Nord",
         "Åge Kjær",
-        "i gang",
+        "I gang",
     )
     assert late["Dato"] == "2020-01-01" and late["Forsinket"] == "ja"
     assert late["ID"].startswith("#")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from facilitator.i18n import _
-from facilitator.register import Row
+from facilitator.register.rows import Row
 from facilitator.register_query import fold
 from facilitator.tui.formatting import review_status_label
 from facilitator.tui.screens.home import state_label

@@ -11,7 +11,7 @@ from facilitator.docx_writer import to_docx
 from facilitator.guidelines import guidelines_document
 from facilitator.hr_queries import guidelines
 from facilitator.i18n import _, language
-from facilitator.register import Register, Row
+from facilitator.register.rows import Register, Row
 from facilitator.roster import Roster
 from facilitator.store import slugify
 from facilitator.tabular import render_csv

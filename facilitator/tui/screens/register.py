@@ -20,7 +20,8 @@ from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 from facilitator.guidelines import GuidelinesError
 from facilitator.hr_queries import canonical_rows, roster_for
 from facilitator.i18n import _
-from facilitator.register import DEFAULT_KINDS, Register, collect
+from facilitator.register.filters import DEFAULT_KINDS
+from facilitator.register.rows import Register, collect
 from facilitator.register_query import parse_query
 from facilitator.roster import Roster, RosterError
 from facilitator.session import OUTCOME_KINDS, OutcomeKind
