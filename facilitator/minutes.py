@@ -14,7 +14,12 @@ from typing import NamedTuple
 import tomli_w
 
 from facilitator import codec
-from facilitator.markdown_escape import escape_block, escape_inline, escape_paragraphs
+from facilitator.markdown_escape import (
+    HARD_BREAK,
+    escape_block,
+    escape_inline,
+    escape_paragraphs,
+)
 from facilitator.session import Outcome, OutcomeKind, Participant, Session, ThemeRecord
 
 # Labels of the minutes, per agenda language. The user interface has its own strings in
@@ -53,7 +58,7 @@ LABELS: dict[str, dict[str, str]] = {
         "task": "Opgave",
         "type": "Type",
         "owner": "Ansvarlig",
-        "due_date": "Dato",
+        "due_date": "Frist",
         "review_status": "Status",
         "comment": "Bemærkning",
         "theme_ref": "Tema",
@@ -65,8 +70,8 @@ LABELS: dict[str, dict[str, str]] = {
         "points": "Punkterne i dialogpapiret",
         "notes": "Drøftelse",
         "notes_obligation": "Spørgsmål og bemærkninger",
-        "follow_up_date": "Opfølgning",
-        "deadline": "Deadline",
+        "follow_up_date": "Frist",
+        "deadline": "Frist",
         "no_decision": "Ingen beslutning eller aftale under punktet.",
         "not_covered": "Ikke behandlet.",
         "summary": "Samlet opfølgningsliste",
@@ -108,7 +113,7 @@ LABELS: dict[str, dict[str, str]] = {
         "task": "Task",
         "type": "Type",
         "owner": "Responsible",
-        "due_date": "Date",
+        "due_date": "Due",
         "review_status": "Status",
         "comment": "Comment",
         "theme_ref": "Theme",
@@ -120,8 +125,8 @@ LABELS: dict[str, dict[str, str]] = {
         "points": "The points of the dialogue paper",
         "notes": "Discussion",
         "notes_obligation": "Questions and comments",
-        "follow_up_date": "Follow-up",
-        "deadline": "Deadline",
+        "follow_up_date": "Due",
+        "deadline": "Due",
         "no_decision": "No decision or agreement on this item.",
         "not_covered": "Not covered.",
         "summary": "Follow-up list",
@@ -292,7 +297,7 @@ def _row(cells: list[str]) -> str:
 
 def _hard_lines(lines: list[str]) -> str:
     """Lines of one paragraph, each on its own line in the output."""
-    return "\\\n".join(line for line in lines if line)
+    return HARD_BREAK.join(line for line in lines if line)
 
 
 class _Writer:
@@ -462,7 +467,7 @@ class _Writer:
                 escape_inline(review.text),
                 self.kind_label(review.kind),
                 escape_inline(review.owner),
-                review.due.isoformat() if review.due else "",
+                self.date(review.due) if review.due else "",
                 REVIEW_STATUS_LABELS[self.language][review.status],
                 escape_inline(review.comment),
             ]
@@ -524,7 +529,7 @@ class _Writer:
             facts.append(f"*{self.label[which]}:* {self.date(outcome.due)}")
         if not facts:
             return text
-        return f"{text}\\\n{indent}{' · '.join(facts)}" if text else " · ".join(facts)
+        return f"{text}{HARD_BREAK}{indent}{' · '.join(facts)}" if text else " · ".join(facts)
 
     def summary(self) -> list[str]:
         label = self.label
@@ -544,7 +549,7 @@ class _Writer:
                 escape_inline(outcome.text),
                 self.kind_label(outcome.kind),
                 escape_inline(outcome.owner),
-                outcome.due.isoformat() if outcome.due else "",
+                self.date(outcome.due) if outcome.due else "",
                 self.refs[record.theme_id],
             ]
             for number, (record, outcome) in enumerate(items, start=1)
