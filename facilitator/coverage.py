@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from facilitator.followup import REVIEW_SECTION_ID
-from facilitator.register import DEFAULT_KINDS, Row, Summary
+from facilitator.register.filters import DEFAULT_KINDS
+from facilitator.register.rows import Row
+from facilitator.register.summary import Summary
 from facilitator.roster import Roster, name_key
 from facilitator.session import REVIEW_THEME_ID
 

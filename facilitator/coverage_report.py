@@ -7,7 +7,7 @@ from datetime import date
 
 from facilitator.coverage import CommitteeCoverage
 from facilitator.document import Document, Paragraph, TableBlock
-from facilitator.minutes import format_date
+from facilitator.i18n import format_date
 
 COMPLETE = "✓"
 

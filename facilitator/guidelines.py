@@ -17,9 +17,9 @@ from pathlib import Path
 from facilitator import store
 from facilitator.document import Bullets, Document, Heading, Paragraph, Quote
 from facilitator.followup import REVIEW_SECTION_ID
-from facilitator.minutes import format_date
-from facilitator.register import latest_statuses
-from facilitator.register_model import Summary
+from facilitator.i18n import format_date
+from facilitator.register.rows import latest_statuses
+from facilitator.register.summary import Summary
 from facilitator.roster import Roster, name_key
 from facilitator.session import REVIEW_THEME_ID, Session
 

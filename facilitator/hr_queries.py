@@ -13,7 +13,7 @@ from pathlib import Path
 
 from facilitator.coverage import CommitteeCoverage, committee_coverage
 from facilitator.guidelines import Guidelines, collect_guidelines
-from facilitator.register import Register, Row
+from facilitator.register.rows import Register, Row
 from facilitator.roster import Roster, find_roster
 
 

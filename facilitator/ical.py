@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from facilitator.register import DEFAULT_KINDS, Row
+from facilitator.register.filters import DEFAULT_KINDS
+from facilitator.register.rows import Row
 
 UID_DOMAIN = "facilitator.invalid"  # .invalid can never be a real host, so UIDs never clash
 PRODID = "-//facilitator//MED deadlines//DA"

@@ -11,39 +11,9 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from facilitator import __version__
-from facilitator.minutes import (
-    LABELS,
-    format_date,
-    minutes_language,
-    render_parts,
-    theme_refs,
-    used_minutes,
-)
-from facilitator.session import Session
-
-_CHART_LABELS = {
-    "da": {
-        "heading": "Tidsforbrug",
-        "title": "Planlagt og brugt tid pr. tema",
-        "desc": "Vandrette søjler: planlagt tid (grå) og brugt tid pr. tema, i minutter.",
-        "planned": "Planlagt",
-        "used": "Brugt",
-        "over": "Over tiden",
-        "value": "{used} af {planned} min",
-        "tooltip": "{ref} {title} – planlagt {planned} min, brugt {used} min",
-    },
-    "en": {
-        "heading": "Time",
-        "title": "Planned and used time per theme",
-        "desc": "Horizontal bars: planned time (grey) and used time per theme, in minutes.",
-        "planned": "Planned",
-        "used": "Used",
-        "over": "Over time",
-        "value": "{used} of {planned} min",
-        "tooltip": "{ref} {title} – planned {planned} min, used {used} min",
-    },
-}
+from facilitator import __version__, i18n
+from facilitator.minutes import minutes_language, render_parts
+from facilitator.session import Session, used_minutes
 
 # Geometry of the chart in SVG user units; the page scales it to the column width.
 _WIDTH = 760
@@ -117,7 +87,6 @@ footer { max-width: 54rem; margin: .8rem auto 0; font-size: .8rem; color: var(--
   table { font-size: .82rem; }
 }
 @media print {
-  @page { size: A4; margin: 18mm 16mm 20mm 18mm; }
   html, body { background: none; }
   body { padding: 0; font-size: 10.5pt; line-height: 1.45; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; border-radius: 0; }
@@ -144,10 +113,11 @@ def render_html(session: Session) -> str:
     language = minutes_language(session)
     head, body = render_parts(session)
     markdown = MarkdownIt("js-default")
-    parts = (LABELS[language]["title"], session.committee, format_date(session.date, language))
+    label = i18n.words(language).minutes
+    parts = (label["title"], session.committee, i18n.format_date(session.date, language))
     title = " – ".join(" ".join(part.split()) for part in parts if part.strip())
+    running = " · ".join(" ".join(part.split()) for part in parts[1:] if part.strip())
     chart = _chart_section(session, language)
-    label = LABELS[language]
     nowrap = {"#", label["due_date"], label["theme_ref"]}
     return (
         "<!doctype html>\n"
@@ -160,16 +130,51 @@ def render_html(session: Session) -> str:
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         f'<meta name="generator" content="facilitator {escape(__version__)}">\n'
         f"<title>{escape(title)}</title>\n"
-        f"<style>{_CSS}</style>\n"
+        f"<style>{_CSS}{_page_css(running, language)}</style>\n"
         "</head>\n"
         "<body>\n"
         "<main>\n"
         f"{_render(markdown, head, nowrap)}"
-        f"{chart}"
         f"{_render(markdown, body, nowrap)}"
+        # After the content: on paper the substance comes first, the chair's figures last.
+        f"{chart}"
         "</main>\n"
         "</body>\n"
         "</html>\n"
+    )
+
+
+_PAGE_LABELS = {"da": "Side", "en": "Page"}
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string literal that cannot end the string or the <style> element."""
+    escaped = []
+    for char in text:
+        if char in '\\"<>&' or ord(char) < 0x20 or ord(char) == 0x7F:
+            escaped.append(f"\\{ord(char):x} ")
+        else:
+            escaped.append(char)
+    return '"' + "".join(escaped) + '"'
+
+
+def _page_css(running: str, language: str = "da") -> str:
+    """Paper: A4 margins, the committee and date at the top of every page, page numbers below.
+
+    Page margin boxes are drawn by Chromium-based browsers (Chrome, Edge) and by PDF tools such
+    as WeasyPrint; others print the margins without them, which loses nothing else.
+    """
+    return (
+        "\n@page {\n"
+        "  size: A4; margin: 20mm 16mm 20mm 18mm;\n"
+        f"  @top-left {{ content: {_css_string(running)}; font: 8.5pt system-ui, sans-serif;"
+        " color: #5b6874; }\n"
+        f"  @bottom-right {{ content: {_css_string(_PAGE_LABELS.get(language, 'Page') + ' ')}"
+        ' counter(page) " / " counter(pages); font: 8.5pt system-ui, sans-serif;'
+        " color: #5b6874; }\n"
+        "}\n"
+        # The first page has the title itself: no running head there.
+        "@page :first { @top-left { content: none; } }\n"
     )
 
 
@@ -209,19 +214,19 @@ def _truncate(text: str, limit: int) -> str:
 
 
 def _chart_section(session: Session, language: str) -> str:
-    labels = _CHART_LABELS[language]
+    labels = i18n.words(language).minutes
     return (
-        f"<h2>{escape(labels['heading'])}</h2>\n"
+        f"<h2>{escape(labels['chart_heading'])}</h2>\n"
         f'<figure class="chart">\n{time_chart(session, language)}\n</figure>\n'
     )
 
 
 def time_chart(session: Session, language: str) -> str:
     """An inline SVG bar chart of planned against used minutes, one pair of bars per theme."""
-    labels = _CHART_LABELS.get(language, _CHART_LABELS["en"])
-    refs = theme_refs(session)
+    labels = i18n.words(language).minutes
+    refs = session.agenda.refs()
     rows = [
-        (refs[record.theme_id], session.theme(record.theme_id).title, record.timebox,
+        (str(refs[record.theme_id]), session.theme(record.theme_id).title, record.timebox,
          used_minutes(record.seconds))
         for record in session.themes
     ]  # fmt: skip
@@ -230,16 +235,16 @@ def time_chart(session: Session, language: str) -> str:
     parts = [
         f'<svg role="img" aria-labelledby="chart-title chart-desc" '
         f'viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" height="{height}">',
-        f'<title id="chart-title">{escape(labels["title"])}</title>',
-        f'<desc id="chart-desc">{escape(labels["desc"])}</desc>',
+        f'<title id="chart-title">{escape(labels["chart_title"])}</title>',
+        f'<desc id="chart-desc">{escape(labels["chart_desc"])}</desc>',
         _legend(labels),
         f'<line class="grid" x1="{_BAR_LEFT}" y1="{_TOP - 6}" x2="{_BAR_LEFT}" y2="{height - 6}"/>',
     ]
     for index, (ref, title, planned, used) in enumerate(rows):
         y = _TOP + index * _ROW
         over = " over" if used > planned else ""
-        tooltip = labels["tooltip"].format(ref=ref, title=title, planned=planned, used=used)
-        value = labels["value"].format(used=used, planned=planned)
+        tooltip = labels["chart_tooltip"].format(ref=ref, title=title, planned=planned, used=used)
+        value = labels["chart_value"].format(used=used, planned=planned)
         if used > planned:
             value += f" (+{used - planned})"
         planned_width = round(planned * scale, 1)
@@ -263,9 +268,9 @@ def time_chart(session: Session, language: str) -> str:
 
 def _legend(labels: dict[str, str]) -> str:
     items = [
-        ("planned", labels["planned"]),
-        ("used", labels["used"]),
-        ("used over", labels["over"]),
+        ("planned", labels["chart_planned"]),
+        ("used", labels["chart_used"]),
+        ("used over", labels["chart_over"]),
     ]
     parts = ['<g class="legend">']
     x = _BAR_LEFT

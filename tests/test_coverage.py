@@ -16,7 +16,7 @@ from facilitator.agenda import Agenda
 from facilitator.commands.coverage import coverage_table
 from facilitator.coverage import CommitteeCoverage, committee_coverage
 from facilitator.followup import set_review, start_followup
-from facilitator.register import collect
+from facilitator.register.rows import collect
 from facilitator.session import Session
 from facilitator.tabular import render
 
@@ -153,7 +153,9 @@ def test_json_and_toml_carry_every_theme(folder: Path) -> None:
 def test_english_headers() -> None:
     table = coverage_table([], "en")
     assert render(table, "table", width=80) == "No meetings found.\n"
-    assert render(table, "csv").startswith("\ufeffCommittee;Agenda;Meetings;Latest meeting;")
+    assert render(table, "csv").startswith(
+        '\ufeff"Committee";"Agenda";"Meetings";"Latest meeting";'
+    )
 
 
 def test_two_agendas_get_an_agenda_column(folder: Path, sample_agenda: Agenda) -> None:

@@ -20,7 +20,8 @@ from facilitator.followup import set_review, start_followup
 from facilitator.guidelines import GuidelinesError, collect_guidelines, guidelines_document
 from facilitator.hr_queries import canonical_rows, coverage
 from facilitator.ical import calendar_rows, to_ics, uid
-from facilitator.register import collect
+from facilitator.register.reading import ScanOptions
+from facilitator.register.rows import collect
 from facilitator.roster import ROSTER_NAME, find_roster
 from facilitator.session import Session
 
@@ -118,7 +119,7 @@ def test_guidelines_hold_the_agreements_in_force_of_one_committee(folder: Path) 
     ]
     markdown = to_markdown(guidelines_document(found, "da", TODAY))
     assert markdown.startswith("# Lokale retningslinjer for sociale medier – LMU Børneby Nord\n")
-    assert "**Dato:** 1\\. juni 2026" in markdown
+    assert "**Dato:** 1&#46; juni 2026" in markdown
     assert "Møde 10. januar 2026 *(godkendt af Anne Formand 20. januar 2026)*" in markdown
     assert "## Rammen: guidens minimumsforpligtelser" in markdown
     assert "> - Sikr dokumentation straks" in markdown
@@ -164,12 +165,12 @@ def test_text_typed_by_people_cannot_change_the_documents(
     session = meeting(sample_agenda, "LMU <b>X</b>", date(2026, 1, 10))
     session.add_outcome("lokale-retningslinjer", "agreement", "# Ikke en overskrift\n- [link](x)")
     store.save_session(session, store.new_session_path(tmp_path, session))
-    register = collect([tmp_path], cache=False)
+    register = collect([tmp_path], ScanOptions(cache=False))
     found = collect_guidelines(register.scan.summaries, "LMU <b>X</b>", None)
     doc = guidelines_document(found, "da", TODAY)
     assert "<b>" not in to_html(doc)
     assert "\n# Ikke" not in to_markdown(doc)
-    assert "\\# Ikke en overskrift - \\[link\\](x)" in to_markdown(doc)
+    assert "&#35; Ikke en overskrift - &#91;link&#93;(x)" in to_markdown(doc)
 
 
 def test_the_calendar_has_one_event_per_open_dated_agreement_or_action(folder: Path) -> None:

@@ -7,12 +7,18 @@ import sys
 from datetime import date
 
 from facilitator.cli import UsageError
-from facilitator.commands.agreements import exit_status, input_paths, report, roster_of
+from facilitator.commands.agreements import (
+    exit_status,
+    input_paths,
+    read_register,
+    report,
+    roster_of,
+)
 from facilitator.commands.export import _write
 from facilitator.hr_queries import canonical_rows, committee_filter
 from facilitator.i18n import choose_language
 from facilitator.ical import calendar_rows, to_ics
-from facilitator.register import RowFilter, collect, select
+from facilitator.register.filters import RowFilter, select
 from facilitator.tabular import label
 
 
@@ -26,11 +32,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{output}: the folder {output.parent} does not exist")
     paths = input_paths(args)
     roster = roster_of(args, paths)
-    register = collect(
-        paths,
-        progress=sys.stderr,
-        progress_label=label(language, "Læser møder", "Reading meetings"),
-    )
+    register = read_register(paths, language)
     report(register.scan)
     rows = canonical_rows(register.rows, roster)
     wanted = RowFilter(committee=committee_filter(args.committee or "", roster), open=True)

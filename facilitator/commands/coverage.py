@@ -13,6 +13,7 @@ from facilitator.commands.agreements import (
     delimiter,
     exit_status,
     input_paths,
+    read_register,
     report,
     roster_of,
 )
@@ -22,7 +23,6 @@ from facilitator.coverage_report import coverage_document, status
 from facilitator.document import to_html, to_markdown
 from facilitator.hr_queries import coverage
 from facilitator.i18n import choose_language
-from facilitator.register import collect
 from facilitator.tabular import Column, Format, Table, chunks, label, write
 
 COMPLETE = "✓"
@@ -249,11 +249,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{output}: not a file in an existing folder")
     paths = input_paths(args)
     roster = roster_of(args, paths)
-    register = collect(
-        paths,
-        progress=sys.stderr,
-        progress_label=label(language, "Læser møder", "Reading meetings"),
-    )
+    register = read_register(paths, language)
     report(register.scan)
     today = date.today()
     items = coverage(register, roster, today)

@@ -8,14 +8,18 @@ from datetime import date
 from pathlib import Path
 
 from facilitator.cli import UsageError
-from facilitator.commands.agreements import exit_status, input_paths, report, roster_of
+from facilitator.commands.agreements import (
+    exit_status,
+    input_paths,
+    read_register,
+    report,
+    roster_of,
+)
 from facilitator.commands.export import _write
 from facilitator.document import Document, to_html, to_markdown
 from facilitator.guidelines import GuidelinesError, guidelines_document
 from facilitator.hr_queries import guidelines
 from facilitator.i18n import choose_language
-from facilitator.register import collect
-from facilitator.tabular import label
 
 
 def render(args: argparse.Namespace, doc: Document) -> bytes:
@@ -52,11 +56,7 @@ def run(args: argparse.Namespace) -> int:
     check_output(args)
     paths = input_paths(args)
     roster = roster_of(args, paths)
-    register = collect(
-        paths,
-        progress=sys.stderr,
-        progress_label=label(language, "Læser møder", "Reading meetings"),
-    )
+    register = read_register(paths, language)
     report(register.scan)
     try:
         found = guidelines(register, args.committee, roster)
