@@ -10,7 +10,7 @@ from facilitator.agenda import Agenda, AgendaError
 from facilitator.catalog import resolve_agenda
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.i18n import choose_language, set_language
-from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
+from facilitator.session import Participant, Session, clean_line, parse_role, side_for_role
 
 
 def parse_participant(text: str) -> Participant:
@@ -25,7 +25,7 @@ def parse_participant(text: str) -> Participant:
             f'--participant "{text}": unknown role "{role_text.strip()}" (use leader, employee, '
             "tr, amr, secretary, guest or other)"
         )
-    return Participant(name=name, role=role, side=DEFAULT_SIDE[role])
+    return Participant(name=name, role=role, side=side_for_role(role))
 
 
 def _agenda(name: str | None) -> Agenda:
@@ -77,6 +77,10 @@ def run(args: argparse.Namespace) -> int:
         elif command == "resume":
             path = _resume_path(args.session, folder)
             session = load_session(path)
+            if session.can_reopen:
+                # Ended by mistake (ctrl+e): it goes on where it stopped. Approved minutes
+                # open for reading; a follow-up meeting continues their work.
+                session.reopen()
         elif command == "followup":
             from facilitator.followup import prepare_followup
 

@@ -197,6 +197,14 @@ class FacilitatorApp(App[None]):
         yield SystemCommand(_("App: quit"), _("Leave; everything is saved"), self.action_quit)
         yield SystemCommand(_("App: help"), _("Every key of this screen"), self.action_help)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c no longer quits; say so in the interface language (Textual's text is English)."""
+        self.notify(
+            _("Press ctrl+q to quit; everything is saved."),
+            title=_("Do you want to quit?"),
+            markup=False,
+        )
+
     async def action_quit(self) -> None:
         """Leave: the saves queued are written first, then the locks are released."""
         self._finish()

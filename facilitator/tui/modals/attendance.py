@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
 
 from facilitator.i18n import _
-from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
+from facilitator.session import Participant, Session, clean_line, parse_role, side_for_role
 from facilitator.tui.formatting import clock_time, role_label
 
 
@@ -36,9 +36,15 @@ class AttendanceDialog(ModalScreen[bool]):
         self.session = session
         self.wall = wall
         self.changed = False
+        # As each person stood when the dialog opened: toggling back restores exactly this,
+        # so a misclick undone leaves no false arrival or departure in the minutes.
+        self._before = {id(p): (p.present, p.arrived, p.left) for p in session.participants}
 
     def _label(self, participant: Participant) -> Text:
-        parts = [participant.name, role_label(participant.role)]
+        # Said in words, so present and absent differ without colour too.
+        mark = "✓ " if participant.present else "✗ "
+        state = _("present") if participant.present else _("absent")
+        parts = [mark + participant.name, role_label(participant.role), state]
         if participant.arrived:
             parts.append(_("arrived {time}").format(time=clock_time(participant.arrived)))
         if participant.left:
@@ -63,18 +69,25 @@ class AttendanceDialog(ModalScreen[bool]):
             yield Label(_("escape close · tab next field"), classes="hint")
 
     def on_mount(self) -> None:
+        # An empty list takes no focus: tab then stays in the field with the name typed.
+        self.query_one(SelectionList).can_focus = bool(self.session.participants)
         target = "#attendance-list" if self.session.participants else "#attendance-new"
         self.query_one(target).focus()
 
     @on(SelectionList.SelectionToggled)
     def _toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
         participant = self.session.participants[event.selection.value]
-        participant.present = not participant.present
-        if self.session.started is not None:
-            if participant.present:
-                participant.arrived = self.wall()
-            else:
-                participant.left = self.wall()
+        present = not participant.present
+        before = self._before.get(id(participant))
+        if before is not None and before[0] == present:
+            participant.present, participant.arrived, participant.left = before
+        else:
+            participant.present = present
+            if self.session.started is not None:
+                if present:
+                    participant.arrived = self.wall()
+                else:
+                    participant.left = self.wall()
         self.changed = True
         selections = self.query_one(SelectionList)
         selections.replace_option_prompt_at_index(event.selection_index, self._label(participant))
@@ -93,12 +106,15 @@ class AttendanceDialog(ModalScreen[bool]):
                 _("Unknown role: use leader, employee, tr, amr, secretary, guest or other.")
             )
             return
-        participant = Participant(name=name, role=role, side=DEFAULT_SIDE[role])
+        participant = Participant(name=name, role=role, side=side_for_role(role))
+        # Someone added before the clock first started was there from the beginning.
         if self.session.started is not None:
             participant.arrived = self.wall()
         self.session.participants.append(participant)
         index = len(self.session.participants) - 1
-        self.query_one(SelectionList).add_option((self._label(participant), index, True))
+        selections = self.query_one(SelectionList)
+        selections.add_option((self._label(participant), index, True))
+        selections.can_focus = True
         event.input.value = ""
         error.update("")
         self.changed = True

@@ -46,6 +46,7 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
     OutcomeDialog Label.field { color: $text-muted; }
     OutcomeDialog #date-hint { color: $text-muted; height: 1; }
     OutcomeDialog #date-hint.-error { color: $error; text-style: bold; }
+    OutcomeDialog #date-hint.-past { color: $warning; text-style: bold; }
     OutcomeDialog #dialog-keys { margin-top: 1; color: $text-muted; }
     OutcomeDialog #text-error { color: $error; text-style: bold; height: auto; }
     OutcomeDialog #text-error:disabled { display: none; }
@@ -78,7 +79,7 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
             yield Label(date_label, classes="field")
             yield Input(
                 draft.due.isoformat() if draft and draft.due else "",
-                placeholder="2026-03-01 · 1.3.2026 · +14d · +2w",
+                placeholder=_("2026-03-01 · 1.3.2026 · +14d · +2w"),
                 id="outcome-date",
             )
             yield Label(_("Empty, or a date like 2026-03-01, 1.3.2026, +14d, +2w"), id="date-hint")
@@ -103,13 +104,18 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
         if error:
             hint.update(error)
             hint.add_class("-error")
+            hint.remove_class("-past")
         else:
             hint.remove_class("-error")
-            hint.update(
-                f"→ {short_date(due)}"
-                if due
-                else _("Empty, or a date like 2026-03-01, 1.3.2026, +14d, +2w")
-            )
+            past = due is not None and due < self.today
+            # Accepted (minutes are sometimes written up afterwards), but never silently.
+            hint.set_class(past, "-past")
+            if due is None:
+                hint.update(_("Empty, or a date like 2026-03-01, 1.3.2026, +14d, +2w"))
+            elif past:
+                hint.update(f"→ {short_date(due)} · " + _("in the past: is that right?"))
+            else:
+                hint.update(f"→ {short_date(due)}")
 
     @on(Input.Changed, "#outcome-text")
     def _clear_text_error(self) -> None:
@@ -134,9 +140,33 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
         owner = self.query_one("#outcome-owner", Input).value.strip()
         self.dismiss(OutcomeDraft(self.kind, text, owner, due))
 
+    @property
+    def typed(self) -> bool:
+        """Whether the fields differ from what the dialog opened with."""
+        draft = self.draft
+        opened = (
+            (draft.text, draft.owner, draft.due.isoformat() if draft.due else "")
+            if draft
+            else ("", "", "")
+        )
+        now = tuple(
+            self.query_one(f"#outcome-{name}", Input).value.strip()
+            for name in ("text", "owner", "date")
+        )
+        return now != tuple(value.strip() for value in opened)
+
     def action_cancel(self) -> None:
-        """Leave without saving."""
-        self.dismiss(None)
+        """Leave without saving; with typed text, ask first (keeping it is the easy answer)."""
+        if not self.typed:
+            self.dismiss(None)
+            return
+        from facilitator.tui.modals.keep_or_discard import KeepOrDiscard
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(KeepOrDiscard(), answer)
 
 
 def _date_error(message: str) -> str:

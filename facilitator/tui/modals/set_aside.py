@@ -27,7 +27,11 @@ class SetAside:
 class SetAsideDialog(ModalScreen[SetAside | None]):
     """A reason is required: it goes into the minutes, and the follow-up shows it."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [
+        Binding("escape", "cancel", _("Cancel")),
+        # The cursor stays in the reason; tab and the arrows flip the choice.
+        Binding("tab,up,down", "flip", _("Postpone or skip"), priority=True),
+    ]
     DEFAULT_CSS = """
     SetAsideDialog { align: center middle; }
     SetAsideDialog > Vertical { width: 72; max-width: 100%; height: auto; padding: 0 2;
@@ -51,11 +55,10 @@ class SetAsideDialog(ModalScreen[SetAside | None]):
             yield Label(_("Reason (goes into the minutes)"), classes="field")
             yield Input(placeholder=_("e.g. HR takes part next time"), id="aside-reason")
             yield Label("", id="aside-error")
-            yield Label(
-                _("enter save · tab skip or postpone (↑↓) · escape cancel"), id="aside-keys"
-            )
+            yield Label(_("enter save · tab postpone or skip · escape cancel"), id="aside-keys")
 
     def on_mount(self) -> None:
+        self.query_one(RadioSet).can_focus = False
         self.query_one("#aside-reason", Input).focus()
 
     @property
@@ -74,12 +77,20 @@ class SetAsideDialog(ModalScreen[SetAside | None]):
             return
         self.dismiss(SetAside(self.state, reason))
 
-    def on_key(self, event: object) -> None:
-        # enter on the choices saves too, as everywhere else in the dialog.
-        key = getattr(event, "key", "")
-        if key == "enter" and self.query_one(RadioSet).has_focus_within:
-            self._submitted()
+    def action_flip(self) -> None:
+        """Switch between postponing and skipping."""
+        target = "#skipped" if self.state == "postponed" else "#postponed"
+        self.query_one(target, RadioButton).value = True
 
     def action_cancel(self) -> None:
-        """Leave the theme as it is."""
-        self.dismiss(None)
+        """Leave the theme as it is; ask first when a reason was typed."""
+        if not self.query_one("#aside-reason", Input).value.strip():
+            self.dismiss(None)
+            return
+        from facilitator.tui.modals.keep_or_discard import KeepOrDiscard
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(KeepOrDiscard(), answer)

@@ -22,10 +22,12 @@ class TextPrompt(ModalScreen[str | None]):
         border: thick $accent; background: $surface; }
     TextPrompt #prompt-context { color: $text-muted; margin-bottom: 1; }
     TextPrompt #prompt-keys { color: $text-muted; margin-top: 1; }
+    TextPrompt #prompt-error { color: $error; text-style: bold; height: auto; }
     """
 
-    def __init__(self, title: str, context: str = "", value: str = "") -> None:
+    def __init__(self, title: str, context: str = "", value: str = "", required: str = "") -> None:
         super().__init__()
+        self.required = required  # the message when the field is left empty; "" allows it
         self.title_text = title
         self.context = context
         self.value = value
@@ -36,6 +38,7 @@ class TextPrompt(ModalScreen[str | None]):
             if self.context:
                 yield Label(self.context, id="prompt-context", markup=False)
             yield Input(self.value, id="prompt-input")
+            yield Label("", id="prompt-error")
             yield Label(_("enter save · escape cancel"), id="prompt-keys")
 
     def on_mount(self) -> None:
@@ -43,7 +46,12 @@ class TextPrompt(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        value = event.value.strip()
+        if not value and self.required:
+            # The dialog stays open: closing it would lose where the user was.
+            self.query_one("#prompt-error", Label).update(self.required)
+            return
+        self.dismiss(value)
 
     def action_cancel(self) -> None:
         """Leave without saving."""

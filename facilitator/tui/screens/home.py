@@ -67,6 +67,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_meeting", _("New meeting"), id="home_new"),
         Binding("enter", "open", _("Open"), id="home_open"),
         Binding("f", "followup", _("Follow-up"), id="home_followup"),
+        Binding("o", "reopen", _("Reopen"), id="home_reopen"),
         Binding("g", "register", _("Agreements"), id="home_register"),
         Binding("r", "reload", _("Reload the list"), show=False, id="home_reload"),
         Binding("q", "app.quit", _("Quit"), show=False, id="home_quit"),
@@ -248,8 +249,10 @@ class HomeScreen(Screen[None]):
         hint = self.query_one("#home-hint", Label)
         if info is None:
             hint.update(_("n: new meeting · g: agreements of every meeting · f1: help"))
+        elif info.state == "ended":
+            hint.update(_("enter: minutes · f: follow-up meeting · o: reopen the meeting"))
         elif info.state in FINISHED_STATES:
-            hint.update(_("enter: open the minutes · f: follow-up meeting on this one"))
+            hint.update(_("enter: minutes · f: follow-up meeting on this one"))
         else:
             hint.update(_("enter: resume this meeting where it stopped"))
 
@@ -262,7 +265,41 @@ class HomeScreen(Screen[None]):
         if action == "followup":
             info = self.selected
             return (info is not None and info.state in FINISHED_STATES) or None
+        if action == "reopen":
+            info = self.selected
+            return (info is not None and info.state == "ended") or None
         return True
+
+    def action_reopen(self) -> None:
+        """Take up an ended meeting whose minutes nobody approved (ctrl+e by mistake)."""
+        from facilitator.tui.modals.confirm import Confirm
+
+        info = self.selected
+        if info is None or info.state != "ended":
+            self.notify(_("Only an ended meeting whose minutes are not approved reopens."))
+            return
+        path = info.path
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                session = load_session(path)
+                session.reopen()
+            except (StoreError, ValueError) as error:
+                self.notify(
+                    str(error), title=_("Cannot open the meeting"), severity="error", markup=False
+                )
+                return
+            self.facilitator.open_meeting(session, path)
+
+        self.app.push_screen(
+            Confirm(
+                _("Reopen the meeting? It goes on where it ended; the clock stays paused."),
+                title=_("Reopen"),
+            ),
+            answer,
+        )
 
     def action_new_meeting(self) -> None:
         """The new-meeting form, on the default agenda."""

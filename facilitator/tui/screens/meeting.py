@@ -29,6 +29,7 @@ from facilitator.tui.widgets.theme_clock import ThemeClock
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz"
 OUTCOME_KEYS: dict[str, OutcomeKind] = {
     "decision": "decision",
     "agreement": "agreement",
@@ -75,6 +76,8 @@ class MeetingScreen(Screen[None]):
         Binding("w", "attendance", _("Attendance"), show=False, id="attendance"),
         Binding("b", "toggle_bell", _("Bell on/off"), show=False, id="bell"),
         Binding("u", "undo_outcome", _("Remove last outcome"), show=False, id="undo_outcome"),
+        Binding("s", "set_aside", _("Skip/postpone"), id="set_aside"),
+        Binding("i", "add_item", _("Add item"), show=False, id="add_item"),
         Binding("escape", "leave_notes", _("Leave notes"), show=False, id="leave_notes"),
         Binding("ctrl+e", "end_meeting", _("End"), priority=True, show=False, id="end_meeting"),
     ]
@@ -96,7 +99,9 @@ class MeetingScreen(Screen[None]):
     #theme-body { height: 1fr; min-height: 2; }
     #theme-description { color: $text-muted; margin-top: 1; }
     #theme-prompts { text-style: bold; }
-    #outcomes { height: auto; max-height: 9; border-top: solid $primary-muted; border-title-color: $text; }
+    #outcomes { height: auto; max-height: 9; border-top: solid $primary-muted; border-title-color: $text;
+        border-subtitle-color: $text; border-subtitle-style: bold; scrollbar-size-vertical: 1; }
+    #outcomes > Static { height: auto; }
     #notes { height: 5; border: solid $primary-muted; padding: 0; }
     MeetingScreen.-tall #notes { height: 8; }
     MeetingScreen.-tall #outcomes { max-height: 12; }
@@ -110,6 +115,8 @@ class MeetingScreen(Screen[None]):
     MeetingScreen.-huge #outcomes { max-height: 60%; border-top: none; border: round $primary-muted; }
     MeetingScreen.-huge #notes { height: 1fr; max-height: 100%; border: round $primary-muted; }
     #notes:focus { border: solid $accent; }
+    #notes.-empty { height: 3; }
+    #notes.-empty:focus { height: 5; }
     MeetingScreen.-short #notes { height: 4; }
     MeetingScreen.-short #theme-description { display: none; }
     MeetingScreen.-short ThemeClock #clock-digits { display: none; }
@@ -156,9 +163,12 @@ class MeetingScreen(Screen[None]):
                         yield Static("", id="theme-prompts")
                         yield Static("", id="theme-description")
                     with Vertical(id="capture"):
-                        yield Static("", id="outcomes")
+                        yield VerticalScroll(id="outcomes", can_focus=False)
                         notes = TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
                         notes.border_title = _("Notes (e)")
+                        # Only e goes into the notes: tab must never leave the chair typing
+                        # n and d as letters there.
+                        notes.can_focus = False
                         yield notes
         yield Footer(compact=True, show_command_palette=False)
 
@@ -196,6 +206,8 @@ class MeetingScreen(Screen[None]):
         if notes.text != record.notes:
             self._loading_notes = True
             notes.load_text(record.notes)
+        # An empty notes box gives its rows to the questions.
+        notes.set_class(not record.notes.strip(), "-empty")
         self.query_one("#theme-body", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
         self.tick()
@@ -216,20 +228,13 @@ class MeetingScreen(Screen[None]):
         prompts.update(grid)
 
     def show_outcomes(self) -> None:
-        """What has been decided and agreed on the current theme."""
+        """What has been decided and agreed on the current theme, the newest always in view."""
         record = self.session.current
-        box = self.query_one("#outcomes", Static)
+        box = self.query_one("#outcomes", VerticalScroll)
         box.border_title = _("Decided and agreed")
-        if not record.outcomes:
-            box.update(
-                Text(
-                    _("Nothing yet: d decision · a agreement · t action · o open question"),
-                    style="dim",
-                )
-            )
-            return
-        text = Text(no_wrap=False)
-        for letter, outcome in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", record.outcomes, strict=False):
+        texts: list[Text] = []
+        for letter, outcome in zip(LETTERS, record.outcomes, strict=False):
+            text = Text(no_wrap=False)
             text.append(f"{letter} ", style="bold")
             text.append(f"{kind_label(outcome.kind)}: ", style="italic")
             text.append(outcome.text)
@@ -240,9 +245,47 @@ class MeetingScreen(Screen[None]):
             ]
             if extra:
                 text.append("  — " + " · ".join(extra), style="bold")
-            text.append("\n")
-        text.rstrip()
-        box.update(text)
+            texts.append(text)
+        if not texts:
+            texts.append(
+                Text(
+                    _("Nothing yet: d decision · a agreement · t action · o open question"),
+                    style="dim",
+                )
+            )
+        # One line widget per outcome, reused from theme to theme: mounting is asynchronous,
+        # and ids must stay unique while old lines go.
+        lines = list(box.query(".outcome").results(Static))
+        if len(lines) < len(texts):
+            new = [
+                Static(id=f"outcome-{index}", classes="outcome")
+                for index in range(len(lines), len(texts))
+            ]
+            box.mount_all(new)
+            lines += new
+        for index, line in enumerate(lines):
+            line.display = index < len(texts)
+            line.set_class(index < len(texts) and bool(record.outcomes), "-captured")
+            if index < len(texts):
+                line.update(texts[index])
+        self.call_after_refresh(self._newest_in_view)
+
+    def _newest_in_view(self) -> None:
+        """Scroll to the newest outcome and say how many earlier ones are out of view."""
+        box = self.query_one("#outcomes", VerticalScroll)
+        # Anchored: it stays at the bottom while lines are laid out and grow.
+        box.anchor()
+        self.call_after_refresh(self._count_hidden)
+
+    def _count_hidden(self) -> None:
+        box = self.query_one("#outcomes", VerticalScroll)
+        box.scroll_end(animate=False, immediate=True)
+        top = box.max_scroll_y
+        hidden = sum(1 for widget in box.query(".outcome") if widget.virtual_region.y < top)
+        title = _("Decided and agreed")
+        if hidden:
+            title += " · " + _("+{count} more ↑").format(count=hidden)
+        box.border_title = title
 
     def tick(self) -> None:
         """Redraw the clock, the ends and the agenda's minutes from the clock (never counted)."""
@@ -258,9 +301,10 @@ class MeetingScreen(Screen[None]):
         planned, projected, drift = clock.ends()
         now = clock.wall()
         sign = f"+{drift}" if drift > 0 else str(drift)
+        bell = _("bell on") if self.facilitator.bell_enabled else _("bell off")
         right = (
             f"{_('now')} {clock_time(now)}   {_('end')} {clock_time(planned)} → "
-            f"{clock_time(projected)} ({sign})"
+            f"{clock_time(projected)} ({sign}) · {bell}"
         )
         late = self.query_one("#topbar-right", Label)
         late.update(right)
@@ -360,28 +404,50 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(OutcomeDialog(kind, title, self.clock.wall().date()), saved)
 
     def action_undo_outcome(self) -> None:
-        """Remove the newest outcome of the current theme (after a slip of the hand)."""
+        """Remove the newest outcome of the current theme (after a slip), asking first."""
+        from facilitator.tui.modals.confirm import Confirm
+
         record = self.session.current
         if not record.outcomes:
+            self.notify(_("There is no outcome on this theme to remove."), timeout=3)
             return
-        removed = self.session.remove_outcome(record.outcomes[-1].id)
-        self.save()
-        self.show_outcomes()
-        self.notify(f"{_('Removed')}: {removed.text[:60]}", timeout=4, markup=False)
+        newest = record.outcomes[-1]
+        letter = LETTERS[min(len(record.outcomes), len(LETTERS)) - 1]
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            removed = self.session.remove_outcome(newest.id)
+            self.save()
+            self.show_outcomes()
+            self.notify(f"{_('Removed')}: {removed.text[:60]}", timeout=4, markup=False)
+
+        detail = f"{letter} {kind_label(newest.kind)}: {newest.text}"
+        self.app.push_screen(
+            Confirm(_("Remove the newest outcome?"), detail, title=_("Remove")), answer
+        )
 
     def action_edit_notes(self) -> None:
         """Write notes for the current theme; escape leaves them."""
-        self.query_one("#notes", TextArea).focus()
+        notes = self.query_one("#notes", TextArea)
+        notes.can_focus = True
+        notes.border_title = _("Notes · escape leaves them")
+        notes.focus()
         self.refresh_bindings()
 
     def action_leave_notes(self) -> None:
         """Stop writing notes; single-letter keys work again."""
         self._store_notes()
+        notes = self.query_one("#notes", TextArea)
+        notes.can_focus = False
+        notes.border_title = _("Notes (e)")
         self.set_focus(None)
         self.refresh_bindings()
 
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self) -> None:
+        notes = self.query_one("#notes", TextArea)
+        notes.set_class(not notes.text.strip(), "-empty")
         if self._loading_notes:
             self._loading_notes = False
             return
@@ -455,6 +521,54 @@ class MeetingScreen(Screen[None]):
 
         self.app.push_screen(ReplanDialog(self.session, proposal), answer)
 
+    def action_set_aside(self) -> None:
+        """Skip the current theme or postpone it to the next meeting, with a reason."""
+        from facilitator.tui.modals.set_aside import SetAside, SetAsideDialog
+
+        title = self.session.theme(self.session.current_theme).title
+
+        def chosen(choice: SetAside | None) -> None:
+            if choice is None:
+                return
+            self._take_notes()
+            target = self.clock.set_aside(choice.state, choice.reason)
+            self.save()
+            self.show_theme()
+            word = _("Postponed") if choice.state == "postponed" else _("Skipped")
+            if target is None:
+                self.notify(
+                    f"{word}: {title}. " + _("No theme is left to do: ctrl+e ends the meeting."),
+                    timeout=6,
+                    markup=False,
+                )
+            else:
+                self.notify(f"{word}: {title}", timeout=3, markup=False)
+
+        self.app.push_screen(SetAsideDialog(title), chosen)
+
+    def action_add_item(self) -> None:
+        """Add an item on the spot (say Eventuelt); it comes right after the current theme."""
+        from facilitator.items import add_on_the_spot
+        from facilitator.tui.modals.add_item import AddItemDialog, NewItem
+
+        title = self.session.theme(self.session.current_theme).title
+
+        def added(item: NewItem | None) -> None:
+            if item is None:
+                return
+            add_on_the_spot(self.session, item.title, item.timebox)
+            self.save()
+            self.tick()
+            self.notify(
+                _("Added after «{theme}»: {title} (n goes there)").format(
+                    theme=title, title=item.title
+                ),
+                timeout=4,
+                markup=False,
+            )
+
+        self.app.push_screen(AddItemDialog(title), added)
+
     def action_attendance(self) -> None:
         """Record who is here: late arrivals and early leavers get the time noted."""
         from facilitator.tui.modals.attendance import AttendanceDialog
@@ -469,6 +583,7 @@ class MeetingScreen(Screen[None]):
         """Switch the bell at the end of a timebox on or off."""
         self.facilitator.bell_enabled = not self.facilitator.bell_enabled
         self.notify(_("Bell on") if self.facilitator.bell_enabled else _("Bell off"), timeout=2)
+        self.tick()
 
     def action_end_meeting(self) -> None:
         """Check coverage, then end the meeting and go to review."""
@@ -476,7 +591,7 @@ class MeetingScreen(Screen[None]):
 
         self._store_notes()
         if self.query_one("#notes", TextArea).has_focus:
-            self.set_focus(None)
+            self.action_leave_notes()
         uncovered = self.session.uncovered()
         if not uncovered:
             self.end_meeting()

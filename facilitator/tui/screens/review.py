@@ -315,6 +315,32 @@ class ReviewScreen(Screen[None]):
         self.facilitator.persist(self.session, self.path)
         self.refresh_view()
 
+    _withdraw_agreed = False
+
+    def _approval_stands(self, retry: Callable[[], None]) -> bool:
+        """Whether approved minutes must wait for a yes before a change withdraws the approval.
+
+        Asks, and on yes runs `retry` again with the question answered.
+        """
+        if self.session.minutes_status != "approved" or self._withdraw_agreed:
+            return False
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            self._withdraw_agreed = True
+            try:
+                retry()
+            finally:
+                self._withdraw_agreed = False
+
+        question = _(
+            "The minutes are approved by {name}. Changing them withdraws the approval: they "
+            "become a draft again and must be approved anew."
+        ).format(name=self.session.approved_by or "?")
+        self.app.push_screen(Confirm(question, title=_("Withdraw the approval?")), answer)
+        return True
+
     def _may_change(self) -> bool:
         # A finished meeting opened from the home screen is not locked yet.
         return self.facilitator.lock(self.path)
@@ -327,6 +353,8 @@ class ReviewScreen(Screen[None]):
         """Correct the highlighted outcome in the outcome dialog."""
         found = self._selected()
         if found is None or not self._may_change():
+            return
+        if self._approval_stands(self.action_edit):
             return
         record, outcome = found
         draft = OutcomeDraft(outcome.kind, outcome.text, outcome.owner, outcome.due)
@@ -350,6 +378,8 @@ class ReviewScreen(Screen[None]):
         found = self._selected()
         if found is None or not self._may_change():
             return
+        if self._approval_stands(self.action_change_kind):
+            return
         _record, outcome = found
         kind = OUTCOME_KINDS[(OUTCOME_KINDS.index(outcome.kind) + 1) % len(OUTCOME_KINDS)]
         self.session.update_outcome(outcome.id, kind, outcome.text, outcome.owner, outcome.due)
@@ -359,6 +389,8 @@ class ReviewScreen(Screen[None]):
         """Delete the highlighted outcome, after asking."""
         found = self._selected()
         if found is None or not self._may_change():
+            return
+        if self._approval_stands(self.action_delete):
             return
         _record, outcome = found
         outcome_id = outcome.id
@@ -381,10 +413,7 @@ class ReviewScreen(Screen[None]):
         session = self.session
 
         def answer(name: str | None) -> None:
-            if name is None:
-                return
-            if not name.strip():
-                self.notify(_("Write who approves the minutes."), severity="warning")
+            if name is None or not name.strip():
                 return
             session.approve(name, at=self.facilitator.wall())
             self._changed()
@@ -399,7 +428,13 @@ class ReviewScreen(Screen[None]):
 
         context = _("Who approves the minutes?")
         value = session.approved_by or session.chair
-        self.app.push_screen(TextPrompt(_("Approve the minutes"), context, value), answer)
+        prompt = TextPrompt(
+            _("Approve the minutes"),
+            context,
+            value,
+            required=_("Write who approves the minutes."),
+        )
+        self.app.push_screen(prompt, answer)
 
     # -- export ---------------------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from facilitator.agenda import Agenda
 from facilitator.catalog import find_agendas
 from facilitator.i18n import _
 from facilitator.session import (
-    DEFAULT_SIDE,
     ROLES,
     SIDES,
     Participant,
@@ -27,6 +26,7 @@ from facilitator.session import (
     Side,
     clean_line,
     parse_role,
+    side_for_role,
 )
 from facilitator.tui.formatting import role_label
 
@@ -99,7 +99,7 @@ class ParticipantRow(Horizontal):
         )
         yield Select(
             [(side_label(side), side) for side in SIDES],
-            value=DEFAULT_SIDE[self.initial_role],
+            value=side_for_role(self.initial_role),
             allow_blank=False,
             compact=True,
             classes="p-side",
@@ -110,8 +110,8 @@ class ParticipantRow(Horizontal):
     @on(Select.Changed, ".p-role")
     def _role_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if isinstance(event.value, str) and event.value in DEFAULT_SIDE:
-            self.query_one(".p-side", Select).value = DEFAULT_SIDE[event.value]
+        if isinstance(event.value, str) and event.value in ROLES:
+            self.query_one(".p-side", Select).value = side_for_role(event.value)
 
     @property
     def participant(self) -> Participant | None:
