@@ -16,7 +16,7 @@ UI: dict[str, str] = {
     "Save": "Gem",
     "Yes": "Ja",
     # -- the chair's meeting (issue 10): states, added items, dialogs that keep work ---
-    "Skip/postpone": "Spring over/udsæt",
+    "Skip/postpone": "Udsæt",
     "Add item": "Tilføj punkt",
     "+{count} more ↑": "+{count} flere ↑",
     "There is no outcome on this theme to remove.": "Der er intet under dette tema at fjerne.",

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Input, Label, Static
 
 from facilitator.i18n import _
 from facilitator.session import ThemeState
@@ -36,7 +36,7 @@ class SetAsideDialog(ModalScreen[SetAside | None]):
     SetAsideDialog { align: center middle; }
     SetAsideDialog > Vertical { width: 72; max-width: 100%; height: auto; padding: 0 2;
         border: thick $accent; background: $surface; }
-    SetAsideDialog RadioSet { width: 100%; border: none; padding: 0; margin-bottom: 1; }
+    SetAsideDialog #aside-choice { width: 100%; margin: 1 0; }
     SetAsideDialog Label.field { color: $text-muted; }
     SetAsideDialog #aside-error { color: $error; text-style: bold; height: auto; }
     SetAsideDialog #aside-keys { color: $text-muted; margin-top: 1; }
@@ -45,27 +45,30 @@ class SetAsideDialog(ModalScreen[SetAside | None]):
     def __init__(self, theme_title: str) -> None:
         super().__init__()
         self.theme_title = theme_title
+        self.state: ThemeState = "postponed"
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = escape(_("Set aside: {theme}").format(theme=self.theme_title))
-            with RadioSet(id="aside-choice"):
-                yield RadioButton(_("Postpone to the next meeting"), value=True, id="postponed")
-                yield RadioButton(_("Skip: it does not come back"), id="skipped")
+            yield Static("", id="aside-choice", markup=False)
             yield Label(_("Reason (goes into the minutes)"), classes="field")
             yield Input(placeholder=_("e.g. HR takes part next time"), id="aside-reason")
             yield Label("", id="aside-error")
             yield Label(_("enter save · tab postpone or skip · escape cancel"), id="aside-keys")
 
     def on_mount(self) -> None:
-        self.query_one(RadioSet).can_focus = False
+        self._show_choice()
         self.query_one("#aside-reason", Input).focus()
 
-    @property
-    def state(self) -> ThemeState:
-        """The choice made: postponed unless skip is pressed."""
-        pressed = self.query_one(RadioSet).pressed_button
-        return "skipped" if pressed is not None and pressed.id == "skipped" else "postponed"
+    def _show_choice(self) -> None:
+        # Marked in signs and words, so the choice reads the same without colour.
+        lines = []
+        for state, text in (
+            ("postponed", _("Postpone to the next meeting")),
+            ("skipped", _("Skip: it does not come back")),
+        ):
+            lines.append(f"{'(•)' if state == self.state else '( )'} {text}")
+        self.query_one("#aside-choice", Static).update("\n".join(lines))
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
@@ -79,8 +82,8 @@ class SetAsideDialog(ModalScreen[SetAside | None]):
 
     def action_flip(self) -> None:
         """Switch between postponing and skipping."""
-        target = "#skipped" if self.state == "postponed" else "#postponed"
-        self.query_one(target, RadioButton).value = True
+        self.state = "skipped" if self.state == "postponed" else "postponed"
+        self._show_choice()
 
     def action_cancel(self) -> None:
         """Leave the theme as it is; ask first when a reason was typed."""

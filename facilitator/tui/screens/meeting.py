@@ -104,7 +104,7 @@ class MeetingScreen(Screen[None]):
     #outcomes > Static { height: auto; }
     #notes { height: 5; border: solid $primary-muted; padding: 0; }
     MeetingScreen.-tall #notes { height: 8; }
-    MeetingScreen.-tall #outcomes { max-height: 12; }
+    MeetingScreen.-tall #outcomes { max-height: 9; }
     #split { height: 1fr; }
     #capture { height: auto; }
     #notes { border-title-color: $text; }
@@ -115,8 +115,10 @@ class MeetingScreen(Screen[None]):
     MeetingScreen.-huge #outcomes { max-height: 60%; border-top: none; border: round $primary-muted; }
     MeetingScreen.-huge #notes { height: 1fr; max-height: 100%; border: round $primary-muted; }
     #notes:focus { border: solid $accent; }
-    #notes.-empty { height: 3; }
-    #notes.-empty:focus { height: 5; }
+    MeetingScreen #notes.-empty, MeetingScreen.-tall #notes.-empty,
+    MeetingScreen.-short #notes.-empty { height: 3; }
+    MeetingScreen #notes.-empty:focus, MeetingScreen.-tall #notes.-empty:focus { height: 5; }
+    MeetingScreen.-huge #notes.-empty { height: 1fr; }
     MeetingScreen.-short #notes { height: 4; }
     MeetingScreen.-short #theme-description { display: none; }
     MeetingScreen.-short ThemeClock #clock-digits { display: none; }
@@ -268,24 +270,29 @@ class MeetingScreen(Screen[None]):
             line.set_class(index < len(texts) and bool(record.outcomes), "-captured")
             if index < len(texts):
                 line.update(texts[index])
-        self.call_after_refresh(self._newest_in_view)
+        # Measured once the lines are laid out (mounting and wrapping take a refresh).
+        self.set_timer(0.1, self._newest_in_view)
 
     def _newest_in_view(self) -> None:
-        """Scroll to the newest outcome and say how many earlier ones are out of view."""
+        """Keep the newest outcomes in view; the earlier ones that do not fit are counted in
+        the title ("+3 more ↑"), and the review screen lists every one of them."""
         box = self.query_one("#outcomes", VerticalScroll)
-        # Anchored: it stays at the bottom while lines are laid out and grow.
-        box.anchor()
-        self.call_after_refresh(self._count_hidden)
-
-    def _count_hidden(self) -> None:
-        box = self.query_one("#outcomes", VerticalScroll)
-        box.scroll_end(animate=False, immediate=True)
-        top = box.max_scroll_y
-        hidden = sum(1 for widget in box.query(".outcome") if widget.virtual_region.y < top)
+        rows = box.scrollable_content_region.height
+        lines = [line for line in box.query(".outcome.-captured").results(Static) if line.display]
+        used = sum(line.outer_size.height for line in lines)
+        hidden = 0
+        while used > rows and hidden < len(lines) - 1:
+            used -= lines[hidden].outer_size.height
+            lines[hidden].display = False
+            hidden += 1
         title = _("Decided and agreed")
         if hidden:
             title += " · " + _("+{count} more ↑").format(count=hidden)
         box.border_title = title
+        box.scroll_end(animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self.show_outcomes()
 
     def tick(self) -> None:
         """Redraw the clock, the ends and the agenda's minutes from the clock (never counted)."""
