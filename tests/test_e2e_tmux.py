@@ -195,3 +195,106 @@ def test_outcomes_survive_sigkill_and_resume_shows_them(tmux: Tmux, tmp_path: Pa
     assert "resumed" not in tmux.run("ls", check=False), "ctrl+q did not end the program"
     assert not path.with_name(path.name + ".lock").exists()
     assert [o.text for o in load_session(path).themes[0].outcomes] == [AGREEMENT, DECISION]
+
+
+# -- the chair's meeting (issue 10) ---------------------------------------------------------
+
+
+def start_sized(tmux: Tmux, name: str, command: list[str], width: int, height: int) -> None:
+    shell = "exec " + shlex.join(command)
+    tmux.run("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), shell)
+
+
+def test_n_five_times_keeps_the_projected_end(tmux: Tmux, tmp_path: Path) -> None:
+    tmux.start("meeting", [*program(), "run", "--committee", COMMITTEE])
+    tmux.wait_for("meeting", THEME, COMMITTEE)
+    tmux.keys("meeting", "space")
+    tmux.wait_for("meeting", "tilbage")
+    for _ in range(5):
+        tmux.keys("meeting", "n")
+        time.sleep(0.45)  # five presses in about three seconds
+    shown = tmux.wait_for("meeting", "Krænkelsestyper")
+    top = shown.splitlines()[0]
+    drift = int(top.rsplit("(", 1)[1].split(")", 1)[0])
+    assert abs(drift) <= 2, top
+    tmux.keys("meeting", "C-q")
+
+
+def add_decisions(tmux: Tmux, count: int) -> None:
+    for number in range(1, count + 1):
+        tmux.keys("meeting", "d")
+        tmux.wait_for("meeting", "Beslutning ·")
+        tmux.type("meeting", f"Punkt nummer {number}")
+        tmux.wait_for("meeting", f"Punkt nummer {number}")
+        tmux.keys("meeting", "Enter")
+        tmux.wait_for("meeting", f"Beslutning: Punkt nummer {number}")
+
+
+@pytest.mark.parametrize(("width", "height", "count"), [(100, 30, 14), (80, 24, 3)])
+def test_the_newest_outcome_is_on_screen(
+    tmux: Tmux, tmp_path: Path, width: int, height: int, count: int
+) -> None:
+    start_sized(tmux, "meeting", [*program(), "run", "--committee", COMMITTEE], width, height)
+    tmux.wait_for("meeting", COMMITTEE)
+    tmux.keys("meeting", "space")
+    add_decisions(tmux, count)
+    time.sleep(0.5)
+    shown = tmux.wait_for("meeting", f"Beslutning: Punkt nummer {count}")
+    if count == 14:
+        assert "flere ↑" in shown  # the earlier ones are counted, not silently hidden
+    tmux.keys("meeting", "C-q")
+
+
+def test_escape_with_typed_text_keeps_it(tmux: Tmux, tmp_path: Path) -> None:
+    tmux.start("meeting", [*program(), "run", "--committee", COMMITTEE])
+    tmux.wait_for("meeting", COMMITTEE)
+    tmux.keys("meeting", "a")
+    tmux.wait_for("meeting", "Aftale ·")
+    tmux.type("meeting", AGREEMENT)
+    tmux.wait_for("meeting", AGREEMENT)
+    tmux.keys("meeting", "Escape")
+    tmux.wait_for("meeting", "Kassér det, du har skrevet?")
+    tmux.keys("meeting", "Escape")
+    shown = tmux.wait_for("meeting", "Aftale ·", AGREEMENT)
+    assert "Kassér det" not in shown
+    tmux.keys("meeting", "Enter")
+    tmux.wait_for("meeting", f"Aftale: {AGREEMENT}")
+    tmux.keys("meeting", "C-q")
+
+
+def test_a_followup_carries_a_never_reached_theme(tmux: Tmux, tmp_path: Path) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from facilitator.catalog import resolve_agenda
+    from facilitator.session import Session
+    from facilitator.store import new_session_path, save_session
+
+    sessions = tmp_path / "sessions"
+    sessions.mkdir()
+    earlier = Session.new(COMMITTEE, resolve_agenda(None))
+    earlier.started = datetime(2026, 3, 2, 14, 0, tzinfo=timezone(timedelta(hours=1)))
+    earlier.ended = earlier.started + timedelta(hours=2)
+    for record in earlier.themes:
+        record.state, record.seconds = "done", 600.0
+    never = earlier.themes[3]
+    never.state, never.seconds = "pending", 0.0
+    earlier.add_outcome(earlier.themes[0].theme_id, "action", "Lav en tjekliste", "Søren")
+    path = new_session_path(sessions, earlier)
+    save_session(earlier, path)
+    title = earlier.theme(never.theme_id).title
+
+    tmux.start("followup", [*program(), "followup", str(path)])
+    tmux.wait_for("followup", "Opfølgning på tidligere aftaler", "Lav en tjekliste")
+    tmux.keys("followup", "space", "1")  # the only earlier outcome: done
+    tmux.wait_for("followup", "Udført")
+    tmux.keys("followup", "C-q")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "followup" in tmux.run("ls", check=False):
+        time.sleep(0.05)
+    [followup] = [p for p in sessions.glob("*.toml") if p != path]
+    session = load_session(followup)
+    assert session.record(never.theme_id).origin == "carried"
+    minutes = followup.with_suffix(".md").read_text("utf-8")
+    assert title in minutes and "Overført fra mødet 2. marts 2026 (ikke nået)" in minutes
+    review = minutes.split("## 1. Opfølgning på tidligere aftaler")[1].split("\n## ")[0]
+    assert "Ikke behandlet" not in review

@@ -137,6 +137,7 @@ class MeetingScreen(Screen[None]):
         self._notes_timer_pending = False
         self._loading_notes = False
         self._notes_theme = session.current_theme
+        self._fit_tries = 0
 
     @property
     def facilitator(self) -> FacilitatorApp:
@@ -279,12 +280,20 @@ class MeetingScreen(Screen[None]):
         box = self.query_one("#outcomes", VerticalScroll)
         rows = box.scrollable_content_region.height
         lines = [line for line in box.query(".outcome.-captured").results(Static) if line.display]
+        if any(line.outer_size.height == 0 for line in lines) and self._fit_tries < 20:
+            # Not laid out yet (a busy machine): measure again a moment later.
+            self._fit_tries += 1
+            self.set_timer(0.1, self._newest_in_view)
+            return
+        self._fit_tries = 0
         used = sum(line.outer_size.height for line in lines)
-        hidden = 0
-        while used > rows and hidden < len(lines) - 1:
-            used -= lines[hidden].outer_size.height
-            lines[hidden].display = False
-            hidden += 1
+        for line in lines[:-1]:
+            if used <= rows:
+                break
+            used -= line.outer_size.height
+            line.display = False
+        # Counted over every line: an earlier measuring may already have hidden some.
+        hidden = sum(1 for line in box.query(".outcome.-captured") if not line.display)
         title = _("Decided and agreed")
         if hidden:
             title += " · " + _("+{count} more ↑").format(count=hidden)
