@@ -80,6 +80,12 @@ def clock_classes(meeting: Meeting) -> set[str]:
     return set(meeting.app.screen.query_one("#clock").classes)
 
 
+def outcomes_text(meeting: Meeting) -> str:
+    """The outcome lines the meeting screen shows, one per line."""
+    lines = meeting.app.screen.query("#outcomes .outcome")
+    return "\n".join(text_of(line) for line in lines if line.display)
+
+
 def agenda_lines(meeting: Meeting) -> list[str]:
     text = text_of(meeting.app.screen.query_one("#agenda-lines"))
     return [line.rstrip() for line in text.splitlines()]
@@ -284,7 +290,7 @@ async def test_every_outcome_kind_through_the_dialog(meeting: Meeting) -> None:
             ("action", "Lav en tjekliste", "Søren", date(2026, 3, 1)),
             ("question", "Hvem kontakter politiet om aftenen?", "", date(2026, 3, 26)),
         ]
-        shown = text_of(screen(meeting).query_one("#outcomes"))
+        shown = outcomes_text(meeting)
         assert "A Decision: Guiden tages op hvert år i LMU" in shown
         assert "Mia Østergaard · 26 Mar 2026" in shown
         assert "D Open question: Hvem kontakter politiet" in shown
@@ -357,7 +363,7 @@ async def test_u_removes_the_last_outcome(meeting: Meeting) -> None:
     async with meeting.app.run_test(size=SIZE) as pilot:
         await capture(pilot, "d", "Første")
         await capture(pilot, "d", "Anden")
-        await pilot.press("u")
+        await pilot.press("u", "y")  # it asks first, naming the outcome
         assert [o.text for o in meeting.session.current.outcomes] == ["Første"]
         assert [o.text for o in saved(meeting).record(FIRST).outcomes] == ["Første"]
 
@@ -834,7 +840,7 @@ async def test_resumed_session_opens_where_it_was(tmp_path: Path) -> None:
         assert text_of(screen(meeting).query_one("#theme-title")) == "Risikosituationer"
         assert clock_digits(meeting) == "07:55"
         assert not screen(meeting).clock.running  # a resumed meeting waits for space
-        assert "Besluttet før nedbruddet" in text_of(screen(meeting).query_one("#outcomes"))
+        assert "Besluttet før nedbruddet" in outcomes_text(meeting)
         assert agenda_line(meeting, "Hvad er chikane").endswith("22/20!")
 
 
