@@ -22,6 +22,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check facilitator tests benchmarks
 	$(BIN)/ruff check facilitator tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from facilitator import __version__
+from facilitator.portable import default_sessions_dir, utf8_output
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -196,15 +197,22 @@ def _minutes(text: str) -> int:
 
 
 def sessions_dir(args: argparse.Namespace) -> Path:
-    """The sessions folder: --sessions-dir, else FACILITATOR_SESSIONS_DIR, else ./sessions."""
+    """The sessions folder: --sessions-dir, else FACILITATOR_SESSIONS_DIR, else the default.
+
+    The default is ./sessions, and on Windows a folder in the user's profile.
+    """
     given = getattr(args, "sessions_dir", None)
     if given is not None:
         return Path(given)
-    return Path(os.environ.get("FACILITATOR_SESSIONS_DIR") or "sessions")
+    from_env = os.environ.get("FACILITATOR_SESSIONS_DIR")
+    return Path(from_env) if from_env else default_sessions_dir()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `facilitator` command."""
+    # Tables, CSV and errors are UTF-8 whatever the locale (a Windows pipe is cp1252).
+    utf8_output(sys.stdout)
+    utf8_output(sys.stderr)
     args = build_parser().parse_args(argv)
     module = importlib.import_module(f"facilitator.commands.{COMMANDS[args.command]}")
     try:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,7 +11,7 @@ from pathlib import Path
 
 from facilitator import store
 from facilitator.agenda import Agenda, Section, Theme
-from facilitator.register import CLOSED_STATUSES, EXPORT_SUFFIX, latest_reviews
+from facilitator.reviews import CLOSED_STATUSES, latest_reviews
 from facilitator.session import (
     REVIEW_STATUSES,
     REVIEW_THEME_ID,
@@ -29,7 +27,6 @@ from facilitator.session import (
 REVIEW_SECTION_ID = "opfoelgning-tidligere"
 FOLLOWUP_SECTION_IDS = ("opfoelgning", "follow-up", "followup")
 REVIEWED_KINDS = ("agreement", "action", "question")
-_TABLE_HEADER = re.compile(r"^\s*\[", re.MULTILINE)
 
 # Minutes per reviewed item, and the bounds of the review theme's timebox.
 MINUTES_PER_ITEM = 1.5
@@ -228,21 +225,8 @@ def set_review(
 
 def _head(path: Path) -> tuple[str, str] | None:
     """A session file's id and followup_of, read from its top-level keys only (fast)."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    # The codec writes the top-level keys first; the first table header ends them.
-    match = _TABLE_HEADER.search(text)
-    # A file laid out otherwise (edited by hand) is read in full.
-    for part in (text[: match.start()] if match else text, text):
-        try:
-            top = tomllib.loads(part)
-        except tomllib.TOMLDecodeError:
-            continue
-        if "id" in top:
-            break
-    else:
+    top = store.session_head(path)
+    if top is None:
         return None
     session_id, earlier = top.get("id"), top.get("followup_of", "")
     if not isinstance(session_id, str) or not isinstance(earlier, str):
@@ -262,9 +246,8 @@ def prepare_followup(
     earlier = store.load_session(session_path)
     folders = [folder for folder in [session_path.parent, *sessions_dirs] if folder.is_dir()]
     found: dict[str, tuple[int, Path]] = {}
+    # Exports are never found: a copy, perhaps anonymised, is not the session.
     for path in store.find_session_files(folders):
-        if path.name.endswith(EXPORT_SUFFIX):
-            continue  # an export is a copy, perhaps anonymised: the session itself counts
         head = _head(path)
         if head is None:
             continue

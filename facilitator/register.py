@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import IO, Protocol, TypeVar
+from typing import IO
 
 from facilitator import store
+from facilitator.portable import pool_context
 from facilitator.register_cache import CACHE_DIR as CACHE_DIR
 from facilitator.register_cache import CACHE_FORMAT as CACHE_FORMAT
 from facilitator.register_cache import CACHE_MIN_FILES as CACHE_MIN_FILES
@@ -29,10 +28,12 @@ from facilitator.register_model import SessionState as SessionState
 from facilitator.register_model import Summary as Summary
 from facilitator.register_model import ThemeInfo as ThemeInfo
 from facilitator.register_model import _shared
+from facilitator.reviews import CLOSED_STATUSES as CLOSED_STATUSES
+from facilitator.reviews import latest_reviews as latest_reviews
 from facilitator.session import OUTCOME_KINDS, OutcomeKind, Session
+from facilitator.store import EXPORT_SUFFIX as EXPORT_SUFFIX
 
 Day = date  # `date` is also a field name of the dataclasses below
-CLOSED_STATUSES = frozenset({"done", "dropped"})
 DEFAULT_KINDS: frozenset[OutcomeKind] = frozenset({"agreement", "action"})
 
 # What people type for a kind on the command line: English and Danish, singular and plural.
@@ -59,8 +60,6 @@ KIND_NAMES: dict[str, OutcomeKind] = {
 
 # Below this many files a pool of processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
-# TOML exports of a session sit beside it (`<stem>.export.toml`): copies, not meetings.
-EXPORT_SUFFIX = ".export.toml"
 CHUNK_FILES = 50
 PROGRESS_AFTER_SECONDS = 1.0
 PROGRESS_LABEL = "Reading sessions"
@@ -197,17 +196,6 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def _can_fork() -> bool:
-    """Whether worker processes can be forked safely: Linux, and no other thread running.
-
-    fork copies only the calling thread: with other threads running (the TUI reads the
-    register in a worker thread) a lock one of them holds stays locked in the child. The
-    other start methods run the caller's main module again in every worker, which a script
-    without an `if __name__ == "__main__"` guard does not survive; so no pool then.
-    """
-    return sys.platform.startswith("linux") and threading.active_count() == 1
-
-
 class _Progress:
     """A `\\r` counter on stderr once reading takes more than a second, cleared at the end."""
 
@@ -251,9 +239,11 @@ def read_files(
     """
     meter = _Progress(len(files), progress, progress_label)
     workers = min(_workers(), 8)
+    # fork on Linux when it is safe, spawn on Windows and macOS, or serial (see pool_context).
+    context = pool_context()
     if parallel is None:
-        parallel = len(files) >= PARALLEL_MIN_FILES and workers > 1 and _can_fork()
-    parallel = parallel and "fork" in multiprocessing.get_all_start_methods()
+        parallel = len(files) >= PARALLEL_MIN_FILES and workers > 1
+    parallel = parallel and context is not None
     results: list[list[Summary | Problem]]
     try:
         if not parallel:
@@ -266,7 +256,6 @@ def read_files(
         chunks = [list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES)]
         results = [[] for _ in chunks]
         done = 0
-        context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = {
                 pool.submit(_read_chunk, chunk, anonymize): index
@@ -389,41 +378,6 @@ def _absolute(path: Path) -> Path:
 
 
 # -- rows ---------------------------------------------------------------------------------
-
-
-class Reviewed(Protocol):
-    """A follow-up verdict as read from a session or from its summary."""
-
-    @property
-    def outcome_id(self) -> str: ...
-
-    @property
-    def status(self) -> str: ...
-
-    @property
-    def reviewed(self) -> datetime | None: ...
-
-
-ReviewT = TypeVar("ReviewT", bound=Reviewed)
-
-
-def latest_reviews(meetings: Iterable[tuple[date, Iterable[ReviewT]]]) -> dict[str, ReviewT]:
-    """Each outcome's latest review with a status: by the reviewing meeting's date, then time.
-
-    A review without a status (not reviewed yet at an unfinished meeting) hides nothing.
-    """
-    latest: dict[str, tuple[tuple[date, float], ReviewT]] = {}
-    for day, reviews in meetings:
-        for review in reviews:
-            if not review.status:
-                continue
-            # Aware times with different offsets compare by timestamp; none sorts first.
-            stamp = review.reviewed.timestamp() if review.reviewed else float("-inf")
-            key = (day, stamp)
-            known = latest.get(review.outcome_id)
-            if known is None or key >= known[0]:
-                latest[review.outcome_id] = (key, review)
-    return {outcome_id: review for outcome_id, (_, review) in latest.items()}
 
 
 def latest_statuses(summaries: Iterable[Summary]) -> dict[str, ReviewInfo]:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from facilitator import __version__
+from facilitator.fileio import FOLDER_MODE, atomic_write, clean_stale_temp_files
 from facilitator.register_model import (
     SESSION_STATES,
     OutcomeInfo,
@@ -81,6 +80,8 @@ class SummaryCache:
     ) -> SummaryCache:
         """The folder's cache, or an empty one."""
         cache = cls(root, anonymize, racy_ns, min_files)
+        if _linked(cache.path):
+            return cache  # a symlinked cache may point anywhere: neither read nor written
         try:
             data = json.loads(cache.path.read_bytes())
         except (OSError, ValueError):
@@ -146,18 +147,12 @@ class SummaryCache:
         }
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         folder = self.path.parent
+        if _linked(self.path):
+            return
         try:
-            folder.mkdir(mode=0o700, exist_ok=True)
-            _remove_stale_temp_files(folder)
-            fd, temp = tempfile.mkstemp(dir=folder, prefix=".register.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(payload)
-                os.replace(temp, self.path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
-                raise
+            folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
+            clean_stale_temp_files(folder, min_age=3600)
+            atomic_write(self.path, payload)
         except OSError:
             return  # read-only share, full disk: the register works without its cache
 
@@ -235,13 +230,9 @@ class SummaryCache:
         return self._decoded[index]
 
 
-def _remove_stale_temp_files(folder: Path) -> None:
-    """Temp files of a run that died while saving; an hour old, so not another run's."""
-    cutoff = time.time() - 3600
-    for temp in folder.glob(".register.*.tmp"):
-        with contextlib.suppress(OSError):
-            if temp.stat().st_mtime < cutoff:
-                temp.unlink()
+def _linked(path: Path) -> bool:
+    """Whether the cache file or its folder is a symbolic link (then it is not used)."""
+    return path.parent.is_symlink() or path.is_symlink()
 
 
 def _strip_path(shown: str, message: str) -> str:

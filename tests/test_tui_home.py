@@ -79,7 +79,7 @@ async def test_home_lists_unfinished_first_and_resumes_one(
         assert isinstance(meeting, MeetingScreen)
         assert meeting.session.committee == "LMU Nord"
         assert meeting.path == unfinished
-        assert unfinished in app.locks
+        assert unfinished in app.meetings
 
 
 async def test_home_opens_the_minutes_of_a_finished_meeting(
@@ -130,7 +130,7 @@ async def test_follow_up_on_a_finished_meeting(tmp_path: Path, sample_agenda: Ag
         assert screen.session.followup_of == earlier.id
         assert [review.text for review in screen.session.reviews] == ["Vi mødes igen"]
         assert screen.path != earlier_path and screen.path.parent == tmp_path
-        assert app.saver.flush()
+        assert app.flush()
         assert screen.path.exists()
 
 

@@ -59,7 +59,7 @@ def stub_review_if_missing(meeting: Meeting) -> list[Session]:
 
 def saved(meeting: Meeting) -> Session:
     """The session as it is on disk once the queued saves are written."""
-    assert meeting.app.saver.flush(5)
+    assert meeting.app.flush(5)
     return load_session(meeting.path)
 
 

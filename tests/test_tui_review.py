@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Markdown, Static
 
 from facilitator.agenda import Agenda
+from facilitator.cli import main
 from facilitator.session import Session
 from facilitator.store import load_session, save_session
 from facilitator.tui.app import FacilitatorApp, StartMeeting
@@ -20,7 +21,8 @@ from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.export_done import ExportDone
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog
 from facilitator.tui.screens.home import HomeScreen
-from facilitator.tui.screens.review import ReviewScreen, export_path
+from facilitator.tui.screens.review import ReviewScreen
+from facilitator.workspace import Workspace
 
 
 def top(app: App[None]) -> Screen[object]:
@@ -95,7 +97,7 @@ async def test_review_edits_and_deletes_outcomes(tmp_path: Path, sample_agenda: 
         assert on_top(app, screen)
         assert session.outcomes()[0][1].owner == "Jens"
         assert "Jens" in screen.query_one(Markdown).source
-        assert app.saver.flush()
+        assert app.flush()
         assert load_session(path).outcomes()[0][1].owner == "Jens"
         assert "Jens" in path.with_suffix(".md").read_text(encoding="utf-8")
         # x on the second row asks first; n keeps it, y deletes it.
@@ -109,7 +111,7 @@ async def test_review_edits_and_deletes_outcomes(tmp_path: Path, sample_agenda: 
         await pilot.pause()
         assert table_texts(screen) == ["Skærmbilleder gemmes i sagen"]
         assert "Guiden tages op" not in screen.query_one(Markdown).source
-        assert app.saver.flush()
+        assert app.flush()
         assert [o.text for _r, o in load_session(path).outcomes()] == [
             "Skærmbilleder gemmes i sagen"
         ]
@@ -129,10 +131,15 @@ async def test_review_approves_the_minutes(tmp_path: Path, sample_agenda: Agenda
         await pilot.pause()
         assert on_top(app, screen)
         assert "Approved by Anne Æbelø" in str(screen.query_one("#review-state", Label).render())
-        assert app.saver.flush()
+        assert app.flush()
         stored = load_session(path)
         assert stored.minutes_status == "approved" and stored.approved_by == "Anne Æbelø"
         assert stored.approved_at == NOW
+
+
+def export_path(path: Path, fmt: str) -> Path:
+    """Where the screens and `facilitator export -o FOLDER` put an export."""
+    return Workspace(path.parent).export_target(path, fmt)
 
 
 async def test_review_exports_markdown_html_and_toml(tmp_path: Path, sample_agenda: Agenda) -> None:
@@ -160,13 +167,21 @@ async def test_review_exports_markdown_html_and_toml(tmp_path: Path, sample_agen
             assert on_top(app, screen)
             written.append(target)
         md, html, toml = written
-        assert md == path.with_suffix(".md")
-        assert html.name == path.stem + ".html"
+        # Never the .md the program rewrites at every save: that would be replaced unseen.
+        assert md.name == path.stem + ".export.md" and md != path.with_suffix(".md")
+        assert html.name == path.stem + ".export.html"
         assert toml.name == path.stem + ".export.toml" and toml != path
         for target in written:
             assert "Skærmbilleder gemmes i sagen straks" in target.read_text(encoding="utf-8")
+            assert target.stat().st_mode & 0o777 == 0o600
         assert load_session(toml).outcomes()[0][1].text == "Skærmbilleder gemmes i sagen straks"
         assert "<html" in html.read_text(encoding="utf-8").lower()
+    # The command line, asked to export into the session's folder, picks the same files.
+    for target, fmt in zip(written, ("md", "html", "toml"), strict=True):
+        before = target.read_bytes()
+        target.unlink()
+        assert main(["export", str(path), "--format", fmt, "-o", str(path.parent)]) == 0
+        assert target.read_bytes() == before
 
 
 async def test_review_warns_about_personal_data_before_export(

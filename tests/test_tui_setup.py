@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -73,6 +75,27 @@ def test_planned_length_is_a_whole_number_from_1_to_1440() -> None:
         assert minutes is None and error
 
 
+async def test_a_sessions_folder_made_from_the_form_is_private(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    folder = tmp_path / "udvalg" / "sessions"
+    old_umask = os.umask(0o022)  # the usual umask: folders come out 0755 unless made private
+    try:
+        app = FacilitatorApp(sessions_dir=folder, start=StartSetup(sample_agenda), wall=wall)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await replace_text(pilot, "#committee", "LMU Nord")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            meeting = app.screen
+            assert isinstance(meeting, MeetingScreen)
+            assert app.flush()
+    finally:
+        os.umask(old_umask)
+    for made in (tmp_path / "udvalg", folder):
+        assert stat.S_IMODE(made.stat().st_mode) == 0o700
+    assert stat.S_IMODE(meeting.path.stat().st_mode) == 0o600
+
+
 async def test_setup_scales_the_timeboxes_and_creates_the_session(
     tmp_path: Path, sample_agenda: Agenda
 ) -> None:
@@ -98,7 +121,7 @@ async def test_setup_scales_the_timeboxes_and_creates_the_session(
         meeting = app.screen
         assert isinstance(meeting, MeetingScreen)
         assert meeting.session.timebox_minutes == 60
-        assert app.saver.flush()
+        assert app.flush()
         files = toml_files(tmp_path)
         assert files == [meeting.path]
         stored = load_session(meeting.path)

@@ -7,11 +7,12 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 
+from facilitator.cli import sessions_dir
 from facilitator.commands.agreements import delimiter, exit_status, input_paths, report
-from facilitator.coverage import CommitteeCoverage, SectionCoverage, committee_coverage
+from facilitator.coverage import CommitteeCoverage, SectionCoverage
 from facilitator.i18n import choose_language
-from facilitator.register import collect
 from facilitator.tabular import Column, Format, Table, chunks, label, write
+from facilitator.workspace import Workspace
 
 COMPLETE = "✓"
 
@@ -194,13 +195,14 @@ def run(args: argparse.Namespace) -> int:
     language = choose_language(getattr(args, "lang", None), None)
     separator = delimiter(args)
     paths = input_paths(args)
-    register = collect(
+    workspace = Workspace(sessions_dir(args))
+    register = workspace.register(
         paths,
         progress=sys.stderr,
         progress_label=label(language, "Læser møder", "Reading meetings"),
     )
     report(register.scan)
-    items = committee_coverage(register.scan.summaries, register.rows, date.today())
+    items = workspace.coverage(register, date.today())
     fmt: Format = args.format
     write(chunks(coverage_table(items, language), fmt, separator), fmt)
     return exit_status(args, register.scan)

@@ -3,45 +3,46 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from facilitator.anonymize import anonymize_session
-from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError
+from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.i18n import choose_language
-from facilitator.minutes import render_markdown, render_toml
-from facilitator.minutes_html import render_html
 from facilitator.privacy import check_privacy
 from facilitator.session import Session
-from facilitator.store import StoreError, load_session
-
-RENDERERS = {"md": render_markdown, "html": render_html, "toml": render_toml}
+from facilitator.workspace import ExportRefused, StoreError, Workspace
 
 
 def run(args: argparse.Namespace) -> int:
-    """Render the session in the chosen format; privacy warnings go to stderr, one line each."""
+    """Render the session in the chosen format; privacy warnings go to stderr, one line each.
+
+    `-o FILE` writes FILE; `-o FOLDER` writes `<stem>.export.<ext>` there, the name the
+    screens use. Either way the session, its minutes and its lock are refused.
+    """
+    workspace = Workspace(sessions_dir(args))
     path = Path(args.session)
-    output: Path | None = args.output
-    if output is not None:
-        _check_target(output, path)
+    target: Path | None = None
     try:
-        session = load_session(path)
+        if args.output is not None:
+            target = workspace.export_target(path, args.format, args.output)
+        session = workspace.load(path)
     except StoreError as error:
         raise UsageError(str(error)) from None
-    if args.anonymize:
-        session = anonymize_session(session)
-    text = RENDERERS[args.format](session)
+    data = workspace.render(session, args.format, anonymize=args.anonymize)
     _warn(session, getattr(args, "lang", None))
-    data = text.encode("utf-8")
-    if output is None:
+    if target is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    return _write(output, data)
+    try:
+        workspace.write_file(target, data)
+    except ExportRefused as error:
+        raise UsageError(str(error)) from None
+    except StoreError as error:
+        sys.stderr.write(f"facilitator: {error}\n")
+        return EXIT_FAILURE
+    return EXIT_OK
 
 
 def _warn(session: Session, lang: str | None) -> None:
@@ -49,75 +50,3 @@ def _warn(session: Session, lang: str | None) -> None:
     language = choose_language(lang, session.agenda.language)
     for warning in check_privacy(session):
         sys.stderr.write(f"warning: {warning.message(language)}\n")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return a.resolve() == b.resolve()
-
-
-def _check_target(output: Path, session_path: Path) -> None:
-    """Refuse targets that would destroy data or cannot be written; checked before any work.
-
-    Besides the session file itself, the Markdown minutes beside it and its lock are refused:
-    the program rewrites that .md at every save, so an export written there would be silently
-    replaced the next time the session is opened, and a reader expects current minutes there.
-    """
-    protected = [
-        session_path,
-        session_path.with_suffix(".md"),
-        session_path.with_name(session_path.name + ".lock"),
-    ]
-    for kind, target in zip(("session file", "minutes file", "lock file"), protected, strict=True):
-        if _same_file(output, target):
-            if kind == "session file":
-                raise UsageError(f"{output}: is the session file itself; choose another file name")
-            raise UsageError(
-                f"{output}: is the {kind} facilitator keeps beside the session and rewrites at "
-                "every save; choose another file name"
-            )
-    if output.is_dir():
-        raise UsageError(f"{output}: is a folder; give a file name")
-    folder = output.parent
-    if not folder.is_dir():
-        raise UsageError(f"{output}: the folder {folder} does not exist")
-
-
-def _write(output: Path, data: bytes) -> int:
-    """Write through a temporary file in the same folder and rename, so no torn file is left."""
-    folder = output.parent
-    try:
-        mode = output.stat().st_mode & 0o7777
-    except OSError:
-        mode = 0o666 & ~_umask()
-    try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
-    except PermissionError:
-        raise UsageError(f"{output}: permission denied in the folder {folder}") from None
-    except OSError as error:
-        sys.stderr.write(f"facilitator: {output}: could not write ({error.strerror})\n")
-        return EXIT_FAILURE
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, output)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        sys.stderr.write(
-            f"facilitator: {output}: could not write ({error.strerror}); nothing was changed\n"
-        )
-        return EXIT_FAILURE
-    return EXIT_OK
-
-
-def _umask() -> int:
-    # The only way to read the umask is to set it; put it straight back.
-    current = os.umask(0o022)
-    os.umask(current)
-    return current

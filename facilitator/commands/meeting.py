@@ -10,7 +10,15 @@ from facilitator.agenda import Agenda, AgendaError
 from facilitator.catalog import resolve_agenda
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.i18n import choose_language, set_language
-from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
+from facilitator.session import DEFAULT_SIDE, Participant, clean_line, parse_role
+from facilitator.workspace import (
+    MeetingForm,
+    NothingToResume,
+    OpenMeeting,
+    SessionLockedError,
+    StoreError,
+    Workspace,
+)
 
 
 def parse_participant(text: str) -> Participant:
@@ -39,98 +47,78 @@ def _agenda(name: str | None) -> Agenda:
 
 def run(args: argparse.Namespace) -> int:
     """Prepare what the TUI opens on; problems are reported before the screen is taken over."""
-    from facilitator.store import (
-        SessionLock,
-        SessionLockedError,
-        StoreError,
-        clean_stale_temp_files,
-        load_session,
-        new_session_path,
-    )
-
     folder = sessions_dir(args)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--sessions-dir {folder}: not a folder")
-    if folder.is_dir():
-        # Temporary files of a save that a crash interrupted; the sessions themselves are intact.
-        clean_stale_temp_files(folder)
-    command = args.command
-    lock: SessionLock | None = None
-    session: Session | None = None
-    path: Path | None = None
-    setup_agenda: Agenda | None = None
-    participants: list[Participant] = []
-
+    workspace = Workspace(folder)
+    # Temporary files of a save that a crash interrupted; the sessions themselves are intact.
+    workspace.clean_temp_files()
     try:
-        if command == "run":
-            agenda = _agenda(args.agenda)
-            participants = [parse_participant(text) for text in args.participant]
-            if not args.committee or not clean_line(args.committee):
-                setup_agenda = agenda
-            else:
-                session = Session.new(args.committee, agenda, args.planned)
-                session.place = clean_line(args.place)
-                session.chair = clean_line(args.chair)
-                session.secretary = clean_line(args.secretary)
-                session.participants = participants
-                path = new_session_path(folder, session)
-        elif command == "resume":
-            path = _resume_path(args.session, folder)
-            session = load_session(path)
-        elif command == "followup":
-            from facilitator.followup import prepare_followup
-
-            agenda_override = _agenda(args.agenda) if args.agenda else None
-            earlier = Path(args.session)
-            session = prepare_followup(earlier, [earlier.parent, folder], agenda_override)
-            path = new_session_path(folder, session)
-        if path is not None:
-            lock = SessionLock(path)
-            lock.acquire()
+        meeting, setup = _open(args, workspace)
     except SessionLockedError as error:
         sys.stderr.write(f"facilitator: {error}\n")
         return EXIT_FAILURE
-    except StoreError as error:
-        raise UsageError(str(error)) from None
-    except ValueError as error:
+    except (StoreError, ValueError) as error:
         raise UsageError(str(error)) from None
 
-    language_source = session.agenda.language if session else None
-    if setup_agenda is not None:
-        language_source = setup_agenda.language
-    set_language(choose_language(args.lang, language_source))
+    agenda = meeting.session.agenda if meeting else setup.agenda if setup else None
+    set_language(choose_language(args.lang, agenda.language if agenda else None))
     # Imported only now: Textual costs a fifth of a second, and binding descriptions are
     # translated when the UI classes are created.
     from facilitator.tui.app import FacilitatorApp, StartHome, StartMeeting, StartSetup
 
-    if session is not None and path is not None:
-        start: StartHome | StartSetup | StartMeeting = StartMeeting(session, path, lock)
-    elif setup_agenda is not None:
+    start: StartHome | StartSetup | StartMeeting = StartHome()
+    if meeting is not None:
+        start = StartMeeting(meeting.session, meeting.path, meeting)
+    elif setup is not None:
         start = StartSetup(
-            agenda=setup_agenda,
-            planned=args.planned,
-            place=args.place,
-            chair=args.chair,
-            secretary=args.secretary,
-            participants=[(p.name, p.role) for p in participants],
+            agenda=setup.agenda,
+            planned=setup.planned,
+            place=setup.place,
+            chair=setup.chair,
+            secretary=setup.secretary,
+            participants=[(p.name, p.role) for p in setup.participants],
         )
-    else:
-        start = StartHome()
     app = FacilitatorApp(sessions_dir=folder, start=start)
     try:
         app.run()
     finally:
-        if lock is not None:
-            lock.release()
+        if meeting is not None:
+            meeting.close()
+    for problem in app.save_problems:
+        sys.stderr.write(f"facilitator: {problem.error}\n")
+        for change in problem.unsaved:
+            sys.stderr.write(f"facilitator: not saved: {change}\n")
+    if app.save_problems:
+        return EXIT_FAILURE
     return EXIT_OK if app.return_code in (None, 0) else EXIT_FAILURE
 
 
-def _resume_path(given: str | None, folder: Path) -> Path:
-    from facilitator.store import newest_unfinished
-
-    if given:
-        return Path(given)
-    newest = newest_unfinished(folder)
-    if newest is None:
-        raise UsageError(f"no unfinished meeting in {folder} (name a session file to resume)")
-    return newest.path
+def _open(
+    args: argparse.Namespace, workspace: Workspace
+) -> tuple[OpenMeeting | None, MeetingForm | None]:
+    """The meeting to open (held), or the form to fill in; (None, None) for the home screen."""
+    if args.command == "run":
+        agenda = _agenda(args.agenda)
+        participants = [parse_participant(text) for text in args.participant]
+        form = MeetingForm(
+            committee=args.committee or "",
+            agenda=agenda,
+            planned=args.planned,
+            place=args.place,
+            chair=args.chair,
+            secretary=args.secretary,
+            participants=participants,
+        )
+        if not clean_line(form.committee):
+            return None, form  # the form opens, filled in as far as the arguments go
+        return workspace.start(form), None
+    if args.command == "resume":
+        try:
+            return workspace.resume(Path(args.session) if args.session else None), None
+        except NothingToResume as error:
+            raise UsageError(str(error)) from None
+    if args.command == "followup":
+        agenda_override = _agenda(args.agenda) if args.agenda else None
+        return workspace.follow_up(Path(args.session), agenda_override), None
+    return None, None

@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING, cast
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.screen import Screen
 
 from facilitator.agenda import Agenda
-from facilitator.clock import MeetingClock
 from facilitator.i18n import _
 from facilitator.session import Session, now
-from facilitator.store import SessionLock, StoreError
-from facilitator.tui.saver import Saver
+from facilitator.workspace import MeetingForm, OpenMeeting, SaveProblem, StoreError, Workspace
 
 if TYPE_CHECKING:
     from facilitator.tui.screens.meeting import MeetingScreen
@@ -45,11 +44,18 @@ class StartSetup:
 
 @dataclass
 class StartMeeting:
-    """Open straight on the meeting screen of a session already on disk and locked."""
+    """Open straight on the meeting screen of a session (held already if `meeting` is given)."""
 
     session: Session
     path: Path
-    lock: SessionLock | None = None
+    meeting: OpenMeeting | None = None
+
+
+@dataclass
+class SaveFailed(Message):
+    """A background save failed (posted from the saver's thread, which never waits for us)."""
+
+    problem: SaveProblem
 
 
 Start = StartHome | StartSetup | StartMeeting
@@ -84,17 +90,24 @@ class FacilitatorApp(App[None]):
         self.monotonic = monotonic
         self.wall = wall
         self.bell_enabled = bell
-        self.saver = Saver(self._save_failed)
-        self.locks: dict[Path, SessionLock] = {}
+        self.workspace = Workspace(sessions_dir, monotonic=monotonic, wall=wall)
+        # The sessions this program holds for writing, each with its lock, saver and clock.
+        self.meetings: dict[Path, OpenMeeting] = {}
+        # Saves that had failed when the program left: the command line reports them.
+        self.save_problems: list[SaveProblem] = []
         self._finished = False
-        if isinstance(self.start, StartMeeting) and self.start.lock is not None:
-            self.locks[self.start.path] = self.start.lock
+        if isinstance(self.start, StartMeeting) and self.start.meeting is not None:
+            self._adopt(self.start.meeting)
 
     def get_default_screen(self) -> Screen[object]:
         """A meeting opens as the first screen itself: pushing it over an empty one would
         style and lay out the whole screen twice before the first frame."""
         start = self.start
-        if isinstance(start, StartMeeting) and not start.session.ended:
+        if (
+            isinstance(start, StartMeeting)
+            and not start.session.ended
+            and self.hold(start.session, start.path) is not None
+        ):
             return cast("Screen[object]", self._meeting_screen(start.session, start.path))
         return super().get_default_screen()
 
@@ -115,40 +128,71 @@ class FacilitatorApp(App[None]):
     # -- sessions -------------------------------------------------------------------------
 
     def persist(self, session: Session, path: Path) -> None:
-        """Save a session in the background (atomic; the Markdown minutes beside it)."""
-        self.saver.save(session, path)
+        """Save a held session in the background (atomic; the Markdown minutes beside it)."""
+        meeting = self.hold(session, path)
+        if meeting is not None:
+            meeting.save_soon()
 
-    def _save_failed(self, message: str) -> None:
-        # Called from the saver's thread: hand the message to the UI thread.
-        self.call_from_thread(self._show_save_error, message)
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every background save has reached the disk."""
+        return all(meeting.flush(timeout) for meeting in list(self.meetings.values()))
 
-    def _show_save_error(self, message: str) -> None:
-        self.notify(message, title=_("Could not save"), severity="error", timeout=30)
+    def _adopt(self, meeting: OpenMeeting) -> OpenMeeting:
+        meeting.notify_problems(self._save_failed)
+        self.meetings[meeting.path] = meeting
+        return meeting
 
-    def lock(self, path: Path) -> bool:
-        """Take the lock of a session file; on failure say why and return False."""
-        if path in self.locks:
-            return True
-        lock = SessionLock(path)
+    def _save_failed(self, problem: SaveProblem) -> None:
+        # On the saver's thread: post, never wait for the UI thread (which may wait for us).
+        self.post_message(SaveFailed(problem))
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self.notify(message.problem.error, title=_("Could not save"), severity="error", timeout=30)
+
+    def hold(self, session: Session, path: Path) -> OpenMeeting | None:
+        """Hold a session for writing (lock it); on failure say why and return None."""
+        meeting = self.meetings.get(path)
+        if meeting is not None:
+            return meeting
         try:
-            lock.acquire()
+            return self._adopt(self.workspace.open(path, session))
         except StoreError as error:
             self.notify(
-                str(error), title=_("Session is open elsewhere"), severity="error", timeout=15
+                str(error),
+                title=_("Session is open elsewhere"),
+                severity="error",
+                timeout=15,
+                markup=False,
             )
-            return False
-        self.locks[path] = lock
-        return True
+            return None
+
+    def lock(self, session: Session, path: Path) -> bool:
+        """Take the lock of a session file; on failure say why and return False."""
+        return self.hold(session, path) is not None
 
     def release(self, path: Path) -> None:
-        """Give up the lock of a session this program no longer shows."""
-        lock = self.locks.pop(path, None)
-        if lock is not None:
-            lock.release()
+        """Write what is waiting and give up the lock of a session no longer shown."""
+        meeting = self.meetings.pop(path, None)
+        if meeting is not None:
+            problem = meeting.close()
+            if problem is not None:
+                self.notify(problem.error, title=_("Could not save"), severity="error", timeout=30)
+
+    def start_meeting(self, form: MeetingForm | Session, replace: bool = False) -> bool:
+        """Create a new meeting in the sessions folder and show it; False (said why) on failure."""
+        try:
+            meeting = self._adopt(self.workspace.start(form))
+        except (StoreError, ValueError) as error:
+            self.notify(
+                str(error), title=_("Cannot create the meeting"), severity="error", markup=False
+            )
+            return False
+        self.open_meeting(meeting.session, meeting.path, replace=replace)
+        return True
 
     def open_meeting(self, session: Session, path: Path, replace: bool = False) -> None:
         """Show the meeting screen of a session, the clock paused."""
-        if not self.lock(path):
+        if self.hold(session, path) is None:
             return
         screen = self._meeting_screen(session, path)
         if replace:
@@ -159,10 +203,10 @@ class FacilitatorApp(App[None]):
     def _meeting_screen(self, session: Session, path: Path) -> MeetingScreen:
         from facilitator.tui.screens.meeting import MeetingScreen
 
-        clock = MeetingClock(session, self.monotonic, self.wall)
+        meeting = self.meetings[path]
         # Written once the first frame is up: the save thread would compete with it.
         self.call_after_refresh(self.persist, session, path)
-        return MeetingScreen(session, path, clock)
+        return MeetingScreen(session, path, meeting.clock)
 
     def open_review(self, session: Session, path: Path, replace: bool = False) -> None:
         """Show the minutes of a session for review, approval and export."""
@@ -212,10 +256,12 @@ class FacilitatorApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen) and not screen.session.ended:
                 screen.save()
-        self.saver.close()
-        for lock in self.locks.values():
-            lock.release()
-        self.locks.clear()
+        # Closing never waits on this thread, so a failing disk cannot freeze the quit.
+        for meeting in list(self.meetings.values()):
+            problem = meeting.close(timeout=5.0)
+            if problem is not None:
+                self.save_problems.append(problem)
+        self.meetings.clear()
 
     def on_unmount(self) -> None:
         self._finish()

@@ -17,10 +17,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator.i18n import _
-from facilitator.register import EXPORT_SUFFIX
 from facilitator.session import Session
-from facilitator.store import SessionInfo, StoreError, list_sessions, load_session
 from facilitator.tui.formatting import short_date
+from facilitator.workspace import SessionInfo, StoreError
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
@@ -156,14 +155,12 @@ class HomeScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the sessions folder again, off the UI thread."""
-        self._load(self.facilitator.sessions_dir)
+        self._load()
 
     @work(thread=True, exclusive=True, group="home-load")
-    def _load(self, folder: Path) -> None:
+    def _load(self) -> None:
         try:
-            infos = list_sessions(folder) if folder.is_dir() else []
-            # A TOML export sits beside its session and holds the same meeting: not a session.
-            infos = [info for info in infos if not info.path.name.endswith(EXPORT_SUFFIX)]
+            infos = self.facilitator.workspace.sessions()
         except (OSError, StoreError) as error:
             self.post_message(self.Loaded([], str(error)))
             return
@@ -288,7 +285,7 @@ class HomeScreen(Screen[None]):
         if info is None:
             return
         try:
-            session = load_session(info.path)
+            session = self.facilitator.workspace.load(info.path)
         except StoreError as error:
             self.notify(
                 str(error), title=_("Cannot open the meeting"), severity="error", markup=False
@@ -306,14 +303,12 @@ class HomeScreen(Screen[None]):
             self.notify(_("Choose a finished meeting to follow up."), timeout=4)
             return
         self.notify(_("Preparing the follow-up meeting…"), timeout=2)
-        self._prepare_followup(info.path, self.facilitator.sessions_dir)
+        self._prepare_followup(info.path)
 
     @work(thread=True, exclusive=True, group="home-followup")
-    def _prepare_followup(self, path: Path, folder: Path) -> None:
-        from facilitator.followup import prepare_followup
-
+    def _prepare_followup(self, path: Path) -> None:
         try:
-            session = prepare_followup(path, [folder])
+            session = self.facilitator.workspace.prepare_followup(path)
         except (StoreError, ValueError, OSError) as error:
             self.post_message(self.FollowupReady(None, str(error)))
             return
@@ -321,21 +316,12 @@ class HomeScreen(Screen[None]):
 
     @on(FollowupReady)
     def _followup_ready(self, message: FollowupReady) -> None:
-        from facilitator.store import new_session_path
-
         if message.session is None:
             self.notify(
                 message.error, title=_("No follow-up meeting"), severity="error", markup=False
             )
             return
-        folder = self.facilitator.sessions_dir
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = new_session_path(folder, message.session)
-        except (OSError, StoreError) as error:
-            self.notify(str(error), title=_("No follow-up meeting"), severity="error", markup=False)
-            return
-        self.facilitator.open_meeting(message.session, path)
+        self.facilitator.start_meeting(message.session)
 
     def action_register(self) -> None:
         """Every agreement, action and decision of every meeting in the folder."""

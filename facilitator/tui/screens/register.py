@@ -21,12 +21,12 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from textual.widgets.data_table import RowKey
 
 from facilitator.i18n import _, language
-from facilitator.register import Register, Row, collect
-from facilitator.store import StoreError, load_session
+from facilitator.register import Register, Row
 from facilitator.tabular import render_csv
 from facilitator.tui.formatting import review_status_label
 from facilitator.tui.screens.home import ellipsize, state_label
 from facilitator.tui.screens.review import short_kind
+from facilitator.workspace import StoreError
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
@@ -326,7 +326,7 @@ class RegisterScreen(Screen[None]):
     def _load(self, paths: list[Path]) -> None:
         try:
             # A sessions folder not made yet is empty, not a file that cannot be read.
-            register: Register = collect([path for path in paths if path.exists()])
+            register: Register = self.facilitator.workspace.register(paths)
         except (OSError, StoreError) as error:
             self.post_message(self.Loaded([], [], str(error)))
             return
@@ -513,7 +513,7 @@ class RegisterScreen(Screen[None]):
             return
         path = entry.row.path
         try:
-            session = load_session(path)
+            session = self.facilitator.workspace.load(path)
         except StoreError as error:
             self.notify(
                 str(error), title=_("Cannot open the minutes"), severity="error", markup=False
@@ -525,23 +525,20 @@ class RegisterScreen(Screen[None]):
         """Write the rows shown to agreements-YYYY-MM-DD.csv in the sessions folder."""
         if not self.shown:
             return
-        from facilitator.commands.agreements import agreements_table
+        from facilitator.reports import agreements_table
 
         today = self.facilitator.wall().date()
-        target = self.facilitator.sessions_dir / f"agreements-{today.isoformat()}.csv"
         # The same columns as `facilitator agreements --format csv`, in the interface language.
         table = agreements_table([entry.row for entry in self.shown], language(), today)
-        self._write_csv(target, render_csv(table))
+        self._write_csv(f"agreements-{today.isoformat()}.csv", render_csv(table))
 
     @work(thread=True, group="register-export")
-    def _write_csv(self, target: Path, text: str) -> None:
-        from facilitator.tui.screens.review import write_text_atomic
-
+    def _write_csv(self, name: str, text: str) -> None:
+        workspace = self.facilitator.workspace
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(target, text)
-        except OSError as error:
-            self.post_message(self.Exported(target, error.strerror or str(error)))
+            target = workspace.write_report(name, text)
+        except StoreError as error:
+            self.post_message(self.Exported(workspace.folder / name, str(error)))
             return
         self.post_message(self.Exported(target))
 
@@ -551,9 +548,8 @@ class RegisterScreen(Screen[None]):
 
         if message.error:
             self.app.push_screen(
-                ExportDone(
-                    [], [f"{message.path}: {message.error}"], _("Could not export"), failed=True
-                )
+                # The error names the file already.
+                ExportDone([], [message.error], _("Could not export"), failed=True)
             )
             return
         note = _("{count} rows, UTF-8 with ; between columns: opens in Excel.").format(

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,24 +17,18 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Markdown, Static
 
 from facilitator.i18n import _, language
-from facilitator.minutes import render_markdown, render_toml
-from facilitator.minutes_html import render_html
+from facilitator.minutes import render_markdown
 from facilitator.privacy import PrivacyWarning, check_privacy
-from facilitator.register import EXPORT_SUFFIX
 from facilitator.session import OUTCOME_KINDS, Outcome, Session, ThemeRecord
 from facilitator.tui.formatting import clock_time, kind_label, short_date
 from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.export_done import ExportDone
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
 from facilitator.tui.screens.home import ellipsize, state_label
+from facilitator.workspace import StoreError
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
-
-# What each export is called beside the session file. The TOML export gets a double suffix,
-# so it can never be taken for (or overwrite) the session file itself.
-EXPORT_SUFFIXES = {"md": ".md", "html": ".html", "toml": EXPORT_SUFFIX}
-
 
 OWNER_WIDTH = 14
 TEXT_LINES = 3
@@ -54,27 +44,6 @@ def compact_date(day: date) -> str:
     if language() == "da":
         return f"{day.day}.{day.month}.{day.year}"
     return day.isoformat()
-
-
-def export_path(session_path: Path, fmt: str) -> Path:
-    """Where an export of the session at `session_path` goes: same folder, same stem."""
-    return session_path.with_name(session_path.stem + EXPORT_SUFFIXES[fmt])
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a UTF-8 file so that readers see the old or the new content, never half."""
-    payload = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 class OutcomeTable(DataTable[Text]):
@@ -308,7 +277,7 @@ class ReviewScreen(Screen[None]):
 
     def _may_change(self) -> bool:
         # A finished meeting opened from the home screen is not locked yet.
-        return self.facilitator.lock(self.path)
+        return self.facilitator.lock(self.session, self.path)
 
     @on(DataTable.RowSelected, "#outcomes")
     def _row_selected(self) -> None:
@@ -412,27 +381,24 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(Confirm(question, detail, title=_("Check before sending")), answer)
 
     def _export(self, fmt: str) -> None:
-        renderers: dict[str, Callable[[Session], str]] = {
-            "md": render_markdown,
-            "html": render_html,
-            "toml": render_toml,
-        }
+        workspace = self.facilitator.workspace
         try:
-            text = renderers[fmt](self.session)
+            target = workspace.export_target(self.path, fmt)
+            data = workspace.render(self.session, fmt)
+        except StoreError as error:
+            self.post_message(self.Exported([], str(error)))
+            return
         except Exception as error:  # a bug in a renderer must not lose the meeting
             self.post_message(self.Exported([], f"{fmt}: {error}"))
             return
-        self._write_export(export_path(self.path, fmt), text)
+        self._write_export(target, data)
 
     @work(thread=True, group="review-export")
-    def _write_export(self, target: Path, text: str) -> None:
-        # Let queued saves land first, so the .md beside the session is not overwritten by
-        # an older save after this export.
-        self.facilitator.saver.flush()
+    def _write_export(self, target: Path, data: bytes) -> None:
         try:
-            write_text_atomic(target, text)
-        except OSError as error:
-            self.post_message(self.Exported([], f"{target}: {error.strerror or error}"))
+            self.facilitator.workspace.write_file(target, data)
+        except StoreError as error:
+            self.post_message(self.Exported([], str(error)))
             return
         self.post_message(self.Exported([target], ""))
 
@@ -461,7 +427,6 @@ class ReviewScreen(Screen[None]):
         from facilitator.tui.screens.home import HomeScreen
 
         # Queued saves first, then let another program open the session again.
-        self.facilitator.saver.flush()
         self.facilitator.release(self.path)
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()

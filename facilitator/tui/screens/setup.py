@@ -29,6 +29,7 @@ from facilitator.session import (
     parse_role,
 )
 from facilitator.tui.formatting import role_label
+from facilitator.workspace import MeetingForm
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp, StartSetup
@@ -423,30 +424,24 @@ class SetupScreen(Screen[None]):
         if minutes is None:
             self.query_one("#planned", Input).focus()
             return
-        session = Session.new(committee, self.agenda, planned_minutes=minutes)
-        session.place = clean_line(self.query_one("#place", Input).value)
-        session.chair = clean_line(self.query_one("#chair", Input).value)
-        session.secretary = clean_line(self.query_one("#secretary", Input).value)
-        session.participants = [
-            participant
-            for row in self.query(ParticipantRow)
-            if (participant := row.participant) is not None
-        ]
-        self._open(session)
+        form = MeetingForm(
+            committee=committee,
+            agenda=self.agenda,
+            planned=minutes,
+            place=self.query_one("#place", Input).value,
+            chair=self.query_one("#chair", Input).value,
+            secretary=self.query_one("#secretary", Input).value,
+            participants=[
+                participant
+                for row in self.query(ParticipantRow)
+                if (participant := row.participant) is not None
+            ],
+        )
+        self._open(form)
 
-    def _open(self, session: Session) -> None:
-        from facilitator.store import StoreError, new_session_path
-
-        folder: Path = self.facilitator.sessions_dir
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = new_session_path(folder, session)
-        except (OSError, StoreError) as error:
-            self.notify(
-                str(error), title=_("Cannot create the meeting"), severity="error", markup=False
-            )
-            return
-        self.facilitator.open_meeting(session, path, replace=True)
+    def _open(self, form: MeetingForm) -> None:
+        # The workspace makes the folder (0700), picks a free name and takes the lock.
+        self.facilitator.start_meeting(form, replace=True)
 
     async def action_back(self) -> None:
         """Back to the home screen (asking first if something was typed), or leave."""

@@ -1,0 +1,125 @@
+"""Reports built from the register, shared by the command line and the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from facilitator.register import KIND_LABELS, STATE_LABELS, STATUS_LABELS, Row, status_code
+from facilitator.tabular import Column, Format, Table, label
+
+
+def agreements_table(
+    rows: Sequence[Row],
+    language: str,
+    today: date,
+    sessions: int | None = None,
+    fmt: Format | None = None,
+) -> Table:
+    """The register as a Table: labels in `language`, full data in the records.
+
+    With `fmt`, only what that format prints is built: a register can have many rows.
+    """
+
+    def t(danish: str, english: str) -> str:
+        return label(language, danish, english)
+
+    def widest(labels: dict[str, str]) -> int:
+        # Words from a short list are shown whole or not at all.
+        return max(len(text) for text in labels.values())
+
+    kinds, statuses, states = KIND_LABELS[language], STATUS_LABELS[language], STATE_LABELS[language]
+    columns = (
+        Column("date", t("Dato", "Date"), min_width=10, max_width=10, priority=0),
+        Column("committee", t("Udvalg", "Committee"), min_width=12, max_width=28, priority=0),
+        Column("kind", t("Type", "Kind"), min_width=widest(kinds), max_width=12, priority=3),
+        Column(
+            "text",
+            t("Tekst", "Text"),
+            min_width=24,
+            max_width=70,
+            priority=0,
+            wrap=True,
+            comfort=40,
+        ),
+        Column("owner", t("Ansvarlig", "Owner"), min_width=10, max_width=22, priority=0),
+        Column("status", "Status", min_width=widest(statuses), max_width=14, priority=0),
+        Column("status_comment", t("Kommentar", "Comment"), min_width=10, max_width=30, priority=4),
+        Column("meeting_date", t("Møde", "Meeting"), min_width=10, max_width=10, priority=2),
+        Column("theme", t("Tema", "Theme"), min_width=10, max_width=30, priority=5),
+        Column("section", t("Afsnit", "Section"), min_width=8, max_width=16, priority=6),
+        Column(
+            "session_state",
+            t("Mødestatus", "Meeting state"),
+            min_width=widest(states),
+            priority=6,
+        ),
+        Column("overdue", t("Forsinket", "Overdue"), detail=True),
+        Column("outcome_id", "ID", detail=True),
+        Column("path", t("Fil", "File"), detail=True),
+    )
+    yes = t("ja", "yes")
+    want_cells, want_records = fmt not in ("json", "toml"), fmt not in ("table", "md", "csv")
+    cells: list[tuple[str, ...]] = []
+    records: list[dict[str, object]] = []
+    marks: list[str] = []
+    for row in rows:
+        overdue = row.is_overdue(today)
+        marks.append("!" if overdue else "")
+        if want_cells:
+            cells.append(
+                (
+                    row.date.isoformat() if row.date else "",
+                    row.committee,
+                    kinds.get(row.kind, row.kind),
+                    row.text,
+                    row.owner,
+                    statuses.get(row.status, row.status),
+                    row.status_comment,
+                    row.meeting_date.isoformat(),
+                    f"{row.theme_ref} {row.theme}".strip(),
+                    row.section,
+                    states.get(row.session_state, row.session_state),
+                    yes if overdue else "",
+                    # Excel reads an id such as 053858224319 or 7970665e8759 as a number
+                    # (losing the zero, or overflowing); a leading # keeps it text.
+                    f"#{row.outcome_id}",
+                    str(row.path),
+                )
+            )
+        if want_records:
+            records.append(
+                {
+                    "committee": row.committee,
+                    "meeting_date": row.meeting_date,
+                    "section": row.section,
+                    "theme": row.theme,
+                    "theme_ref": row.theme_ref,
+                    "kind": row.kind,
+                    "text": row.text,
+                    "owner": row.owner,
+                    "date": row.date,
+                    "status": status_code(row.status),
+                    "status_comment": row.status_comment,
+                    "overdue": overdue,
+                    "outcome_id": row.outcome_id,
+                    "session_state": row.session_state,
+                    "path": str(row.path),
+                }
+            )
+    notes: list[str] = []
+    if sessions is not None:
+        notes.append(
+            t(
+                f"{len(rows)} rækker fra {sessions} møder",
+                f"{len(rows)} rows from {sessions} meetings",
+            )
+        )
+    if any(marks):
+        notes.append(t("! forsinket: datoen er overskredet", "! overdue: the date has passed"))
+    empty = (
+        t("Ingen møder fundet.", "No meetings found.")
+        if sessions == 0
+        else t("Intet passer til filteret.", "Nothing matches the filter.")
+    )
+    return Table(columns, cells, records, empty=empty, notes=tuple(notes), marks=marks)
