@@ -26,9 +26,10 @@ import tomllib
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from facilitator import register, store
+from facilitator import store
 from facilitator.portable import pool_context
-from facilitator.register import CACHE_DIR
+from facilitator.register import reading
+from facilitator.register.cache import CACHE_DIR
 
 HERE = Path(__file__).resolve().parent
 TARGET_RATIO = 1.5
@@ -43,9 +44,9 @@ def _parse_chunk(paths: list[Path]) -> int:
 def plan(folder: Path) -> tuple[list[Path], int, str]:
     """The files the program reads, and how: worker count and start method (1, "serial")."""
     files = store.find_session_files([folder])
-    workers = min(register._workers(), 8)
+    workers = min(reading._workers(), 8)
     context = pool_context()
-    if len(files) >= register.PARALLEL_MIN_FILES and workers > 1 and context is not None:
+    if len(files) >= reading.PARALLEL_MIN_FILES and workers > 1 and context is not None:
         return files, workers, context.get_start_method()
     return files, 1, "serial"
 
@@ -56,7 +57,7 @@ def baseline(folder: Path) -> None:
     if method == "serial":
         _parse_chunk(files)
         return
-    size = register.CHUNK_FILES
+    size = reading.CHUNK_FILES
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from facilitator import store
 from facilitator.agenda import Agenda, Section, Theme
-from facilitator.reviews import CLOSED_STATUSES, latest_reviews
 from facilitator.session import (
+    CLOSED_STATUSES,
     REVIEW_STATUSES,
     REVIEW_THEME_ID,
     Outcome,
@@ -21,6 +21,7 @@ from facilitator.session import (
     ReviewStatus,
     Session,
     clean_text,
+    latest_reviews,
     now,
 )
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
-from facilitator.register import KIND_LABELS, STATE_LABELS, STATUS_LABELS, Row, status_code
+from facilitator.i18n import kind_label, state_label, status_label, words
+from facilitator.register.rows import Row
 from facilitator.tabular import Column, Format, Table, label
 
 
@@ -24,11 +25,14 @@ def agreements_table(
     def t(danish: str, english: str) -> str:
         return label(language, danish, english)
 
-    def widest(labels: dict[str, str]) -> int:
+    def widest(labels: Iterable[str]) -> int:
         # Words from a short list are shown whole or not at all.
-        return max(len(text) for text in labels.values())
+        return max(len(text) for text in labels)
 
-    kinds, statuses, states = KIND_LABELS[language], STATUS_LABELS[language], STATE_LABELS[language]
+    vocabulary = words(language)
+    kinds = [term.short or term.name for term in vocabulary.kinds.values()]
+    statuses = [term.name for code, term in vocabulary.statuses.items() if code]
+    states = [term.name for term in vocabulary.states.values()]
     columns = (
         Column("date", t("Dato", "Date"), min_width=10, max_width=10, priority=0),
         Column("committee", t("Udvalg", "Committee"), min_width=12, max_width=28, priority=0),
@@ -71,15 +75,15 @@ def agreements_table(
                 (
                     row.date.isoformat() if row.date else "",
                     row.committee,
-                    kinds.get(row.kind, row.kind),
+                    kind_label(row.kind, language, short=True),
                     row.text,
                     row.owner,
-                    statuses.get(row.status, row.status),
+                    status_label(row.status_code, language),
                     row.status_comment,
                     row.meeting_date.isoformat(),
                     f"{row.theme_ref} {row.theme}".strip(),
                     row.section,
-                    states.get(row.session_state, row.session_state),
+                    state_label(row.session_state, language),
                     yes if overdue else "",
                     # Excel reads an id such as 053858224319 or 7970665e8759 as a number
                     # (losing the zero, or overflowing); a leading # keeps it text.
@@ -99,7 +103,7 @@ def agreements_table(
                     "text": row.text,
                     "owner": row.owner,
                     "date": row.date,
-                    "status": status_code(row.status),
+                    "status": row.status_code,
                     "status_comment": row.status_comment,
                     "overdue": overdue,
                     "outcome_id": row.outcome_id,

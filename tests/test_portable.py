@@ -11,7 +11,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from facilitator import portable, register
+from facilitator import portable
+from facilitator.register import reading
+from facilitator.register.reading import ScanOptions
+from facilitator.register.rows import collect
 from facilitator.agenda import Agenda
 from facilitator.cli import main
 from facilitator.session import Session
@@ -55,7 +58,7 @@ def test_a_register_read_without_fork_has_the_same_rows(
         copy = Session.new(f"LMU {number}", sample_session.agenda)
         copy.add_outcome(copy.themes[0].theme_id, "agreement", f"aftale {number} → gjort")
         save_session(copy, new_session_path(tmp_path, copy))
-    serial = register.collect([tmp_path], parallel=False, cache=False)
+    serial = collect([tmp_path], ScanOptions(parallel=False, cache=False))
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     used: list[str] = []
     real = portable.pool_context
@@ -70,8 +73,8 @@ def test_a_register_read_without_fork_has_the_same_rows(
         used.append(context.get_start_method() if context else "serial")
         return context
 
-    monkeypatch.setattr(register, "pool_context", watched)
-    spawned = register.collect([tmp_path], parallel=True, cache=False)
+    monkeypatch.setattr(reading, "pool_context", watched)
+    spawned = collect([tmp_path], ScanOptions(parallel=True, cache=False))
     assert used == ["spawn"]
     assert spawned.rows == serial.rows and len(spawned.rows) == 4
 

@@ -35,8 +35,18 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return EXIT_OK
+    return write_output(target, data, workspace)
+
+
+def write_output(output: Path, data: bytes, workspace: Workspace | None = None) -> int:
+    """Write a file the user asked for (-o), atomic and private; the exit status.
+
+    A folder that does not exist is a usage error (2); a write that fails is 1.
+    """
+    if not output.parent.is_dir():
+        raise UsageError(f"{output}: the folder {output.parent} does not exist")
     try:
-        workspace.write_file(target, data)
+        (workspace or Workspace(output.parent)).write_file(output, data)
     except ExportRefused as error:
         raise UsageError(str(error)) from None
     except StoreError as error:

@@ -10,7 +10,7 @@ from facilitator.store import NewerSessionError, SessionInfo
 from facilitator.workspace.exports import EXPORT_FORMATS, ExportRefused
 from facilitator.workspace.meeting import OpenMeeting
 from facilitator.workspace.saver import SaveProblem
-from facilitator.workspace.workspace import MeetingForm, NothingToResume, Workspace
+from facilitator.workspace.workspace import MeetingForm, NothingToResume, Workspace, register_of
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -24,4 +24,5 @@ __all__ = [
     "SessionLockedError",
     "StoreError",
     "Workspace",
+    "register_of",
 ]

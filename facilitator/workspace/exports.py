@@ -31,9 +31,9 @@ def _html(session: Session) -> bytes:
 
 
 def _toml(session: Session) -> bytes:
-    from facilitator.minutes import render_toml
+    from facilitator.codec import session_to_toml
 
-    return render_toml(session).encode("utf-8")
+    return session_to_toml(session).encode("utf-8")
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from facilitator import store
 from facilitator.agenda import Agenda
@@ -19,8 +18,8 @@ from facilitator.workspace.exports import export_target, render
 from facilitator.workspace.meeting import OpenMeeting
 
 if TYPE_CHECKING:  # the register is imported when it is used: `run` should not pay for it
-    from facilitator.coverage import CommitteeCoverage
-    from facilitator.register import Register
+    from facilitator.register.reading import ScanOptions
+    from facilitator.register.rows import Register
 
 
 class NothingToResume(StoreError):
@@ -181,32 +180,14 @@ class Workspace:
     # -- the register -------------------------------------------------------------------
 
     def register(
-        self,
-        paths: Sequence[Path] | None = None,
-        *,
-        anonymize: bool = False,
-        progress: IO[str] | None = None,
-        progress_label: str | None = None,
-        parallel: bool | None = None,
-        cache: bool | None = None,
+        self, paths: Sequence[Path] | None = None, options: ScanOptions | None = None
     ) -> Register:
         """Every outcome of every session under `paths` (default: the folder; missing is empty)."""
-        from facilitator.register import PROGRESS_LABEL, collect
+        return register_of(list(paths) if paths else [self.folder], options)
 
-        wanted = list(paths) if paths else [self.folder]
-        return collect(
-            [path for path in wanted if path.exists()],
-            anonymize=anonymize,
-            progress=progress,
-            parallel=parallel,
-            cache=cache,
-            progress_label=progress_label or PROGRESS_LABEL,
-        )
 
-    def coverage(self, register: Register, today: date | None = None) -> list[CommitteeCoverage]:
-        """Committees against the guide's sections, from a register read with `register`."""
-        from facilitator.coverage import committee_coverage
+def register_of(paths: Sequence[Path], options: ScanOptions | None = None) -> Register:
+    """The register of the session files and folders named (those that exist)."""
+    from facilitator.register.rows import collect
 
-        return committee_coverage(
-            register.scan.summaries, register.rows, today or self.wall().date()
-        )
+    return collect([path for path in paths if path.exists()], options)

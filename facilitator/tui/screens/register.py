@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from textual.widgets.data_table import RowKey
 
 from facilitator.i18n import _, language
-from facilitator.register import Register, Row
+from facilitator.register.rows import Register, Row
 from facilitator.tabular import render_csv
 from facilitator.tui.formatting import review_status_label
 from facilitator.tui.screens.home import ellipsize, state_label

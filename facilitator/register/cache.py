@@ -11,8 +11,7 @@ from typing import Any
 
 from facilitator import __version__
 from facilitator.fileio import FOLDER_MODE, atomic_write, clean_stale_temp_files
-from facilitator.register_model import (
-    SESSION_STATES,
+from facilitator.register.summary import (
     OutcomeInfo,
     Problem,
     ReviewInfo,
@@ -20,7 +19,7 @@ from facilitator.register_model import (
     ThemeInfo,
     _shared,
 )
-from facilitator.session import OUTCOME_KINDS, REVIEW_STATUSES
+from facilitator.session import OUTCOME_KINDS, REVIEW_STATUSES, SESSION_STATES
 
 CACHE_DIR = ".facilitator-cache"  # a dot folder: session discovery never looks inside
 CACHE_FORMAT = 1
