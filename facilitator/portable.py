@@ -40,24 +40,16 @@ def pool_context() -> BaseContext | None:
     `fork` is cheap, but copies only the calling thread: with other threads running (the TUI
     reads the register from a worker thread) a lock one of them holds stays locked in the
     child, so it is used only on Linux with one thread. Windows and macOS start workers with
-    `spawn` (macOS forks unsafely since 10.13); spawn imports the main module again in each
-    worker, which only works when it is importable: the installed `facilitator` command and
-    `python -m facilitator` are.
+    `spawn` (forking is unsafe on macOS); spawn runs the main script again in each worker,
+    which the `facilitator` command and `python -m facilitator` survive (their code runs
+    under `if __name__ == "__main__"`).
     """
     methods = multiprocessing.get_all_start_methods()
     if sys.platform.startswith("linux") and "fork" in methods:
         return multiprocessing.get_context("fork") if threading.active_count() == 1 else None
-    if "spawn" in methods and _main_is_importable():
+    if "spawn" in methods:
         return multiprocessing.get_context("spawn")
     return None
-
-
-def _main_is_importable() -> bool:
-    main = sys.modules.get("__main__")
-    if main is None:
-        return False
-    # A module run with -m has a spec; a script has a file; an interactive session has neither.
-    return getattr(main, "__spec__", None) is not None or hasattr(main, "__file__")
 
 
 def default_sessions_dir() -> Path:

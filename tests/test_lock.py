@@ -149,10 +149,11 @@ def test_a_lock_held_by_a_killed_process_does_not_block_the_next_resume(
     "content",
     [
         b'{"pid": 1, "host": "laptop-12", "since": "2026-03-02T14:05:00+01:00"}',
-        f"{os.getpid()} {HOST}\n".encode(),  # the plain form old versions wrote
+        f"1 {HOST}\n".encode(),  # the plain form old versions wrote
         b"\xff\x00garbage",
         b"",
     ],
+    ids=["json", "plain", "garbage", "empty"],
 )
 def test_a_lock_file_nobody_holds_is_taken_whatever_it_says(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "x.toml"

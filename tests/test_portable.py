@@ -6,17 +6,18 @@ import io
 import multiprocessing
 import signal
 import sys
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from facilitator import portable
+from facilitator.agenda import Agenda
+from facilitator.cli import main
 from facilitator.register import reading
 from facilitator.register.reading import ScanOptions
 from facilitator.register.rows import collect
-from facilitator.agenda import Agenda
-from facilitator.cli import main
 from facilitator.session import Session
 from facilitator.store import new_session_path, save_session
 
@@ -48,6 +49,14 @@ def test_without_any_safe_start_method_the_register_stays_serial(
 ) -> None:
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["fork"])
     monkeypatch.setattr(sys, "platform", "darwin")  # fork exists there, but is not safe
+    assert portable.pool_context() is None
+
+
+def test_on_linux_with_threads_running_the_register_does_not_fork(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The TUI reads the register from a worker thread: a forked child could inherit a held lock.
+    monkeypatch.setattr(threading, "active_count", lambda: 3)
     assert portable.pool_context() is None
 
 
