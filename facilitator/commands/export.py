@@ -1,4 +1,4 @@
-"""`facilitator export`: a session's minutes as Markdown, HTML or TOML, on stdout or in a file."""
+"""`facilitator export`: a session's minutes as Markdown, HTML, TOML or Word, on stdout or a file."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.i18n import choose_language
+from facilitator.minutes_docx import TemplateError
 from facilitator.privacy import check_privacy
 from facilitator.session import Session
 from facilitator.workspace import ExportRefused, StoreError, Workspace
@@ -22,13 +23,21 @@ def run(args: argparse.Namespace) -> int:
     workspace = Workspace(sessions_dir(args))
     path = Path(args.session)
     target: Path | None = None
+    template: Path | None = getattr(args, "template", None)
+    if template is not None and args.format != "docx":
+        raise UsageError("--template works with --format docx only")
+    if args.format == "docx" and args.output is None and sys.stdout.isatty():
+        raise UsageError("--format docx writes a Word file: give -o FILE.docx")
     try:
         if args.output is not None:
             target = workspace.export_target(path, args.format, args.output)
         session = workspace.load(path)
     except StoreError as error:
         raise UsageError(str(error)) from None
-    data = workspace.render(session, args.format, anonymize=args.anonymize)
+    try:
+        data = workspace.render(session, args.format, anonymize=args.anonymize, template=template)
+    except TemplateError as error:
+        raise UsageError(str(error)) from None
     _warn(session, getattr(args, "lang", None))
     if target is None:
         sys.stdout.flush()

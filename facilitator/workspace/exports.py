@@ -36,6 +36,12 @@ def _toml(session: Session) -> bytes:
     return session_to_toml(session).encode("utf-8")
 
 
+def _docx(session: Session, template: Path | None = None) -> bytes:
+    from facilitator.minutes_docx import render_docx
+
+    return render_docx(session, template)
+
+
 @dataclass(frozen=True)
 class ExportFormat:
     """An export format: how its file name ends and how the session is rendered into it."""
@@ -50,15 +56,24 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
     "md": ExportFormat(".export.md", _markdown),
     "html": ExportFormat(".export.html", _html),
     "toml": ExportFormat(".export.toml", _toml),
+    "docx": ExportFormat(".export.docx", _docx),
 }
 
 
-def render(session: Session, fmt: str, anonymize: bool = False) -> bytes:
-    """The session in an export format, optionally with names replaced by roles."""
+def render(
+    session: Session, fmt: str, anonymize: bool = False, template: Path | None = None
+) -> bytes:
+    """The session in an export format, optionally with names replaced by roles.
+
+    `template`: a Word file whose header, footer and styles a docx export keeps
+    (TemplateError if it cannot be used).
+    """
     if anonymize:
         from facilitator.anonymize import anonymize_session
 
         session = anonymize_session(session)
+    if fmt == "docx":
+        return _docx(session, template)
     return EXPORT_FORMATS[fmt].render(session)
 
 

@@ -157,9 +157,11 @@ class Workspace:
         self.write_file(destination, render(session, fmt, anonymize))
         return destination
 
-    def render(self, session: Session, fmt: str, anonymize: bool = False) -> bytes:
+    def render(
+        self, session: Session, fmt: str, anonymize: bool = False, template: Path | None = None
+    ) -> bytes:
         """The session in an export format, as bytes (UTF-8 for the text formats)."""
-        return render(session, fmt, anonymize)
+        return render(session, fmt, anonymize, template)
 
     def write_file(self, path: Path, data: bytes | str) -> Path:
         """Write a file the program produces (export, report): atomic, private; StoreError."""
