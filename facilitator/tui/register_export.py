@@ -17,7 +17,7 @@ from facilitator.reports import agreements_table
 from facilitator.roster import Roster
 from facilitator.store import slugify
 from facilitator.tabular import render_csv
-from facilitator.workspace import Workspace
+from facilitator.workspace import Workspace, register_of
 
 
 def csv_name(today: date) -> str:
@@ -45,26 +45,34 @@ def guidelines_files(
     return {".md": to_markdown(doc).encode("utf-8"), ".docx": to_docx(doc)}
 
 
+def write_files(files: dict[Path, bytes]) -> list[Path]:
+    """Write each file atomically and privately (a missing folder made 0700); StoreError names
+    the file."""
+    return [
+        Workspace(target.parent).write_report(target.name, data) for target, data in files.items()
+    ]
+
+
 def write_guidelines(
-    workspace: Workspace, register: Register, committee: str, roster: Roster | None, today: date
+    folder: Path, register: Register, committee: str, roster: Roster | None, today: date
 ) -> list[Path]:
-    """Write the committee's guidelines (.md and .docx) into the sessions folder; the paths.
+    """Write the committee's guidelines (.md and .docx) into `folder`; the paths written.
 
     Raises GuidelinesError when the committee has not met, StoreError when a file cannot be
     written.
     """
+
     # Named after the roster's name, whichever spelling the meeting was typed with.
-    stem = guidelines_stem(roster.canonical(committee) if roster else committee, today)
-    return [
-        workspace.write_report(stem + suffix, data)
-        for suffix, data in guidelines_files(register, committee, roster, today).items()
-    ]
+    stem = folder / guidelines_stem(roster.canonical(committee) if roster else committee, today)
+    files = guidelines_files(register, committee, roster, today)
+    return write_files({stem.with_suffix(suffix): data for suffix, data in files.items()})
 
 
-def write_folder_guidelines(workspace: Workspace, committee: str, today: date) -> list[Path]:
+def write_folder_guidelines(folder: Path, committee: str, today: date) -> list[Path]:
     """Read the sessions folder (and its roster) and write the committee's guidelines there.
 
     Raises GuidelinesError, RosterError or StoreError.
     """
-    roster = roster_for(None, [workspace.folder])
-    return write_guidelines(workspace, workspace.register(), committee, roster, today)
+    roster = roster_for(None, [folder])
+    register = register_of([folder])
+    return write_guidelines(folder, register, committee, roster, today)

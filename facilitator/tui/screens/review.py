@@ -437,13 +437,11 @@ class ReviewScreen(Screen[None]):
         from facilitator.guidelines import GuidelinesError
         from facilitator.roster import RosterError
         from facilitator.tui.register_export import write_folder_guidelines
-        from facilitator.workspace import Workspace
-
         # This meeting's latest outcomes on disk first: the guidelines read the files.
         self.facilitator.flush()
         today = self.facilitator.wall().date()
         try:
-            paths = write_folder_guidelines(Workspace(folder), committee, today)
+            paths = write_folder_guidelines(folder, committee, today)
         except (GuidelinesError, RosterError, StoreError) as error:
             self.post_message(self.GuidelinesWritten([], str(error)))
             return
