@@ -188,7 +188,7 @@ def test_themes_show_kind_timebox_and_time_used() -> None:
 def test_obligation_shows_presented_and_its_points() -> None:
     text = render_markdown(ended_session())
     assert (
-        "**Præsenteret:** Ja\n\nPunkterne i dialogpapiret:\n\n- Sikr dokumentation straks.\n- Svar ikke.\n"
+        "**Præsenteret:** Ja\n\nForpligtelserne ifølge dagsordenen:\n\n- Sikr dokumentation straks.\n- Svar ikke.\n"
         in text
     )
     session = ended_session()
