@@ -192,10 +192,14 @@ def test_the_obligations_are_obligations_and_at_least_five_minutes() -> None:
 
 
 def test_the_definition_comes_first_as_an_orientation() -> None:
+    # The first point on screen (and on the projector) is the definition, before any question.
     first = DANISH.themes[0]
     assert first.id == "hvad-er-chikane"
-    assert first.description.lstrip().startswith("**Til orientering – definition:**")
-    assert ENGLISH.themes[0].description.lstrip().startswith("**For information – definition:**")
+    assert first.prompts[0].startswith("Til orientering – definition: Digital chikane er ")
+    assert first.prompts[1].startswith("Giver definitionen mening hos os?")
+    assert "tager den til efterretning og drøfter derefter gråzonerne" in _flat(first.description)
+    english = ENGLISH.themes[0]
+    assert english.prompts[0].startswith("For information – definition: digital harassment is ")
 
 
 def test_no_edition_suggests_the_approved_guide() -> None:
