@@ -30,6 +30,7 @@ from facilitator.agenda_model import (
     Section,
     Theme,
     ThemeKind,
+    ThemeRef,
 )
 from facilitator.toml_positions import KeyLines as _KeyLines
 
@@ -47,6 +48,7 @@ __all__ = [
     "Section",
     "Theme",
     "ThemeKind",
+    "ThemeRef",
     "agenda_from_data",
     "load_agenda",
     "parse_agenda",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 SCHEMA = 1
 LANGUAGES = ("da", "en")
@@ -12,6 +12,16 @@ TIMEBOX_MIN, TIMEBOX_MAX = 1, 480
 PLANNED_MIN, PLANNED_MAX = 1, 24 * 60
 
 ThemeKind = Literal["discussion", "obligation"]
+
+
+class ThemeRef(NamedTuple):
+    """A theme's number: `3.1` is the first theme of section 3; sorts in agenda order."""
+
+    section: int
+    theme: int
+
+    def __str__(self) -> str:
+        return f"{self.section}.{self.theme}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +93,18 @@ class Agenda:
     def minutes(self) -> int:
         """The planned length of the whole agenda."""
         return sum(section.minutes for section in self.sections)
+
+    def refs(self) -> dict[str, ThemeRef]:
+        """Every theme's number by its id, in agenda order."""
+        return {
+            theme.id: ThemeRef(s, t)
+            for s, section in enumerate(self.sections, start=1)
+            for t, theme in enumerate(section.themes, start=1)
+        }
+
+    def ref(self, theme_id: str) -> ThemeRef:
+        """A theme's number (`3.1`); KeyError for a theme not on the agenda."""
+        return self.refs()[theme_id]
 
     def section_of(self, theme_id: str) -> Section:
         """The section a theme belongs to."""

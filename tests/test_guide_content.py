@@ -169,9 +169,7 @@ def test_every_seed_point_is_carried(point: str, where: str, words: tuple[str, .
         assert word in text, f"{point!r}: {word!r} not in {where or 'the agenda'}"
 
 
-@pytest.mark.parametrize(
-    ("point", "where", "words"), [(p, *v) for p, v in REVIEW_POINTS.items()]
-)
+@pytest.mark.parametrize(("point", "where", "words"), [(p, *v) for p, v in REVIEW_POINTS.items()])
 def test_what_the_review_found_missing_is_there(
     point: str, where: str, words: tuple[str, ...]
 ) -> None:

@@ -11,7 +11,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from facilitator.agenda import load_agenda
-from facilitator.minutes import render_markdown, render_toml
+from facilitator.codec import session_to_toml
+from facilitator.minutes import render_markdown
 from facilitator.minutes_html import render_html
 from facilitator.session import Participant, Review, Session
 
@@ -276,7 +277,7 @@ def example_session() -> Session:
 def main() -> None:
     """Write referat.toml, referat.md and referat.html beside this script."""
     session = example_session()
-    (HERE / "referat.toml").write_text(render_toml(session), encoding="utf-8")
+    (HERE / "referat.toml").write_text(session_to_toml(session), encoding="utf-8")
     (HERE / "referat.md").write_text(render_markdown(session), encoding="utf-8")
     (HERE / "referat.html").write_text(render_html(session), encoding="utf-8")
 
