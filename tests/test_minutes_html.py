@@ -54,7 +54,7 @@ def parsed(page: str) -> Tags:
     return tags
 
 
-def session(language: str = "da", committee: str = "Lokal-MED Jobcenter Nord") -> Session:
+def session(language: str = "da", committee: str = "Lokaludvalget for Jobcenter Nord") -> Session:
     name = "sociale-medier" if language == "da" else "social-media"
     result = Session.new(committee, load_agenda(ROOT / "agendas" / f"{name}.toml"))
     result.started = datetime(2026, 3, 12, 13, 15, tzinfo=CET)
@@ -81,7 +81,7 @@ def test_page_is_one_complete_utf8_document_in_the_agenda_language() -> None:
     assert page.startswith('<!doctype html>\n<html lang="da">\n<head>\n<meta charset="utf-8">\n')
     assert page.rstrip().endswith("</html>")
     assert '<html lang="en">' in render_html(session("en"))
-    assert parsed(page).titles[0] == "Referat – Lokal-MED Jobcenter Nord – 12. marts 2026"
+    assert parsed(page).titles[0] == "Referat – Lokaludvalget for Jobcenter Nord – 12. marts 2026"
 
 
 def test_page_loads_nothing_and_runs_nothing() -> None:
@@ -130,7 +130,7 @@ def test_chart_has_one_pair_of_bars_per_theme() -> None:
     for pair in pairs:
         assert pair.count('<rect class="planned"') == 1 and pair.count('<rect class="used') == 1
     assert "3.9 Lokale retningslinjer for brug af…" in svg  # long labels are cut, as text
-    assert "25 af 20 min (+5)" in svg and 'class="used over"' in svg
+    assert "25 af 15 min (+10)" in svg and 'class="used over"' in svg
     assert "4.2 Lokal opfølgning – planlagt 15 min, brugt 0 min" in svg
 
 
@@ -144,7 +144,7 @@ def test_chart_sits_after_the_participants_and_before_the_themes() -> None:
 def test_chart_labels_are_escaped_and_in_english_for_english_agendas() -> None:
     meeting = session("en")
     svg = time_chart(meeting, "en")
-    assert "Planned and used time per theme" in svg and "25 of 20 min (+5)" in svg
+    assert "Planned and used time per theme" in svg and "25 of 15 min (+10)" in svg
     assert "<script" not in time_chart(hostile_session(), "da")
 
 
