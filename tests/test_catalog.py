@@ -112,7 +112,7 @@ def test_a_local_agenda_takes_precedence_over_a_builtin_with_the_same_id(in_tmp:
     (in_tmp / "agendas").mkdir()
     local = in_tmp / "agendas" / "vores-udgave.toml"
     text = (builtin_dir() / "sociale-medier.toml").read_text(encoding="utf-8")
-    local.write_text(text.replace("timebox = 15", "timebox = 20", 1), encoding="utf-8")
+    local.write_text(text.replace("timebox = 20", "timebox = 25", 1), encoding="utf-8")
     builtin = load_agenda(builtin_dir() / "sociale-medier.toml")
     assert resolve_agenda("sociale-medier") == load_agenda(local)
     assert resolve_agenda("sociale-medier").minutes == builtin.minutes + 5

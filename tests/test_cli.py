@@ -204,8 +204,8 @@ def test_agendas_lists_the_builtins(tmp_path: Path) -> None:
     assert (result.returncode, result.stderr) == (0, "")
     listed = {row[0]: row for row in rows(result.stdout)}
     assert set(listed) == {"sociale-medier", "social-media"}
-    assert listed["sociale-medier"][1:4] == ["da", "15", "145"]
-    assert listed["social-media"][1:4] == ["en", "15", "145"]
+    assert listed["sociale-medier"][1:4] == ["da", "15", "150"]
+    assert listed["social-media"][1:4] == ["en", "15", "150"]
     assert listed["sociale-medier"][4].startswith("Sociale medier")
     assert listed["social-media"][4].startswith("Social media")
     assert all(row[-1] == "(built-in)" for row in listed.values())
@@ -252,7 +252,7 @@ def test_agendas_lists_the_plans_under_their_agenda(tmp_path: Path) -> None:
         "(60",
         "min),",
         "hele-guiden",
-        "(145",
+        "(150",
         "min)",
     ]
 
@@ -261,12 +261,12 @@ def test_agendas_says_which_file_of_an_id_is_used_and_which_is_shadowed(tmp_path
     local = tmp_path / "agendas"
     local.mkdir()
     text = (ROOT / "agendas" / "sociale-medier.toml").read_text(encoding="utf-8")
-    (local / "godkendt.toml").write_text(text.replace("timebox = 15", "timebox = 20", 1))
+    (local / "godkendt.toml").write_text(text.replace("timebox = 20", "timebox = 25", 1))
     result = facilitator("agendas", cwd=tmp_path)
     danish = [row for row in rows(result.stdout) if row[0] == "sociale-medier"]
     assert [(row[3], row[-1]) for row in danish] == [
-        ("145", "(built-in; not used: agendas/godkendt.toml has the same id)"),
-        ("150", "(agendas/godkendt.toml; used instead of the built-in)"),
+        ("150", "(built-in; not used: agendas/godkendt.toml has the same id)"),
+        ("155", "(agendas/godkendt.toml; used instead of the built-in)"),
     ]
 
 

@@ -130,7 +130,7 @@ def test_chart_has_one_pair_of_bars_per_theme() -> None:
     for pair in pairs:
         assert pair.count('<rect class="planned"') == 1 and pair.count('<rect class="used') == 1
     assert "3.9 Lokale retningslinjer for brug af…" in svg  # long labels are cut, as text
-    assert "25 af 15 min (+10)" in svg and 'class="used over"' in svg
+    assert "25 af 20 min (+5)" in svg and 'class="used over"' in svg
     assert "4.2 Lokal opfølgning – planlagt 15 min, brugt 0 min" in svg
 
 
@@ -144,7 +144,7 @@ def test_chart_sits_after_the_participants_and_before_the_themes() -> None:
 def test_chart_labels_are_escaped_and_in_english_for_english_agendas() -> None:
     meeting = session("en")
     svg = time_chart(meeting, "en")
-    assert "Planned and used time per theme" in svg and "25 of 15 min (+10)" in svg
+    assert "Planned and used time per theme" in svg and "25 of 20 min (+5)" in svg
     assert "<script" not in time_chart(hostile_session(), "da")
 
 

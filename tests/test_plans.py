@@ -102,7 +102,7 @@ def test_a_60_minute_guide_keeps_every_obligation_at_five_minutes() -> None:
 
 
 def test_scaling_up_scales_obligations_up_too() -> None:
-    session = Session.new("LMU", GUIDE, planned_minutes=290)
+    session = Session.new("LMU", GUIDE, planned_minutes=300)
     assert [r.timebox for r in session.themes] == [2 * t.timebox for t in GUIDE.themes]
 
 
