@@ -13,6 +13,7 @@ from pathlib import Path
 from facilitator.agenda import load_agenda
 from facilitator.codec import session_to_toml
 from facilitator.minutes import render_markdown
+from facilitator.minutes_docx import render_docx
 from facilitator.minutes_html import render_html
 from facilitator.session import Participant, Review, Session
 
@@ -115,7 +116,7 @@ def example_session() -> Session:
     }
     for record in session.themes:
         record.seconds = minutes[record.theme_id] * 60.0
-        record.state = "done" if record.seconds else "skipped"
+        record.state = "done" if record.seconds else "pending"
 
     def add(theme: str, kind: str, text: str, owner: str = "", due: date | None = None) -> None:
         outcome = session.add_outcome(theme, kind, text, owner, due)  # type: ignore[arg-type]
@@ -230,8 +231,7 @@ def example_session() -> Session:
         "Krisehjælp bestilles via kommunens psykologordning; lederen tager den første samtale "
         "samme dag.",
     )
-    postponed = session.record("dpo-og-jurist")
-    postponed.uncovered_reason = "Udsat til næste møde, hvor personalejuristen deltager."
+    session.set_aside("dpo-og-jurist", "postponed", "Tages op, når personalejuristen deltager.")
     add(
         "arbejdsgange",
         "action",
@@ -275,11 +275,12 @@ def example_session() -> Session:
 
 
 def main() -> None:
-    """Write referat.toml, referat.md and referat.html beside this script."""
+    """Write referat.toml, referat.md, referat.html and referat.docx beside this script."""
     session = example_session()
     (HERE / "referat.toml").write_text(session_to_toml(session), encoding="utf-8")
     (HERE / "referat.md").write_text(render_markdown(session), encoding="utf-8")
     (HERE / "referat.html").write_text(render_html(session), encoding="utf-8")
+    (HERE / "referat.docx").write_bytes(render_docx(session))
 
 
 if __name__ == "__main__":
