@@ -9,6 +9,8 @@ import tomli_w
 
 from facilitator.agenda import AgendaError, Plan, Theme, load_agenda, parse_agenda
 from facilitator.cli import main
+from facilitator.followup import start_followup
+from facilitator.plans import PlanError, find_plan, new_session
 from facilitator.session import OBLIGATION_FLOOR, Session, fit_timeboxes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,3 +125,73 @@ def test_when_even_the_floors_do_not_fit_the_sum_runs_over() -> None:
     assert [m for m, o in zip(fitted, obligations, strict=True) if o] == [5, 5, 5]
     assert all(m == 1 for m, o in zip(fitted, obligations, strict=True) if not o)
     assert sum(fitted) > 10
+
+
+# -- a meeting on a plan, and the follow-up that carries what it left out -------------------
+
+
+def test_a_meeting_on_the_first_plan_takes_its_themes_and_postpones_the_rest() -> None:
+    plan = GUIDE.plan("foerste-moede")
+    session = new_session("Lokaludvalget for Børneby Nord", GUIDE, plan=plan)
+    taken = [r for r in session.themes if r.state != "postponed"]
+    assert [r.theme_id for r in taken] == list(plan.themes)
+    assert sum(r.timebox for r in taken) == session.planned_minutes == 60
+    assert all(
+        r.timebox == OBLIGATION_FLOOR for r in taken if GUIDE.theme(r.theme_id).is_obligation
+    )
+    assert session.current_theme == "hvad-er-chikane"
+    left = [r for r in session.themes if r.state == "postponed"]
+    assert len(left) == 9
+    assert all(
+        r.reason == "Ikke med i planen «Første møde (60 min)»; tages op på næste møde."
+        for r in left
+    )
+    # A left-out theme keeps the agenda's timebox, for the meeting that takes it up.
+    assert session.record("lokale-retningslinjer").timebox == 15
+
+
+def test_planned_minutes_override_the_plans_length() -> None:
+    session = new_session("LMU", GUIDE, 45, GUIDE.plan("andet-moede"))
+    taken = [r for r in session.themes if r.state != "postponed"]
+    assert sum(r.timebox for r in taken) == session.planned_minutes == 45
+    assert session.record("kraevede-handlinger").timebox == OBLIGATION_FLOOR
+
+
+def test_an_unknown_plan_names_the_plans_there_are() -> None:
+    with pytest.raises(PlanError) as caught:
+        find_plan(GUIDE, "tredje-moede")
+    assert str(caught.value) == (
+        'agenda "sociale-medier" has no plan "tredje-moede"'
+        " (its plans: foerste-moede, andet-moede, hele-guiden)"
+    )
+
+
+def test_the_follow_up_carries_the_themes_the_plan_left_out() -> None:
+    earlier = new_session("Lokaludvalget for Børneby Nord", GUIDE, plan=GUIDE.plan("foerste-moede"))
+    for theme_id in GUIDE.plan("foerste-moede").themes:
+        earlier.record(theme_id).state = "done"
+    earlier.add_outcome("lokale-temaer", "agreement", "TRIO forbereder dokumentation.", "Mia")
+    followup = start_followup(earlier, [])
+    ids = [record.theme_id for record in followup.themes]
+    left_out = [
+        t for t in (t.id for t in GUIDE.themes) if t not in GUIDE.plan("foerste-moede").themes
+    ]
+    assert set(left_out) <= set(ids)
+    carried = {r.theme_id: r for r in followup.themes if r.origin == "carried"}
+    # The follow-up section of the guide is on its agenda anyway; the rest comes carried.
+    assert set(carried) == set(left_out) - {"kraevede-handlinger", "lokal-opfoelgning"}
+    assert all("Første møde (60 min)" in r.carried_reason for r in carried.values())
+    assert not set(GUIDE.plan("foerste-moede").themes) & set(carried)
+
+
+def test_run_with_an_unknown_plan_exits_2_before_the_screen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["run", "--committee", "LMU", "--plan", "tredje", "--sessions-dir", str(tmp_path)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err == (
+        'facilitator: agenda "sociale-medier" has no plan "tredje"'
+        " (its plans: foerste-moede, andet-moede, hele-guiden)\n"
+    )
+    assert not any(tmp_path.iterdir())

@@ -13,13 +13,13 @@ WORDS = Vocabulary(
     },
     theme_kinds={
         "discussion": Term("Discussion"),
-        "obligation": Term("Briefing on minimum requirements", short="Minimum obligations"),
+        "obligation": Term("Briefing on minimum obligations", short="Minimum obligations"),
     },
     roles={
-        "leader": Term("Leader"),
+        "leader": Term("Manager"),
         "employee-representative": Term("Employee representative", short="Employee rep."),
         "tr": Term("Union representative", short="TR (union rep.)"),
-        "amr": Term("Safety representative", short="AMR (safety rep.)"),
+        "amr": Term("Health and safety representative", short="AMR (health and safety rep.)"),
         "secretary": Term("Secretary"),
         "guest": Term("Guest"),
         "other": Term("Other"),
