@@ -220,7 +220,7 @@ def test_added_and_carried_themes_say_where_they_come_from() -> None:
     carry_into(session, [Leftover(theme, date(2026, 2, 1), "Afventer HR", postponed=True)])
     text = render_markdown(session)
     assert "## 1. Overført fra sidste møde\n\n### 1.1 Politik for sociale medier" in text
-    assert "*Overført fra mødet 1. februar 2026 (udsat: Afventer HR).*" in text
+    assert "*Overført fra mødet den 1. februar 2026 (udsat: Afventer HR).*" in text
     assert "### 2.2 Eventuelt *(Drøftelse, 5 min)*\n\n*Tilføjet under mødet.*" in text
 
 
@@ -293,7 +293,7 @@ def test_follow_up_review_table_in_danish() -> None:
     ]
     text = render_markdown(session)
     assert (
-        "## Opfølgning på tidligere aftaler\n\nGennemgang af aftaler og handlinger fra mødet 20. november 2025.\n"
+        "## Opfølgning på tidligere aftaler\n\nGennemgang af aftaler og handlinger fra mødet den 20. november 2025.\n"
         in text
     )
     assert "| Opgave | Type | Ansvarlig | Frist | Status | Bemærkning |" in text
@@ -338,8 +338,8 @@ def test_approved_minutes_say_by_whom_and_when() -> None:
     session = ended_session()
     session.approve("Mette Holm", at(10, 0, day=20))
     text = render_markdown(session)
-    assert "**Status:** Godkendt af Mette Holm 20. marts 2026" in text
-    assert "*Referatstatus:* Godkendt af Mette Holm 20. marts 2026" in text
+    assert "**Status:** Godkendt af Mette Holm den 20. marts 2026" in text
+    assert "*Referatstatus:* Godkendt af Mette Holm den 20. marts 2026" in text
 
 
 def test_unfinished_meeting_says_so() -> None:

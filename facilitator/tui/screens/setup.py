@@ -419,7 +419,9 @@ class SetupScreen(Screen[None]):
             self._message("planned", error, error=True)
             return None
         preview = scaled_preview(self.agenda, minutes, self.plan)
-        if self.plan is None and minutes == self.agenda.minutes:
+        plan = self.plan
+        whole = plan is None or len(plan.themes) == len(self.agenda.themes)
+        if whole and minutes == self.agenda.minutes:
             text = _("As the agenda plans it: {sections}").format(sections=preview)
         else:
             text = _("Timeboxes scaled to {minutes} minutes: {sections}").format(
