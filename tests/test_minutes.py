@@ -321,8 +321,9 @@ def test_summary_says_when_nothing_was_agreed() -> None:
     session = ended_session()
     for record in session.themes:
         record.outcomes = []
-    assert "## Samlet opfølgningsliste\n\nDer blev ikke aftalt nogen opfølgning.\n" in render_markdown(
-        session
+    assert (
+        "## Samlet opfølgningsliste\n\nDer blev ikke aftalt nogen opfølgning.\n"
+        in render_markdown(session)
     )
 
 
