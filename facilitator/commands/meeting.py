@@ -99,8 +99,7 @@ def run(args: argparse.Namespace) -> int:
     if setup_agenda is not None:
         language_source = setup_agenda.language
     set_language(choose_language(args.lang, language_source))
-    # Imported only now: Textual costs a fifth of a second, and binding descriptions are
-    # translated when the UI classes are created.
+    # Imported only now: Textual costs a fifth of a second.
     from facilitator.tui.app import FacilitatorApp, StartHome, StartMeeting, StartSetup
 
     if session is not None and path is not None:

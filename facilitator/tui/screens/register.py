@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -15,7 +14,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Label, Static
 from textual.widgets.data_table import RowKey
@@ -24,12 +22,9 @@ from facilitator.i18n import _, language
 from facilitator.register import Register, Row, collect
 from facilitator.store import StoreError, load_session
 from facilitator.tabular import render_csv
-from facilitator.tui.formatting import review_status_label
-from facilitator.tui.screens.home import ellipsize, state_label
-from facilitator.tui.screens.review import short_kind
-
-if TYPE_CHECKING:
-    from facilitator.tui.app import FacilitatorApp
+from facilitator.tui.formatting import ellipsize, review_status_label, short_kind, state_label
+from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.widgets.table import RowTable
 
 FILTER_DELAY = 0.15
 TEXT_MAX = 80
@@ -187,7 +182,7 @@ def layout(natural: Sequence[int], width: int) -> list[tuple[int, int]]:
     return sorted(widths.items())
 
 
-class RegisterTable(DataTable[Text]):
+class RegisterTable(RowTable):
     """A DataTable that does not measure thousands of cells when no column needs measuring.
 
     Every column of the register gets a fixed width, so the stock `_update_dimensions`, which
@@ -196,7 +191,7 @@ class RegisterTable(DataTable[Text]):
     any other case goes to the stock code.
     """
 
-    BINDINGS = [Binding("enter", "select_cursor", _("Minutes"), id="register_table_open")]
+    BINDINGS = [Binding("enter", "select_cursor", "Minutes", id="register_table_open")]
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         columns = list(self.columns.values())
@@ -213,21 +208,59 @@ class RegisterTable(DataTable[Text]):
         )
 
 
-class RegisterScreen(Screen[None]):
+class RegisterScreen(FacilitatorScreen):
     """What HR needs: every agreement, action and decision, with where it stands now."""
-
-    AUTO_FOCUS = None
 
     BINDINGS = [
         # The filter bar names / and o itself; the Footer has no room for them at 80 columns.
-        Binding("slash", "focus_filter", _("Filter"), show=False, id="register_filter"),
-        Binding("s", "sort", _("Sort"), id="register_sort"),
-        Binding("o", "toggle_open", _("Open only"), show=False, id="register_open"),
-        Binding("enter", "open_minutes", _("Minutes"), show=False, id="register_open_minutes"),
-        Binding("x", "export_csv", _("Export CSV"), id="register_export"),
-        Binding("p", "show_problems", _("Unreadable files"), show=False, id="register_problems"),
-        Binding("r", "reload", _("Reload"), show=False, id="register_reload"),
-        Binding("escape", "back", _("Back"), id="register_back"),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            show=False,
+            id="register_filter",
+            tooltip="Filter: type words to find rows",
+        ),
+        Binding(
+            "s",
+            "sort",
+            "Sort",
+            id="register_sort",
+            tooltip="Sort by the next column (or click a column header)",
+        ),
+        Binding(
+            "o",
+            "toggle_open",
+            "Open only",
+            show=False,
+            id="register_open",
+            tooltip="Only outcomes not done or dropped, or all",
+        ),
+        Binding(
+            "enter",
+            "open_minutes",
+            "Minutes",
+            show=False,
+            id="register_open_minutes",
+            tooltip="Open the minutes of the selected row's meeting",
+        ),
+        Binding(
+            "x",
+            "export_csv",
+            "Export CSV",
+            id="register_export",
+            tooltip="Export the rows shown as CSV (opens in Excel)",
+        ),
+        Binding(
+            "p",
+            "show_problems",
+            "Unreadable files",
+            show=False,
+            id="register_problems",
+            tooltip="List the files that could not be read",
+        ),
+        Binding("r", "reload", "Reload", show=False, id="register_reload"),
+        Binding("escape", "back", "Back", id="register_back"),
     ]
 
     DEFAULT_CSS = """
@@ -278,10 +311,9 @@ class RegisterScreen(Screen[None]):
         self.natural = natural_widths([])
         self.visible_keys = [spec.key for spec in COLUMNS]
 
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def help_title(self) -> str:
+        """The help's title for this screen."""
+        return _("Agreements register")
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -519,7 +551,7 @@ class RegisterScreen(Screen[None]):
                 str(error), title=_("Cannot open the minutes"), severity="error", markup=False
             )
             return
-        self.facilitator.open_review(session, path)
+        self.facilitator.open_minutes(session, path)
 
     def action_export_csv(self) -> None:
         """Write the rows shown to agreements-YYYY-MM-DD.csv in the sessions folder."""
@@ -535,7 +567,7 @@ class RegisterScreen(Screen[None]):
 
     @work(thread=True, group="register-export")
     def _write_csv(self, target: Path, text: str) -> None:
-        from facilitator.tui.screens.review import write_text_atomic
+        from facilitator.tui.screens.minutes import write_text_atomic
 
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
