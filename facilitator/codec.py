@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
+import tomli_w
+
 from facilitator.agenda import AgendaError, agenda_from_data
 from facilitator.session import (
     MINUTES_STATUSES,
@@ -51,6 +53,11 @@ def _text(value: str) -> str:
     return clean_text(value)
 
 
+def session_to_toml(session: Session) -> str:
+    """The whole session as TOML, exactly as the session file holds it."""
+    return tomli_w.dumps(session_to_data(session))
+
+
 def session_to_data(session: Session) -> dict[str, Any]:
     """The session as plain data for tomli-w: no None, text normalised so a round trip is exact."""
     data = _drop_empty(
@@ -71,6 +78,7 @@ def session_to_data(session: Session) -> dict[str, Any]:
             "approved_by": _text(session.approved_by),
             "approved_at": session.approved_at,
             "followup_of": session.followup_of,
+            "running_since": session.running_since,
         },
         keep=("committee",),
     )
@@ -263,6 +271,7 @@ def session_from_data(data: Mapping[str, Any]) -> Session:
         approved_by=top.get("approved_by", str, ""),
         approved_at=top.get("approved_at", datetime),
         followup_of=top.get("followup_of", str, ""),
+        running_since=top.get("running_since", datetime),
     )
     if session.current_theme not in known:
         raise SessionFormatError(f'"current_theme" names no theme: "{session.current_theme}"')

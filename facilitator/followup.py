@@ -13,8 +13,8 @@ from pathlib import Path
 
 from facilitator import store
 from facilitator.agenda import Agenda, Section, Theme
-from facilitator.register import CLOSED_STATUSES, EXPORT_SUFFIX, latest_reviews
 from facilitator.session import (
+    CLOSED_STATUSES,
     REVIEW_STATUSES,
     REVIEW_THEME_ID,
     Outcome,
@@ -23,6 +23,7 @@ from facilitator.session import (
     ReviewStatus,
     Session,
     clean_text,
+    latest_reviews,
     now,
 )
 
@@ -263,7 +264,7 @@ def prepare_followup(
     folders = [folder for folder in [session_path.parent, *sessions_dirs] if folder.is_dir()]
     found: dict[str, tuple[int, Path]] = {}
     for path in store.find_session_files(folders):
-        if path.name.endswith(EXPORT_SUFFIX):
+        if path.name.endswith(store.EXPORT_SUFFIX):
             continue  # an export is a copy, perhaps anonymised: the session itself counts
         head = _head(path)
         if head is None:

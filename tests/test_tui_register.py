@@ -162,7 +162,7 @@ async def test_register_exports_the_rows_shown_to_csv(
         lines = text.splitlines()
         assert lines[0].startswith("Date;Committee;Kind;Text;Owner;Status")
         assert len(lines) == 2
-        assert lines[1].startswith("2026-04-01;LMU Nord;agreement;Skærmbilleder gemmes;Mia;open")
+        assert lines[1].startswith("2026-04-01;LMU Nord;Agreement;Skærmbilleder gemmes;Mia;Open")
         await pilot.press("enter")
         await pilot.pause()
         assert on_top(app, screen)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.screen import Screen
 
@@ -10,6 +10,19 @@ from facilitator.tui.keys import localize
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
+
+
+@runtime_checkable
+class ExplainsItself(Protocol):
+    """A screen that names itself on the F1 help and adds paragraphs below its keys."""
+
+    def help_title(self) -> str:
+        """What the screen is called in the help's title ("" leaves the title plain)."""
+        ...
+
+    def help_notes(self) -> list[tuple[str, str]]:
+        """Extra paragraphs for the help: (title, text), below this screen's keys."""
+        ...
 
 
 class FacilitatorScreen(Screen[None]):

@@ -17,7 +17,7 @@ from textual.widgets import Label, Static
 
 from facilitator.i18n import _
 from facilitator.tui.keys import key_label, keys_for, localize
-from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.screens.base import ExplainsItself
 
 # Textual's own keys, described in the interface language.
 BUILTIN_ACTIONS: dict[str, Callable[[], str]] = {
@@ -103,7 +103,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         target = self.target
-        name = target.help_title() if isinstance(target, FacilitatorScreen) else ""
+        name = target.help_title() if isinstance(target, ExplainsItself) else ""
         with Vertical() as box:
             box.border_title = _("Help: {screen}").format(screen=name) if name else _("Help")
             with VerticalScroll(id="help-scroll"):
@@ -130,7 +130,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(ratio=4)
         self._group(table, _("This screen"), here)
         target = self.target
-        notes = target.help_notes() if isinstance(target, FacilitatorScreen) else []
+        notes = target.help_notes() if isinstance(target, ExplainsItself) else []
         for title, text in notes:
             table.add_row(Text(title, style="bold italic"), Text(text))
         if notes:

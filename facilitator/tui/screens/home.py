@@ -15,9 +15,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator.i18n import _
-from facilitator.register import EXPORT_SUFFIX
 from facilitator.session import Session
-from facilitator.store import SessionInfo, StoreError, list_sessions, load_session
+from facilitator.store import EXPORT_SUFFIX, SessionInfo, StoreError, list_sessions, load_session
 from facilitator.tui.formatting import ellipsize, short_date, state_label
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from textual.widgets.data_table import RowKey
 
 from facilitator.i18n import _, language
-from facilitator.register import Register, Row, collect
+from facilitator.register.rows import Register, Row, collect
 from facilitator.store import StoreError, load_session
 from facilitator.tabular import render_csv
 from facilitator.tui.formatting import ellipsize, review_status_label, short_kind, state_label

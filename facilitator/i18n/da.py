@@ -1,46 +1,11 @@
-"""User-interface strings in Danish and English.
-
-Strings are written in English in the code and looked up in the Danish table when the
-interface language is Danish, at the moment they are shown. Key bindings are translated when
-a screen is created (`facilitator.tui.keys.localize`), so import order does not matter.
-"""
+"""Danish: the interface strings, and the words the minutes and reports use."""
 
 from __future__ import annotations
 
-import os
-
-LANGUAGES = ("da", "en")
-_language = "en"
-
-
-def set_language(language: str) -> None:
-    """Choose the interface language for everything imported from now on."""
-    global _language
-    _language = language if language in LANGUAGES else "en"
-
-
-def language() -> str:
-    """The interface language in force."""
-    return _language
-
-
-def choose_language(given: str | None, agenda_language: str | None) -> str:
-    """--lang, else FACILITATOR_LANG, else the agenda's language, else Danish."""
-    for candidate in (given, os.environ.get("FACILITATOR_LANG"), agenda_language):
-        if candidate in LANGUAGES:
-            return candidate
-    return "da"
-
-
-def _(text: str) -> str:
-    """The text in the interface language (English text is its own key)."""
-    if _language == "da":
-        return DA.get(text, text)
-    return text
-
+from facilitator.i18n.terms import Term, Vocabulary
 
 # Danish for every English string of the interface. Group by screen; keep keys sorted within.
-DA: dict[str, str] = {
+UI: dict[str, str] = {
     # -- shared -------------------------------------------------------------------------
     "Cancel": "Annuller",
     "Close": "Luk",
@@ -323,6 +288,20 @@ DA: dict[str, str] = {
     "space: present or absent · enter in the field below adds a person": "mellemrum: til stede eller fraværende · enter i feltet nedenfor tilføjer en person",
     "{minutes} minutes are left for {count} themes.": "Der er {minutes} minutter tilbage til {count} temaer.",
     "✓ done  ▶ current  ↷ skipped": "✓ færdig  ▶ nu  ↷ sprunget over",
+    # The presenter view (facilitator present).
+    "of {minutes} min": "af {minutes} min",
+    "at {time}": "kl. {time}",
+    "planned end {time}": "planlagt slut kl. {time}",
+    "Questions": "Spørgsmål",
+    "The obligations": "Forpligtelserne",
+    "Decided and agreed, newest first": "Besluttet og aftalt, nyeste først",
+    "Nothing captured on this theme yet.": "Intet besluttet eller aftalt under temaet endnu.",
+    "Presenter view": "Visning til lærredet",
+    "Waiting for a meeting to start in {folder} …": "Venter på, at et møde starter i {folder} …",
+    "The meeting has ended at {time}": "Mødet er slut kl. {time}",
+    "The meeting's file is not there right now; showing what was last read.": "Mødets fil er der ikke lige nu; det sidst læste vises.",
+    "The meeting's file could not be read: {problem}": "Mødets fil kunne ikke læses: {problem}",
+    "Shows the meeting that runs in another window or on another laptop, for the room: it follows the session file, never changes it and takes no lock.": "Viser mødet, der kører i et andet vindue eller på en anden bærbar, til lokalet: visningen følger mødets fil, ændrer den aldrig og låser den ikke.",
     # -- built from the bindings (keys.py): the words beside the keys --------------------
     "Nothing yet:": "Intet endnu:",
     "open question": "åbent spørgsmål",
@@ -346,3 +325,112 @@ DA: dict[str, str] = {
     "{keys} closes": "{keys} lukker",
     "scroll": "rul",
 }
+
+WORDS = Vocabulary(
+    kinds={
+        "decision": Term("Beslutning", "Beslutninger"),
+        "agreement": Term("Aftale", "Aftaler"),
+        "action": Term("Handling", "Handlinger"),
+        "question": Term("Åbent spørgsmål", "Åbne spørgsmål", short="Spørgsmål"),
+    },
+    theme_kinds={
+        "discussion": Term("Drøftelse"),
+        "obligation": Term("Orientering om minimumskrav", short="Minimumsforpligtelser"),
+    },
+    roles={
+        "leader": Term("Leder"),
+        "employee-representative": Term("Medarbejderrepræsentant", short="Medarbejderrep."),
+        "tr": Term("TR"),
+        "amr": Term("AMR"),
+        "secretary": Term("Referent"),
+        "guest": Term("Gæst"),
+        "other": Term("Andet"),
+    },
+    sides={"management": Term("Ledelse"), "employees": Term("Medarbejdere")},
+    statuses={
+        "": Term("Ikke vurderet"),
+        "open": Term("Åben"),
+        "done": Term("Udført"),
+        "in-progress": Term("I gang"),
+        "not-started": Term("Ikke påbegyndt"),
+        "dropped": Term("Droppet"),
+    },
+    states={
+        "in-progress": Term("I gang"),
+        "ended": Term("Afsluttet"),
+        "approved": Term("Godkendt"),
+    },
+    months=(
+        "januar", "februar", "marts", "april", "maj", "juni",
+        "juli", "august", "september", "oktober", "november", "december",
+    ),
+    months_short=(
+        "jan.", "feb.", "marts", "april", "maj", "juni",
+        "juli", "aug.", "sep.", "okt.", "nov.", "dec.",
+    ),
+    date_format="{day}. {month} {year}",
+    time_format="{hour}.{minute:02d}",
+    minutes={
+        "title": "Referat",
+        "date": "Dato",
+        "at": "kl.",
+        "planned_at": "planlagt kl.",
+        "place": "Sted",
+        "agenda": "Dagsorden",
+        "version": "version",
+        "source": "Kilde",
+        "time_use": "Tidsforbrug",
+        "time_use_value": "planlagt {planned} min, brugt {used} min",
+        "status": "Status",
+        "minutes_status": "Referatstatus",
+        "not_ended_note": "**Mødet er ikke afsluttet.** Referatet viser mødet, som det står nu.",
+        "not_ended": "mødet er ikke afsluttet",
+        "participants": "Deltagere",
+        "name": "Navn",
+        "role": "Rolle",
+        "side": "Side",
+        "no_participants": "Ingen deltagere registreret.",
+        "absent": "Afbud",
+        "none": "Ingen",
+        "chair": "Mødeleder",
+        "secretary": "Referent",
+        "not_given": "Ikke angivet",
+        "arrived": "ankom kl. {time}",
+        "left": "gik kl. {time}",
+        "review": "Opfølgning på tidligere aftaler",
+        "review_from": "Gennemgang af aftaler og handlinger fra mødet {date}.",
+        "review_from_many": "Gennemgang af aftaler og handlinger fra tidligere møder.",
+        "task": "Opgave",
+        "type": "Type",
+        "owner": "Ansvarlig",
+        "due_date": "Dato",
+        "review_status": "Status",
+        "comment": "Bemærkning",
+        "theme_ref": "Tema",
+        "used": "brugt",
+        "minutes": "min",
+        "presented": "Præsenteret",
+        "yes": "Ja",
+        "no": "Nej",
+        "points": "Punkterne i dialogpapiret",
+        "notes": "Drøftelse",
+        "notes_obligation": "Spørgsmål og bemærkninger",
+        "follow_up_date": "Opfølgning",
+        "deadline": "Deadline",
+        "no_decision": "Ingen beslutning eller aftale under punktet.",
+        "not_covered": "Ikke behandlet.",
+        "summary": "Samlet opfølgningsliste",
+        "summary_empty": "Mødet aftalte ingen opfølgning.",
+        "draft": "Udkast",
+        "approved": "Godkendt af {name} {date}",
+        "approved_nameless": "Godkendt {date}",
+        "chart_heading": "Tidsforbrug",
+        "chart_title": "Planlagt og brugt tid pr. tema",
+        "chart_desc": "Vandrette søjler: planlagt tid (grå) og brugt tid pr. tema, i minutter.",
+        "chart_planned": "Planlagt",
+        "chart_used": "Brugt",
+        "chart_over": "Over tiden",
+        "chart_value": "{used} af {planned} min",
+        "chart_tooltip": "{ref} {title} – planlagt {planned} min, brugt {used} min",
+    },
+)  # fmt: skip
