@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from facilitator.session import Session, now
 from facilitator.store import SessionLock, StoreError
 from facilitator.tui.keys import localize
 from facilitator.tui.saver import Saver
+from facilitator.tui.terminal import stop_on_signals
 
 if TYPE_CHECKING:
     from facilitator.tui.screens.meeting import MeetingScreen
@@ -108,6 +110,7 @@ class FacilitatorApp(App[None]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        stop_on_signals(asyncio.get_running_loop(), self.stop_on_signal)
         start = self.start
         if isinstance(start, StartMeeting):
             if start.session.ended:
@@ -225,6 +228,11 @@ class FacilitatorApp(App[None]):
         for lock in self.locks.values():
             lock.release()
         self.locks.clear()
+
+    def stop_on_signal(self, exit_code: int) -> None:
+        """Told to stop (SIGTERM, SIGHUP): save, release the locks, give the terminal back."""
+        self._finish()
+        self.exit(return_code=exit_code)
 
     def on_unmount(self) -> None:
         self._finish()
