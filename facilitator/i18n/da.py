@@ -323,6 +323,7 @@ UI: dict[str, str] = {
     "remove": "fjern",
     "Nobody yet. {key} adds a participant.": "Ingen endnu. {key} tilføjer en deltager.",
     "{keys} closes": "{keys} lukker",
+    "{keys} or {last}": "{keys} eller {last}",
     "scroll": "rul",
 }
 

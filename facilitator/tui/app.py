@@ -68,8 +68,16 @@ class FacilitatorApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-huge")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, id="quit"),
+        Binding("f1", "help", "Help", id="help", tooltip="Every key of this screen"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            show=False,
+            id="quit",
+            tooltip="Leave; everything is saved",
+        ),
         Binding(
             "ctrl+p",
             "command_palette",

@@ -108,7 +108,9 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = _("Help: {screen}").format(screen=name) if name else _("Help")
             with VerticalScroll(id="help-scroll"):
                 yield Static(self.render_table(), id="help-keys-table")
-            closes = _("{keys} closes").format(keys=", ".join(keys_for(self, "help_close")))
+            *others, last = keys_for(self, "help_close")
+            keys = _("{keys} or {last}").format(keys=", ".join(others), last=last)
+            closes = _("{keys} closes").format(keys=keys if others else last)
             yield Label(f"↑↓ {_('scroll')} · {closes}", id="help-close")
 
     def on_mount(self) -> None:
