@@ -135,6 +135,14 @@ class MinutesScreen(FacilitatorScreen):
             id="export_toml",
             tooltip="Export the whole session as TOML, for other programs",
         ),
+        Binding(
+            "l",
+            "guidelines",
+            "Guidelines",
+            show=False,
+            id="minutes_guidelines",
+            tooltip="Write the committee's local guidelines from its agreements",
+        ),
         Binding("escape,q", "back", "Back", id="minutes_back"),
     ]
 
@@ -172,6 +180,13 @@ class MinutesScreen(FacilitatorScreen):
     @dataclass
     class Exported(Message):
         """Export files were written (in a worker), or writing failed."""
+
+        paths: list[Path]
+        error: str
+
+    @dataclass
+    class GuidelinesWritten(Message):
+        """The committee's local guidelines were written (in a worker), or could not be."""
 
         paths: list[Path]
         error: str
@@ -495,6 +510,36 @@ class MinutesScreen(FacilitatorScreen):
         if self.session.minutes_status != "approved":
             notes.append(_("The minutes are a draft: g approves them."))
         self.app.push_screen(ExportDone(message.paths, notes, title=_("Exported")))
+
+    def action_guidelines(self) -> None:
+        """Write the committee's local guidelines from all its meetings in this folder."""
+        self._write_guidelines(self.session.committee, self.path.parent)
+
+    @work(thread=True, group="review-export")
+    def _write_guidelines(self, committee: str, folder: Path) -> None:
+        from facilitator.guidelines import GuidelinesError
+        from facilitator.roster import RosterError
+        from facilitator.tui.register_export import write_folder_guidelines
+
+        # This meeting's latest outcomes on disk first: the guidelines read the files.
+        self.facilitator.saver.flush()
+        today = self.facilitator.wall().date()
+        try:
+            paths = write_folder_guidelines(folder, committee, today)
+        except (GuidelinesError, RosterError, OSError) as error:
+            self.post_message(self.GuidelinesWritten([], str(error)))
+            return
+        self.post_message(self.GuidelinesWritten(paths, ""))
+
+    @on(GuidelinesWritten)
+    def _guidelines_written(self, message: GuidelinesWritten) -> None:
+        if message.error:
+            self.app.push_screen(
+                ExportDone([], [message.error], title=_("Could not export"), failed=True)
+            )
+            return
+        note = _("The local guidelines of {committee}.").format(committee=self.session.committee)
+        self.app.push_screen(ExportDone(message.paths, [note], title=_("Exported")))
 
     # -- leaving --------------------------------------------------------------------------
 
