@@ -439,7 +439,7 @@ WORDS = Vocabulary(
         "presented": "Gennemgået og taget til efterretning",
         "yes": "Ja",
         "no": "Nej",
-        "points": "Punkterne i dialogpapiret",
+        "points": "Forpligtelserne ifølge dagsordenen",
         "notes": "Drøftelse",
         "notes_obligation": "Spørgsmål og bemærkninger",
         "follow_up_date": "Frist",
