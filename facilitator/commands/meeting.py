@@ -10,6 +10,7 @@ from facilitator.agenda import Agenda, AgendaError
 from facilitator.catalog import resolve_agenda
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.i18n import choose_language, set_language
+from facilitator.plans import find_plan
 from facilitator.session import DEFAULT_SIDE, Participant, clean_line, parse_role
 from facilitator.workspace import (
     MeetingForm,
@@ -47,6 +48,8 @@ def _agenda(name: str | None) -> Agenda:
 
 def run(args: argparse.Namespace) -> int:
     """Prepare what the TUI opens on; problems are reported before the screen is taken over."""
+    from facilitator.tui.terminal import SIGNAL_EXIT_CODES, missing_terminal
+
     folder = sessions_dir(args)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--sessions-dir {folder}: not a folder")
@@ -61,6 +64,12 @@ def run(args: argparse.Namespace) -> int:
     except (StoreError, ValueError) as error:
         raise UsageError(str(error)) from None
 
+    # Checked last, so that mistakes in the arguments are reported first.
+    no_terminal = missing_terminal()
+    if no_terminal is not None:
+        if meeting is not None:
+            meeting.close()
+        raise UsageError(no_terminal)
     agenda = meeting.session.agenda if meeting else setup.agenda if setup else None
     set_language(choose_language(args.lang, agenda.language if agenda else None))
     # Imported only now: Textual costs a fifth of a second, and binding descriptions are
@@ -74,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
         start = StartSetup(
             agenda=setup.agenda,
             planned=setup.planned,
+            plan=setup.plan.id if setup.plan else "",
             place=setup.place,
             chair=setup.chair,
             secretary=setup.secretary,
@@ -85,13 +95,15 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if meeting is not None:
             meeting.close()
-    for problem in app.save_problems:
-        sys.stderr.write(f"facilitator: {problem.error}\n")
-        for change in problem.unsaved:
+    for failed in app.save_problems:
+        sys.stderr.write(f"facilitator: {failed.error}\n")
+        for change in failed.unsaved:
             sys.stderr.write(f"facilitator: not saved: {change}\n")
-    if app.save_problems:
-        return EXIT_FAILURE
-    return EXIT_OK if app.return_code in (None, 0) else EXIT_FAILURE
+    code = app.return_code or EXIT_OK
+    # Ended by SIGTERM or SIGHUP: say so as a shell does (143, 129).
+    if code in SIGNAL_EXIT_CODES.values():
+        return code
+    return EXIT_FAILURE if app.save_problems or code != EXIT_OK else EXIT_OK
 
 
 def _open(
@@ -109,6 +121,7 @@ def _open(
             chair=args.chair,
             secretary=args.secretary,
             participants=participants,
+            plan=find_plan(agenda, args.plan) if args.plan else None,
         )
         if not clean_line(form.committee):
             return None, form  # the form opens, filled in as far as the arguments go

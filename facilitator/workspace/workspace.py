@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator import store
-from facilitator.agenda import Agenda
+from facilitator.agenda import Agenda, Plan
 from facilitator.clock import Monotonic, WallClock
 from facilitator.fileio import StoreError, atomic_write, make_private_dir, reason
 from facilitator.lock import SessionLock, SessionLockedError
@@ -37,13 +37,16 @@ class MeetingForm:
     chair: str = ""
     secretary: str = ""
     participants: list[Participant] = field(default_factory=list)
+    plan: Plan | None = None  # one of the agenda's [[plans]]: its themes only
 
     def session(self) -> Session:
         """A new session from the form; ValueError if the committee's name is empty."""
+        from facilitator.plans import new_session
+
         committee = clean_line(self.committee)
         if not committee:
             raise ValueError("the committee's name is missing")
-        session = Session.new(committee, self.agenda, self.planned)
+        session = new_session(committee, self.agenda, self.planned, self.plan)
         session.place = clean_line(self.place)
         session.chair = clean_line(self.chair)
         session.secretary = clean_line(self.secretary)
