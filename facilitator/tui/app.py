@@ -175,6 +175,9 @@ class FacilitatorApp(App[None]):
         meeting = self.meetings.get(path)
         if meeting is not None:
             return meeting
+        if self._finished:
+            # Leaving: everything was saved and released; a late callback must not lock again.
+            return None
         try:
             return self._adopt(self.workspace.open(path, session))
         except StoreError as error:
