@@ -340,8 +340,3 @@ def write(text: str | Iterable[str], fmt: Format, stream: IO[str] | None = None)
         for piece in pieces:
             stream.write(piece)
         stream.flush()
-
-
-def label(language: str, danish: str, english: str) -> str:
-    """The Danish or the English text."""
-    return danish if language == "da" else english

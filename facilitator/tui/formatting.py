@@ -1,27 +1,11 @@
-"""How times, dates and kinds read on screen, in the interface language."""
+"""How countdowns, times and dates read on screen, in the interface language."""
 
 from __future__ import annotations
 
 import math
 from datetime import date, datetime
 
-from facilitator.i18n import _, language
-
-_MONTHS_DA = (
-    "jan.",
-    "feb.",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "aug.",
-    "sep.",
-    "okt.",
-    "nov.",
-    "dec.",
-)
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from facilitator.i18n import format_date, format_time
 
 
 def countdown(seconds: float) -> str:
@@ -41,51 +25,9 @@ def countdown(seconds: float) -> str:
 
 def clock_time(moment: datetime) -> str:
     """`14.05` in Danish, `14:05` in English."""
-    separator = "." if language() == "da" else ":"
-    return f"{moment.hour:02d}{separator}{moment.minute:02d}"
+    return format_time(moment)
 
 
 def short_date(day: date) -> str:
-    """`9. dec. 2026` in Danish, `9 Dec 2026` in English."""
-    if language() == "da":
-        return f"{day.day}. {_MONTHS_DA[day.month - 1]} {day.year}"
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-
-
-def kind_label(kind: str) -> str:
-    """The name of an outcome kind."""
-    return {
-        "decision": _("Decision"),
-        "agreement": _("Agreement"),
-        "action": _("Action"),
-        "question": _("Open question"),
-    }[kind]
-
-
-def theme_kind_label(kind: str) -> str:
-    """The name of a theme kind."""
-    return _("Minimum obligations") if kind == "obligation" else _("Discussion")
-
-
-def role_label(role: str) -> str:
-    """A participant's role in a few words (the form's role list is narrow at 80 columns)."""
-    return {
-        "leader": _("Leader"),
-        "employee-representative": _("Employee rep."),
-        "tr": _("TR (union rep.)"),
-        "amr": _("AMR (safety rep.)"),
-        "secretary": _("Secretary"),
-        "guest": _("Guest"),
-        "other": _("Other"),
-    }.get(role, role)
-
-
-def review_status_label(status: str, unreviewed: str) -> str:
-    """A follow-up status in words; `unreviewed` names an outcome nobody has judged yet."""
-    return {
-        "": unreviewed,
-        "done": _("done"),
-        "in-progress": _("in progress"),
-        "not-started": _("not started"),
-        "dropped": _("dropped"),
-    }.get(status, status)
+    """`9. dec. 2026` in Danish, `9 Dec 2026` in English: short months, the screens are narrow."""
+    return format_date(day, short=True)

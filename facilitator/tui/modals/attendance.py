@@ -13,9 +13,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
 
-from facilitator.i18n import _
+from facilitator.i18n import _, role_label
 from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
-from facilitator.tui.formatting import clock_time, role_label
+from facilitator.tui.formatting import clock_time
 
 
 class AttendanceDialog(ModalScreen[bool]):
@@ -38,7 +38,7 @@ class AttendanceDialog(ModalScreen[bool]):
         self.changed = False
 
     def _label(self, participant: Participant) -> Text:
-        parts = [participant.name, role_label(participant.role)]
+        parts = [participant.name, role_label(participant.role, short=True)]
         if participant.arrived:
             parts.append(_("arrived {time}").format(time=clock_time(participant.arrived)))
         if participant.left:

@@ -14,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from facilitator.dates import DateError, parse_date
-from facilitator.i18n import _
+from facilitator.i18n import _, kind_label
 from facilitator.session import OutcomeKind
-from facilitator.tui.formatting import kind_label, short_date
+from facilitator.tui.formatting import short_date
 
 
 @dataclass

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
-from facilitator.i18n import _
+from facilitator.i18n import _, state_label
 from facilitator.session import Session
 from facilitator.store import EXPORT_SUFFIX, SessionInfo, StoreError, list_sessions, load_session
 from facilitator.tui.formatting import short_date
@@ -25,15 +25,6 @@ if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 FINISHED_STATES = ("ended", "approved")
-
-
-def state_label(state: str) -> str:
-    """A session's state in words, as the home screen and the register show it."""
-    return {
-        "in-progress": _("In progress"),
-        "ended": _("Ended"),
-        "approved": _("Approved"),
-    }.get(state, state)
 
 
 def ellipsize(text: str, width: int) -> str:

@@ -16,10 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static, TextArea
 
 from facilitator.clock import MeetingClock
-from facilitator.i18n import _
+from facilitator.i18n import _, kind_label, theme_kind_label
 from facilitator.session import REVIEW_THEME_ID, OutcomeKind, ReviewStatus, Session
 from facilitator.tui.commands import MeetingCommands
-from facilitator.tui.formatting import clock_time, kind_label, short_date, theme_kind_label
+from facilitator.tui.formatting import clock_time, short_date
 from facilitator.tui.inline_markdown import render as render_markdown
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
 from facilitator.tui.widgets.agenda_panel import AgendaPanel
@@ -176,11 +176,11 @@ class MeetingScreen(Screen[None]):
         record = session.current
         theme = session.theme(record.theme_id)
         section = session.agenda.section_of(theme.id)
-        number = session.agenda.sections.index(section) + 1
+        number = session.agenda.ref(theme.id).section
         self.query_one("#main").border_title = escape(f"{number} {section.title}")
         self.query_one("#theme-title", Label).update(theme.title)
         kind = self.query_one("#theme-kind", Label)
-        kind_text = theme_kind_label(theme.kind)
+        kind_text = theme_kind_label(theme.kind, short=True)
         if theme.is_obligation:
             # Said in words and marks, so the state does not depend on colour.
             kind_text += (

@@ -20,13 +20,11 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Label, Static
 from textual.widgets.data_table import RowKey
 
-from facilitator.i18n import _, language
+from facilitator.i18n import _, kind_label, language, state_label, status_label
 from facilitator.register.rows import Register, Row, collect
 from facilitator.store import StoreError, load_session
 from facilitator.tabular import render_csv
-from facilitator.tui.formatting import review_status_label
-from facilitator.tui.screens.home import ellipsize, state_label
-from facilitator.tui.screens.review import short_kind
+from facilitator.tui.screens.home import ellipsize
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
@@ -38,7 +36,7 @@ TEXT_MIN = 28
 
 def status_text(status: str) -> str:
     """A review status in words; an outcome nobody has reviewed yet is open."""
-    return review_status_label(status, _("open"))
+    return status_label(status or "open")
 
 
 @dataclass(frozen=True)
@@ -57,10 +55,6 @@ def _date_key(value: date | None) -> tuple[object, ...]:
     return (value is None, value or date.min)
 
 
-def _ref_key(ref: str) -> tuple[object, ...]:
-    return tuple(int(part) for part in ref.split(".") if part.isdigit())
-
-
 COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec(
         "committee",
@@ -76,14 +70,12 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda r: (r.meeting_date,),
         drop=2,
     ),
-    ColumnSpec(
-        "ref", lambda: _("Ref"), lambda r: r.theme_ref, lambda r: _ref_key(r.theme_ref), drop=3
-    ),
+    ColumnSpec("ref", lambda: _("Ref"), lambda r: str(r.theme_ref), lambda r: r.theme_ref, drop=3),
     ColumnSpec(
         "kind",
         lambda: _("Kind"),
-        lambda r: short_kind(r.kind),
-        lambda r: (short_kind(r.kind),),
+        lambda r: kind_label(r.kind, short=True),
+        lambda r: (kind_label(r.kind, short=True),),
         drop=1,
     ),
     ColumnSpec(
@@ -449,7 +441,7 @@ class RegisterScreen(Screen[None]):
         text = Text()
         text.append(row.committee, style="bold")
         text.append(f" · {row.meeting_date.isoformat()} · {row.theme_ref} {row.theme}\n")
-        text.append(f"{short_kind(row.kind)}: ", style="italic")
+        text.append(f"{kind_label(row.kind, short=True)}: ", style="italic")
         text.append(row.text)
         facts = [row.owner, row.date.isoformat() if row.date else "", status_text(row.status)]
         text.append("  — " + " · ".join(fact for fact in facts if fact), style="bold")

@@ -21,17 +21,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Markdown, Static
 
 from facilitator.codec import session_to_toml
-from facilitator.i18n import _, language
+from facilitator.i18n import _, kind_label, language, state_label
 from facilitator.minutes import render_markdown
 from facilitator.minutes_html import render_html
 from facilitator.privacy import PrivacyWarning, check_privacy
 from facilitator.session import OUTCOME_KINDS, Outcome, Session, ThemeRecord
 from facilitator.store import EXPORT_SUFFIX
-from facilitator.tui.formatting import clock_time, kind_label, short_date
+from facilitator.tui.formatting import clock_time, short_date
 from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.export_done import ExportDone
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
-from facilitator.tui.screens.home import ellipsize, state_label
+from facilitator.tui.screens.home import ellipsize
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
@@ -43,11 +43,6 @@ EXPORT_SUFFIXES = {"md": ".md", "html": ".html", "toml": EXPORT_SUFFIX}
 
 OWNER_WIDTH = 14
 TEXT_LINES = 3
-
-
-def short_kind(kind: str) -> str:
-    """An outcome kind in one word, for the narrow kind column."""
-    return _("Question") if kind == "question" else kind_label(kind)
 
 
 def compact_date(day: date) -> str:
@@ -226,7 +221,7 @@ class ReviewScreen(Screen[None]):
         table.clear(columns=True)
         self.rows = []
         outcomes = self.session.outcomes()
-        kinds = [short_kind(outcome.kind) for _record, outcome in outcomes]
+        kinds = [kind_label(outcome.kind, short=True) for _record, outcome in outcomes]
         dates = [compact_date(outcome.due) if outcome.due else "" for _record, outcome in outcomes]
         width = table.size.width or max(self.size.width - 2, 40)
         # Number, kind, ref, owner and date are short; the text gets what is left and wraps
@@ -271,14 +266,7 @@ class ReviewScreen(Screen[None]):
             self._show_outcomes()
 
     def _theme_ref(self, record: ThemeRecord) -> str:
-        agenda = self.session.agenda
-        try:
-            section = agenda.section_of(record.theme_id)
-        except KeyError:
-            return record.theme_id
-        number = agenda.sections.index(section) + 1
-        index = [theme.id for theme in section.themes].index(record.theme_id) + 1
-        return f"{number}.{index}"
+        return str(self.session.agenda.refs().get(record.theme_id, record.theme_id))
 
     @property
     def selected_id(self) -> str | None:

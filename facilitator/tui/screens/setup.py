@@ -16,7 +16,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Stat
 
 from facilitator.agenda import Agenda
 from facilitator.catalog import find_agendas
-from facilitator.i18n import _
+from facilitator.i18n import _, role_label
 from facilitator.session import (
     DEFAULT_SIDE,
     ROLES,
@@ -28,7 +28,6 @@ from facilitator.session import (
     clean_line,
     parse_role,
 )
-from facilitator.tui.formatting import role_label
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp, StartSetup
@@ -89,7 +88,7 @@ class ParticipantRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield Input(self.initial_name, placeholder=_("Name"), compact=True, classes="p-name")
         yield Select(
-            [(role_label(role), role) for role in ROLES],
+            [(role_label(role, short=True), role) for role in ROLES],
             value=self.initial_role,
             allow_blank=False,
             compact=True,
