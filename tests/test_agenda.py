@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import shutil
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +25,12 @@ from facilitator.agenda import (
     AgendaError,
     Section,
     Theme,
-    _KeyLines,
     agenda_from_data,
     load_agenda,
     parse_agenda,
 )
 from facilitator.cli import main
+from facilitator.toml_positions import KeyLines
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILTIN = ROOT / "agendas"
@@ -811,7 +812,7 @@ sections = [
 def test_the_key_scanner_understands_hand_written_files(path: Path) -> None:
     text = path.read_text(encoding="utf-8-sig")
     data = tomllib.loads(text)
-    positions = _KeyLines.scan(text, data).positions
+    positions = KeyLines.scan(text, data).positions
     lines = text.split("\n")
     for key_path in _key_paths(data):
         assert key_path in positions, key_path
@@ -894,7 +895,7 @@ def test_builtins_round_trip_through_their_data(name: str) -> None:
 # -- property tests ------------------------------------------------------------------------
 
 _TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",)),
+    st.characters(exclude_categories=["Cs"]),
     max_size=40,
 )
 # Fragments that confused the old line scanner, mixed into free text.
@@ -960,7 +961,7 @@ def _strings(data: Any) -> list[str]:
     return [data] if isinstance(data, str) else []
 
 
-def _shuffled(data: Any, draw: st.DrawFn) -> Any:
+def _shuffled(data: Any, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Any:
     """The same data with the keys of every table in another order."""
     if isinstance(data, dict):
         keys = draw(st.permutations(list(data)))
@@ -1043,7 +1044,7 @@ def test_the_key_scanner_finds_every_key_of_any_toml(data: dict[str, Any], multi
     assume(not multiline or not any("\r" in text for text in _strings(data)))
     text = tomli_w.dumps(data, multiline_strings=multiline)
     assert tomllib.loads(text) == data
-    positions = _KeyLines.scan(text, data).positions
+    positions = KeyLines.scan(text, data).positions
     lines = text.split("\n")
     for path in _key_paths(data):
         assert path in positions, path

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from support import CET
 
 from facilitator import store
 from facilitator.agenda import Agenda, load_agenda
 from facilitator.followup import (
-    REVIEW_THEME_ID,
     find_chain,
     prepare_followup,
     review_timebox,
     set_review,
     start_followup,
 )
-from facilitator.session import Participant, Session
+from facilitator.session import REVIEW_THEME_ID, Participant, Session
 
-CET = timezone(timedelta(hours=1))
 ENGLISH = Path(__file__).resolve().parent.parent / "agendas" / "social-media.toml"
 
 

@@ -1,27 +1,36 @@
-"""Helpers for the TUI tests: one fake time source, a sample meeting, and reading the screen."""
+"""Shared test support: one fake clock, sample meetings, the screen on top, reading a screen.
+
+The tmux helper is in `support.tmux`, the generator of many realistic session files in
+`support.generate`; the benchmarks use both too.
+"""
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.i18n import set_language
 
 if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
     from facilitator.tui.app import FacilitatorApp
 
 # Binding descriptions are translated when the UI classes are created, so the language is
-# chosen before anything under facilitator.tui is imported (see facilitator/i18n.py).
+# chosen before anything under facilitator.tui is imported (see facilitator/i18n).
 set_language("en")
 
 from facilitator.agenda import Agenda, load_agenda  # noqa: E402
-from facilitator.session import Participant, Session  # noqa: E402
+from facilitator.session import OutcomeKind, Participant, Review, Session  # noqa: E402
 from facilitator.store import new_session_path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 AGENDA_FILE = ROOT / "agendas" / "sociale-medier.toml"
 CET = timezone(timedelta(hours=1))
 START = datetime(2026, 3, 12, 13, 0, tzinfo=CET)
@@ -31,8 +40,8 @@ COMMITTEE = "Lokaludvalg Børneby Nord"
 class FakeTime:
     """One fake time source: `monotonic()` and `wall()` both move only on `advance()`.
 
-    The wall clock starts at 2026-03-12 13:00 +01:00 and keeps step with the monotonic
-    clock, so the meeting's clock, its projected end and the top bar's time agree.
+    The wall clock keeps step with the monotonic clock, so a meeting's clock, its projected
+    end and the top bar's time agree.
     """
 
     def __init__(self, start: datetime = START, monotonic_start: float = 10_000.0) -> None:
@@ -53,9 +62,26 @@ class FakeTime:
         self.elapsed += seconds
 
 
-# The two roles the brief names; one object plays both, so they never drift apart.
-FakeMonotonic = FakeTime
-FakeWall = FakeTime
+def wall() -> datetime:
+    """A fixed wall clock for screens whose time does not matter: 2 March 2026, 14:00."""
+    return datetime(2026, 3, 2, 14, 0, tzinfo=CET)
+
+
+def top(app: App[None]) -> Screen[object]:
+    """The screen on top (a call, so type checkers do not carry narrowing across key presses)."""
+    return app.screen
+
+
+def on_top(app: App[None], screen: object) -> bool:
+    """Whether `screen` is the one shown."""
+    return app.screen is screen
+
+
+def drawn(app: App[None]) -> str:
+    """The text on screen, as a person sees it (from an SVG screenshot)."""
+    svg = app.export_screenshot()
+    runs = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    return html.unescape("".join(runs)).replace("\xa0", " ")
 
 
 _AGENDA: Agenda | None = None
@@ -80,12 +106,12 @@ def sample_participants() -> list[Participant]:
     ]
 
 
-def sample_session(
+def fresh_session(
     time: FakeTime | None = None,
     planned_minutes: int | None = None,
     session_id: str = "5e551011abcd",
 ) -> Session:
-    """A fresh meeting on the built-in guide, not yet started, with fixed id and dates."""
+    """A new meeting on the built-in guide, not yet started, with fixed id and dates."""
     time = time or FakeTime()
     session = Session.new(COMMITTEE, sample_agenda(), planned_minutes)
     session.id = session_id
@@ -95,6 +121,70 @@ def sample_session(
     session.chair = "Anne Æbelø"
     session.secretary = "Søren Ågård"
     session.participants = sample_participants()
+    return session
+
+
+def busy_session(agenda: Agenda) -> Session:
+    """A meeting under way: participants of every role, notes, outcomes of every kind."""
+    start = datetime(2026, 3, 2, 14, 0, tzinfo=CET)
+    session = Session.new("Lokaludvalg Børneby Nord", agenda, planned_minutes=120)
+    session.id = "5e551011abcd"
+    session.created = start - timedelta(minutes=10)
+    session.place = "Mødelokale 2, Rådhuset"
+    session.chair = "Anne Æbelø"
+    session.secretary = "Søren Ågård"
+    session.planned_start = start
+    session.started = start + timedelta(minutes=2)
+    session.followup_of = "0123456789ab"
+    session.participants = [
+        Participant("Anne Æbelø", "leader", "management"),
+        Participant("Søren Ågård", "secretary", "management"),
+        Participant("Mia Østergaard", "tr", "employees", arrived=start + timedelta(minutes=5)),
+        Participant("Jens Kjær", "amr", "employees", left=start + timedelta(minutes=80)),
+        Participant("Fatima Nørgaard", "employee-representative", "employees"),
+        Participant("Lars Holm", "guest", "employees", note="HR-konsulent"),
+        Participant("Ida Berg", "other", "employees", present=False, note="Afbud: syg"),
+    ]
+    first, second = session.themes[0], session.themes[1]
+    first.state, first.seconds = "done", 1130.25
+    second.state, second.seconds = "active", 312.5
+    session.current_theme = second.theme_id
+    session.set_notes(
+        first.theme_id, "Vi talte om grænsen mellem kritik og chikane.\nTo eksempler."
+    )
+    session.set_notes(second.theme_id, "Jobcentret og borgerservice er mest udsatte.")
+    obligation = next(r for r in session.themes if session.theme(r.theme_id).is_obligation)
+    obligation.presented = True
+    obligation.state = "done"
+    session.themes[-1].uncovered_reason = "Tages op på næste møde"
+    when = start + timedelta(minutes=20)
+    captured: list[tuple[OutcomeKind, str, str, date | None]] = [
+        ("decision", "Guiden tages op hvert år i LMU", "", None),
+        ("agreement", "Skærmbilleder gemmes i sagen", "Mia Østergaard", date(2026, 12, 9)),
+        ("action", 'Lav en "tjekliste" til nye medarbejdere', "Søren", date(2026, 4, 1)),
+        ("question", "Hvem kontakter politiet om aftenen?", "", None),
+    ]
+    for index, (kind, text, owner, due) in enumerate(captured):
+        outcome = session.add_outcome(first.theme_id, kind, text, owner, due)
+        outcome.id = f"a{index:011d}"
+        outcome.created = when + timedelta(minutes=index)
+    extra = session.add_outcome(second.theme_id, "agreement", "Risici skrives ind i APV'en", "Jens")
+    extra.id, extra.created = "b00000000001", when + timedelta(minutes=30)
+    session.reviews = [
+        Review(
+            outcome_id="0123456789ab",
+            kind="action",
+            text="Opdatér kontaktlisten",
+            owner="Anne",
+            due=date(2026, 1, 15),
+            meeting_date=date(2025, 11, 20),
+            theme_title="Arbejdsgange",
+            status="done",
+            comment="Lagt på intranettet",
+            reviewed=start + timedelta(minutes=3),
+        ),
+        Review(outcome_id="fedcba987654", kind="question", text="Hvem er DPO?"),
+    ]
     return session
 
 
@@ -118,7 +208,7 @@ def make_meeting(
     from facilitator.tui.app import FacilitatorApp, StartMeeting
 
     time = time or FakeTime()
-    session = session or sample_session(time, planned_minutes)
+    session = session or fresh_session(time, planned_minutes)
     path = new_session_path(sessions_dir, session)
     app = FacilitatorApp(
         sessions_dir,
@@ -145,6 +235,6 @@ def text_of(widget: object) -> str:
     plain = getattr(content, "plain", None)
     if isinstance(plain, str):
         return plain
-    console = Console(width=200, color_system=None, file=io.StringIO())
-    console.print(content)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    out = io.StringIO()
+    Console(width=200, color_system=None, file=out).print(content)
+    return out.getvalue()
