@@ -101,3 +101,16 @@ def test_a_missing_roster_file_is_one_clear_line(tmp_path: Path) -> None:
     with pytest.raises(RosterError) as caught:
         load_roster(tmp_path / "nope.toml")
     assert caught.value.problems == [f"{tmp_path / 'nope.toml'}: file not found"]
+
+
+def test_validate_checks_a_roster_by_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from facilitator.cli import main
+
+    roster = tmp_path / ROSTER_NAME
+    roster.write_text(GOOD, encoding="utf-8")
+    assert main(["validate", str(roster)]) == 0
+    roster.write_text('schema = 1\n[[committees]]\nnam = "x"\n', encoding="utf-8")
+    assert main(["validate", str(roster)]) == 2
+    assert f'{roster}:3:1: committee 1: unknown key "nam"' in capsys.readouterr().err
