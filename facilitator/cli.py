@@ -73,7 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    run = sub.add_parser("run", parents=[common], help="start a meeting straight away")
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        # `facilitator NAME --help` starts with what the command does, as the list says it.
+        described = summary[:1].upper() + summary[1:] + "."
+        return sub.add_parser(name, parents=[common], help=summary, description=described)
+
+    run = command("run", "start a meeting straight away")
     run.add_argument(
         "agenda",
         nargs="?",
@@ -97,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--chair", default="", help="who chairs the meeting")
     run.add_argument("--secretary", default="", help="who takes the minutes")
 
-    resume = sub.add_parser("resume", parents=[common], help="continue an interrupted meeting")
+    resume = command("resume", "continue an interrupted meeting")
     resume.add_argument(
         "session",
         nargs="?",
@@ -105,24 +110,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="session file (default: the newest unfinished)",
     )
 
-    followup = sub.add_parser(
-        "followup", parents=[common], help="new meeting that reviews SESSION's outcomes"
-    )
+    followup = command("followup", "new meeting that reviews SESSION's outcomes")
     followup.add_argument("session", metavar="SESSION", help="the earlier meeting's session file")
     followup.add_argument("--agenda", metavar="AGENDA", help="agenda for the rest of the meeting")
 
-    agendas = sub.add_parser("agendas", parents=[common], help="list built-in and local agendas")
+    agendas = command("agendas", "list built-in and local agendas")
     agendas.add_argument(
         "--dir", type=Path, default=Path("agendas"), help="local agendas folder (default ./agendas)"
     )
 
-    validate = sub.add_parser("validate", parents=[common], help="check agenda files")
+    validate = command("validate", "check agenda files")
     validate.add_argument("files", nargs="+", metavar="AGENDA", help="agenda files to check")
     validate.add_argument(
         "-q", "--quiet", action="store_true", help="print nothing for valid files"
     )
 
-    export = sub.add_parser("export", parents=[common], help="write a session's minutes")
+    export = command("export", "write a session's minutes")
     export.add_argument("session", metavar="SESSION", help="session file")
     export.add_argument(
         "--format", choices=("md", "toml", "html"), default="md", help="output format (default md)"
@@ -132,9 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
 
-    agreements = sub.add_parser(
-        "agreements", parents=[common], help="every agreement of every committee"
-    )
+    agreements = command("agreements", "every agreement of every committee")
     agreements.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
     )
@@ -170,9 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _roster_option(agreements)
 
-    coverage = sub.add_parser(
-        "coverage", parents=[common], help="committees x sections: who has been through what"
-    )
+    coverage = command("coverage", "committees x sections: who has been through what")
     coverage.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
     )
@@ -191,9 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _roster_option(coverage)
 
-    guidelines = sub.add_parser(
-        "guidelines", parents=[common], help="a committee's local guidelines from its agreements"
-    )
+    guidelines = command("guidelines", "a committee's local guidelines from its agreements")
     guidelines.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
     )
@@ -214,9 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _roster_option(guidelines)
 
-    calendar = sub.add_parser(
-        "calendar", parents=[common], help="open, dated agreements and actions as an .ics file"
-    )
+    calendar = command("calendar", "open, dated agreements and actions as an .ics file")
     calendar.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
     )
@@ -232,11 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _roster_option(calendar)
 
-    present = sub.add_parser(
-        "present",
-        parents=[common],
-        help="read-only projector view that follows the live meeting",
-    )
+    present = command("present", "read-only projector view that follows the live meeting")
     present.add_argument(
         "session",
         nargs="?",

@@ -57,23 +57,6 @@ def review_timebox(items: int) -> int:
     return min(REVIEW_MAX_MINUTES, max(REVIEW_MIN_MINUTES, math.ceil(MINUTES_PER_ITEM * items)))
 
 
-def find_chain(earlier: Session, candidates: Iterable[Session]) -> list[Session]:
-    """The sessions `earlier` follows up, directly or through others: oldest first."""
-    by_id = {candidate.id: candidate for candidate in candidates}
-    chain: list[Session] = []
-    seen = {earlier.id}
-    current = earlier
-    while current.followup_of and current.followup_of not in seen:
-        previous = by_id.get(current.followup_of)
-        if previous is None:
-            break
-        chain.append(previous)
-        seen.add(previous.id)
-        current = previous
-    chain.reverse()
-    return chain
-
-
 def open_items(earlier: Session, chain: list[Session]) -> list[Review]:
     """Reviews to fill in: every agreement, action and question not closed, oldest meeting first."""
     sessions = [*chain, earlier]

@@ -20,7 +20,6 @@ import tomli_w
 from facilitator.markdown_escape import escape_inline
 
 Format = Literal["table", "md", "csv", "json", "toml"]
-FORMATS: tuple[Format, ...] = ("table", "md", "csv", "json", "toml")
 
 SEPARATOR = "  "
 MAX_WRAP_LINES = 3
@@ -271,11 +270,6 @@ def json_chunks(table: Table) -> Iterator[str]:
     for number, record in enumerate(table.records):
         line = json.dumps(record, ensure_ascii=False, default=_json_default)
         yield line + ("\n]\n" if number == last else ",\n")
-
-
-def render_json(table: Table) -> str:
-    """The JSON as one text."""
-    return "".join(json_chunks(table))
 
 
 def _toml_ready(value: Any) -> Any:

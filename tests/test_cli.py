@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from facilitator import __version__
+from facilitator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = Path(__file__).resolve().parent / "test_agenda_files"
@@ -73,12 +74,16 @@ def test_help_names_every_subcommand() -> None:
         assert option in result.stdout
 
 
-@pytest.mark.parametrize("name", SUBCOMMANDS)
-def test_help_of_each_subcommand(name: str) -> None:
-    result = facilitator(name, "--help")
-    assert result.returncode == 0
-    assert result.stderr == ""
-    assert result.stdout.startswith(f"usage: facilitator {name}")
+def test_help_of_each_subcommand_says_what_it_does(capsys: pytest.CaptureFixture[str]) -> None:
+    # In-process: the listing above already proves the installed command starts.
+    for name in SUBCOMMANDS:
+        with pytest.raises(SystemExit) as done:
+            main([name, "--help"])
+        assert done.value.code == 0, name
+        usage, _, rest = capsys.readouterr().out.partition("\n\n")
+        assert usage.startswith(f"usage: facilitator {name}")
+        description = rest.split("\n\n")[0].strip()
+        assert description and not description.startswith("options:"), name
 
 
 def test_help_of_run_names_its_options() -> None:

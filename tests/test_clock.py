@@ -203,17 +203,17 @@ def test_planned_end_from_planned_start_else_actual_start(
 def test_projected_end_and_drift(clock: MeetingClock, fake: FakeTime) -> None:
     clock.start()
     assert clock.projected_end() == START + timedelta(minutes=150)
-    assert clock.drift_minutes() == 0
+    assert clock.ends()[2] == 0
     fake.advance(10 * 60)
-    assert clock.drift_minutes() == 0  # on the first theme, within its timebox
+    assert clock.ends()[2] == 0  # on the first theme, within its timebox
     fake.advance(15 * 60)
     assert clock.projected_end() == START + timedelta(minutes=155)
-    assert clock.drift_minutes() == 5  # five minutes over on the first theme
+    assert clock.ends()[2] == 5  # five minutes over on the first theme
     clock.next()
     fake.advance(4 * 60)
-    assert clock.drift_minutes() == 5  # on time on the second
+    assert clock.ends()[2] == 5  # on time on the second
     clock.next()  # four minutes of a ten-minute theme: it gave back six
-    assert clock.drift_minutes() == -1
+    assert clock.ends()[2] == -1
 
 
 def test_pauses_push_the_projected_end_not_the_planned_one(
@@ -223,7 +223,7 @@ def test_pauses_push_the_projected_end_not_the_planned_one(
     clock.pause()
     fake.advance(10 * 60)
     assert clock.planned_end() == START + timedelta(minutes=150)
-    assert clock.drift_minutes() == 10
+    assert clock.ends()[2] == 10
 
 
 # -- re-planning ----------------------------------------------------------------------------
@@ -251,7 +251,7 @@ def test_replan_when_late_fits_the_rest_to_the_planned_end(
 
     clock.apply_replan(proposal)
     assert [session.record(i).timebox for i in ids[1:]] == new
-    assert clock.drift_minutes() == 0
+    assert clock.ends()[2] == 0
     assert clock.session.current.timebox == 20  # the current theme keeps its own
 
 

@@ -11,7 +11,6 @@ from support import CET
 from facilitator import store
 from facilitator.agenda import Agenda, load_agenda
 from facilitator.followup import (
-    find_chain,
     prepare_followup,
     review_timebox,
     set_review,
@@ -194,19 +193,6 @@ def test_set_review_stamps_the_time(sample_agenda: Agenda) -> None:
         set_review(followup, outcome.id, "finished")  # type: ignore[arg-type]
     with pytest.raises(KeyError):
         set_review(followup, "nosuchid", "done")
-
-
-def test_find_chain_follows_the_ids_back(sample_agenda: Agenda) -> None:
-    first = meeting(sample_agenda, date(2026, 1, 5))
-    second = start_followup(first, [])
-    third = start_followup(second, [first])
-    stranger = meeting(sample_agenda, date(2026, 1, 6), "LMU Andet")
-    assert find_chain(third, [stranger, first, second, third]) == [first, second]
-    assert find_chain(second, [first]) == [first]
-    assert find_chain(first, [second, third]) == []
-    # A loop (hand-edited files) must end.
-    first.followup_of = third.id
-    assert find_chain(third, [first, second, third]) == [first, second]
 
 
 def test_a_followup_survives_a_save_and_load(tmp_path: Path, sample_agenda: Agenda) -> None:

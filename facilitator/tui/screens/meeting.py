@@ -29,12 +29,6 @@ from facilitator.tui.widgets.theme_clock import ThemeClock
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
-OUTCOME_KEYS: dict[str, OutcomeKind] = {
-    "decision": "decision",
-    "agreement": "agreement",
-    "action": "action",
-    "question": "question",
-}
 REVIEW_KEYS: dict[str, ReviewStatus] = {
     "1": "done",
     "2": "in-progress",
