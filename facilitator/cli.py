@@ -137,9 +137,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     agreements = command("agreements", "every agreement of every committee")
     agreements.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
-    )
-    agreements.add_argument(
         "--committee", metavar="C", help="only this committee (case-insensitive)"
     )
     agreements.add_argument(
@@ -166,15 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     agreements.add_argument(
         "--anonymize", action="store_true", help="replace personal names by roles"
     )
-    agreements.add_argument(
-        "--strict", action="store_true", help="exit 1 when a file could not be read"
-    )
-    _roster_option(agreements)
+    _reading_options(agreements)
 
     coverage = command("coverage", "committees x sections: who has been through what")
-    coverage.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
-    )
     coverage.add_argument(
         "--format",
         choices=("table", "md", "html", "docx", "csv", "json", "toml"),
@@ -185,15 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (docx needs it)"
     )
     coverage.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
-    coverage.add_argument(
-        "--strict", action="store_true", help="exit 1 when a file could not be read"
-    )
-    _roster_option(coverage)
+    _reading_options(coverage)
 
     guidelines = command("guidelines", "a committee's local guidelines from its agreements")
-    guidelines.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
-    )
     guidelines.add_argument(
         "--committee", required=True, metavar="NAME", help="the committee (its name or an alias)"
     )
@@ -206,15 +191,9 @@ def build_parser() -> argparse.ArgumentParser:
     guidelines.add_argument(
         "--template", type=Path, metavar="FILE.docx", help="Word template whose styles to keep"
     )
-    guidelines.add_argument(
-        "--strict", action="store_true", help="exit 1 when a file could not be read"
-    )
-    _roster_option(guidelines)
+    _reading_options(guidelines)
 
     calendar = command("calendar", "open, dated agreements and actions as an .ics file")
-    calendar.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
-    )
     calendar.add_argument("--committee", metavar="C", help="only this committee")
     calendar.add_argument(
         "--owner", metavar="O", help="only outcomes this person is responsible for"
@@ -222,10 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE.ics", help="the calendar file"
     )
-    calendar.add_argument(
-        "--strict", action="store_true", help="exit 1 when a file could not be read"
-    )
-    _roster_option(calendar)
+    _reading_options(calendar)
 
     present = command("present", "read-only projector view that follows the live meeting")
     present.add_argument(
@@ -237,7 +213,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _roster_option(parser: argparse.ArgumentParser) -> None:
+def _reading_options(parser: argparse.ArgumentParser) -> None:
+    """What every command that reads many sessions takes: where, --strict and the roster."""
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 when a file could not be read"
+    )
     parser.add_argument(
         "--roster",
         type=Path,
