@@ -9,6 +9,14 @@ from facilitator.agenda import Agenda
 from facilitator.session import Session
 
 
+@pytest.fixture(autouse=True)
+def _private_cache_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The register's cache goes to a folder of the test's own, never the user's ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache-home")))
+
+
 @pytest.fixture(scope="session", name="sample_agenda")
 def sample_agenda_fixture() -> Agenda:
     """The built-in social-media guide in Danish (frozen, so one copy serves every test)."""

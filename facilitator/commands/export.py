@@ -1,4 +1,4 @@
-"""`facilitator export`: a session's minutes as Markdown, HTML or TOML, on stdout or in a file."""
+"""`facilitator export`: a session's minutes as Markdown, HTML, TOML or Word, on stdout or a file."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError
 from facilitator.codec import session_to_toml
 from facilitator.i18n import choose_language
 from facilitator.minutes import render_markdown
+from facilitator.minutes_docx import TemplateError, render_docx
 from facilitator.minutes_html import render_html
 from facilitator.privacy import check_privacy
 from facilitator.session import Session
@@ -26,6 +27,11 @@ def run(args: argparse.Namespace) -> int:
     """Render the session in the chosen format; privacy warnings go to stderr, one line each."""
     path = Path(args.session)
     output: Path | None = args.output
+    template: Path | None = getattr(args, "template", None)
+    if template is not None and args.format != "docx":
+        raise UsageError("--template works with --format docx only")
+    if args.format == "docx" and output is None and sys.stdout.isatty():
+        raise UsageError("--format docx writes a Word file: give -o FILE.docx")
     if output is not None:
         _check_target(output, path)
     try:
@@ -34,9 +40,14 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     if args.anonymize:
         session = anonymize_session(session)
-    text = RENDERERS[args.format](session)
+    if args.format == "docx":
+        try:
+            data = render_docx(session, template)
+        except TemplateError as error:
+            raise UsageError(str(error)) from None
+    else:
+        data = RENDERERS[args.format](session).encode("utf-8")
     _warn(session, getattr(args, "lang", None))
-    data = text.encode("utf-8")
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
