@@ -18,7 +18,7 @@ START = datetime(2026, 3, 2, 14, 0, tzinfo=CET)
 
 @pytest.fixture
 def fake() -> FakeTime:
-    return FakeTime(start=START, monotonic_start=1000.0)
+    return FakeTime(start=START, monotonic_start=1000.0, whole_seconds=False)
 
 
 @pytest.fixture

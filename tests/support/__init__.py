@@ -44,9 +44,15 @@ class FakeTime:
     end and the top bar's time agree.
     """
 
-    def __init__(self, start: datetime = START, monotonic_start: float = 10_000.0) -> None:
+    def __init__(
+        self,
+        start: datetime = START,
+        monotonic_start: float = 10_000.0,
+        whole_seconds: bool = True,
+    ) -> None:
         self.start = start
         self.monotonic_start = monotonic_start
+        self.whole_seconds = whole_seconds
         self.elapsed = 0.0
 
     def monotonic(self) -> float:
@@ -54,8 +60,10 @@ class FakeTime:
         return self.monotonic_start + self.elapsed
 
     def wall(self) -> datetime:
-        """The fake local time with its UTC offset, to the second (as session.now() gives)."""
-        return (self.start + timedelta(seconds=self.elapsed)).replace(microsecond=0)
+        """The fake local time with its UTC offset, to the second as session.now() gives it."""
+        # Exact when asked: a reader that computes time between two wall readings needs it.
+        moment = self.start + timedelta(seconds=self.elapsed)
+        return moment.replace(microsecond=0) if self.whole_seconds else moment
 
     def advance(self, seconds: float) -> None:
         """Let time pass on both clocks."""
