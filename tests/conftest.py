@@ -6,7 +6,14 @@ import pytest
 from support import busy_session, sample_agenda
 
 from facilitator.agenda import Agenda
+from facilitator.i18n import set_language
 from facilitator.session import Session
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_says_otherwise() -> None:
+    # The interface language is process-wide state; a Danish test must not leak into the next.
+    set_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -15,12 +15,12 @@ from datetime import date
 
 from rich.text import Text
 
-from facilitator.i18n import _, kind_label, state_label, status_label
+from facilitator.i18n import _
 from facilitator.register.filters import DEFAULT_KINDS
 from facilitator.register.rows import Row
 from facilitator.register_query import fold, parse_query
 from facilitator.session import OUTCOME_KINDS, OutcomeKind
-from facilitator.tui.screens.home import ellipsize
+from facilitator.tui.formatting import ellipsize, review_status_label, short_kind, state_label
 
 TEXT_MAX = 80
 TEXT_MIN = 28
@@ -32,7 +32,7 @@ STATUS_FLOOR = 11  # "overskredet" whole
 
 def status_text(status: str) -> str:
     """A review status in words; an outcome nobody has reviewed yet is open."""
-    return status_label(status or "open")
+    return review_status_label(status or "open")
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,8 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec(
         "kind",
         lambda: _("Kind"),
-        lambda r, _o: kind_label(r.kind, short=True),
-        lambda r, _o: (kind_label(r.kind, short=True),),
+        lambda r, _o: short_kind(r.kind),
+        lambda r, _o: (short_kind(r.kind),),
         drop=1,
     ),
     ColumnSpec(
@@ -170,7 +170,7 @@ def detail_text(entry: Entry, on_roster: bool | None) -> Text:
     if on_roster is False:
         text.append(" (" + _("not on the roster") + ")", style="italic")
     text.append(f" · {row.meeting_date.isoformat()} · {row.theme_ref} {row.theme}\n")
-    text.append(f"{kind_label(row.kind, short=True)}: ", style="italic")
+    text.append(f"{short_kind(row.kind)}: ", style="italic")
     text.append(row.text)
     facts = [row.owner, row.date.isoformat() if row.date else ""]
     text.append("  — " + " · ".join(fact for fact in facts if fact), style="bold")
@@ -254,7 +254,7 @@ def kind_choice_label(key: str) -> str:
         return _("Agreements and actions")
     if key == "all":
         return _("All kinds")
-    return kind_label(key, short=True)
+    return short_kind(key)
 
 
 @dataclass(frozen=True)

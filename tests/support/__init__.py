@@ -14,21 +14,15 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator.i18n import set_language
+from facilitator.agenda import Agenda, load_agenda
+from facilitator.session import OutcomeKind, Participant, Review, Session
+from facilitator.store import new_session_path
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
     from facilitator.tui.app import FacilitatorApp
-
-# Binding descriptions are translated when the UI classes are created, so the language is
-# chosen before anything under facilitator.tui is imported (see facilitator/i18n).
-set_language("en")
-
-from facilitator.agenda import Agenda, load_agenda  # noqa: E402
-from facilitator.session import OutcomeKind, Participant, Review, Session  # noqa: E402
-from facilitator.store import new_session_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 AGENDA_FILE = ROOT / "agendas" / "sociale-medier.toml"
