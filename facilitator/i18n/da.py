@@ -45,7 +45,7 @@ UI: dict[str, str] = {
     "No meetings found.": "Ingen møder fundet.",
     "Nothing matches the filter.": "Intet passer til filteret.",
     "Oblig.": "Forpl.",
-    "Obligations presented": "Forpligtelser præsenteret",
+    "Obligations presented": "Forpligtelser gennemgået",
     "of": "af",
     "Overdue": "Forsinket",
     "Reading meetings": "Læser møder",
