@@ -149,7 +149,7 @@ class FacilitatorApp(App[None]):
         """Save a session in the background (atomic; the Markdown minutes beside it)."""
         self.saver.save(session, path)
 
-    def save_now(self, session: Session, path: Path) -> str:
+    def save_now(self, session: Session, path: Path, announce: bool = True) -> str:
         """Write the session on this thread, after what is queued; "" or why it failed.
 
         For what the screen lists as captured: when this returns "", it is on disk.
@@ -159,7 +159,8 @@ class FacilitatorApp(App[None]):
             save_session(session, path)
         except StoreError as error:
             self.last_save_error = str(error)
-            self._show_save_error(str(error))
+            if announce:
+                self._show_save_error(str(error))
             return str(error)
         self.last_save_error = ""
         return ""
@@ -255,7 +256,7 @@ class FacilitatorApp(App[None]):
         for screen in self.screen_stack:
             if not isinstance(screen, MeetingScreen) or screen.session.ended:
                 continue
-            if screen.save_now():
+            if screen.save_now(announce=False):
                 continue
             changes = screen.unsaved_changes()
 
@@ -272,6 +273,7 @@ class FacilitatorApp(App[None]):
                     self.exit(return_code=1)
 
             error = self.last_save_error or _("The meeting could not be saved.")
+            self.clear_notifications()  # the dialog says it all; toasts would cover it
             self.push_screen(UnsavedOnQuit(error, changes), answer)
             return
         self._finish()

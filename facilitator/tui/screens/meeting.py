@@ -425,11 +425,11 @@ class MeetingScreen(FacilitatorScreen):
         self.clock.checkpoint()
         self.facilitator.persist(self.session, self.path)
 
-    def save_now(self) -> bool:
-        """Write the session before going on; False (and said on screen) if that failed."""
+    def save_now(self, announce: bool = True) -> bool:
+        """Write the session before going on; False (said on screen if `announce`) on failure."""
         self._take_notes()
         self.clock.checkpoint()
-        if self.facilitator.save_now(self.session, self.path):
+        if self.facilitator.save_now(self.session, self.path, announce):
             return False
         self._unsaved.clear()  # a whole session was written: everything listed is on disk
         return True
