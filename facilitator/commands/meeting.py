@@ -10,6 +10,7 @@ from facilitator.agenda import Agenda, AgendaError
 from facilitator.catalog import resolve_agenda
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.i18n import choose_language, set_language
+from facilitator.plans import find_plan, new_session
 from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
 
 
@@ -65,11 +66,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         if command == "run":
             agenda = _agenda(args.agenda)
+            plan = find_plan(agenda, args.plan) if args.plan else None
             participants = [parse_participant(text) for text in args.participant]
             if not args.committee or not clean_line(args.committee):
                 setup_agenda = agenda
             else:
-                session = Session.new(args.committee, agenda, args.planned)
+                session = new_session(args.committee, agenda, args.planned, plan)
                 session.place = clean_line(args.place)
                 session.chair = clean_line(args.chair)
                 session.secretary = clean_line(args.secretary)
@@ -115,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
         start = StartSetup(
             agenda=setup_agenda,
             planned=args.planned,
+            plan=args.plan or "",
             place=args.place,
             chair=args.chair,
             secretary=args.secretary,

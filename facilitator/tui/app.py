@@ -41,6 +41,7 @@ class StartSetup:
     agenda: Agenda
     committee: str = ""
     planned: int | None = None
+    plan: str = ""  # a plan id of the agenda; "" for the whole agenda
     place: str = ""
     chair: str = ""
     secretary: str = ""
