@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -108,6 +109,10 @@ def run(args: argparse.Namespace) -> int:
     if setup_agenda is not None:
         language_source = setup_agenda.language
     set_language(choose_language(args.lang, language_source))
+    # Start-up makes tens of thousands of long-lived objects (modules, styles, widgets); the
+    # collector walking them again and again before the first frame costs about 50 ms. The
+    # app turns it back on once the first frame is up (FacilitatorApp.on_mount).
+    gc.disable()
     # Imported only now: Textual costs a fifth of a second.
     from facilitator.tui.app import FacilitatorApp, StartHome, StartMeeting, StartSetup
 
@@ -129,6 +134,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
+        gc.enable()
         if lock is not None:
             lock.release()
     for change in app.lost_changes:
