@@ -297,3 +297,24 @@ def test_agendas_in_the_checkout_does_not_list_the_builtins_twice() -> None:
     result = facilitator("agendas", cwd=ROOT)
     ids = [row[0] for row in rows(result.stdout)]
     assert sorted(ids) == ["social-media", "sociale-medier"]
+
+
+@pytest.mark.parametrize("command", [["run", "--committee", "LMU Nord"], []])
+def test_without_a_terminal_the_meeting_screen_does_not_start(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # Before, it read end-of-file from /dev/null forever, one core busy and nothing shown.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACILITATOR_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "facilitator", "--sessions-dir", str(tmp_path), *command],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "needs a terminal" in one_line(result.stderr)
+    assert list(tmp_path.iterdir()) == []
