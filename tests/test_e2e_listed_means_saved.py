@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_e2e_tmux import Tmux, program, tmux, wait_until_gone
+from support.tmux import Tmux, program
+from test_e2e_tmux import tmux, wait_until_gone
 
 from facilitator.agenda import load_agenda
 from facilitator.session import Session

@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from support import Meeting, make_meeting, text_of
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
-from tui_helpers import Meeting, make_meeting, text_of
 
 from facilitator.store import load_session
 from facilitator.tui.modals.unsaved import UnsavedOnQuit
