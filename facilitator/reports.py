@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from facilitator.i18n import kind_label, state_label, status_label, words
+from facilitator.i18n import kind_label, state_label, status_label, translate, words
 from facilitator.register.rows import Row
-from facilitator.tabular import Column, Format, Table, label
+from facilitator.tabular import Column, Format, Table
 
 
 def agreements_table(
@@ -22,8 +22,8 @@ def agreements_table(
     With `fmt`, only what that format prints is built: a register can have many rows.
     """
 
-    def t(danish: str, english: str) -> str:
-        return label(language, danish, english)
+    def t(text: str, context: str = "") -> str:
+        return translate(text, language, context)
 
     def widest(labels: Iterable[str]) -> int:
         # Words from a short list are shown whole or not at all.
@@ -34,35 +34,35 @@ def agreements_table(
     statuses = [term.name for code, term in vocabulary.statuses.items() if code]
     states = [term.name for term in vocabulary.states.values()]
     columns = (
-        Column("date", t("Dato", "Date"), min_width=10, max_width=10, priority=0),
-        Column("committee", t("Udvalg", "Committee"), min_width=12, max_width=28, priority=0),
-        Column("kind", t("Type", "Kind"), min_width=widest(kinds), max_width=12, priority=3),
+        Column("date", t("Date"), min_width=10, max_width=10, priority=0),
+        Column("committee", t("Committee"), min_width=12, max_width=28, priority=0),
+        Column("kind", t("Kind"), min_width=widest(kinds), max_width=12, priority=3),
         Column(
             "text",
-            t("Tekst", "Text"),
+            t("Text"),
             min_width=24,
             max_width=70,
             priority=0,
             wrap=True,
             comfort=40,
         ),
-        Column("owner", t("Ansvarlig", "Owner"), min_width=10, max_width=22, priority=0),
+        Column("owner", t("Owner"), min_width=10, max_width=22, priority=0),
         Column("status", "Status", min_width=widest(statuses), max_width=14, priority=0),
-        Column("status_comment", t("Kommentar", "Comment"), min_width=10, max_width=30, priority=4),
-        Column("meeting_date", t("Møde", "Meeting"), min_width=10, max_width=10, priority=2),
-        Column("theme", t("Tema", "Theme"), min_width=10, max_width=30, priority=5),
-        Column("section", t("Afsnit", "Section"), min_width=8, max_width=16, priority=6),
+        Column("status_comment", t("Comment"), min_width=10, max_width=30, priority=4),
+        Column("meeting_date", t("Meeting"), min_width=10, max_width=10, priority=2),
+        Column("theme", t("Theme"), min_width=10, max_width=30, priority=5),
+        Column("section", t("Section"), min_width=8, max_width=16, priority=6),
         Column(
             "session_state",
-            t("Mødestatus", "Meeting state"),
+            t("Meeting state"),
             min_width=widest(states),
             priority=6,
         ),
-        Column("overdue", t("Forsinket", "Overdue"), detail=True),
+        Column("overdue", t("Overdue"), detail=True),
         Column("outcome_id", "ID", detail=True),
-        Column("path", t("Fil", "File"), detail=True),
+        Column("path", t("File"), detail=True),
     )
-    yes = t("ja", "yes")
+    yes = t("yes")
     want_cells, want_records = fmt not in ("json", "toml"), fmt not in ("table", "md", "csv")
     cells: list[tuple[str, ...]] = []
     records: list[dict[str, object]] = []
@@ -98,7 +98,7 @@ def agreements_table(
                     "meeting_date": row.meeting_date,
                     "section": row.section,
                     "theme": row.theme,
-                    "theme_ref": row.theme_ref,
+                    "theme_ref": str(row.theme_ref),
                     "kind": row.kind,
                     "text": row.text,
                     "owner": row.owner,
@@ -114,16 +114,9 @@ def agreements_table(
     notes: list[str] = []
     if sessions is not None:
         notes.append(
-            t(
-                f"{len(rows)} rækker fra {sessions} møder",
-                f"{len(rows)} rows from {sessions} meetings",
-            )
+            t("{count} rows from {sessions} meetings").format(count=len(rows), sessions=sessions)
         )
     if any(marks):
-        notes.append(t("! forsinket: datoen er overskredet", "! overdue: the date has passed"))
-    empty = (
-        t("Ingen møder fundet.", "No meetings found.")
-        if sessions == 0
-        else t("Intet passer til filteret.", "Nothing matches the filter.")
-    )
+        notes.append(t("! overdue: the date has passed"))
+    empty = t("No meetings found.") if sessions == 0 else t("Nothing matches the filter.")
     return Table(columns, cells, records, empty=empty, notes=tuple(notes), marks=marks)

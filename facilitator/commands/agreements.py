@@ -13,14 +13,17 @@ from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.commands.progress import TerminalProgress
 from facilitator.dates import DateError, parse_date
 from facilitator.hr_queries import canonical_rows, committee_filter, roster_for
-from facilitator.i18n import choose_language
+from facilitator.i18n import (
+    choose_language,
+    translate,
+)
 from facilitator.register.filters import DEFAULT_KINDS, RowFilter, select
 from facilitator.register.reading import Scan, ScanOptions
 from facilitator.register.rows import Register
 from facilitator.reports import agreements_table
 from facilitator.roster import Roster, RosterError
 from facilitator.session import OUTCOME_KINDS, OutcomeKind
-from facilitator.tabular import Format, chunks, label, parse_delimiter, write
+from facilitator.tabular import Format, chunks, parse_delimiter, write
 from facilitator.workspace import register_of
 
 # What people type for a kind on the command line: English and Danish, singular and plural.
@@ -118,7 +121,7 @@ def parse_kinds(text: str | None) -> frozenset[OutcomeKind]:
 
 def read_register(paths: list[Path], language: str, anonymize: bool = False) -> Register:
     """The register of the sessions under `paths`, counting files read on a terminal's stderr."""
-    progress = TerminalProgress(sys.stderr, label(language, "Læser møder", "Reading meetings"))
+    progress = TerminalProgress(sys.stderr, translate("Reading meetings", language))
     try:
         return register_of(paths, ScanOptions(anonymize=anonymize, progress=progress))
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -72,8 +73,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(no_terminal)
     agenda = meeting.session.agenda if meeting else setup.agenda if setup else None
     set_language(choose_language(args.lang, agenda.language if agenda else None))
-    # Imported only now: Textual costs a fifth of a second, and binding descriptions are
-    # translated when the UI classes are created.
+    # Start-up makes tens of thousands of long-lived objects (modules, styles, widgets); the
+    # collector walking them again and again before the first frame costs about 50 ms. The
+    # app turns it back on once the first frame is up (FacilitatorApp.on_mount).
+    gc.disable()
     from facilitator.tui.app import FacilitatorApp, StartHome, StartMeeting, StartSetup
 
     start: StartHome | StartSetup | StartMeeting = StartHome()
@@ -93,12 +96,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
+        gc.enable()
         if meeting is not None:
             meeting.close()
     for failed in app.save_problems:
         sys.stderr.write(f"facilitator: {failed.error}\n")
         for change in failed.unsaved:
             sys.stderr.write(f"facilitator: not saved: {change}\n")
+    for change in app.lost_changes:
+        sys.stderr.write(f"facilitator: not saved: {change}\n")
     code = app.return_code or EXIT_OK
     # Ended by SIGTERM or SIGHUP: say so as a shell does (143, 129).
     if code in SIGNAL_EXIT_CODES.values():

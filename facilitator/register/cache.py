@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import sys
+import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from facilitator import __version__
-from facilitator.fileio import StoreError, atomic_write, clean_stale_temp_files, make_private_dir
+from facilitator.agenda import ThemeRef
 from facilitator.register.summary import (
     OutcomeInfo,
     Problem,
@@ -23,7 +25,9 @@ from facilitator.register.summary import (
 )
 from facilitator.session import OUTCOME_KINDS, REVIEW_STATUSES, SESSION_STATES
 
-CACHE_FORMAT = 2  # 2: keyed by size, mtime, ctime and inode; kept in the user's cache folder
+# 2: keyed by size, mtime, ctime and inode, kept in the user's cache folder; 3: theme numbers
+# as [section, theme].
+CACHE_FORMAT = 3
 # A file changed this recently may change again within the same mtime tick: not cached yet.
 RACY_NS = 2_000_000_000
 CACHE_MIN_FILES = 100
@@ -96,7 +100,7 @@ class SummaryCache:
         self.min_files = CACHE_MIN_FILES if min_files is None else min_files
         self.path = cache_path(root, anonymize)
         self.entries: dict[str, list[Any]] = {}
-        self.agendas: list[list[list[str]]] = []
+        self.agendas: list[list[list[Any]]] = []
         self.seen: set[str] = set()
         self.changed = False
         self.whole = False  # a whole folder was read: entries of files now gone can go
@@ -181,13 +185,19 @@ class SummaryCache:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         folder = self.path.parent
         try:
-            # A symlinked cache folder may point anywhere: the cache goes without then.
-            if any(part.is_symlink() for part in (folder, self.path)):
-                return
-            make_private_dir(folder)
-            clean_stale_temp_files(folder, min_age=3600)  # of runs that died while saving
-            atomic_write(self.path, payload)  # 0600: the texts stay the user's own
-        except (OSError, StoreError):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _remove_stale_temp_files(folder)
+            fd, temp = tempfile.mkstemp(dir=folder, prefix=".register.", suffix=".tmp")
+            # mkstemp makes the file 0600 on POSIX: the texts stay the user's own.
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(payload)
+                os.replace(temp, self.path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+                raise
+        except OSError:
             return  # read-only share, full disk: the register works without its cache
 
     # A summary as compact JSON: lists, not objects, and the agenda's themes stored once.
@@ -196,7 +206,7 @@ class SummaryCache:
         if isinstance(item, Problem):
             return {"problem": _strip_path(str(path), item.message)}
         themes = [
-            [t.id, t.title, t.kind, t.ref, t.section_id, t.section_title] for t in item.themes
+            [t.id, t.title, t.kind, list(t.ref), t.section_id, t.section_title] for t in item.themes
         ]
         text = json.dumps(themes, ensure_ascii=False)
         index = self._agenda_index.get(text)
@@ -258,10 +268,27 @@ class SummaryCache:
 
     def _themes(self, index: int) -> tuple[ThemeInfo, ...]:
         if index not in self._decoded:
-            self._decoded[index] = _shared(
-                tuple(ThemeInfo(*map(_text, theme[:6])) for theme in self.agendas[index])
-            )
+            self._decoded[index] = _shared(tuple(_theme(theme) for theme in self.agendas[index]))
         return self._decoded[index]
+
+
+def _theme(value: list[Any]) -> ThemeInfo:
+    ident, title, kind, (section, number), section_id, section_title = value[:6]
+    if not isinstance(section, int) or not isinstance(number, int):
+        raise ValueError(value)
+    ref = ThemeRef(section, number)
+    return ThemeInfo(
+        _text(ident), _text(title), _text(kind), ref, _text(section_id), _text(section_title)
+    )
+
+
+def _remove_stale_temp_files(folder: Path) -> None:
+    """Temp files of a run that died while saving; an hour old, so not another run's."""
+    cutoff = time.time() - 3600
+    for temp in folder.glob(".register.*.tmp"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
 
 
 def _strip_path(shown: str, message: str) -> str:

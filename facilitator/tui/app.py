@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from textual.screen import Screen
 from facilitator.agenda import Agenda
 from facilitator.i18n import _
 from facilitator.session import Session, now
+from facilitator.store import save_session
 from facilitator.tui.keys import localize
 from facilitator.tui.terminal import stop_on_signals
 from facilitator.workspace import MeetingForm, OpenMeeting, SaveProblem, StoreError, Workspace
@@ -59,7 +61,7 @@ class StartMeeting:
 class SaveFailed(Message):
     """A background save failed (posted from the saver's thread, which never waits for us)."""
 
-    problem: SaveProblem
+    error: str
 
 
 Start = StartHome | StartSetup | StartMeeting
@@ -116,6 +118,9 @@ class FacilitatorApp(App[None]):
         # Saves that had failed when the program left: the command line reports them.
         self.save_problems: list[SaveProblem] = []
         self._finished = False
+        # Why the newest save failed ("" once one succeeds), and what was lost on leaving.
+        self.last_save_error = ""
+        self.lost_changes: list[str] = []
         if isinstance(self.start, StartMeeting) and self.start.meeting is not None:
             self._adopt(self.start.meeting)
 
@@ -133,6 +138,7 @@ class FacilitatorApp(App[None]):
 
     def on_mount(self) -> None:
         stop_on_signals(asyncio.get_running_loop(), self.stop_on_signal)
+        self.call_after_refresh(self._after_first_frame)
         start = self.start
         if isinstance(start, StartMeeting):
             if start.session.ended:
@@ -145,6 +151,13 @@ class FacilitatorApp(App[None]):
             from facilitator.tui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
+
+    def _after_first_frame(self) -> None:
+        # The command line held the collector off while the first screen was built; what
+        # exists now lives as long as the app, so later collections need not walk it.
+        if not gc.isenabled():
+            gc.enable()
+            gc.freeze()
 
     # -- sessions -------------------------------------------------------------------------
 
@@ -163,12 +176,37 @@ class FacilitatorApp(App[None]):
         self.meetings[meeting.path] = meeting
         return meeting
 
+    def save_now(self, session: Session, path: Path, announce: bool = True) -> str:
+        """Write the session on this thread (after what is queued); "" or why it failed.
+
+        For what the screen lists as captured: when this returns "", it is on disk.
+        """
+        meeting = self.hold(session, path)
+        if meeting is None:
+            error = _("The meeting is not open for writing.")
+        else:
+            try:
+                meeting.save()
+            except StoreError as failed:
+                error = str(failed)
+            else:
+                self.last_save_error = ""
+                return ""
+        self.last_save_error = error
+        if announce:
+            self._show_save_error(error)
+        return error
+
+    def _show_save_error(self, message: str) -> None:
+        self.notify(message, title=_("Could not save"), severity="error", timeout=30, markup=False)
+
     def _save_failed(self, problem: SaveProblem) -> None:
         # On the saver's thread: post, never wait for the UI thread (which may wait for us).
-        self.post_message(SaveFailed(problem))
+        self.post_message(SaveFailed(problem.error))
 
     def on_save_failed(self, message: SaveFailed) -> None:
-        self.notify(message.problem.error, title=_("Could not save"), severity="error", timeout=30)
+        self.last_save_error = message.error
+        self._show_save_error(message.error)
 
     def hold(self, session: Session, path: Path) -> OpenMeeting | None:
         """Hold a session for writing (lock it); on failure say why and return None."""
@@ -266,9 +304,60 @@ class FacilitatorApp(App[None]):
         yield SystemCommand(_("App: help"), _("Every key of this screen"), self.action_help)
 
     async def action_quit(self) -> None:
-        """Leave: the saves queued are written first, then the locks are released."""
+        """Leave once everything is on disk; if the last save failed, say so and ask."""
+        from facilitator.tui.modals.unsaved import Choice, UnsavedOnQuit
+        from facilitator.tui.screens.meeting import MeetingScreen
+
+        for screen in self.screen_stack:
+            if not isinstance(screen, MeetingScreen) or screen.session.ended:
+                continue
+            if screen.save_now(announce=False):
+                continue
+            changes = screen.unsaved_changes()
+
+            def answer(
+                choice: Choice | None, screen: MeetingScreen = screen, changes: list[str] = changes
+            ) -> None:
+                if choice == "retry":
+                    self.call_later(self.action_quit)
+                elif choice == "elsewhere":
+                    self._save_elsewhere(screen)
+                elif choice == "lose":
+                    self.lost_changes = changes or [_("the newest state of the meeting")]
+                    self._finish()
+                    self.exit(return_code=1)
+
+            error = self.last_save_error or _("The meeting could not be saved.")
+            self.clear_notifications()  # the dialog says it all; toasts would cover it
+            self.push_screen(UnsavedOnQuit(error, changes), answer)
+            return
         self._finish()
         self.exit()
+
+    def _save_elsewhere(self, screen: MeetingScreen) -> None:
+        from facilitator.tui.modals.text_prompt import TextPrompt
+
+        suggested = Path.home() / f"{screen.path.stem}-{self.wall():%H%M}.toml"
+
+        def answer(target: str | None) -> None:
+            if not target or not target.strip():
+                self.call_later(self.action_quit)
+                return
+            try:
+                save_session(screen.session, Path(target.strip()).expanduser())
+            except StoreError as error:
+                self._show_save_error(str(error))
+                self.call_later(self.action_quit)
+                return
+            self._finish()
+            self.exit()
+
+        self.push_screen(
+            TextPrompt(
+                _("Save elsewhere"), _("Where should the meeting be saved?"), str(suggested)
+            ),
+            answer,
+        )
 
     def _finish(self) -> None:
         if self._finished:
