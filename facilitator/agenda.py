@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import difflib
 import hashlib
-import json
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from facilitator.safe_toml import (
+    UnreadableError,
+    decode_text,
+    parse_toml,
+    read_limited,
+)
+from facilitator.sanitize import quoted, without_controls
 from facilitator.toml_positions import KeyLines as _KeyLines
 
 SCHEMA = 1
 LANGUAGES = ("da", "en")
 KINDS = ("discussion", "obligation")
 TIMEBOX_MIN, TIMEBOX_MAX = 1, 480
+# Text caps: a title is a line, a description a page or two; more is a damaged file.
+LINE_CHARS, TEXT_CHARS = 500, 100_000
+_TEXT_LIMITS = {"title": LINE_CHARS, "version": LINE_CHARS, "source": LINE_CHARS * 4}
 
 ThemeKind = Literal["discussion", "obligation"]
 
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
 
 _AGENDA_KEYS = ("schema", "id", "title", "language", "version", "source", "description", "sections")
 _SECTION_KEYS = ("id", "title", "description", "themes")
@@ -141,44 +146,20 @@ class AgendaError(Exception):
 def load_agenda(path: Path | str) -> Agenda:
     """Read and validate an agenda file, raising AgendaError with every problem found."""
     path = Path(path)
-    shown = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise AgendaError([f"{shown}: file not found"]) from None
-    except IsADirectoryError:
-        raise AgendaError([f"{shown}: is a directory, not an agenda file"]) from None
-    except PermissionError:
-        raise AgendaError([f"{shown}: permission denied"]) from None
-    except OSError as error:
-        raise AgendaError([f"{shown}: cannot read file ({error.strerror})"]) from None
-    return parse_agenda(raw, shown)
+        raw = read_limited(path, str(path))
+    except UnreadableError as error:
+        raise AgendaError([str(error)]) from None
+    return parse_agenda(raw, str(path))
 
 
 def parse_agenda(raw: bytes, shown: str) -> Agenda:
     """Validate the bytes of an agenda file; `shown` names the file in messages."""
-    if b"\x00" in raw:
-        raise AgendaError([f"{shown}: not a text file (it contains NUL bytes); expected TOML"])
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        # The decoder counts from after the BOM, if there is one.
-        body = raw.removeprefix(codecs.BOM_UTF8)
-        line = body[: error.start].count(b"\n") + 1
-        start = body.rfind(b"\n", 0, error.start) + 1
-        # Count characters, not bytes: in "Æble H\xe5ndtering" the bad byte is character 7.
-        before = body[start : error.start].decode("utf-8", "replace")
-        byte = body[error.start]
-        raise AgendaError(
-            [
-                f"{shown}:{line}:{len(before) + 1}: not valid UTF-8 (byte 0x{byte:02x});"
-                " save the file as UTF-8"
-            ]
-        ) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise AgendaError([toml_error_line(shown, error, text)]) from None
+        text = decode_text(raw, shown)
+        data = parse_toml(text, shown)
+    except UnreadableError as error:
+        raise AgendaError([str(error)]) from None
     if not data:
         raise AgendaError(
             [f"{shown}: the file is empty; an agenda needs schema, id, title, language, sections"]
@@ -186,25 +167,6 @@ def parse_agenda(raw: bytes, shown: str) -> Agenda:
     return agenda_from_data(
         data, shown, _KeyLines.scan(text, data), hashlib.sha256(raw).hexdigest()
     )
-
-
-def toml_error_line(shown: str, error: tomllib.TOMLDecodeError, text: str = "") -> str:
-    """`FILE:LINE:COL: message` for a TOML syntax error (3.11 keeps the position in the text).
-
-    With the text, an error "at end of document" gets the position of the file's last line.
-    """
-    message = str(error)
-    match = _TOML_POSITION.search(message)
-    if match:
-        detail = message[: match.start()]
-        return f"{shown}:{match.group(1)}:{match.group(2)}: TOML syntax error: {detail}"
-    end = _TOML_AT_END.search(message)
-    if end and text:
-        lines = text.rstrip("\r\n").split("\n")
-        line, column = len(lines), len(lines[-1].rstrip("\r")) + 1
-        detail = message[: end.start()]
-        return f"{shown}:{line}:{column}: TOML syntax error: {detail} (at the end of the file)"
-    return f"{shown}: TOML syntax error: {message}"
 
 
 def agenda_from_data(
@@ -451,8 +413,18 @@ class _Checker:
                     "prompts",
                     number - 1,
                 )
+            elif len(prompt) > LINE_CHARS * 4:
+                self.report(
+                    where,
+                    f'"prompts" item {number} is {len(prompt)} characters long; at most '
+                    f"{LINE_CHARS * 4} are allowed",
+                    section,
+                    theme,
+                    "prompts",
+                    number - 1,
+                )
             else:
-                prompts.append(prompt.strip())
+                prompts.append(without_controls(prompt).strip())
         return tuple(prompts)
 
     def _id(
@@ -497,6 +469,16 @@ class _Checker:
                 key,
             )
             return ""
+        if len(value) > (limit := _TEXT_LIMITS.get(key, TEXT_CHARS)):
+            self.report(
+                where,
+                f'"{key}" is {len(value)} characters long; at most {limit} are allowed',
+                section,
+                theme,
+                key,
+            )
+            return ""
+        value = without_controls(value)
         if required and not value.strip():
             self.report(where, f'"{key}" must not be empty', section, theme, key)
         return value.strip() if required else value
@@ -541,13 +523,6 @@ def _is_table_list(value: Any) -> bool:
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, str):
-        # Escaped and cut short, so a problem stays one readable line whatever the file holds.
-        return json.dumps(value if len(value) <= 60 else value[:57] + "...", ensure_ascii=False)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    return str(value)
+    # Escaped and cut short, so a problem stays one readable line whatever the file holds
+    # (a control sequence, a 5,000-digit number).
+    return quoted(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from facilitator import __version__
+from facilitator.sanitize import SafeStream, unfiltered
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -205,17 +207,37 @@ def sessions_dir(args: argparse.Namespace) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `facilitator` command."""
+    # The one output boundary of the command line: whatever a command prints, quoting files
+    # or arguments, reaches the terminal without a control sequence. (Textual draws on
+    # sys.__stderr__, so the screens are unaffected.)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(stdout), SafeStream(stderr)
+    try:
+        return _main(argv)
+    finally:
+        with contextlib.suppress(ValueError, OSError):
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     module = importlib.import_module(f"facilitator.commands.{COMMANDS[args.command]}")
     try:
         code: int = module.run(args)
     except UsageError as error:
-        sys.stderr.write(f"facilitator: {error}\n")
+        report_error(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `facilitator agreements | head`: the reader left; that is not an error.
-        sys.stderr.close()
+        unfiltered(sys.stderr).close()
         return EXIT_OK
     return code
+
+
+def report_error(message: str) -> None:
+    """An error on stderr: every line of it prefixed `facilitator: `, so each reads alone."""
+    for line in message.splitlines() or [""]:
+        sys.stderr.write(f"facilitator: {line}\n")

@@ -184,7 +184,7 @@ def test_validate_a_directory_and_a_binary(tmp_path: Path) -> None:
     result = facilitator("validate", str(tmp_path), str(binary))
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        f"{tmp_path}: is a directory, not an agenda file",
+        f"{tmp_path}: is a folder, not a file",
         f"{binary}: not a text file (it contains NUL bytes); expected TOML",
     ]
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from facilitator.agenda import Agenda, AgendaError
 from facilitator.catalog import resolve_agenda
-from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
+from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, report_error, sessions_dir
 from facilitator.i18n import choose_language, set_language
 from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
 
@@ -32,9 +31,7 @@ def _agenda(name: str | None) -> Agenda:
     try:
         return resolve_agenda(name)
     except AgendaError as error:
-        for line in error.problems[:-1]:
-            sys.stderr.write(line + "\n")
-        raise UsageError(error.problems[-1]) from None
+        raise UsageError("\n".join(error.problems)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             lock = SessionLock(path)
             lock.acquire()
     except SessionLockedError as error:
-        sys.stderr.write(f"facilitator: {error}\n")
+        report_error(str(error))
         return EXIT_FAILURE
     except StoreError as error:
         raise UsageError(str(error)) from None
