@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from facilitator.register import CACHE_DIR
+from facilitator.register.cache import CACHE_DIR
 
 HERE = Path(__file__).resolve().parent
 TARGET_RATIO = 1.5

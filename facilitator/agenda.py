@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from facilitator.safe_toml import (
     UnreadableError,
@@ -35,6 +35,16 @@ _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _AGENDA_KEYS = ("schema", "id", "title", "language", "version", "source", "description", "sections")
 _SECTION_KEYS = ("id", "title", "description", "themes")
 _THEME_KEYS = ("id", "title", "kind", "timebox", "description", "prompts")
+
+
+class ThemeRef(NamedTuple):
+    """A theme's number: `3.1` is the first theme of section 3; sorts in agenda order."""
+
+    section: int
+    theme: int
+
+    def __str__(self) -> str:
+        return f"{self.section}.{self.theme}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +101,18 @@ class Agenda:
     def minutes(self) -> int:
         """The planned length of the whole agenda."""
         return sum(section.minutes for section in self.sections)
+
+    def refs(self) -> dict[str, ThemeRef]:
+        """Every theme's number by its id, in agenda order."""
+        return {
+            theme.id: ThemeRef(s, t)
+            for s, section in enumerate(self.sections, start=1)
+            for t, theme in enumerate(section.themes, start=1)
+        }
+
+    def ref(self, theme_id: str) -> ThemeRef:
+        """A theme's number (`3.1`); KeyError for a theme not on the agenda."""
+        return self.refs()[theme_id]
 
     def section_of(self, theme_id: str) -> Section:
         """The section a theme belongs to."""

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from facilitator.minutes import minutes_language, role_label
+from facilitator.i18n import known_language, role_label
 from facilitator.session import Session, parse_role
 
 WITHHELD = {"da": "Anonymiseret", "en": "Withheld"}
@@ -121,7 +121,7 @@ def _key(name: str) -> str:
 def anonymize_session(session: Session) -> Session:
     """A deep copy of `session` with people's names replaced by their roles."""
     result = copy.deepcopy(session)
-    names = _Names(result, minutes_language(result))
+    names = _Names(result, known_language(result.agenda.language))
     text: Callable[[str], str] = names.in_text
     for participant, label in zip(result.participants, names.labels, strict=True):
         participant.name = label

@@ -27,6 +27,9 @@ COMMANDS = {
     "export": "export",
     "agreements": "agreements",
     "coverage": "coverage",
+    "guidelines": "guidelines",
+    "calendar": "calendar",
+    "present": "present",
 }
 
 
@@ -167,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     agreements.add_argument(
         "--strict", action="store_true", help="exit 1 when a file could not be read"
     )
+    _roster_option(agreements)
 
     coverage = sub.add_parser(
         "coverage", parents=[common], help="committees x sections: who has been through what"
@@ -176,15 +180,81 @@ def build_parser() -> argparse.ArgumentParser:
     )
     coverage.add_argument(
         "--format",
-        choices=("table", "md", "csv", "json", "toml"),
+        choices=("table", "md", "html", "docx", "csv", "json", "toml"),
         default="table",
-        help="output format",
+        help="output format (md, html and docx: one page for the hovedudvalg)",
+    )
+    coverage.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (docx needs it)"
     )
     coverage.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
     coverage.add_argument(
         "--strict", action="store_true", help="exit 1 when a file could not be read"
     )
+    _roster_option(coverage)
+
+    guidelines = sub.add_parser(
+        "guidelines", parents=[common], help="a committee's local guidelines from its agreements"
+    )
+    guidelines.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
+    )
+    guidelines.add_argument(
+        "--committee", required=True, metavar="NAME", help="the committee (its name or an alias)"
+    )
+    guidelines.add_argument(
+        "--format", choices=("md", "html", "docx"), default="md", help="output format (default md)"
+    )
+    guidelines.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
+    )
+    guidelines.add_argument(
+        "--template", type=Path, metavar="FILE.docx", help="Word template whose styles to keep"
+    )
+    guidelines.add_argument(
+        "--strict", action="store_true", help="exit 1 when a file could not be read"
+    )
+    _roster_option(guidelines)
+
+    calendar = sub.add_parser(
+        "calendar", parents=[common], help="open, dated agreements and actions as an .ics file"
+    )
+    calendar.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
+    )
+    calendar.add_argument("--committee", metavar="C", help="only this committee")
+    calendar.add_argument(
+        "--owner", metavar="O", help="only outcomes this person is responsible for"
+    )
+    calendar.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.ics", help="the calendar file"
+    )
+    calendar.add_argument(
+        "--strict", action="store_true", help="exit 1 when a file could not be read"
+    )
+    _roster_option(calendar)
+
+    present = sub.add_parser(
+        "present",
+        parents=[common],
+        help="read-only projector view that follows the live meeting",
+    )
+    present.add_argument(
+        "session",
+        nargs="?",
+        metavar="SESSION",
+        help="session file (default: the newest unfinished meeting; with none, wait for one)",
+    )
     return parser
+
+
+def _roster_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--roster",
+        type=Path,
+        metavar="FILE",
+        help="the committees roster (default: committees.toml in the sessions folder)",
+    )
 
 
 def _minutes(text: str) -> int:

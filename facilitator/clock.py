@@ -47,6 +47,11 @@ class MeetingClock:
         self.monotonic = monotonic
         self.wall = wall
         self._span_start: float | None = None
+        # Where monotonic time meets wall time, so the file's `running_since` has sub-second
+        # precision and moves exactly as the monotonic clock does (no jitter at each save).
+        self._anchor: tuple[float, datetime] | None = None
+        # A loaded session always starts paused, whatever the file said when it was written.
+        session.running_since = None
 
     # -- running ------------------------------------------------------------------------
 
@@ -63,11 +68,13 @@ class MeetingClock:
             self.session.started = self.wall()
         self.session.current.state = "active"
         self._span_start = self.monotonic()
+        self.session.running_since = self._wall_at(self._span_start)
 
     def pause(self) -> None:
         """Stop counting; the time so far stays with the current theme."""
         self.checkpoint()
         self._span_start = None
+        self.session.running_since = None
 
     def toggle(self) -> bool:
         """Start when paused, pause when running; returns whether it now runs."""
@@ -84,6 +91,14 @@ class MeetingClock:
         moment = self.monotonic()
         self.session.current.seconds += max(0.0, moment - self._span_start)
         self._span_start = moment
+        self.session.running_since = self._wall_at(moment)
+
+    def _wall_at(self, moment: float) -> datetime:
+        """The wall time of a monotonic moment, from one anchor taken when counting began."""
+        if self._anchor is None:
+            self._anchor = (moment, self.wall())
+        anchor_monotonic, anchor_wall = self._anchor
+        return anchor_wall + timedelta(seconds=moment - anchor_monotonic)
 
     # -- themes -------------------------------------------------------------------------
 

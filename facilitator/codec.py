@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
+import tomli_w
+
 from facilitator.agenda import Agenda, AgendaError, agenda_from_data
 from facilitator.sanitize import quoted
 from facilitator.session import (
@@ -58,6 +60,11 @@ def _text(value: str) -> str:
     return clean_text(value)
 
 
+def session_to_toml(session: Session) -> str:
+    """The whole session as TOML, exactly as the session file holds it."""
+    return tomli_w.dumps(session_to_data(session))
+
+
 def session_to_data(session: Session) -> dict[str, Any]:
     """The session as plain data for tomli-w: no None, text normalised so a round trip is exact."""
     data = _drop_empty(
@@ -78,6 +85,7 @@ def session_to_data(session: Session) -> dict[str, Any]:
             "approved_by": _text(session.approved_by),
             "approved_at": session.approved_at,
             "followup_of": session.followup_of,
+            "running_since": session.running_since,
         },
         keep=("committee",),
     )
@@ -422,6 +430,7 @@ def session_from_data(
         approved_by=top.line("approved_by"),
         approved_at=top.get("approved_at", datetime),
         followup_of=top.line("followup_of"),
+        running_since=top.get("running_since", datetime),
     )
     if agenda is not None and session.current_theme not in known:
         top.problem(

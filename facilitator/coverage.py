@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from facilitator.followup import REVIEW_SECTION_ID
-from facilitator.register import DEFAULT_KINDS, Row, Summary
+from facilitator.register.filters import DEFAULT_KINDS
+from facilitator.register.rows import Row
+from facilitator.register.summary import Summary
+from facilitator.roster import Roster, name_key
 from facilitator.session import REVIEW_THEME_ID
 
 
@@ -59,14 +62,23 @@ class SectionCoverage:
 class CommitteeCoverage:
     """One committee over one agenda: how far it has come, and what it still owes."""
 
-    committee: str  # the spelling of its latest meeting
+    committee: str  # the roster's name, else the spelling of its latest meeting
     agenda_id: str
     agenda_title: str
     sessions: int
-    latest_meeting: date
+    latest_meeting: date | None  # None: on the roster, never met
     sections: tuple[SectionCoverage, ...]
     open: int  # agreements and actions not done or dropped
     overdue: int  # of those, past their date
+    on_roster: bool | None = None  # None: no roster to check against
+    unit: str = ""
+    next_review: date | None = None  # the roster's date, else a year after the latest meeting
+    review_overdue: bool = False
+
+    @property
+    def started(self) -> bool:
+        """Whether the committee has met at all."""
+        return self.sessions > 0
 
     @property
     def themes_done(self) -> int:
@@ -90,13 +102,21 @@ class CommitteeCoverage:
 
     @property
     def complete(self) -> bool:
-        """Every section complete."""
-        return all(section.complete for section in self.sections)
+        """Every section complete (a committee that never met is not)."""
+        return self.started and all(section.complete for section in self.sections)
 
 
 def _group_key(committee: str, agenda_id: str) -> tuple[str, str]:
     # "LMU Jobcenter" and "lmu  jobcenter" are the same committee typed twice.
-    return (" ".join(committee.casefold().split()), agenda_id)
+    return (name_key(committee), agenda_id)
+
+
+def a_year_after(day: date) -> date:
+    """The same date next year; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 def _guide(summaries: Sequence[Summary]) -> Summary:
@@ -131,17 +151,26 @@ def _sections(
 
 
 def committee_coverage(
-    summaries: Iterable[Summary], rows: Iterable[Row], today: date
+    summaries: Iterable[Summary],
+    rows: Iterable[Row],
+    today: date,
+    roster: Roster | None = None,
 ) -> list[CommitteeCoverage]:
     """One entry per committee and agenda, sorted by committee then agenda.
 
     A discussion theme counts once any meeting finished it or wrote notes or outcomes on it;
     an obligation counts once it was presented. `rows` (from the register, with their latest
-    statuses) give the open and overdue agreements and actions.
+    statuses) give the open and overdue agreements and actions. With a roster, an alias counts
+    under the roster's name, every roster committee is listed (those that never met too), and
+    a committee missing from the roster is marked, so a typo shows.
     """
+
+    def name_of(summary: Summary) -> str:
+        return roster.canonical(summary.committee) if roster else summary.committee
+
     groups: dict[tuple[str, str], list[Summary]] = {}
     for summary in summaries:
-        groups.setdefault(_group_key(summary.committee, summary.agenda_id), []).append(summary)
+        groups.setdefault(_group_key(name_of(summary), summary.agenda_id), []).append(summary)
     by_path = {summary.path: key for key, members in groups.items() for summary in members}
     open_count: dict[tuple[str, str], int] = {}
     overdue_count: dict[tuple[str, str], int] = {}
@@ -158,9 +187,11 @@ def committee_coverage(
         guide = _guide(members)
         covered = set().union(*(s.covered for s in members))
         presented = set().union(*(s.presented for s in members))
+        entry = roster.find(latest.committee) if roster else None
+        review = entry.next_review if entry and entry.next_review else a_year_after(latest.date)
         result.append(
             CommitteeCoverage(
-                committee=latest.committee,
+                committee=name_of(latest),
                 agenda_id=guide.agenda_id,
                 agenda_title=guide.agenda_title,
                 sessions=len(members),
@@ -168,7 +199,33 @@ def committee_coverage(
                 sections=_sections(guide, covered, presented),
                 open=open_count.get(key, 0),
                 overdue=overdue_count.get(key, 0),
+                on_roster=None if roster is None else entry is not None,
+                unit=entry.unit if entry else "",
+                next_review=review,
+                review_overdue=review < today,
             )
         )
+    if roster is not None:
+        met = {name_key(item.committee) for item in result}
+        for committee in roster.committees:
+            if name_key(committee.name) in met:
+                continue
+            due = committee.next_review
+            result.append(
+                CommitteeCoverage(
+                    committee=committee.name,
+                    agenda_id="",
+                    agenda_title="",
+                    sessions=0,
+                    latest_meeting=None,
+                    sections=(),
+                    open=0,
+                    overdue=0,
+                    on_roster=True,
+                    unit=committee.unit,
+                    next_review=due,
+                    review_overdue=due is not None and due < today,
+                )
+            )
     result.sort(key=lambda c: _group_key(c.committee, c.agenda_id))
     return result

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from facilitator import store
 from facilitator.agenda import Agenda, Section, Theme
-from facilitator.register import CLOSED_STATUSES, EXPORT_SUFFIX, latest_reviews
+from facilitator.safe_toml import UnreadableError, decode_text, read_limited
 from facilitator.session import (
+    CLOSED_STATUSES,
     REVIEW_STATUSES,
     REVIEW_THEME_ID,
     Outcome,
@@ -23,6 +24,7 @@ from facilitator.session import (
     ReviewStatus,
     Session,
     clean_text,
+    latest_reviews,
     now,
 )
 
@@ -229,8 +231,8 @@ def set_review(
 def _head(path: Path) -> tuple[str, str] | None:
     """A session file's id and followup_of, read from its top-level keys only (fast)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = decode_text(read_limited(path), str(path))
+    except UnreadableError:
         return None
     # The codec writes the top-level keys first; the first table header ends them.
     match = _TABLE_HEADER.search(text)
@@ -238,7 +240,7 @@ def _head(path: Path) -> tuple[str, str] | None:
     for part in (text[: match.start()] if match else text, text):
         try:
             top = tomllib.loads(part)
-        except tomllib.TOMLDecodeError:
+        except (ValueError, RecursionError):  # hostile files too: deep nesting, huge ints
             continue
         if "id" in top:
             break
@@ -263,7 +265,7 @@ def prepare_followup(
     folders = [folder for folder in [session_path.parent, *sessions_dirs] if folder.is_dir()]
     found: dict[str, tuple[int, Path]] = {}
     for path in store.find_session_files(folders):
-        if path.name.endswith(EXPORT_SUFFIX):
+        if path.name.endswith(store.EXPORT_SUFFIX):
             continue  # an export is a copy, perhaps anonymised: the session itself counts
         head = _head(path)
         if head is None:

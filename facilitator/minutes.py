@@ -1,6 +1,6 @@
-"""Minutes of a session: Markdown for people (in the agenda's language) and TOML for machines.
+"""Minutes of a session as Markdown, in the agenda's language, for people to read and send.
 
-The Markdown follows the usual shape of Danish MED minutes (domain/minutes-skeleton.md): header,
+The Markdown follows the usual shape of Danish MED minutes: header,
 participants, follow-up on earlier agreements, one heading per section and theme, and one table
 of every agreement and action at the end. Everything people typed goes through
 `facilitator.markdown_escape`, so no note or name can change the document's structure.
@@ -11,201 +11,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import NamedTuple
 
-import tomli_w
-
-from facilitator import codec
+from facilitator import i18n
 from facilitator.markdown_escape import escape_block, escape_inline, escape_paragraphs
-from facilitator.session import Outcome, OutcomeKind, Participant, Session, ThemeRecord
-
-# Labels of the minutes, per agenda language. The user interface has its own strings in
-# facilitator/i18n.py: the minutes follow the agenda, the screens follow the person at them.
-LABELS: dict[str, dict[str, str]] = {
-    "da": {
-        "title": "Referat",
-        "date": "Dato",
-        "at": "kl.",
-        "planned_at": "planlagt kl.",
-        "place": "Sted",
-        "agenda": "Dagsorden",
-        "version": "version",
-        "source": "Kilde",
-        "time_use": "Tidsforbrug",
-        "time_use_value": "planlagt {planned} min, brugt {used} min",
-        "status": "Status",
-        "minutes_status": "Referatstatus",
-        "not_ended_note": "**Mødet er ikke afsluttet.** Referatet viser mødet, som det står nu.",
-        "not_ended": "mødet er ikke afsluttet",
-        "participants": "Deltagere",
-        "name": "Navn",
-        "role": "Rolle",
-        "side": "Side",
-        "no_participants": "Ingen deltagere registreret.",
-        "absent": "Afbud",
-        "none": "Ingen",
-        "chair": "Mødeleder",
-        "secretary": "Referent",
-        "not_given": "Ikke angivet",
-        "arrived": "ankom kl. {time}",
-        "left": "gik kl. {time}",
-        "review": "Opfølgning på tidligere aftaler",
-        "review_from": "Gennemgang af aftaler og handlinger fra mødet {date}.",
-        "review_from_many": "Gennemgang af aftaler og handlinger fra tidligere møder.",
-        "task": "Opgave",
-        "type": "Type",
-        "owner": "Ansvarlig",
-        "due_date": "Dato",
-        "review_status": "Status",
-        "comment": "Bemærkning",
-        "theme_ref": "Tema",
-        "used": "brugt",
-        "minutes": "min",
-        "presented": "Præsenteret",
-        "yes": "Ja",
-        "no": "Nej",
-        "points": "Punkterne i dialogpapiret",
-        "notes": "Drøftelse",
-        "notes_obligation": "Spørgsmål og bemærkninger",
-        "follow_up_date": "Opfølgning",
-        "deadline": "Deadline",
-        "no_decision": "Ingen beslutning eller aftale under punktet.",
-        "not_covered": "Ikke behandlet.",
-        "summary": "Samlet opfølgningsliste",
-        "summary_empty": "Mødet aftalte ingen opfølgning.",
-        "draft": "Udkast",
-        "approved": "Godkendt af {name} {date}",
-        "approved_nameless": "Godkendt {date}",
-    },
-    "en": {
-        "title": "Minutes",
-        "date": "Date",
-        "at": "",
-        "planned_at": "planned for",
-        "place": "Place",
-        "agenda": "Agenda",
-        "version": "version",
-        "source": "Source",
-        "time_use": "Time",
-        "time_use_value": "planned {planned} min, used {used} min",
-        "status": "Status",
-        "minutes_status": "Status of the minutes",
-        "not_ended_note": "**The meeting has not ended.** These minutes show it as it stands now.",
-        "not_ended": "the meeting has not ended",
-        "participants": "Participants",
-        "name": "Name",
-        "role": "Role",
-        "side": "Side",
-        "no_participants": "No participants recorded.",
-        "absent": "Apologies",
-        "none": "None",
-        "chair": "Chair",
-        "secretary": "Secretary",
-        "not_given": "Not recorded",
-        "arrived": "arrived {time}",
-        "left": "left {time}",
-        "review": "Follow-up on earlier agreements",
-        "review_from": "Review of the agreements and actions of the meeting on {date}.",
-        "review_from_many": "Review of the agreements and actions of earlier meetings.",
-        "task": "Task",
-        "type": "Type",
-        "owner": "Responsible",
-        "due_date": "Date",
-        "review_status": "Status",
-        "comment": "Comment",
-        "theme_ref": "Theme",
-        "used": "used",
-        "minutes": "min",
-        "presented": "Presented",
-        "yes": "Yes",
-        "no": "No",
-        "points": "The points of the dialogue paper",
-        "notes": "Discussion",
-        "notes_obligation": "Questions and comments",
-        "follow_up_date": "Follow-up",
-        "deadline": "Deadline",
-        "no_decision": "No decision or agreement on this item.",
-        "not_covered": "Not covered.",
-        "summary": "Follow-up list",
-        "summary_empty": "The meeting agreed on no follow-up.",
-        "draft": "Draft",
-        "approved": "Approved by {name} on {date}",
-        "approved_nameless": "Approved on {date}",
-    },
-}
-
-ROLE_LABELS: dict[str, dict[str, str]] = {
-    "da": {
-        "leader": "Leder",
-        "employee-representative": "Medarbejderrepræsentant",
-        "tr": "TR",
-        "amr": "AMR",
-        "secretary": "Referent",
-        "guest": "Gæst",
-        "other": "Andet",
-    },
-    "en": {
-        "leader": "Leader",
-        "employee-representative": "Employee representative",
-        "tr": "Union representative",
-        "amr": "Safety representative",
-        "secretary": "Secretary",
-        "guest": "Guest",
-        "other": "Other",
-    },
-}
-
-SIDE_LABELS: dict[str, dict[str, str]] = {
-    "da": {"management": "Ledelse", "employees": "Medarbejdere"},
-    "en": {"management": "Management", "employees": "Employees"},
-}
-
-THEME_KIND_LABELS: dict[str, dict[str, str]] = {
-    "da": {"discussion": "Drøftelse", "obligation": "Orientering om minimumskrav"},
-    "en": {"discussion": "Discussion", "obligation": "Briefing on minimum requirements"},
-}
-
-# (singular, plural) per outcome kind.
-KIND_LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "da": {
-        "decision": ("Beslutning", "Beslutninger"),
-        "agreement": ("Aftale", "Aftaler"),
-        "action": ("Handling", "Handlinger"),
-        "question": ("Åbent spørgsmål", "Åbne spørgsmål"),
-    },
-    "en": {
-        "decision": ("Decision", "Decisions"),
-        "agreement": ("Agreement", "Agreements"),
-        "action": ("Action", "Actions"),
-        "question": ("Open question", "Open questions"),
-    },
-}
-
-REVIEW_STATUS_LABELS: dict[str, dict[str, str]] = {
-    "da": {
-        "": "Ikke vurderet",
-        "done": "Udført",
-        "in-progress": "I gang",
-        "not-started": "Ikke påbegyndt",
-        "dropped": "Droppet",
-    },
-    "en": {
-        "": "Not assessed",
-        "done": "Done",
-        "in-progress": "In progress",
-        "not-started": "Not started",
-        "dropped": "Dropped",
-    },
-}
-
-MONTHS: dict[str, tuple[str, ...]] = {
-    "da": (
-        "januar", "februar", "marts", "april", "maj", "juni",
-        "juli", "august", "september", "oktober", "november", "december",
-    ),
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
+from facilitator.session import (
+    Outcome,
+    OutcomeKind,
+    Participant,
+    Session,
+    ThemeRecord,
+    used_minutes,
+)
 
 _KIND_ORDER: tuple[OutcomeKind, ...] = ("decision", "agreement", "action", "question")
 _FOLLOW_UP_KINDS: tuple[OutcomeKind, ...] = ("agreement", "action")
@@ -213,44 +28,7 @@ _FOLLOW_UP_KINDS: tuple[OutcomeKind, ...] = ("agreement", "action")
 
 def minutes_language(session: Session) -> str:
     """The language of the minutes: the agenda's, English for anything unknown."""
-    return session.agenda.language if session.agenda.language in LABELS else "en"
-
-
-def role_label(role: str, language: str) -> str:
-    """A participant role as the minutes name it ("Medarbejderrepræsentant", "TR", ...)."""
-    table = ROLE_LABELS.get(language, ROLE_LABELS["en"])
-    return table.get(role, role)
-
-
-def format_date(value: date, language: str) -> str:
-    """A date for prose: `12. marts 2026` in Danish, `12 March 2026` in English."""
-    month = MONTHS.get(language, MONTHS["en"])[value.month - 1]
-    if language == "da":
-        return f"{value.day}. {month} {value.year}"
-    return f"{value.day} {month} {value.year}"
-
-
-def format_time(value: datetime, language: str) -> str:
-    """A wall-clock time as stored (no time zone conversion): `13.15` in Danish, `13:15` else."""
-    if language == "da":
-        return f"{value.hour}.{value.minute:02d}"
-    return f"{value.hour:02d}:{value.minute:02d}"
-
-
-def used_minutes(record: ThemeRecord) -> int:
-    """Whole minutes spent on a theme, rounded; any time at all counts as at least one."""
-    if record.seconds <= 0:
-        return 0
-    return max(1, int(record.seconds / 60 + 0.5))
-
-
-def theme_refs(session: Session) -> dict[str, str]:
-    """Each theme's number as the minutes show it: `3.1` is the first theme of section 3."""
-    return {
-        theme.id: f"{s}.{t}"
-        for s, section in enumerate(session.agenda.sections, start=1)
-        for t, theme in enumerate(section.themes, start=1)
-    }
+    return i18n.known_language(session.agenda.language)
 
 
 class MinutesParts(NamedTuple):
@@ -270,11 +48,6 @@ def render_parts(session: Session) -> MinutesParts:
     """The header and participants (head), then everything from the follow-up review on (body)."""
     writer = _Writer(session)
     return MinutesParts(writer.head(), writer.body())
-
-
-def render_toml(session: Session) -> str:
-    """The whole session as TOML, exactly as the session file holds it."""
-    return tomli_w.dumps(codec.session_to_data(session))
 
 
 def _table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:
@@ -301,17 +74,17 @@ class _Writer:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.language = minutes_language(session)
-        self.label = LABELS[self.language]
-        self.refs = theme_refs(session)
+        self.label = i18n.words(self.language).minutes
+        self.refs = {theme_id: str(ref) for theme_id, ref in session.agenda.refs().items()}
         self.uncovered = {record.theme_id for record in session.uncovered()}
 
     # -- small formatters ---------------------------------------------------------------
 
     def date(self, value: date) -> str:
-        return format_date(value, self.language)
+        return i18n.format_date(value, self.language)
 
     def time(self, value: datetime) -> str:
-        return format_time(value, self.language)
+        return i18n.format_time(value, self.language)
 
     def at(self, value: datetime) -> str:
         """`kl. 13.15` in Danish, `13:15` in English."""
@@ -319,8 +92,7 @@ class _Writer:
         return f"{prefix} {self.time(value)}" if prefix else self.time(value)
 
     def kind_label(self, kind: str, count: int = 1) -> str:
-        singular, plural = KIND_LABELS[self.language][kind]
-        return singular if count == 1 else plural
+        return i18n.kind_label(kind, self.language, count=count)
 
     def person(self, name: str) -> str:
         return escape_inline(name) or self.label["not_given"]
@@ -336,7 +108,7 @@ class _Writer:
         if place := escape_inline(session.place):
             facts.append(f"**{label['place']}:** {place}")
         facts.append(f"**{label['agenda']}:** {self.agenda_name()}")
-        used = sum(used_minutes(record) for record in session.themes)
+        used = used_minutes(sum(record.seconds for record in session.themes))
         time_use = label["time_use_value"].format(planned=session.timebox_minutes, used=used)
         facts.append(f"**{label['time_use']}:** {time_use}")
         facts.append(f"**{label['status']}:** {self.status()}")
@@ -384,8 +156,8 @@ class _Writer:
             rows = [
                 [
                     self.participant_name(p),
-                    role_label(p.role, self.language),
-                    SIDE_LABELS[self.language].get(p.side, p.side),
+                    i18n.role_label(p.role, self.language),
+                    i18n.side_label(p.side, self.language),
                 ]
                 for p in present
             ]
@@ -405,7 +177,7 @@ class _Writer:
     def absent_name(self, participant: Participant) -> str:
         """`Name (Role)`, or only the label when anonymising put it there; then any note."""
         name = escape_inline(participant.name)
-        role = role_label(participant.role, self.language)
+        role = i18n.role_label(participant.role, self.language)
         numbered = name.removeprefix(role).strip()
         if not name or (name.startswith(role) and (not numbered or numbered.isdigit())):
             shown = name or role
@@ -463,7 +235,7 @@ class _Writer:
                 self.kind_label(review.kind),
                 escape_inline(review.owner),
                 review.due.isoformat() if review.due else "",
-                REVIEW_STATUS_LABELS[self.language][review.status],
+                i18n.status_label(review.status, self.language),
                 escape_inline(review.comment),
             ]
             for review in session.reviews
@@ -473,9 +245,9 @@ class _Writer:
     def theme(self, record: ThemeRecord) -> list[str]:
         theme = self.session.theme(record.theme_id)
         label = self.label
-        kind = THEME_KIND_LABELS[self.language][theme.kind]
+        kind = i18n.theme_kind_label(theme.kind, self.language)
         timing = f"{kind}, {record.timebox} {label['minutes']} – {label['used']} "
-        timing += f"{used_minutes(record)} {label['minutes']}"
+        timing += f"{used_minutes(record.seconds)} {label['minutes']}"
         title = escape_inline(theme.title)
         lines = [f"### {self.refs[theme.id]} {title} *({timing})*", ""]
         if record.theme_id in self.uncovered:

@@ -11,39 +11,9 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from facilitator import __version__
-from facilitator.minutes import (
-    LABELS,
-    format_date,
-    minutes_language,
-    render_parts,
-    theme_refs,
-    used_minutes,
-)
-from facilitator.session import Session
-
-_CHART_LABELS = {
-    "da": {
-        "heading": "Tidsforbrug",
-        "title": "Planlagt og brugt tid pr. tema",
-        "desc": "Vandrette søjler: planlagt tid (grå) og brugt tid pr. tema, i minutter.",
-        "planned": "Planlagt",
-        "used": "Brugt",
-        "over": "Over tiden",
-        "value": "{used} af {planned} min",
-        "tooltip": "{ref} {title} – planlagt {planned} min, brugt {used} min",
-    },
-    "en": {
-        "heading": "Time",
-        "title": "Planned and used time per theme",
-        "desc": "Horizontal bars: planned time (grey) and used time per theme, in minutes.",
-        "planned": "Planned",
-        "used": "Used",
-        "over": "Over time",
-        "value": "{used} of {planned} min",
-        "tooltip": "{ref} {title} – planned {planned} min, used {used} min",
-    },
-}
+from facilitator import __version__, i18n
+from facilitator.minutes import minutes_language, render_parts
+from facilitator.session import Session, used_minutes
 
 # Geometry of the chart in SVG user units; the page scales it to the column width.
 _WIDTH = 760
@@ -144,10 +114,10 @@ def render_html(session: Session) -> str:
     language = minutes_language(session)
     head, body = render_parts(session)
     markdown = MarkdownIt("js-default")
-    parts = (LABELS[language]["title"], session.committee, format_date(session.date, language))
+    label = i18n.words(language).minutes
+    parts = (label["title"], session.committee, i18n.format_date(session.date, language))
     title = " – ".join(" ".join(part.split()) for part in parts if part.strip())
     chart = _chart_section(session, language)
-    label = LABELS[language]
     nowrap = {"#", label["due_date"], label["theme_ref"]}
     return (
         "<!doctype html>\n"
@@ -209,20 +179,20 @@ def _truncate(text: str, limit: int) -> str:
 
 
 def _chart_section(session: Session, language: str) -> str:
-    labels = _CHART_LABELS[language]
+    labels = i18n.words(language).minutes
     return (
-        f"<h2>{escape(labels['heading'])}</h2>\n"
+        f"<h2>{escape(labels['chart_heading'])}</h2>\n"
         f'<figure class="chart">\n{time_chart(session, language)}\n</figure>\n'
     )
 
 
 def time_chart(session: Session, language: str) -> str:
     """An inline SVG bar chart of planned against used minutes, one pair of bars per theme."""
-    labels = _CHART_LABELS.get(language, _CHART_LABELS["en"])
-    refs = theme_refs(session)
+    labels = i18n.words(language).minutes
+    refs = session.agenda.refs()
     rows = [
-        (refs[record.theme_id], session.theme(record.theme_id).title, record.timebox,
-         used_minutes(record))
+        (str(refs[record.theme_id]), session.theme(record.theme_id).title, record.timebox,
+         used_minutes(record.seconds))
         for record in session.themes
     ]  # fmt: skip
     scale = _BAR_SPACE / max([1] + [max(planned, used) for _, _, planned, used in rows])
@@ -230,16 +200,16 @@ def time_chart(session: Session, language: str) -> str:
     parts = [
         f'<svg role="img" aria-labelledby="chart-title chart-desc" '
         f'viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" height="{height}">',
-        f'<title id="chart-title">{escape(labels["title"])}</title>',
-        f'<desc id="chart-desc">{escape(labels["desc"])}</desc>',
+        f'<title id="chart-title">{escape(labels["chart_title"])}</title>',
+        f'<desc id="chart-desc">{escape(labels["chart_desc"])}</desc>',
         _legend(labels),
         f'<line class="grid" x1="{_BAR_LEFT}" y1="{_TOP - 6}" x2="{_BAR_LEFT}" y2="{height - 6}"/>',
     ]
     for index, (ref, title, planned, used) in enumerate(rows):
         y = _TOP + index * _ROW
         over = " over" if used > planned else ""
-        tooltip = labels["tooltip"].format(ref=ref, title=title, planned=planned, used=used)
-        value = labels["value"].format(used=used, planned=planned)
+        tooltip = labels["chart_tooltip"].format(ref=ref, title=title, planned=planned, used=used)
+        value = labels["chart_value"].format(used=used, planned=planned)
         if used > planned:
             value += f" (+{used - planned})"
         planned_width = round(planned * scale, 1)
@@ -263,9 +233,9 @@ def time_chart(session: Session, language: str) -> str:
 
 def _legend(labels: dict[str, str]) -> str:
     items = [
-        ("planned", labels["planned"]),
-        ("used", labels["used"]),
-        ("used over", labels["over"]),
+        ("planned", labels["chart_planned"]),
+        ("used", labels["chart_used"]),
+        ("used over", labels["chart_over"]),
     ]
     parts = ['<g class="legend">']
     x = _BAR_LEFT

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from facilitator.minutes import role_label, theme_refs
+from facilitator.i18n import role_label
 from facilitator.session import Session
 
 WarningKind = Literal["cpr", "email", "phone"]
@@ -270,7 +270,7 @@ def _fields(session: Session) -> Iterator[tuple[_Where, str]]:
         )
         yield who.then("name"), participant.name
         yield who.then("note"), participant.note
-    refs = theme_refs(session)
+    refs = {theme_id: str(ref) for theme_id, ref in session.agenda.refs().items()}
     for record in session.themes:
         theme = top.then(
             "theme", title=session.theme(record.theme_id).title, ref=refs[record.theme_id]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import secrets
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal, get_args
+from typing import Literal, Protocol, TypeVar, get_args
 
 from facilitator.agenda import Agenda, Theme
 from facilitator.sanitize import without_controls
@@ -21,6 +22,7 @@ ThemeState = Literal["pending", "active", "done", "skipped"]
 OutcomeKind = Literal["decision", "agreement", "action", "question"]
 ReviewStatus = Literal["", "done", "in-progress", "not-started", "dropped"]
 MinutesStatus = Literal["draft", "approved"]
+SessionState = Literal["in-progress", "ended", "approved"]
 
 ROLES: tuple[Role, ...] = get_args(Role)
 SIDES: tuple[Side, ...] = get_args(Side)
@@ -28,6 +30,9 @@ THEME_STATES: tuple[ThemeState, ...] = get_args(ThemeState)
 OUTCOME_KINDS: tuple[OutcomeKind, ...] = get_args(OutcomeKind)
 REVIEW_STATUSES: tuple[ReviewStatus, ...] = get_args(ReviewStatus)
 MINUTES_STATUSES: tuple[MinutesStatus, ...] = get_args(MinutesStatus)
+SESSION_STATES: tuple[SessionState, ...] = get_args(SessionState)
+# An outcome reviewed as done or dropped needs no more follow-up.
+CLOSED_STATUSES = frozenset({"done", "dropped"})
 
 # Which side a role sits on when nobody says otherwise: a MED committee has two sides.
 DEFAULT_SIDE: dict[str, Side] = {
@@ -138,6 +143,11 @@ class ThemeRecord:
     uncovered_reason: str = ""
 
 
+def used_minutes(seconds: float) -> int:
+    """Whole minutes as the agenda and the minutes show time spent: rounded, 14:31 reads 15."""
+    return int(seconds // 60 + (1 if seconds % 60 >= 30 else 0))
+
+
 @dataclass
 class Review:
     """A follow-up meeting's verdict on one outcome of an earlier meeting of the committee."""
@@ -177,6 +187,10 @@ class Session:
     approved_at: datetime | None = None
     followup_of: str = ""
     reviews: list[Review] = field(default_factory=list)
+    # While the clock runs: the wall time from which the current theme's running span counts,
+    # on top of its record's seconds. A reader of the file (the presenter view) computes the
+    # live time from these two; None while the clock is paused.
+    running_since: datetime | None = None
 
     @classmethod
     def new(cls, committee: str, agenda: Agenda, planned_minutes: int | None = None) -> Session:
@@ -195,7 +209,7 @@ class Session:
     # -- lookups ------------------------------------------------------------------------
 
     @property
-    def state(self) -> Literal["in-progress", "ended", "approved"]:
+    def state(self) -> SessionState:
         """Where the meeting stands, as the register shows it."""
         if self.minutes_status == "approved":
             return "approved"
@@ -365,3 +379,38 @@ def distribute(weights: list[int], total: int) -> list[int]:
             parts[donor] -= 1
             parts[i] += 1
     return parts
+
+
+class Reviewed(Protocol):
+    """A follow-up verdict as read from a session or from a register summary of one."""
+
+    @property
+    def outcome_id(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def reviewed(self) -> datetime | None: ...
+
+
+ReviewT = TypeVar("ReviewT", bound=Reviewed)
+
+
+def latest_reviews(meetings: Iterable[tuple[date, Iterable[ReviewT]]]) -> dict[str, ReviewT]:
+    """Each outcome's latest review with a status: by the reviewing meeting's date, then time.
+
+    A review without a status (not reviewed yet at an unfinished meeting) hides nothing.
+    """
+    latest: dict[str, tuple[tuple[date, float], ReviewT]] = {}
+    for day, reviews in meetings:
+        for review in reviews:
+            if not review.status:
+                continue
+            # Aware times with different offsets compare by timestamp; none sorts first.
+            stamp = review.reviewed.timestamp() if review.reviewed else float("-inf")
+            key = (day, stamp)
+            known = latest.get(review.outcome_id)
+            if known is None or key >= known[0]:
+                latest[review.outcome_id] = (key, review)
+    return {outcome_id: review for outcome_id, (_, review) in latest.items()}

@@ -88,6 +88,9 @@ class SessionLockedError(StoreError):
 
 # -- file names ---------------------------------------------------------------------------
 
+# TOML exports of a session sit beside it (`<stem>.export.toml`): copies, not meetings.
+EXPORT_SUFFIX = ".export.toml"
+
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG_MAX = 60  # keeps `<date>-<committee>-<agenda>-<n>.toml.lock` well under 255 bytes

@@ -236,7 +236,7 @@ def test_english_labels_with_lang_or_the_variable(
 ) -> None:
     assert run(capsys, "agreements", "--lang", "en")[1].split()[:3] == ["Date", "Committee", "Text"]
     monkeypatch.setenv("FACILITATOR_LANG", "en")
-    assert "in progress" in run(capsys, "agreements")[1]
+    assert "In progress" in run(capsys, "agreements")[1]
     assert "Udvalg" in run(capsys, "agreements", "--lang", "da")[1]
 
 
@@ -254,7 +254,7 @@ def test_csv_opens_in_danish_excel(
     assert (late["Udvalg"], late["Ansvarlig"], late["Status"]) == (
         "LMU Børneby Nord",
         "Åge Kjær",
-        "i gang",
+        "I gang",
     )
     assert late["Dato"] == "2020-01-01" and late["Forsinket"] == "ja"
     assert late["ID"].startswith("#")
@@ -305,7 +305,8 @@ def test_anonymize_replaces_names_by_roles(
 def test_coverage_formats(capsys: pytest.CaptureFixture[str], sessions: Path) -> None:
     code, out, err = run(capsys, "coverage")
     assert (code, err) == (0, "")
-    assert out.split()[:3] == ["Udvalg", "Møder", "Seneste"]
+    header = out.splitlines()[0].split()
+    assert header[0] == "Udvalg" and "Status" in header and "Seneste" in header
     assert "LMU Børneby Nord" in out and "1/1 ✓" in out
     data = json.loads(run(capsys, "coverage", "--format", "json")[1])
     assert [item["sessions"] for item in data] == [2, 1]

@@ -16,7 +16,7 @@ from facilitator.agenda import Agenda
 from facilitator.commands.coverage import coverage_table
 from facilitator.coverage import CommitteeCoverage, committee_coverage
 from facilitator.followup import set_review, start_followup
-from facilitator.register import collect
+from facilitator.register.rows import collect
 from facilitator.session import Session
 from facilitator.tabular import render
 

@@ -16,13 +16,9 @@ from markdown_it.token import Token
 
 from facilitator import codec
 from facilitator.agenda import Agenda, Section, Theme, load_agenda
-from facilitator.minutes import (
-    format_date,
-    format_time,
-    render_markdown,
-    render_toml,
-    used_minutes,
-)
+from facilitator.codec import session_to_toml
+from facilitator.i18n import format_date, format_time
+from facilitator.minutes import render_markdown
 from facilitator.minutes_html import render_html
 from facilitator.session import (
     OutcomeKind,
@@ -30,9 +26,9 @@ from facilitator.session import (
     Review,
     ReviewStatus,
     Session,
-    ThemeRecord,
     clean_line,
     clean_text,
+    used_minutes,
 )
 from facilitator.store import load_session
 
@@ -341,10 +337,12 @@ def test_date_and_time_formats() -> None:
 
 
 @pytest.mark.parametrize(
-    ("seconds", "minutes"), [(0, 0), (1, 1), (29, 1), (89, 1), (90, 2), (600, 10)]
+    ("seconds", "minutes"), [(0, 0), (20, 0), (29.9, 0), (30, 1), (89, 1), (90, 2), (871, 15)]
 )
-def test_used_minutes_round_and_any_time_counts(seconds: float, minutes: int) -> None:
-    assert used_minutes(ThemeRecord("x", 5, seconds=seconds)) == minutes
+def test_used_minutes_are_rounded_as_the_agenda_shows_them(seconds: float, minutes: int) -> None:
+    # One rule for the agenda panel and the minutes: 20 s read "0" in both, never "0/20" on
+    # screen against "brugt 1 min" in the minutes.
+    assert used_minutes(seconds) == minutes
 
 
 # -- English minutes ------------------------------------------------------------------------
@@ -533,8 +531,8 @@ def test_example_minutes_are_complete() -> None:
 
 def test_toml_is_the_session_file_and_renders_the_same_minutes() -> None:
     session = ended_session()
-    data = tomllib.loads(render_toml(session))
-    assert data == tomllib.loads(render_toml(codec.session_from_data(data)))
+    data = tomllib.loads(session_to_toml(session))
+    assert data == tomllib.loads(session_to_toml(codec.session_from_data(data)))
     assert render_markdown(codec.session_from_data(data)) == render_markdown(session)
 
 

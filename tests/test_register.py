@@ -11,18 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import __version__, register, store
+from facilitator import __version__, store
 from facilitator.agenda import Agenda
+from facilitator.commands.agreements import parse_kinds
+from facilitator.commands.progress import TerminalProgress
 from facilitator.followup import set_review, start_followup
-from facilitator.register import (
-    CACHE_DIR,
-    Row,
-    RowFilter,
-    collect,
-    parse_kinds,
-    scan,
-    select,
-)
+from facilitator.register import cache as register_cache
+from facilitator.register.cache import CACHE_DIR
+from facilitator.register.filters import RowFilter, select
+from facilitator.register.reading import ScanOptions, scan
+from facilitator.register.rows import Row, collect
 from facilitator.session import Participant, Session
 
 CET = timezone(timedelta(hours=1))
@@ -382,8 +380,8 @@ def test_the_same_meeting_twice_is_listed_once(tmp_path: Path, sample_agenda: Ag
 def cached(monkeypatch: pytest.MonkeyPatch) -> None:
     """The cache on, for any number of files, and trusting files written a moment ago."""
     monkeypatch.setenv("FACILITATOR_CACHE", "1")
-    monkeypatch.setattr(register, "CACHE_MIN_FILES", 1)
-    monkeypatch.setattr(register, "RACY_NS", 0)
+    monkeypatch.setattr(register_cache, "CACHE_MIN_FILES", 1)
+    monkeypatch.setattr(register_cache, "RACY_NS", 0)
 
 
 def generated(folder: Path, count: int) -> list[Path]:
@@ -470,7 +468,7 @@ def test_a_corrupt_cache_is_ignored_and_rewritten(tmp_path: Path, damage: bytes)
     cache_file = tmp_path / CACHE_DIR / "register.json"
     cache_file.write_bytes(damage.replace(b"%s", __version__.encode()))
     assert collect([tmp_path]).rows == expected
-    assert json.loads(cache_file.read_bytes())["format"] == register.CACHE_FORMAT
+    assert json.loads(cache_file.read_bytes())["format"] == register_cache.CACHE_FORMAT
 
 
 @pytest.mark.usefixtures("cached")
@@ -524,7 +522,7 @@ def test_files_named_one_by_one_use_their_folders_cache(
 def test_anonymized_summaries_have_their_own_cache(tmp_path: Path) -> None:
     generated(tmp_path, 4)
     plain = collect([tmp_path])
-    hidden = collect([tmp_path], anonymize=True)
+    hidden = collect([tmp_path], ScanOptions(anonymize=True))
     assert (tmp_path / CACHE_DIR / "register-anonymized.json").exists()
     names = {p for row in plain.rows for p in [row.owner] if p}
     assert names and not names & {row.owner for row in hidden.rows}
@@ -548,7 +546,7 @@ def test_a_read_only_folder_works_without_a_cache(tmp_path: Path) -> None:
 def test_a_file_changed_a_moment_ago_is_not_cached(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(register, "RACY_NS", 3600 * 10**9)
+    monkeypatch.setattr(register_cache, "RACY_NS", 3600 * 10**9)
     generated(tmp_path, 3)
     collect([tmp_path])
     cache_file = tmp_path / CACHE_DIR / "register.json"
@@ -560,8 +558,8 @@ def test_a_file_changed_a_moment_ago_is_not_cached(
 
 def test_worker_processes_give_the_same_register(tmp_path: Path) -> None:
     generated(tmp_path, 30)
-    serial = collect([tmp_path], parallel=False)
-    parallel = collect([tmp_path], parallel=True)
+    serial = collect([tmp_path], ScanOptions(parallel=False))
+    parallel = collect([tmp_path], ScanOptions(parallel=True))
     assert parallel.rows == serial.rows
     assert len(serial.rows) > 30
 
@@ -571,23 +569,35 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-def test_progress_is_shown_on_a_terminal_and_cleared(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_reading_tells_how_many_files_of_how_many_are_read(tmp_path: Path) -> None:
     generated(tmp_path, 120)
-    monkeypatch.setattr(register, "PROGRESS_AFTER_SECONDS", 0.0)
+    told: list[tuple[int, int]] = []
+    scan([tmp_path], ScanOptions(parallel=False, progress=lambda *counts: told.append(counts)))
+    assert told == [(50, 120), (100, 120)]
+    told.clear()
+    scan([tmp_path], ScanOptions(parallel=True, progress=lambda *counts: told.append(counts)))
+    # Chunks of 50 finish in any order; the count still ends at every file.
+    assert len(told) == 3 and told[-1] == (120, 120)
+    assert all(total == 120 for _, total in told)
+
+
+def test_progress_is_shown_on_a_terminal_and_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("facilitator.commands.progress.PROGRESS_AFTER_SECONDS", 0.0)
     terminal = FakeTerminal()
-    scan([tmp_path], progress=terminal, parallel=False)
-    shown = terminal.getvalue()
-    assert shown.startswith("\r") and "/120" in shown
-    assert shown.endswith("\r\x1b[K")
+    progress = TerminalProgress(terminal, "Reading")
+    progress(50, 120)
+    progress.close()
+    assert terminal.getvalue() == "\rReading 50/120\r\x1b[K"
     piped = io.StringIO()
-    scan([tmp_path], progress=piped, parallel=False)
+    progress = TerminalProgress(piped, "Reading")
+    progress(50, 120)
+    progress.close()
     assert piped.getvalue() == ""
 
 
-def test_no_progress_for_a_quick_read(tmp_path: Path) -> None:
-    generated(tmp_path, 3)
+def test_no_progress_for_a_quick_read() -> None:
     terminal = FakeTerminal()
-    scan([tmp_path], progress=terminal)
+    progress = TerminalProgress(terminal, "Reading")
+    progress(50, 120)
+    progress.close()
     assert terminal.getvalue() == ""

@@ -10,14 +10,14 @@ from pathlib import Path
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from facilitator.agenda import Agenda
 from facilitator.session import Session
 from facilitator.store import save_session
 from facilitator.tui.app import FacilitatorApp
 from facilitator.tui.screens.home import HomeScreen
-from facilitator.tui.screens.register import COLUMNS, FILTER_DELAY, RegisterScreen, layout
+from facilitator.tui.screens.register import FILTER_DELAY, RegisterScreen
 
 
 def top(app: App[None]) -> Screen[object]:
@@ -162,7 +162,7 @@ async def test_register_exports_the_rows_shown_to_csv(
         lines = text.splitlines()
         assert lines[0].startswith("Date;Committee;Kind;Text;Owner;Status")
         assert len(lines) == 2
-        assert lines[1].startswith("2026-04-01;LMU Nord;agreement;Skærmbilleder gemmes;Mia;open")
+        assert lines[1].startswith("2026-04-01;LMU Nord;Agreement;Skærmbilleder gemmes;Mia;Open")
         await pilot.press("enter")
         await pilot.pause()
         assert on_top(app, screen)
@@ -210,19 +210,108 @@ async def test_register_shows_brackets_as_typed(tmp_path: Path, sample_agenda: A
         assert "[Mia]" in drawn(app)
 
 
-def test_layout_gives_the_text_room_and_drops_the_least_needed_columns() -> None:
-    natural = [24, 10, 4, 10, 80, 18, 10, 14, 9]  # committee … text … minutes state
+def save_many(folder: Path, agenda: Agenda) -> None:
+    """Two home-care units, one typed as its roster alias; every kind; one row overdue."""
+    ørsted = Session.new("LMU Hjemmeplejen Ørsted", agenda)
+    ørsted.started = datetime(2026, 1, 10, 9, 0, tzinfo=CET)
+    ørsted.ended = ørsted.started + timedelta(hours=2)
+    theme = ørsted.themes[0].theme_id
+    ørsted.add_outcome(theme, "agreement", "Skærmbilleder gemmes i sagen", "Mia", date(2026, 2, 1))
+    ørsted.add_outcome(theme, "action", "Tjekliste til nye", "Bo", date(2026, 5, 1))
+    ørsted.add_outcome(theme, "decision", "Guiden hvert år")
+    ørsted.add_outcome(theme, "question", "Hvem er DPO?")
+    save_session(ørsted, folder / "oersted.toml")
+    grenaa = Session.new("Hjemmeplejen Grenaa", agenda)
+    grenaa.started = datetime(2026, 2, 10, 9, 0, tzinfo=CET)
+    grenaa.ended = grenaa.started + timedelta(hours=2)
+    grenaa.add_outcome(
+        grenaa.themes[0].theme_id, "agreement", "Profiler er private", "Ida", date(2026, 6, 1)
+    )
+    save_session(grenaa, folder / "grenaa.toml")
+    (folder / "committees.toml").write_text(
+        'schema = 1\n[[committees]]\nname = "LMU Hjemmeplejen Grenaa"\n'
+        'aliases = ["Hjemmeplejen Grenaa"]\n[[committees]]\nname = "LMU Hjemmeplejen Ørsted"\n',
+        encoding="utf-8",
+    )
 
-    def keys(width: int) -> list[str]:
-        return [COLUMNS[index].key for index, _width in layout(natural, width)]
 
-    def text_width(width: int) -> int:
-        return dict(layout(natural, width))[4]
+async def test_register_marks_overdue_rows_and_filters_by_field(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    save_many(tmp_path, sample_agenda)
+    app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_register(pilot)
+        # The command line's default: agreements and actions, not decisions or open questions.
+        assert sorted(visible_texts(screen)) == [
+            "Profiler er private",
+            "Skærmbilleder gemmes i sagen",
+            "Tjekliste til nye",
+        ]
+        assert not screen.problems  # the roster is not a broken session
+        # The overdue row says so in words, and in red.
+        table = screen.query_one("#rows", DataTable)
+        keys = [column.key.value for column in table.columns.values()]
+        late = visible_texts(screen).index("Skærmbilleder gemmes i sagen")
+        status = table.get_row_at(late)[keys.index("status")]
+        assert str(status) == "overdue" and "red" in str(status.spans[0].style)
+        assert "1 overdue" in count_label(screen)
+        # Full committee names at 100 columns; the alias under its roster name.
+        shown = drawn(app)
+        assert "LMU Hjemmeplejen Ørsted" in shown and "LMU Hjemmeplejen Grenaa" in shown
+        await pilot.press("f")
+        await pilot.pause()
+        assert visible_texts(screen) == ["Skærmbilleder gemmes i sagen"]
+        assert "☑ overdue only (f)" in shown or "☑ overdue only (f)" in drawn(app)
+        await pilot.press("f", "k")
+        await pilot.pause()
+        assert len(visible_texts(screen)) == 5  # all kinds
+        screen.query_one("#committee", Select).value = "LMU Hjemmeplejen Grenaa"
+        await pilot.pause()
+        assert visible_texts(screen) == ["Profiler er private"]
+        screen.query_one("#committee", Select).clear()
+        await pilot.pause()
+        screen.query_one("#filter", Input).value = '"hjemmeplejen grenaa"'
+        await pilot.pause(FILTER_DELAY + 0.2)
+        assert visible_texts(screen) == ["Profiler er private"]
+        screen.query_one("#filter", Input).value = '"hjemmeplejen gren"'  # whole words
+        await pilot.pause(FILTER_DELAY + 0.2)
+        assert visible_texts(screen) == []
 
-    assert keys(200) == [spec.key for spec in COLUMNS]
-    assert keys(78) == ["committee", "text", "owner", "date", "status"]
-    assert "kind" in keys(118) and "state" not in keys(118)
-    for width in (78, 98, 118, 158, 200):
-        widths = layout(natural, width)
-        assert sum(w + 2 for _i, w in widths) + 4 <= width
-        assert text_width(width) >= min(80, width // 3) or width < 90
+
+async def test_register_exports_under_danish_names_on_danish_screens(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    from facilitator.i18n import set_language
+    from facilitator.tui.modals.export_done import ExportDone
+
+    save_many(tmp_path, sample_agenda)
+    set_language("da")
+    try:
+        app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await open_register(pilot)
+            assert "overskredet" in drawn(app)
+            await pilot.press("slash", *"forsinket", "enter")
+            await pilot.pause()
+            assert visible_texts(screen) == ["Skærmbilleder gemmes i sagen"]
+            await pilot.press("x")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            done = app.screen
+            assert isinstance(done, ExportDone)
+            assert done.paths == [tmp_path / "aftaler-2026-03-02.csv"]
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("l")  # the highlighted row's committee's local guidelines
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            done = app.screen
+            assert isinstance(done, ExportDone)
+            stem = "retningslinjer-lmu-hjemmeplejen-oersted-2026-03-02"
+            assert done.paths == [tmp_path / f"{stem}.md", tmp_path / f"{stem}.docx"]
+            text = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")
+            assert text.startswith("# Lokale retningslinjer for sociale medier – LMU Hjemmeplejen")
+            assert "Profiler er private" not in text  # the other unit's agreement
+    finally:
+        set_language("en")

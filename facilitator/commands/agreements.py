@@ -3,28 +3,46 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO
 
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
+from facilitator.commands.progress import TerminalProgress
 from facilitator.dates import DateError, parse_date
-from facilitator.i18n import choose_language
-from facilitator.register import (
-    KIND_LABELS,
-    STATE_LABELS,
-    STATUS_LABELS,
-    Row,
-    RowFilter,
-    Scan,
-    collect,
-    parse_kinds,
-    select,
-    status_code,
-)
+from facilitator.hr_queries import canonical_rows, committee_filter, roster_for
+from facilitator.i18n import choose_language, kind_label, state_label, status_label, words
+from facilitator.register.filters import DEFAULT_KINDS, RowFilter, select
+from facilitator.register.reading import Scan, ScanOptions
+from facilitator.register.rows import Register, Row, collect
+from facilitator.roster import Roster, RosterError
+from facilitator.session import OUTCOME_KINDS, OutcomeKind
 from facilitator.tabular import Column, Format, Table, chunks, label, parse_delimiter, write
+
+# What people type for a kind on the command line: English and Danish, singular and plural.
+KIND_NAMES: dict[str, OutcomeKind] = {
+    "decision": "decision",
+    "decisions": "decision",
+    "beslutning": "decision",
+    "beslutninger": "decision",
+    "agreement": "agreement",
+    "agreements": "agreement",
+    "aftale": "agreement",
+    "aftaler": "agreement",
+    "action": "action",
+    "actions": "action",
+    "handling": "action",
+    "handlinger": "action",
+    "question": "question",
+    "questions": "question",
+    "open-question": "question",
+    "spørgsmål": "question",
+    "spoergsmaal": "question",
+    "åbent-spørgsmål": "question",
+}
 
 
 def input_paths(args: argparse.Namespace) -> list[Path]:
@@ -42,6 +60,15 @@ def input_paths(args: argparse.Namespace) -> list[Path]:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
     return given
+
+
+def roster_of(args: argparse.Namespace, paths: list[Path]) -> Roster | None:
+    """The roster in force (--roster, else committees.toml in a folder read); a broken one is
+    a usage error that names every problem."""
+    try:
+        return roster_for(getattr(args, "roster", None), paths)
+    except RosterError as error:
+        raise UsageError("\n".join(error.problems)) from None
 
 
 def delimiter(args: argparse.Namespace) -> str:
@@ -64,6 +91,37 @@ def report(found: Scan, stream: IO[str] | None = None) -> None:
 def exit_status(args: argparse.Namespace, found: Scan) -> int:
     """0, or 1 with --strict when a file could not be read."""
     return EXIT_FAILURE if getattr(args, "strict", False) and found.problems else EXIT_OK
+
+
+def parse_kinds(text: str | None) -> frozenset[OutcomeKind]:
+    """Kinds from `--kind`: comma-separated, English or Danish, or `all`; None gives the default."""
+    if text is None or not text.strip():
+        return DEFAULT_KINDS
+    kinds: set[OutcomeKind] = set()
+    for part in text.split(","):
+        name = "-".join(part.strip().casefold().split())
+        if not name:
+            continue
+        if name in ("all", "alle"):
+            return frozenset(OUTCOME_KINDS)
+        if name not in KIND_NAMES:
+            raise ValueError(
+                f'unknown kind "{part.strip()}": use decision, agreement, action, question or all '
+                "(beslutning, aftale, handling, spørgsmål, alle)"
+            )
+        kinds.add(KIND_NAMES[name])
+    if not kinds:
+        raise ValueError(f'no kind in "{text}"')
+    return frozenset(kinds)
+
+
+def read_register(paths: list[Path], language: str, anonymize: bool = False) -> Register:
+    """The register of the sessions under `paths`, counting files read on a terminal's stderr."""
+    progress = TerminalProgress(sys.stderr, label(language, "Læser møder", "Reading meetings"))
+    try:
+        return collect(paths, ScanOptions(anonymize=anonymize, progress=progress))
+    finally:
+        progress.close()
 
 
 def criteria(args: argparse.Namespace, today: date) -> RowFilter:
@@ -103,11 +161,14 @@ def agreements_table(
     def t(danish: str, english: str) -> str:
         return label(language, danish, english)
 
-    def widest(labels: dict[str, str]) -> int:
+    def widest(labels: Iterable[str]) -> int:
         # Words from a short list are shown whole or not at all.
-        return max(len(text) for text in labels.values())
+        return max(len(text) for text in labels)
 
-    kinds, statuses, states = KIND_LABELS[language], STATUS_LABELS[language], STATE_LABELS[language]
+    vocabulary = words(language)
+    kinds = [term.short or term.name for term in vocabulary.kinds.values()]
+    statuses = [term.name for code, term in vocabulary.statuses.items() if code]
+    states = [term.name for term in vocabulary.states.values()]
     columns = (
         Column("date", t("Dato", "Date"), min_width=10, max_width=10, priority=0),
         Column("committee", t("Udvalg", "Committee"), min_width=12, max_width=28, priority=0),
@@ -150,15 +211,15 @@ def agreements_table(
                 (
                     row.date.isoformat() if row.date else "",
                     row.committee,
-                    kinds.get(row.kind, row.kind),
+                    kind_label(row.kind, language, short=True),
                     row.text,
                     row.owner,
-                    statuses.get(row.status, row.status),
+                    status_label(row.status_code, language),
                     row.status_comment,
                     row.meeting_date.isoformat(),
                     f"{row.theme_ref} {row.theme}".strip(),
                     row.section,
-                    states.get(row.session_state, row.session_state),
+                    state_label(row.session_state, language),
                     yes if overdue else "",
                     # Excel reads an id such as 053858224319 or 7970665e8759 as a number
                     # (losing the zero, or overflowing); a leading # keeps it text.
@@ -178,7 +239,7 @@ def agreements_table(
                     "text": row.text,
                     "owner": row.owner,
                     "date": row.date,
-                    "status": status_code(row.status),
+                    "status": row.status_code,
                     "status_comment": row.status_comment,
                     "overdue": overdue,
                     "outcome_id": row.outcome_id,
@@ -211,14 +272,11 @@ def run(args: argparse.Namespace) -> int:
     wanted = criteria(args, today)
     separator = delimiter(args)
     paths = input_paths(args)
-    register = collect(
-        paths,
-        anonymize=args.anonymize,
-        progress=sys.stderr,
-        progress_label=label(language, "Læser møder", "Reading meetings"),
-    )
+    roster = roster_of(args, paths)
+    wanted = dataclasses.replace(wanted, committee=committee_filter(wanted.committee, roster))
+    register = read_register(paths, language, anonymize=args.anonymize)
     report(register.scan)
-    rows = select(register.rows, wanted, today)
+    rows = select(canonical_rows(register.rows, roster), wanted, today)
     fmt: Format = args.format
     table = agreements_table(rows, language, today, len(register.scan.summaries), fmt)
     write(chunks(table, fmt, separator), fmt)

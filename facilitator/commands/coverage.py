@@ -6,11 +6,23 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
-from facilitator.commands.agreements import delimiter, exit_status, input_paths, report
-from facilitator.coverage import CommitteeCoverage, SectionCoverage, committee_coverage
+from facilitator.cli import UsageError
+from facilitator.commands.agreements import (
+    delimiter,
+    exit_status,
+    input_paths,
+    read_register,
+    report,
+    roster_of,
+)
+from facilitator.commands.export import _write
+from facilitator.coverage import CommitteeCoverage, SectionCoverage
+from facilitator.coverage_report import coverage_document, status
+from facilitator.document import to_html, to_markdown
+from facilitator.hr_queries import coverage
 from facilitator.i18n import choose_language
-from facilitator.register import collect
 from facilitator.tabular import Column, Format, Table, chunks, label, write
 
 COMPLETE = "✓"
@@ -101,6 +113,22 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
         )
     columns += [
         Column(
+            "status",
+            "Status",
+            min_width=12,
+            max_width=25,
+            priority=0,
+        ),
+        Column(
+            "next_review",
+            t("Næste gennemgang", "Next review"),
+            short=t("Næste", "Next"),
+            min_width=10,
+            max_width=10,
+            priority=1,
+        ),
+        Column("unit", t("Enhed", "Unit"), min_width=8, max_width=24, priority=6, detail=True),
+        Column(
             "themes",
             t("Temaer i alt", "Themes in all"),
             short=t("I alt", "All"),
@@ -135,13 +163,20 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
     records: list[dict[str, object]] = []
     for item in items:
         by_key = {(item.agenda_id, s.id): s for s in item.sections}
-        head = (item.committee, item.agenda_id, str(item.sessions), item.latest_meeting.isoformat())
+        latest = item.latest_meeting.isoformat() if item.latest_meeting else ""
+        head = (item.committee, item.agenda_id, str(item.sessions), latest)
+        review = (
+            status(item, language, exceptions_only=True),
+            item.next_review.isoformat() if item.next_review else "",
+            item.unit,
+        )
         tail = (str(item.open), str(item.overdue))
         shown = [by_key.get(key) for key in sections]
         rows.append(
             (
                 *head,
                 *(_fraction(s.themes_done, s.themes_total) if s else "" for s in shown),
+                *review,
                 _fraction(item.themes_done, item.themes_total, mark=False),
                 _fraction(item.obligations_presented, item.obligations_total, mark=False),
                 *tail,
@@ -151,6 +186,7 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
             (
                 *head,
                 *(_spelled(s.themes_done, s.themes_total, word) if s else "" for s in shown),
+                *review,
                 _spelled(item.themes_done, item.themes_total, word),
                 _spelled(item.obligations_presented, item.obligations_total, word),
                 *tail,
@@ -162,7 +198,12 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
                 "agenda_id": item.agenda_id,
                 "agenda_title": item.agenda_title,
                 "sessions": item.sessions,
-                "latest_meeting": item.latest_meeting,
+                "latest_meeting": item.latest_meeting or "",
+                "started": item.started,
+                "on_roster": "" if item.on_roster is None else item.on_roster,
+                "unit": item.unit,
+                "next_review": item.next_review or "",
+                "review_overdue": item.review_overdue,
                 "themes_done": item.themes_done,
                 "themes_total": item.themes_total,
                 "obligations_presented": item.obligations_presented,
@@ -174,10 +215,17 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
             }
         )
     legend = " · ".join(f"{numbered[key]} {title}" for key, title in sections.items())
-    notes = (
+    notes: tuple[str, ...] = (
         legend,
         t(f"{COMPLETE} hele afsnittet er gennemgået", f"{COMPLETE} the whole section is done"),
     )
+    if any(item.on_roster is False for item in items):
+        notes += (
+            t(
+                "ukendt: står ikke i udvalgslisten (committees.toml) – nyt udvalg eller stavefejl",
+                "unknown: not on the roster (committees.toml) – a new committee or a typo",
+            ),
+        )
     return Table(
         tuple(columns),
         rows,
@@ -193,14 +241,35 @@ def run(args: argparse.Namespace) -> int:
     """Print the coverage of every committee found under the paths."""
     language = choose_language(getattr(args, "lang", None), None)
     separator = delimiter(args)
+    fmt: str = args.format
+    output: Path | None = getattr(args, "output", None)
+    if fmt == "docx" and output is None:
+        raise UsageError("--format docx writes a file: give -o FILE.docx")
+    if output is not None and (output.is_dir() or not output.parent.is_dir()):
+        raise UsageError(f"{output}: not a file in an existing folder")
     paths = input_paths(args)
-    register = collect(
-        paths,
-        progress=sys.stderr,
-        progress_label=label(language, "Læser møder", "Reading meetings"),
-    )
+    roster = roster_of(args, paths)
+    register = read_register(paths, language)
     report(register.scan)
-    items = committee_coverage(register.scan.summaries, register.rows, date.today())
-    fmt: Format = args.format
-    write(chunks(coverage_table(items, language), fmt, separator), fmt)
+    today = date.today()
+    items = coverage(register, roster, today)
+    if fmt in ("md", "html", "docx"):
+        doc = coverage_document(items, language, today)
+        if fmt == "docx":
+            from facilitator.docx_writer import to_docx
+
+            data = to_docx(doc)
+        else:
+            data = (to_html(doc) if fmt == "html" else to_markdown(doc)).encode("utf-8")
+        if output is None:
+            sys.stdout.write(data.decode("utf-8"))
+        elif code := _write(output, data):
+            return code
+        return exit_status(args, register.scan)
+    table_format: Format = args.format
+    text = chunks(coverage_table(items, language), table_format, separator)
+    if output is None:
+        write(text, table_format)
+    elif code := _write(output, "".join(text).encode("utf-8")):
+        return code
     return exit_status(args, register.scan)

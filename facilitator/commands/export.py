@@ -11,14 +11,15 @@ from pathlib import Path
 
 from facilitator.anonymize import anonymize_session
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError
+from facilitator.codec import session_to_toml
 from facilitator.i18n import choose_language
-from facilitator.minutes import render_markdown, render_toml
+from facilitator.minutes import render_markdown
 from facilitator.minutes_html import render_html
 from facilitator.privacy import check_privacy
 from facilitator.session import Session
 from facilitator.store import StoreError, load_session
 
-RENDERERS = {"md": render_markdown, "html": render_html, "toml": render_toml}
+RENDERERS = {"md": render_markdown, "html": render_html, "toml": session_to_toml}
 
 
 def run(args: argparse.Namespace) -> int:

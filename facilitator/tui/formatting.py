@@ -52,11 +52,6 @@ def short_date(day: date) -> str:
     return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
 
-def whole_minutes(seconds: float) -> int:
-    """Minutes as the agenda shows them: rounded, so 14:31 reads as 15."""
-    return int(seconds // 60 + (1 if seconds % 60 >= 30 else 0))
-
-
 def kind_label(kind: str) -> str:
     """The name of an outcome kind."""
     return {

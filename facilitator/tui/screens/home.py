@@ -17,10 +17,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator.i18n import _
-from facilitator.register import EXPORT_SUFFIX
 from facilitator.sanitize import one_line
 from facilitator.session import Session
-from facilitator.store import SessionInfo, StoreError, list_sessions, load_session
+from facilitator.store import EXPORT_SUFFIX, SessionInfo, StoreError, list_sessions, load_session
 from facilitator.tui.formatting import short_date
 
 if TYPE_CHECKING:

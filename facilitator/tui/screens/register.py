@@ -2,229 +2,86 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Label, Static
-from textual.widgets.data_table import RowKey
+from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 
-from facilitator.i18n import _, language
-from facilitator.register import Register, Row, collect
+from facilitator.guidelines import GuidelinesError
+from facilitator.hr_queries import canonical_rows, roster_for
+from facilitator.i18n import _
+from facilitator.register.filters import DEFAULT_KINDS
+from facilitator.register.rows import Register, collect
+from facilitator.register_query import parse_query
+from facilitator.roster import Roster, RosterError
+from facilitator.session import OUTCOME_KINDS, OutcomeKind
 from facilitator.store import StoreError, load_session
-from facilitator.tabular import render_csv
-from facilitator.tui.formatting import review_status_label
-from facilitator.tui.screens.home import ellipsize, state_label
+from facilitator.tui.register_columns import (
+    COLUMNS,
+    STATUS_COLUMN,
+    TEXT_MAX,
+    TEXT_MIN,
+    Entry,
+    layout,
+    natural_widths,
+    prepare,
+    status_text,
+)
+from facilitator.tui.register_export import csv_name, csv_text, guidelines_files, guidelines_stem
+from facilitator.tui.screens.home import ellipsize
 from facilitator.tui.screens.review import short_kind
+from facilitator.tui.widgets.register_table import RegisterTable
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
+__all__ = ["COLUMNS", "FILTER_DELAY", "TEXT_MAX", "TEXT_MIN", "RegisterScreen", "layout"]
+
 FILTER_DELAY = 0.15
-TEXT_MAX = 80
-TEXT_MIN = 28
-
-
-def status_text(status: str) -> str:
-    """A review status in words; an outcome nobody has reviewed yet is open."""
-    return review_status_label(status, _("open"))
-
-
-@dataclass(frozen=True)
-class ColumnSpec:
-    """A column of the register table: its header, its cell and how it sorts."""
-
-    key: str
-    label: Callable[[], str]
-    cell: Callable[[Row], str]
-    sort: Callable[[Row], tuple[object, ...]]
-    max_width: int = 0  # 0: as wide as its widest cell
-    drop: int = 0  # when the terminal is narrow, higher numbers give way first; 0 never
-
-
-def _date_key(value: date | None) -> tuple[object, ...]:
-    return (value is None, value or date.min)
-
-
-def _ref_key(ref: str) -> tuple[object, ...]:
-    return tuple(int(part) for part in ref.split(".") if part.isdigit())
-
-
-COLUMNS: tuple[ColumnSpec, ...] = (
-    ColumnSpec(
-        "committee",
-        lambda: _("Committee"),
-        lambda r: r.committee,
-        lambda r: (r.committee.casefold(),),
-        max_width=24,
-    ),
-    ColumnSpec(
-        "meeting",
-        lambda: _("Meeting"),
-        lambda r: r.meeting_date.isoformat(),
-        lambda r: (r.meeting_date,),
-        drop=2,
-    ),
-    ColumnSpec(
-        "ref", lambda: _("Ref"), lambda r: r.theme_ref, lambda r: _ref_key(r.theme_ref), drop=3
-    ),
-    ColumnSpec(
-        "kind",
-        lambda: _("Kind"),
-        lambda r: short_kind(r.kind),
-        lambda r: (short_kind(r.kind),),
-        drop=1,
-    ),
-    ColumnSpec(
-        "text",
-        lambda: _("Text"),
-        lambda r: r.text,
-        lambda r: (r.text.casefold(),),
-        max_width=TEXT_MAX,
-    ),
-    ColumnSpec(
-        "owner",
-        lambda: _("Owner"),
-        lambda r: r.owner,
-        lambda r: (r.owner.casefold(),),
-        max_width=18,
-    ),
-    ColumnSpec(
-        "date",
-        lambda: _("Date"),
-        lambda r: r.date.isoformat() if r.date else "",
-        lambda r: _date_key(r.date),
-    ),
-    ColumnSpec(
-        "status",
-        lambda: _("Status"),
-        lambda r: status_text(r.status),
-        lambda r: (status_text(r.status),),
-        max_width=14,
-    ),
-    ColumnSpec(
-        "state",
-        lambda: _("Minutes"),
-        lambda r: state_label(r.session_state),
-        lambda r: (state_label(r.session_state),),
-        drop=4,
-    ),
+ALL = "*"
+# The kinds the Kind field offers; the first is the command line's default.
+KIND_CHOICES: tuple[tuple[str, frozenset[OutcomeKind]], ...] = (
+    ("default", DEFAULT_KINDS),
+    ("all", frozenset(OUTCOME_KINDS)),
+    *((kind, frozenset({kind})) for kind in OUTCOME_KINDS),
 )
-DEFAULT_SORT = "date"
 
 
-@dataclass
-class Entry:
-    """A register row ready for display: its cells and the lower-case text the filter searches."""
-
-    row: Row
-    cells: tuple[str, ...]
-    haystack: str
-
-
-def prepare(rows: Sequence[Row]) -> list[Entry]:
-    """Cells and search text for every row (done once, in the worker)."""
-    entries: list[Entry] = []
-    for row in rows:
-        cells = tuple(" ".join(spec.cell(row).split()) for spec in COLUMNS)
-        haystack = "\n".join((*cells, row.theme, row.section, row.status_comment)).casefold()
-        entries.append(Entry(row, cells, haystack))
-    return entries
-
-
-def natural_widths(entries: Sequence[Entry]) -> list[int]:
-    """How wide each column wants to be: its widest cell or label, within its maximum."""
-    widths: list[int] = []
-    for index, spec in enumerate(COLUMNS):
-        widest = max((len(entry.cells[index]) for entry in entries), default=0)
-        wanted = max(widest, len(spec.label()) + 2)  # room for the sort mark
-        widths.append(min(wanted, spec.max_width) if spec.max_width else wanted)
-    return widths
-
-
-def layout(natural: Sequence[int], width: int) -> list[tuple[int, int]]:
-    """The columns that fit in `width` and their widths: (index in COLUMNS, width).
-
-    The text column is what people read, so it gets at least a third of the width: first the
-    minutes state, ref and meeting date give way, then the long columns (committee, owner,
-    status) get narrower, and only then the kind goes too.
-    """
-    text = next(i for i, spec in enumerate(COLUMNS) if spec.key == "text")
-    target = min(natural[text], max(TEXT_MIN, width // 3))
-    widths = {i: natural[i] for i in range(len(COLUMNS))}
-
-    def room() -> int:
-        # Each cell (the text's too) has one column of padding either side; the scroll bar
-        # takes two.
-        return width - sum(widths[i] + 2 for i in widths) + widths.get(text, 0) - 2 - 2
-
-    def drop(level: int) -> None:
-        for i in sorted(widths, key=lambda i: -COLUMNS[i].drop):
-            if room() >= target:
-                return
-            if COLUMNS[i].drop >= level:
-                del widths[i]
-
-    drop(2)
-    while room() < target:
-        shrinkable = [i for i in widths if i != text and COLUMNS[i].max_width and widths[i] > 12]
-        if not shrinkable:
-            break
-        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
-    drop(1)
-    widths[text] = max(12, min(natural[text], room()))
-    return sorted(widths.items())
-
-
-class RegisterTable(DataTable[Text]):
-    """A DataTable that does not measure thousands of cells when no column needs measuring.
-
-    Every column of the register gets a fixed width, so the stock `_update_dimensions`, which
-    measures each new cell to size auto-width columns, spends most of a rebuild for nothing
-    (0.7 s for 4,000 rows). Textual is pinned to one version, which keeps this override honest;
-    any other case goes to the stock code.
-    """
-
-    BINDINGS = [Binding("enter", "select_cursor", _("Minutes"), id="register_table_open")]
-
-    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
-        columns = list(self.columns.values())
-        if not columns or any(column.auto_width for column in columns):
-            super()._update_dimensions(new_rows)
-            return
-        if any(row.auto_height or row.label is not None for row in self.rows.values()):
-            super()._update_dimensions(new_rows)
-            return
-        width = sum(column.get_render_width(self) for column in columns)
-        header = self.header_height if self.show_header else 0
-        self.virtual_size = Size(
-            width + self._row_label_column_width, self._total_row_height + header
-        )
+def kind_choice_label(key: str) -> str:
+    """The Kind field's words for a choice."""
+    if key == "default":
+        return _("Agreements and actions")
+    if key == "all":
+        return _("All kinds")
+    return short_kind(key)
 
 
 class RegisterScreen(Screen[None]):
-    """What HR needs: every agreement, action and decision, with where it stands now."""
+    """What HR needs: every agreement and action, with where it stands now and what is late."""
 
     AUTO_FOCUS = None
 
     BINDINGS = [
-        # The filter bar names / and o itself; the Footer has no room for them at 80 columns.
+        # The filter bar names its keys itself; the Footer has no room for them at 80 columns.
         Binding("slash", "focus_filter", _("Filter"), show=False, id="register_filter"),
         Binding("s", "sort", _("Sort"), id="register_sort"),
         Binding("o", "toggle_open", _("Open only"), show=False, id="register_open"),
+        Binding("f", "toggle_overdue", _("Overdue only"), show=False, id="register_overdue"),
+        Binding("k", "next_kind", _("Kind"), show=False, id="register_kind"),
+        Binding("u", "pick_committee", _("Committee"), show=False, id="register_committee"),
         Binding("enter", "open_minutes", _("Minutes"), show=False, id="register_open_minutes"),
         Binding("x", "export_csv", _("Export CSV"), id="register_export"),
+        Binding("l", "export_guidelines", _("Guidelines"), id="register_guidelines"),
         Binding("p", "show_problems", _("Unreadable files"), show=False, id="register_problems"),
         Binding("r", "reload", _("Reload"), show=False, id="register_reload"),
         Binding("escape", "back", _("Back"), id="register_back"),
@@ -235,18 +92,20 @@ class RegisterScreen(Screen[None]):
     RegisterScreen #register-top { height: 1; background: $panel; padding: 0 1; }
     RegisterScreen #register-title { width: 1fr; text-style: bold; }
     RegisterScreen #register-count { width: auto; }
-    RegisterScreen #register-bar { height: 1; margin: 1 1 0 1; }
-    RegisterScreen #filter-label { width: auto; color: $text-muted; margin-right: 1; }
+    RegisterScreen .register-bar { height: 1; margin: 0 1; }
+    RegisterScreen #register-bar { margin-top: 1; }
+    RegisterScreen .field-label { width: auto; color: $text-muted; margin-right: 1; }
     RegisterScreen #filter { width: 1fr; }
-    RegisterScreen #open-only { width: auto; margin-left: 2; color: $text-muted; }
-    RegisterScreen #open-only.-on { color: $accent; text-style: bold; }
+    RegisterScreen #committee { width: 36; margin-left: 2; }
+    RegisterScreen #kind { width: 28; }
+    RegisterScreen .toggle { width: auto; margin-left: 2; color: $text-muted; }
+    RegisterScreen .toggle.-on { color: $accent; text-style: bold; }
     RegisterScreen #rows { height: 1fr; margin: 1 1 0 1; }
     RegisterScreen #register-empty { height: auto; padding: 1 2; color: $text-muted; }
     RegisterScreen #register-problems { height: 1; padding: 0 2; color: $warning; }
     RegisterScreen #register-detail {
         height: auto; max-height: 4; margin: 0 1; padding: 0 1; background: $panel;
     }
-    RegisterScreen.-short #register-detail { max-height: 3; }
     """
 
     @dataclass
@@ -256,12 +115,15 @@ class RegisterScreen(Screen[None]):
         entries: list[Entry]
         problems: list[str] = field(default_factory=list)
         error: str = ""
+        register: Register | None = None
+        roster: Roster | None = None
 
     @dataclass
     class Exported(Message):
-        """The CSV file was written (in a worker), or could not be."""
+        """A file was written (in a worker), or could not be."""
 
-        path: Path
+        paths: list[Path]
+        note: str = ""
         error: str = ""
 
     def __init__(self, paths: list[Path]) -> None:
@@ -270,9 +132,14 @@ class RegisterScreen(Screen[None]):
         self.entries: list[Entry] = []
         self.shown: list[Entry] = []
         self.problems: list[str] = []
+        self.register: Register | None = None
+        self.roster: Roster | None = None
         self.loaded = False
         self.open_only = False
-        self.sort_key = DEFAULT_SORT
+        self.overdue_only = False
+        self.kind_choice = "default"
+        self.committee = ALL
+        self.sort_key = "date"
         self.sort_reverse = False
         self._filter_timer: Timer | None = None
         self.natural = natural_widths([])
@@ -289,16 +156,31 @@ class RegisterScreen(Screen[None]):
         with Horizontal(id="register-top"):
             yield Label(_("Agreements register"), id="register-title")
             yield Label(_("Reading…"), id="register-count")
-        with Horizontal(id="register-bar"):
-            yield Label(_("Filter (/)"), id="filter-label")
+        with Horizontal(id="register-bar", classes="register-bar"):
+            yield Label(_("Search (/)"), classes="field-label")
             yield Input(
-                placeholder=_("committee, text, owner, status…"),
+                placeholder=_('words or "a phrase": text, owner, theme, status…'),
                 compact=True,
                 id="filter",
             )
-            yield Label("", id="open-only")
-        table = RegisterTable(id="rows", cursor_type="row", zebra_stripes=True)
-        yield table
+            yield Select[str](
+                [],
+                prompt=_("All committees (u)"),
+                compact=True,
+                id="committee",
+            )
+        with Horizontal(id="register-fields", classes="register-bar"):
+            yield Label(_("Kind (k)"), classes="field-label")
+            yield Select[str](
+                [(kind_choice_label(key), key) for key, _kinds in KIND_CHOICES],
+                value="default",
+                allow_blank=False,
+                compact=True,
+                id="kind",
+            )
+            yield Label("", id="open-only", classes="toggle")
+            yield Label("", id="overdue-only", classes="toggle")
+        yield RegisterTable(id="rows", cursor_type="row", zebra_stripes=True)
         yield Static("", id="register-empty")
         yield Static("", id="register-detail")
         yield Static("", id="register-problems")
@@ -307,7 +189,7 @@ class RegisterScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#register-empty").display = False
         self.query_one("#register-problems").display = False
-        self._show_open_only()
+        self._show_toggles()
         self.query_one("#rows", DataTable).focus()
         self.reload()
 
@@ -320,23 +202,33 @@ class RegisterScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read every session again, off the UI thread."""
-        self._load(list(self.paths))
+        self._load(list(self.paths), self.facilitator.wall().date())
 
     @work(thread=True, exclusive=True, group="register-load")
-    def _load(self, paths: list[Path]) -> None:
+    def _load(self, paths: list[Path], today: date) -> None:
+        existing = [path for path in paths if path.exists()]
+        problems: list[str] = []
+        try:
+            roster = roster_for(None, existing)
+        except RosterError as error:
+            # A broken roster is named, and the register shows the names as typed.
+            roster, problems = None, list(error.problems)
         try:
             # A sessions folder not made yet is empty, not a file that cannot be read.
-            register: Register = collect([path for path in paths if path.exists()])
+            register: Register = collect(existing)
         except (OSError, StoreError) as error:
             self.post_message(self.Loaded([], [], str(error)))
             return
-        problems = [problem.message for problem in register.problems]
-        self.post_message(self.Loaded(prepare(register.rows), problems))
+        problems += [problem.message for problem in register.problems]
+        rows = canonical_rows(register.rows, roster)
+        self.post_message(self.Loaded(prepare(rows, today), problems, "", register, roster))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.loaded = True
         self.entries = message.entries
+        self.register = message.register
+        self.roster = message.roster
         self.natural = natural_widths(self.entries)
         self.problems = message.problems
         notice = self.query_one("#register-problems", Static)
@@ -351,21 +243,43 @@ class RegisterScreen(Screen[None]):
                 )
             )
         notice.display = bool(message.error or self.problems)
+        self._fill_committees()
         self.apply()
+
+    def _fill_committees(self) -> None:
+        names = sorted({entry.row.committee for entry in self.entries}, key=str.casefold)
+        if self.roster is not None:
+            known = {c.name for c in self.roster.committees}
+            names = sorted(known | set(names), key=str.casefold)
+        select = self.query_one("#committee", Select)
+        # Text, not str: a committee's name comes from a file and must not be read as markup.
+        with self.prevent(Select.Changed):
+            select.set_options((Text(name), name) for name in names)
+            if self.committee in names:
+                select.value = self.committee
+            else:
+                self.committee = ALL
 
     # -- filtering and sorting ------------------------------------------------------------
 
     def filtered(self) -> list[Entry]:
-        """The entries that pass the filter text and open-only, in the chosen order."""
-        words = self.query_one("#filter", Input).value.casefold().split()
+        """The entries that pass the fields and the search text, in the chosen order."""
+        query = parse_query(self.query_one("#filter", Input).value)
+        kinds = dict(KIND_CHOICES)[self.kind_choice]
+        committee = self.committee
         entries = [
             entry
             for entry in self.entries
-            if (not self.open_only or entry.row.is_open)
-            and all(word in entry.haystack for word in words)
+            if entry.row.kind in kinds
+            and (committee == ALL or entry.row.committee == committee)
+            and (not self.open_only or entry.row.is_open)
+            and (not self.overdue_only or entry.overdue)
+            and query.matches(entry.haystack)
         ]
         spec = next(spec for spec in COLUMNS if spec.key == self.sort_key)
-        entries.sort(key=lambda entry: spec.sort(entry.row), reverse=self.sort_reverse)
+        entries.sort(
+            key=lambda entry: spec.sort(entry.row, entry.overdue), reverse=self.sort_reverse
+        )
         return entries
 
     def apply(self) -> None:
@@ -384,12 +298,7 @@ class RegisterScreen(Screen[None]):
                 label += " ▼" if self.sort_reverse else " ▲"
             table.add_column(label, key=spec.key, width=column_width)
         # Text, not str: a str cell is read as Rich markup, and "[" in a text would vanish.
-        table.add_rows(
-            [
-                [Text(ellipsize(entry.cells[index], width)) for index, width in columns]
-                for entry in self.shown
-            ]
-        )
+        table.add_rows([self._cells(entry, columns) for entry in self.shown])
         if selected is not None and selected in self.shown:
             table.move_cursor(row=self.shown.index(selected), animate=False)
         self._show_count()
@@ -404,20 +313,28 @@ class RegisterScreen(Screen[None]):
             empty.update(_("No row matches the filter."))
         self.refresh_bindings()
 
+    @staticmethod
+    def _cells(entry: Entry, columns: list[tuple[int, int]]) -> list[Text]:
+        cells: list[Text] = []
+        for index, width in columns:
+            cell = Text(ellipsize(entry.cells[index], width))
+            if index == STATUS_COLUMN and entry.overdue:
+                cell.stylize("bold red")  # the word says it too, for those who cannot see red
+            cells.append(cell)
+        return cells
+
     def on_resize(self) -> None:
         if self.loaded:
             self.apply()
 
     def _show_count(self) -> None:
         count = _("{shown} of {total} rows").format(shown=len(self.shown), total=len(self.entries))
+        late = sum(entry.overdue for entry in self.shown)
+        if late:
+            count += " · " + _("{count} overdue").format(count=late)
         spec = next(spec for spec in COLUMNS if spec.key == self.sort_key)
         count += " · " + _("sorted by {column}").format(column=spec.label().lower())
         self.query_one("#register-count", Label).update(count)
-
-    def _show_open_only(self) -> None:
-        label = self.query_one("#open-only", Label)
-        label.update(("☑ " if self.open_only else "☐ ") + _("open only (o)"))
-        label.set_class(self.open_only, "-on")
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -434,6 +351,34 @@ class RegisterScreen(Screen[None]):
         self.apply()
         self.query_one("#rows", DataTable).focus()
 
+    @on(Select.Changed, "#committee")
+    def _committee_changed(self, event: Select.Changed) -> None:
+        # Cleared (no committee chosen): every committee.
+        self.committee = event.value if isinstance(event.value, str) else ALL
+        self.apply()
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.kind_choice = event.value
+            self.apply()
+
+    def _show_toggles(self) -> None:
+        # A box and the word, not colour alone, say whether a field is on.
+        for widget_id, on_, text in (
+            ("#open-only", self.open_only, _("open only (o)")),
+            ("#overdue-only", self.overdue_only, _("overdue only (f)")),
+        ):
+            label = self.query_one(widget_id, Label)
+            label.update(("☑ " if on_ else "☐ ") + text)
+            label.set_class(on_, "-on")
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "open-only":
+            self.action_toggle_open()
+        elif event.widget is not None and event.widget.id == "overdue-only":
+            self.action_toggle_overdue()
+
     @on(DataTable.RowHighlighted, "#rows")
     def _highlighted(self) -> None:
         self._show_detail()
@@ -448,11 +393,18 @@ class RegisterScreen(Screen[None]):
         row = entry.row
         text = Text()
         text.append(row.committee, style="bold")
+        if self.roster is not None and not self.roster.knows(row.committee):
+            text.append(" (" + _("not on the roster") + ")", style="italic")
         text.append(f" · {row.meeting_date.isoformat()} · {row.theme_ref} {row.theme}\n")
         text.append(f"{short_kind(row.kind)}: ", style="italic")
         text.append(row.text)
-        facts = [row.owner, row.date.isoformat() if row.date else "", status_text(row.status)]
+        facts = [row.owner, row.date.isoformat() if row.date else ""]
         text.append("  — " + " · ".join(fact for fact in facts if fact), style="bold")
+        text.append(" · " if any(facts) else "", style="bold")
+        if entry.overdue:
+            text.append(_("overdue"), style="bold red")
+        else:
+            text.append(status_text(row.status), style="bold")
         if row.status_comment:
             text.append(f" ({row.status_comment})", style="italic")
         detail.update(text)
@@ -469,7 +421,7 @@ class RegisterScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Opening minutes and exporting need rows (greyed out otherwise)."""
-        if action in ("open_minutes", "export_csv"):
+        if action in ("open_minutes", "export_csv", "export_guidelines"):
             return bool(self.shown) or None
         if action == "show_problems":
             return bool(self.problems) or None
@@ -499,8 +451,25 @@ class RegisterScreen(Screen[None]):
     def action_toggle_open(self) -> None:
         """Show only outcomes not done or dropped, or everything."""
         self.open_only = not self.open_only
-        self._show_open_only()
+        self._show_toggles()
         self.apply()
+
+    def action_toggle_overdue(self) -> None:
+        """Show only open outcomes past their date, or everything."""
+        self.overdue_only = not self.overdue_only
+        self._show_toggles()
+        self.apply()
+
+    def action_next_kind(self) -> None:
+        """The next choice of kinds: agreements and actions, all, then each kind alone."""
+        keys = [key for key, _kinds in KIND_CHOICES]
+        self.query_one("#kind", Select).value = keys[(keys.index(self.kind_choice) + 1) % len(keys)]
+
+    def action_pick_committee(self) -> None:
+        """Open the committee field's list."""
+        select = self.query_one("#committee", Select)
+        select.focus()
+        select.action_show_overlay()
 
     @on(DataTable.RowSelected, "#rows")
     def _row_selected(self) -> None:
@@ -522,28 +491,53 @@ class RegisterScreen(Screen[None]):
         self.facilitator.open_review(session, path)
 
     def action_export_csv(self) -> None:
-        """Write the rows shown to agreements-YYYY-MM-DD.csv in the sessions folder."""
+        """Write the rows shown to aftaler-YYYY-MM-DD.csv (agreements-… in English)."""
         if not self.shown:
             return
-        from facilitator.commands.agreements import agreements_table
-
         today = self.facilitator.wall().date()
-        target = self.facilitator.sessions_dir / f"agreements-{today.isoformat()}.csv"
+        target = self.facilitator.sessions_dir / csv_name(today)
         # The same columns as `facilitator agreements --format csv`, in the interface language.
-        table = agreements_table([entry.row for entry in self.shown], language(), today)
-        self._write_csv(target, render_csv(table))
+        text = csv_text([entry.row for entry in self.shown], today)
+        note = _("{count} rows, UTF-8 with ; between columns: opens in Excel.").format(
+            count=len(self.shown)
+        )
+        self._write({target: text.encode("utf-8")}, note)
+
+    def action_export_guidelines(self) -> None:
+        """Write the highlighted row's committee's local guidelines (Markdown and Word)."""
+        entry = self.selected
+        if entry is None or self.register is None:
+            return
+        today = self.facilitator.wall().date()
+        committee = entry.row.committee
+        try:
+            files = guidelines_files(self.register, committee, self.roster, today)
+        except GuidelinesError as error:
+            self.notify(str(error), title=_("No guidelines"), severity="error", markup=False)
+            return
+        stem = self.facilitator.sessions_dir / guidelines_stem(committee, today)
+        self._write(
+            {stem.with_suffix(suffix): data for suffix, data in files.items()},
+            _("The local guidelines of {committee}.").format(committee=committee),
+        )
 
     @work(thread=True, group="register-export")
-    def _write_csv(self, target: Path, text: str) -> None:
-        from facilitator.tui.screens.review import write_text_atomic
+    def _write(self, files: dict[Path, bytes], note: str) -> None:
+        # The store's atomic write until the workspace owns where reports go.
+        from facilitator.store import _atomic_write
 
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(target, text)
-        except OSError as error:
-            self.post_message(self.Exported(target, error.strerror or str(error)))
-            return
-        self.post_message(self.Exported(target))
+        written: list[Path] = []
+        for target, data in files.items():
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _atomic_write(target, data, None)
+            except OSError as error:
+                self.post_message(
+                    self.Exported(written, error=f"{target}: {error.strerror or error}")
+                )
+                return
+            written.append(target)
+        self.post_message(self.Exported(written, note))
 
     @on(Exported)
     def _exported(self, message: Exported) -> None:
@@ -551,15 +545,10 @@ class RegisterScreen(Screen[None]):
 
         if message.error:
             self.app.push_screen(
-                ExportDone(
-                    [], [f"{message.path}: {message.error}"], _("Could not export"), failed=True
-                )
+                ExportDone([], [message.error], _("Could not export"), failed=True)
             )
             return
-        note = _("{count} rows, UTF-8 with ; between columns: opens in Excel.").format(
-            count=len(self.shown)
-        )
-        self.app.push_screen(ExportDone([message.path], [note], _("Exported")))
+        self.app.push_screen(ExportDone(message.paths, [message.note], _("Exported")))
 
     def action_show_problems(self) -> None:
         """List the files that could not be read, and why."""
@@ -575,9 +564,8 @@ class RegisterScreen(Screen[None]):
         self.reload()
 
     def action_back(self) -> None:
-        """Leave the filter when typing in it; otherwise back to the home screen."""
-        filter_input = self.query_one("#filter", Input)
-        if filter_input.has_focus:
+        """Leave a field when in one; otherwise back to the home screen."""
+        if not self.query_one("#rows", DataTable).has_focus:
             self.query_one("#rows", DataTable).focus()
             return
         if len(self.app.screen_stack) > 2:
@@ -591,17 +579,27 @@ class RegisterScreen(Screen[None]):
         """Extra lines for the help screen."""
         return [
             (
-                _("Filter"),
+                _("Search"),
                 _(
-                    "Every word typed must appear somewhere in the row (committee, text, owner, "
-                    "theme, status…); case does not matter. enter or escape goes back to the table."
+                    "Every word typed must begin a word of the row (committee, text, owner, "
+                    'theme, status…); "words in quotes" must stand together. Case does not '
+                    "matter. enter or escape goes back to the table."
+                ),
+            ),
+            (
+                _("Fields"),
+                _(
+                    "u committee, k kind (agreements and actions, as on the command line, or "
+                    "all), o open only, f overdue only. l writes the highlighted committee's "
+                    "local guidelines."
                 ),
             ),
             (
                 _("Status"),
                 _(
                     "The latest verdict from a follow-up meeting: open until a follow-up marks it "
-                    "done, in progress, not started or dropped."
+                    "done, in progress, not started or dropped; overdue (in red) when it is open "
+                    "and its date has passed."
                 ),
             ),
         ]

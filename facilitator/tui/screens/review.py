@@ -20,12 +20,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Markdown, Static
 
+from facilitator.codec import session_to_toml
 from facilitator.i18n import _, language
-from facilitator.minutes import render_markdown, render_toml
+from facilitator.minutes import render_markdown
 from facilitator.minutes_html import render_html
 from facilitator.privacy import PrivacyWarning, check_privacy
-from facilitator.register import EXPORT_SUFFIX
 from facilitator.session import OUTCOME_KINDS, Outcome, Session, ThemeRecord
+from facilitator.store import EXPORT_SUFFIX
 from facilitator.tui.formatting import clock_time, kind_label, short_date
 from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.export_done import ExportDone
@@ -415,7 +416,7 @@ class ReviewScreen(Screen[None]):
         renderers: dict[str, Callable[[Session], str]] = {
             "md": render_markdown,
             "html": render_html,
-            "toml": render_toml,
+            "toml": session_to_toml,
         }
         try:
             text = renderers[fmt](self.session)

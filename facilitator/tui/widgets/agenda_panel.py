@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from facilitator.clock import MeetingClock
 from facilitator.i18n import _
-from facilitator.tui.formatting import whole_minutes
+from facilitator.session import used_minutes
 
 # Each state has its own mark, so the agenda reads the same without colour.
 MARKS = {"done": "✓", "active": "▶", "skipped": "↷", "pending": " "}
@@ -64,7 +64,7 @@ class AgendaPanel(VerticalScroll, can_focus=False):
             width,
             session.current_theme,
             tuple(
-                (r.state, r.timebox, whole_minutes(clock.used(r.theme_id))) for r in session.themes
+                (r.state, r.timebox, used_minutes(clock.used(r.theme_id))) for r in session.themes
             ),
         )
         if drawn == self._drawn:
@@ -84,7 +84,7 @@ class AgendaPanel(VerticalScroll, can_focus=False):
             line += 1
             for theme, record in zip(section.themes, records, strict=True):
                 current = record.theme_id == session.current_theme
-                used = whole_minutes(clock.used(theme.id))
+                used = used_minutes(clock.used(theme.id))
                 times = (
                     f"{used}/{record.timebox}"
                     if used or record.state != "pending"

@@ -1,46 +1,11 @@
-"""User-interface strings in Danish and English.
-
-Strings are written in English in the code and looked up in the Danish table when the
-interface language is Danish. Binding descriptions are fixed when classes are created, so the
-language must be chosen before any module under `facilitator.tui` is imported.
-"""
+"""Danish: the interface strings, and the words the minutes and reports use."""
 
 from __future__ import annotations
 
-import os
-
-LANGUAGES = ("da", "en")
-_language = "en"
-
-
-def set_language(language: str) -> None:
-    """Choose the interface language for everything imported from now on."""
-    global _language
-    _language = language if language in LANGUAGES else "en"
-
-
-def language() -> str:
-    """The interface language in force."""
-    return _language
-
-
-def choose_language(given: str | None, agenda_language: str | None) -> str:
-    """--lang, else FACILITATOR_LANG, else the agenda's language, else Danish."""
-    for candidate in (given, os.environ.get("FACILITATOR_LANG"), agenda_language):
-        if candidate in LANGUAGES:
-            return candidate
-    return "da"
-
-
-def _(text: str) -> str:
-    """The text in the interface language (English text is its own key)."""
-    if _language == "da":
-        return DA.get(text, text)
-    return text
-
+from facilitator.i18n.terms import Term, Vocabulary
 
 # Danish for every English string of the interface. Group by screen; keep keys sorted within.
-DA: dict[str, str] = {
+UI: dict[str, str] = {
     # -- shared -------------------------------------------------------------------------
     "Cancel": "Annuller",
     "Close": "Luk",
@@ -209,26 +174,44 @@ DA: dict[str, str] = {
     "d, a, t and o capture a decision, agreement, action or open question on the current theme: text, owner, date. Everything is saved at once.": "d, a, t og o noterer en beslutning, aftale, handling eller et åbent spørgsmål på det aktuelle tema: tekst, ansvarlig, dato. Alt gemmes med det samme.",
     "↑↓ scroll · escape, f1 or q closes": "↑↓ rul · escape, f1 eller q lukker",
     # -- agreements register (register.py) ---------------------------------------------------
+    'Every word typed must begin a word of the row (committee, text, owner, theme, status…); "words in quotes" must stand together. Case does not matter. enter or escape goes back to the table.': 'Hvert ord, du skriver, skal være begyndelsen af et ord i rækken (udvalg, tekst, ansvarlig, tema, status…); "ord i anførselstegn" skal stå sammen. Store og små bogstaver er ligegyldige. enter eller escape går tilbage til tabellen.',
+    "Agreements and actions": "Aftaler og handlinger",
+    "All committees (u)": "Alle udvalg (u)",
+    "All kinds": "Alle typer",
     "Cannot open the minutes": "Referatet kan ikke åbnes",
-    "Every word typed must appear somewhere in the row (committee, text, owner, theme, status…); case does not matter. enter or escape goes back to the table.": "Hvert ord, du skriver, skal stå et sted i rækken (udvalg, tekst, ansvarlig, tema, status…); store og små bogstaver er ligegyldige. enter eller escape går tilbage til tabellen.",
     "Export CSV": "Eksportér CSV",
+    "Fields": "Felter",
     "Files that could not be read": "Filer, der ikke kunne læses",
-    "Filter (/)": "Filter (/)",
     "Filter": "Filter",
+    "Guidelines": "Retningslinjer",
+    "Kind (k)": "Type (k)",
+    "No guidelines": "Ingen retningslinjer",
     "No outcomes yet: agreements, actions and decisions of every meeting show here.": "Ingen punkter endnu: aftaler, handlinger og beslutninger fra alle møder vises her.",
     "No row matches the filter.": "Ingen rækker passer til filteret.",
     "Open only": "Kun åbne",
+    "Overdue only": "Kun overskredne",
     "Reading…": "Læser…",
     "Reload": "Genindlæs",
+    "Search (/)": "Søg (/)",
+    "Search": "Søg",
     "Sort": "Sortér",
     "Status": "Status",
-    "The latest verdict from a follow-up meeting: open until a follow-up marks it done, in progress, not started or dropped.": "Seneste vurdering fra et opfølgningsmøde: åben, indtil et opfølgningsmøde markerer den udført, i gang, ikke påbegyndt eller droppet.",
+    "The latest verdict from a follow-up meeting: open until a follow-up marks it done, in progress, not started or dropped; overdue (in red) when it is open and its date has passed.": "Seneste vurdering fra et opfølgningsmøde: åben, indtil et opfølgningsmøde markerer den udført, i gang, ikke påbegyndt eller droppet; overskredet (med rødt), når den er åben, og datoen er passeret.",
+    "The local guidelines of {committee}.": "Lokale retningslinjer for {committee}.",
     "Unreadable files": "Ulæselige filer",
-    "committee, text, owner, status…": "udvalg, tekst, ansvarlig, status…",
+    "agreements-{date}.csv": "aftaler-{date}.csv",
+    "guidelines-{committee}-{date}": "retningslinjer-{committee}-{date}",
+    "late": "forsinket",
+    "not on the roster": "ikke i udvalgslisten",
     "open only (o)": "kun åbne (o)",
     "open": "åben",
+    "overdue only (f)": "kun overskredne (f)",
+    "overdue": "overskredet",
     "sorted by {column}": "sorteret efter {column}",
+    "u committee, k kind (agreements and actions, as on the command line, or all), o open only, f overdue only. l writes the highlighted committee's local guidelines.": "u udvalg, k type (aftaler og handlinger som på kommandolinjen, eller alle), o kun åbne, f kun overskredne. l skriver det markerede udvalgs lokale retningslinjer.",
+    'words or "a phrase": text, owner, theme, status…': 'ord eller "en sætning": tekst, ansvarlig, tema, status…',
     "{count} file(s) could not be read (p shows which).": "{count} fil(er) kunne ikke læses (p viser hvilke).",
+    "{count} overdue": "{count} overskredne",
     "{count} rows, UTF-8 with ; between columns: opens in Excel.": "{count} rækker, UTF-8 med ; mellem kolonnerne: åbner i Excel.",
     "{shown} of {total} rows": "{shown} af {total} rækker",
     # -- confirmation and export dialogs (confirm.py, export_done.py) -------------------------
@@ -341,4 +324,127 @@ DA: dict[str, str] = {
     "{minutes} minutes are left for {count} themes.": "Der er {minutes} minutter tilbage til {count} temaer.",
     "↑↓ choose · 1 done · 2 in progress · 3 not started · 4 dropped · c comment": "↑↓ vælg · 1 udført · 2 i gang · 3 ikke påbegyndt · 4 droppet · c kommentar",
     "✓ done  ▶ current  ↷ skipped": "✓ færdig  ▶ nu  ↷ sprunget over",
+    # The presenter view (facilitator present).
+    "of {minutes} min": "af {minutes} min",
+    "at {time}": "kl. {time}",
+    "planned end {time}": "planlagt slut kl. {time}",
+    "Questions": "Spørgsmål",
+    "The obligations": "Forpligtelserne",
+    "Decided and agreed, newest first": "Besluttet og aftalt, nyeste først",
+    "Nothing captured on this theme yet.": "Intet besluttet eller aftalt under temaet endnu.",
+    "Presenter view": "Visning til lærredet",
+    "Waiting for a meeting to start in {folder} …": "Venter på, at et møde starter i {folder} …",
+    "The meeting has ended at {time}": "Mødet er slut kl. {time}",
+    "The meeting's file is not there right now; showing what was last read.": "Mødets fil er der ikke lige nu; det sidst læste vises.",
+    "The meeting's file could not be read: {problem}": "Mødets fil kunne ikke læses: {problem}",
+    "Shows the meeting that runs in another window or on another laptop, for the room: it follows the session file, never changes it and takes no lock.": "Viser mødet, der kører i et andet vindue eller på en anden bærbar, til lokalet: visningen følger mødets fil, ændrer den aldrig og låser den ikke.",
 }
+
+WORDS = Vocabulary(
+    kinds={
+        "decision": Term("Beslutning", "Beslutninger"),
+        "agreement": Term("Aftale", "Aftaler"),
+        "action": Term("Handling", "Handlinger"),
+        "question": Term("Åbent spørgsmål", "Åbne spørgsmål", short="Spørgsmål"),
+    },
+    theme_kinds={
+        "discussion": Term("Drøftelse"),
+        "obligation": Term("Orientering om minimumskrav", short="Minimumsforpligtelser"),
+    },
+    roles={
+        "leader": Term("Leder"),
+        "employee-representative": Term("Medarbejderrepræsentant", short="Medarbejderrep."),
+        "tr": Term("TR"),
+        "amr": Term("AMR"),
+        "secretary": Term("Referent"),
+        "guest": Term("Gæst"),
+        "other": Term("Andet"),
+    },
+    sides={"management": Term("Ledelse"), "employees": Term("Medarbejdere")},
+    statuses={
+        "": Term("Ikke vurderet"),
+        "open": Term("Åben"),
+        "done": Term("Udført"),
+        "in-progress": Term("I gang"),
+        "not-started": Term("Ikke påbegyndt"),
+        "dropped": Term("Droppet"),
+    },
+    states={
+        "in-progress": Term("I gang"),
+        "ended": Term("Afsluttet"),
+        "approved": Term("Godkendt"),
+    },
+    months=(
+        "januar", "februar", "marts", "april", "maj", "juni",
+        "juli", "august", "september", "oktober", "november", "december",
+    ),
+    months_short=(
+        "jan.", "feb.", "marts", "april", "maj", "juni",
+        "juli", "aug.", "sep.", "okt.", "nov.", "dec.",
+    ),
+    date_format="{day}. {month} {year}",
+    time_format="{hour}.{minute:02d}",
+    minutes={
+        "title": "Referat",
+        "date": "Dato",
+        "at": "kl.",
+        "planned_at": "planlagt kl.",
+        "place": "Sted",
+        "agenda": "Dagsorden",
+        "version": "version",
+        "source": "Kilde",
+        "time_use": "Tidsforbrug",
+        "time_use_value": "planlagt {planned} min, brugt {used} min",
+        "status": "Status",
+        "minutes_status": "Referatstatus",
+        "not_ended_note": "**Mødet er ikke afsluttet.** Referatet viser mødet, som det står nu.",
+        "not_ended": "mødet er ikke afsluttet",
+        "participants": "Deltagere",
+        "name": "Navn",
+        "role": "Rolle",
+        "side": "Side",
+        "no_participants": "Ingen deltagere registreret.",
+        "absent": "Afbud",
+        "none": "Ingen",
+        "chair": "Mødeleder",
+        "secretary": "Referent",
+        "not_given": "Ikke angivet",
+        "arrived": "ankom kl. {time}",
+        "left": "gik kl. {time}",
+        "review": "Opfølgning på tidligere aftaler",
+        "review_from": "Gennemgang af aftaler og handlinger fra mødet {date}.",
+        "review_from_many": "Gennemgang af aftaler og handlinger fra tidligere møder.",
+        "task": "Opgave",
+        "type": "Type",
+        "owner": "Ansvarlig",
+        "due_date": "Dato",
+        "review_status": "Status",
+        "comment": "Bemærkning",
+        "theme_ref": "Tema",
+        "used": "brugt",
+        "minutes": "min",
+        "presented": "Præsenteret",
+        "yes": "Ja",
+        "no": "Nej",
+        "points": "Punkterne i dialogpapiret",
+        "notes": "Drøftelse",
+        "notes_obligation": "Spørgsmål og bemærkninger",
+        "follow_up_date": "Opfølgning",
+        "deadline": "Deadline",
+        "no_decision": "Ingen beslutning eller aftale under punktet.",
+        "not_covered": "Ikke behandlet.",
+        "summary": "Samlet opfølgningsliste",
+        "summary_empty": "Mødet aftalte ingen opfølgning.",
+        "draft": "Udkast",
+        "approved": "Godkendt af {name} {date}",
+        "approved_nameless": "Godkendt {date}",
+        "chart_heading": "Tidsforbrug",
+        "chart_title": "Planlagt og brugt tid pr. tema",
+        "chart_desc": "Vandrette søjler: planlagt tid (grå) og brugt tid pr. tema, i minutter.",
+        "chart_planned": "Planlagt",
+        "chart_used": "Brugt",
+        "chart_over": "Over tiden",
+        "chart_value": "{used} af {planned} min",
+        "chart_tooltip": "{ref} {title} – planlagt {planned} min, brugt {used} min",
+    },
+)  # fmt: skip

@@ -1,16 +1,12 @@
-"""The register's plain data: what it keeps of each session file, small and cheap to pickle."""
+"""What the register keeps of each session file: small, cheap to pickle, made by `summarize`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
 
-from facilitator.session import OutcomeKind
-
-SessionState = Literal["in-progress", "ended", "approved"]
-SESSION_STATES: tuple[SessionState, ...] = ("in-progress", "ended", "approved")
+from facilitator.session import OutcomeKind, Session, SessionState
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,3 +78,43 @@ _SHARED_THEMES: dict[tuple[ThemeInfo, ...], tuple[ThemeInfo, ...]] = {}
 
 def _shared(themes: tuple[ThemeInfo, ...]) -> tuple[ThemeInfo, ...]:
     return _SHARED_THEMES.setdefault(themes, themes)
+
+
+def summarize(session: Session, path: Path, mtime_ns: int = 0) -> Summary:
+    """The register's view of one session."""
+    refs = session.agenda.refs()
+    themes = _shared(
+        tuple(
+            ThemeInfo(
+                theme.id, theme.title, theme.kind, str(refs[theme.id]), section.id, section.title
+            )
+            for section in session.agenda.sections
+            for theme in section.themes
+        )
+    )
+    covered = frozenset(
+        record.theme_id
+        for record in session.themes
+        if record.state == "done" or record.notes.strip() or record.outcomes
+    )
+    return Summary(
+        path=path,
+        mtime_ns=mtime_ns,
+        id=session.id,
+        committee=session.committee,
+        date=session.date,
+        state=session.state,
+        followup_of=session.followup_of,
+        agenda_id=session.agenda.id,
+        agenda_title=session.agenda.title,
+        themes=themes,
+        covered=covered,
+        presented=frozenset(record.theme_id for record in session.themes if record.presented),
+        outcomes=tuple(
+            OutcomeInfo(o.id, o.kind, o.text, o.owner, o.due, record.theme_id)
+            for record, o in session.outcomes()
+        ),
+        reviews=tuple(
+            ReviewInfo(r.outcome_id, r.status, r.comment, r.reviewed) for r in session.reviews
+        ),
+    )

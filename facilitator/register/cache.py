@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator import __version__
-from facilitator.register_model import (
-    SESSION_STATES,
+from facilitator.register.summary import (
     OutcomeInfo,
     Problem,
     ReviewInfo,
@@ -21,7 +20,7 @@ from facilitator.register_model import (
     ThemeInfo,
     _shared,
 )
-from facilitator.session import OUTCOME_KINDS, REVIEW_STATUSES
+from facilitator.session import OUTCOME_KINDS, REVIEW_STATUSES, SESSION_STATES
 
 CACHE_DIR = ".facilitator-cache"  # a dot folder: session discovery never looks inside
 CACHE_FORMAT = 1

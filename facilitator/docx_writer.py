@@ -1,0 +1,151 @@
+"""Word (.docx) from the document model, with python-docx; optionally on the municipality's template.
+
+With a template the body is replaced and everything else is kept: styles, page set-up,
+header, footer and logo. A template without one of the styles used (headings, "List Bullet",
+"Table Grid", "Quote") still gets a readable document: the writer falls back to direct
+formatting instead of failing.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from facilitator.document import Block, Bullets, Document, Heading, Paragraph, Quote, TableBlock
+
+# XML 1.0 cannot hold most control characters; python-docx refuses them with a ValueError.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class TemplateError(Exception):
+    """The --template file is not a Word document python-docx can open."""
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", " ".join(text.split()))
+
+
+def open_template(template: Path | None) -> Any:
+    """A new Word document: python-docx's default, or the template with its body emptied."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if template is None:
+        return docx.Document()
+    try:
+        document = docx.Document(str(template))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
+        raise TemplateError(f"{template}: not a Word document (.docx) ({error})") from None
+    except Exception as error:  # a damaged zip raises many kinds: name the file, not a trace
+        raise TemplateError(f"{template}: cannot read the Word template ({error})") from None
+    body = document.element.body
+    for child in list(body):
+        # The last sectPr holds the page set-up and the links to header and footer.
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    return document
+
+
+def _has_style(document: Any, name: str) -> bool:
+    try:
+        document.styles[name]
+    except KeyError:
+        return False
+    return True
+
+
+def _heading(document: Any, text: str, level: int) -> None:
+    style = "Title" if level == 0 else f"Heading {level}"
+    if _has_style(document, style):
+        document.add_paragraph(_clean(text), style=style)
+        return
+    run = document.add_paragraph().add_run(_clean(text))
+    run.bold = True
+    from docx.shared import Pt
+
+    run.font.size = Pt({0: 20, 1: 16, 2: 13}.get(level, 11))
+
+
+def _paragraph(document: Any, block: Paragraph) -> None:
+    paragraph = document.add_paragraph()
+    if block.label:
+        paragraph.add_run(_clean(block.label) + " ").bold = True
+    run = paragraph.add_run(_clean(block.text))
+    run.italic = block.muted
+
+
+def _bullets(document: Any, items: tuple[tuple[str, str], ...], quote: bool = False) -> None:
+    bullet = _has_style(document, "List Bullet")
+    for text, note in items:
+        paragraph = document.add_paragraph(style="List Bullet" if bullet else None)
+        paragraph.add_run(("" if bullet else "• ") + _clean(text)).italic = quote
+        if note:
+            paragraph.add_run(f" ({_clean(note)})").italic = True
+
+
+def _borders(table: Any) -> None:
+    """Single borders on every cell, written into the table's XML (no style needed)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "4")
+        element.set(qn("w:color"), "808080")
+        borders.append(element)
+    properties.append(borders)
+
+
+def _table(document: Any, block: TableBlock) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    table = document.add_table(rows=1, cols=len(block.headers))
+    if _has_style(document, "Table Grid"):
+        table.style = document.styles["Table Grid"]
+    else:
+        _borders(table)
+    for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
+        cell.paragraphs[0].add_run(_clean(text)).bold = True
+    for row in block.rows:
+        cells = table.add_row().cells
+        for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            cell.paragraphs[0].add_run(_clean(text))
+            if index in block.right:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph()
+
+
+def _block(document: Any, block: Block) -> None:
+    if isinstance(block, Heading):
+        _heading(document, block.text, max(1, min(block.level - 1, 9)))
+    elif isinstance(block, Paragraph):
+        _paragraph(document, block)
+    elif isinstance(block, Bullets):
+        _bullets(document, block.items)
+    elif isinstance(block, Quote):
+        style = "Quote" if _has_style(document, "Quote") else None
+        for text in block.items:
+            paragraph = document.add_paragraph(style=style)
+            paragraph.add_run("• " + _clean(text)).italic = style is None
+        if block.source:
+            document.add_paragraph().add_run(_clean(block.source)).italic = True
+    else:
+        _table(document, block)
+
+
+def to_docx(doc: Document, template: Path | None = None) -> bytes:
+    """The document as the bytes of a .docx file."""
+    document = open_template(template)
+    document.core_properties.title = _clean(doc.title)
+    document.core_properties.language = doc.language
+    _heading(document, doc.title, 0)
+    for block in doc.blocks:
+        _block(document, block)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,1 @@
+"""The read-only presenter view for a projector: `facilitator present`."""

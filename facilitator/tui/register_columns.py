@@ -1,0 +1,206 @@
+"""The register table's columns and how they fit a terminal's width: plain Python, no Textual.
+
+A row's cells and the text the filter searches are computed once, when the register is read;
+the layout decides per width which columns show and how wide, so the text people read keeps
+room and the committee's full name stays readable at 100 columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from facilitator.i18n import _
+from facilitator.register.rows import Row
+from facilitator.register_query import fold
+from facilitator.tui.formatting import review_status_label
+from facilitator.tui.screens.home import state_label
+from facilitator.tui.screens.review import short_kind
+
+TEXT_MAX = 80
+TEXT_MIN = 28
+COMMITTEE_MAX = 32
+COMMITTEE_MIN = 26  # "LMU Hjemmeplejen Grenaa" and "… Ørsted" must stay apart, whole
+SHRINK_FLOOR = 10
+STATUS_FLOOR = 11  # "overskredet" whole
+
+
+def status_text(status: str) -> str:
+    """A review status in words; an outcome nobody has reviewed yet is open."""
+    return review_status_label(status, _("open"))
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """A column of the register table: its header, its cell and how it sorts."""
+
+    key: str
+    label: Callable[[], str]
+    cell: Callable[[Row, bool], str]  # (row, overdue)
+    sort: Callable[[Row, bool], tuple[object, ...]]
+    max_width: int = 0  # 0: as wide as its widest cell
+    drop: int = 0  # when the terminal is narrow, higher numbers give way first; 0 never
+
+
+def _date_key(value: date | None) -> tuple[object, ...]:
+    return (value is None, value or date.min)
+
+
+def _ref_key(ref: str) -> tuple[object, ...]:
+    return tuple(int(part) for part in ref.split(".") if part.isdigit())
+
+
+def status_cell(row: Row, overdue: bool) -> str:
+    """The status, or "overdue" (in words, not only in colour) when an open row is late."""
+    return _("overdue") if overdue else status_text(row.status)
+
+
+COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec(
+        "committee",
+        lambda: _("Committee"),
+        lambda r, _o: r.committee,
+        lambda r, _o: (r.committee.casefold(),),
+        max_width=COMMITTEE_MAX,
+    ),
+    ColumnSpec(
+        "meeting",
+        lambda: _("Meeting"),
+        lambda r, _o: r.meeting_date.isoformat(),
+        lambda r, _o: (r.meeting_date,),
+        drop=2,
+    ),
+    ColumnSpec(
+        "ref",
+        lambda: _("Ref"),
+        lambda r, _o: r.theme_ref,
+        lambda r, _o: _ref_key(r.theme_ref),
+        drop=3,
+    ),
+    ColumnSpec(
+        "kind",
+        lambda: _("Kind"),
+        lambda r, _o: short_kind(r.kind),
+        lambda r, _o: (short_kind(r.kind),),
+        drop=1,
+    ),
+    ColumnSpec(
+        "text",
+        lambda: _("Text"),
+        lambda r, _o: r.text,
+        lambda r, _o: (r.text.casefold(),),
+        max_width=TEXT_MAX,
+    ),
+    ColumnSpec(
+        "owner",
+        lambda: _("Owner"),
+        lambda r, _o: r.owner,
+        lambda r, _o: (r.owner.casefold(),),
+        max_width=18,
+    ),
+    ColumnSpec(
+        "date",
+        lambda: _("Date"),
+        lambda r, _o: r.date.isoformat() if r.date else "",
+        lambda r, _o: _date_key(r.date),
+    ),
+    ColumnSpec(
+        "status",
+        lambda: _("Status"),
+        status_cell,
+        # Overdue first when sorting by status: that is what HR looks for.
+        lambda r, o: (not o, status_text(r.status)),
+        max_width=14,
+    ),
+    ColumnSpec(
+        "state",
+        lambda: _("Minutes"),
+        lambda r, _o: state_label(r.session_state),
+        lambda r, _o: (state_label(r.session_state),),
+        drop=4,
+    ),
+)
+TEXT_COLUMN = next(i for i, spec in enumerate(COLUMNS) if spec.key == "text")
+COMMITTEE_COLUMN = next(i for i, spec in enumerate(COLUMNS) if spec.key == "committee")
+STATUS_COLUMN = next(i for i, spec in enumerate(COLUMNS) if spec.key == "status")
+
+
+@dataclass
+class Entry:
+    """A register row ready for display: its cells, whether it is late, and what the filter reads."""
+
+    row: Row
+    cells: tuple[str, ...]
+    haystack: str
+    overdue: bool
+
+
+def prepare(rows: Sequence[Row], today: date) -> list[Entry]:
+    """Cells and search text for every row (done once, in the worker)."""
+    late_words = fold(f"{_('overdue')} {_('late')}")
+    entries: list[Entry] = []
+    for row in rows:
+        overdue = row.is_overdue(today)
+        cells = tuple(" ".join(spec.cell(row, overdue).split()) for spec in COLUMNS)
+        parts = [*cells, row.theme, row.section, row.status_comment, status_text(row.status)]
+        if overdue:
+            # Typing "forsinket" or "overskredet" finds what is late.
+            parts.append(late_words)
+        entries.append(Entry(row, cells, fold("\n".join(parts)), overdue))
+    return entries
+
+
+def natural_widths(entries: Sequence[Entry]) -> list[int]:
+    """How wide each column wants to be: its widest cell or label, within its maximum."""
+    widths: list[int] = []
+    for index, spec in enumerate(COLUMNS):
+        widest = max((len(entry.cells[index]) for entry in entries), default=0)
+        wanted = max(widest, len(spec.label()) + 2)  # room for the sort mark
+        widths.append(min(wanted, spec.max_width) if spec.max_width else wanted)
+    return widths
+
+
+def layout(natural: Sequence[int], width: int) -> list[tuple[int, int]]:
+    """The columns that fit in `width` and their widths: (index in COLUMNS, width).
+
+    The text column is what people read, so it gets a third of the width when it can (the
+    detail line under the table shows it whole): first the minutes state, ref and meeting date
+    give way, then owner and status get narrower, then the text down to its minimum, then the
+    committee (never below a width that tells units apart), and only then the kind goes too.
+    """
+    text = TEXT_COLUMN
+    target = min(natural[text], max(TEXT_MIN, width // 3))
+    widths = {i: natural[i] for i in range(len(COLUMNS))}
+
+    def room() -> int:
+        # Each cell (the text's too) has one column of padding either side; the scroll bar
+        # takes two.
+        return width - sum(widths[i] + 2 for i in widths) + widths.get(text, 0) - 2 - 2
+
+    def drop(level: int) -> None:
+        for i in sorted(widths, key=lambda i: -COLUMNS[i].drop):
+            if room() >= target:
+                return
+            if COLUMNS[i].drop >= level:
+                del widths[i]
+
+    def shrink(columns: Sequence[int], floor: Callable[[int], int]) -> None:
+        while room() < target:
+            shrinkable = [i for i in columns if i in widths and widths[i] > floor(i)]
+            if not shrinkable:
+                return
+            widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+
+    drop(2)
+    others = [i for i in widths if i not in (text, COMMITTEE_COLUMN) and COLUMNS[i].max_width]
+    shrink(others, lambda i: STATUS_FLOOR if i == STATUS_COLUMN else SHRINK_FLOOR)
+    # A committee's full name before a third of the width for the text.
+    target = min(target, max(TEXT_MIN, room()))
+    shrink([COMMITTEE_COLUMN], lambda i: min(natural[i], COMMITTEE_MIN))
+    drop(1)
+    # At 80 columns the text needs its minimum more than the committee its whole name (the
+    # detail line under the table names it in full).
+    shrink([COMMITTEE_COLUMN], lambda _i: 14)
+    widths[text] = max(12, min(natural[text], room()))
+    return sorted(widths.items())
