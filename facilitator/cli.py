@@ -118,8 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--dir", type=Path, default=Path("agendas"), help="local agendas folder (default ./agendas)"
     )
 
-    validate = sub.add_parser("validate", parents=[common], help="check agenda files")
-    validate.add_argument("files", nargs="+", metavar="AGENDA", help="agenda files to check")
+    validate = sub.add_parser(
+        "validate", parents=[common], help="check agenda, session and roster files"
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="files to check")
     validate.add_argument(
         "-q", "--quiet", action="store_true", help="print nothing for valid files"
     )

@@ -1064,7 +1064,7 @@ def test_any_bytes_give_an_agenda_or_clear_problems(raw: bytes) -> None:
         assert all(line.startswith("fuzz.toml") and "\n" not in line for line in error.problems)
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=_TOML, agenda=agendas(), mix=st.data())
 def test_any_toml_gives_an_agenda_or_clear_problems(
     data: dict[str, Any], agenda: Agenda, mix: st.DataObject

@@ -86,6 +86,14 @@ def report(found: Scan, stream: IO[str] | None = None) -> None:
         stream.write(f"{problem.message}, skipped\n")
     for skipped, kept in found.duplicates:
         stream.write(f"{skipped}: the same meeting as {kept}, skipped\n")
+    if found.problems:
+        # The count, so a reader of a long run sees at once that the table is not everything.
+        read = len(found.summaries)
+        damaged = len(found.problems)
+        stream.write(
+            f"{damaged} file{'s' if damaged != 1 else ''} skipped (could not be read); "
+            f"{read} meeting{'s' if read != 1 else ''} read\n"
+        )
 
 
 def exit_status(args: argparse.Namespace, found: Scan) -> int:
@@ -152,6 +160,7 @@ def agreements_table(
     today: date,
     sessions: int | None = None,
     fmt: Format | None = None,
+    skipped: int = 0,
 ) -> Table:
     """The register as a Table: labels in `language`, full data in the records.
 
@@ -254,6 +263,11 @@ def agreements_table(
                 f"{len(rows)} rækker fra {sessions} møder",
                 f"{len(rows)} rows from {sessions} meetings",
             )
+            + (
+                t(f"; {skipped} filer sprunget over", f"; {skipped} files skipped")
+                if skipped
+                else ""
+            )
         )
     if any(marks):
         notes.append(t("! forsinket: datoen er overskredet", "! overdue: the date has passed"))
@@ -278,6 +292,8 @@ def run(args: argparse.Namespace) -> int:
     report(register.scan)
     rows = select(canonical_rows(register.rows, roster), wanted, today)
     fmt: Format = args.format
-    table = agreements_table(rows, language, today, len(register.scan.summaries), fmt)
+    table = agreements_table(
+        rows, language, today, len(register.scan.summaries), fmt, len(register.scan.problems)
+    )
     write(chunks(table, fmt, separator), fmt)
     return exit_status(args, register.scan)
