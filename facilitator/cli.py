@@ -135,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
     )
     export.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
+    export.add_argument(
+        "--anonymize-committee",
+        action="store_true",
+        help="also replace the committee's name by a neutral label (implies --anonymize)",
+    )
 
     agreements = sub.add_parser(
         "agreements", parents=[common], help="every agreement of every committee"

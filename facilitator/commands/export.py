@@ -32,8 +32,10 @@ def run(args: argparse.Namespace) -> int:
         session = load_session(path)
     except StoreError as error:
         raise UsageError(str(error)) from None
-    if args.anonymize:
-        session = anonymize_session(session)
+    if args.anonymize or args.anonymize_committee:
+        session = anonymize_session(
+            session, _earlier_names(session, path), committee=args.anonymize_committee
+        )
     text = RENDERERS[args.format](session)
     _warn(session, getattr(args, "lang", None))
     data = text.encode("utf-8")
@@ -43,6 +45,15 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return EXIT_OK
     return _write(output, data)
+
+
+def _earlier_names(session: Session, path: Path) -> list[str]:
+    """Who took part in the meetings a follow-up reviews: their names stand in its reviews."""
+    if not session.followup_of:
+        return []
+    from facilitator.followup import earlier_sessions
+
+    return [p.name for earlier in earlier_sessions(session, path) for p in earlier.participants]
 
 
 def _warn(session: Session, lang: str | None) -> None:
