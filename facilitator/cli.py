@@ -129,10 +129,19 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common], help="write a session's minutes")
     export.add_argument("session", metavar="SESSION", help="session file")
     export.add_argument(
-        "--format", choices=("md", "toml", "html"), default="md", help="output format (default md)"
+        "--format",
+        choices=("md", "toml", "html", "docx"),
+        default="md",
+        help="output format (default md)",
     )
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
+    )
+    export.add_argument(
+        "--template",
+        type=Path,
+        metavar="FILE.docx",
+        help="with --format docx: the Word template whose styles, header and footer to keep",
     )
     export.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
     export.add_argument(

@@ -332,6 +332,13 @@ def check_schema(data: Mapping[str, Any]) -> None:
         raise SessionFormatError(f"unknown session schema {quoted(schema)}")
 
 
+# HR reads thousands of sessions that carry the same few agenda snapshots: each distinct
+# snapshot is checked once per process (only valid ones are kept: a broken one is checked
+# again, so its problems can name their lines). Agendas are frozen, so sharing one is safe.
+_SNAPSHOTS: dict[str, Agenda] = {}
+_SNAPSHOTS_KEPT = 64
+
+
 def is_newer_schema(data: Mapping[str, Any]) -> bool:
     """Whether parsed data claims a session schema newer than this program reads."""
     schema = data.get("schema")
@@ -478,15 +485,20 @@ def _agenda(top: _Reader, shown: str, lines: KeyLines) -> Agenda | None:
     if found is None:
         return None
     data = dict(found)
-    sha256 = data.pop("sha256", "")
+    sha256 = str(data.pop("sha256", ""))[:64]
+    key = f"{sha256}\0{data!r}"
+    if (known := _SNAPSHOTS.get(key)) is not None:
+        return known
     try:
-        return agenda_from_data(
-            data, shown or "agenda", lines.sub(("agenda",)), sha256=str(sha256)[:64]
-        )
+        agenda = agenda_from_data(data, shown or "agenda", lines.sub(("agenda",)), sha256=sha256)
     except AgendaError as error:
         for problem in error.problems:
             top.problems.found.append((_position_of(problem), problem))
         return None
+    if len(_SNAPSHOTS) >= _SNAPSHOTS_KEPT:
+        _SNAPSHOTS.clear()
+    _SNAPSHOTS[key] = agenda
+    return agenda
 
 
 def _position_of(problem: str) -> tuple[int, int]:

@@ -1,10 +1,16 @@
-"""Escape text typed by people so that Markdown shows it literally and never changes structure.
+"""Escape text typed by people so that every Markdown renderer shows it literally.
 
-Every character that can open inline markup (emphasis, code, links, HTML, strikethrough, table
-cells) is backslash-escaped wherever it stands; characters that only matter at the start of a
-line (lists, block quotes, setext underlines) are escaped there. Leading whitespace goes, so no
-line becomes an indented code block, and trailing whitespace goes, so none becomes a hard break.
-Checked against markdown-it-py with property tests (tests/test_markdown_escape.py).
+The minutes are opened in many renderers: markdown-it (our HTML), GitHub, Python-Markdown (MkDocs
+and many intranets), pandoc, and tools with a linkify pass. They disagree about backslash escapes
+(Python-Markdown keeps `\\<` as a backslash and then reads `<script>` as HTML), so markup
+characters become character references (`&lt;`, `&#42;`), which all of them decode to the plain
+character and none reads as markup. A dot between letters and `@` become references too, so that
+a linkify pass never turns "j.nr." or a mail address into a link by accident.
+
+Characters that only matter at the start of a line (lists, block quotes, setext underlines) are
+escaped there. Leading whitespace goes, so no line becomes an indented code block, and trailing
+whitespace goes, so none becomes a hard break. Checked against several renderers with property
+tests (tests/test_markdown_escape.py, tests/test_markdown_renderers.py).
 """
 
 from __future__ import annotations
@@ -14,13 +20,37 @@ import re
 # C0/C1 control characters except tab and newline, and lone surrogates: markdown-it turns NUL
 # into U+FFFD, the rest are invisible, and a lone surrogate cannot even be written as UTF-8.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-# `#` is escaped everywhere, not only at a line start: a trailing ` #` in a heading is
-# otherwise taken as its closing sequence and silently dropped.
-_ANYWHERE = re.compile(r"[\\`*_\[\]<|~#]")
+# Markup anywhere in a line, in some renderer: emphasis, code, links, HTML, table cells,
+# strikethrough, headings' closing `#`, pandoc's math, superscript and citations, attribute lists.
+_REFERENCES = {
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "|": "&#124;",
+    "~": "&#126;",
+    "#": "&#35;",
+    "$": "&#36;",
+    "^": "&#94;",
+    "@": "&#64;",
+    "{": "&#123;",
+    "}": "&#125;",
+}
+_ANYWHERE = re.compile("[" + re.escape("".join(_REFERENCES)) + "]")
 # `&` only matters where it starts a character reference; "Børn & Unge" stays readable.
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_ORDERED_MARKER = re.compile(r"^([0-9]{1,9})([.)])")
-_LINE_START = frozenset("+-=:>")
+# "j.nr", "www.x", "kommune.dk": a linkify pass reads a dot between letters as a domain.
+_DOMAIN_DOT = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
+_SCHEME = re.compile(r"(?<=[A-Za-z]):(?=//)")
+# List markers: `1.`, `2)`, and pandoc's fancy lists: `a.`, `iv)`, `#.`, `(1)`.
+_ORDERED_MARKER = re.compile(r"^(\(?)([0-9]{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]+|&#35;)([.)])(?=\s|$)")
+_LINE_START = {"+": "&#43;", "-": "&#45;", "=": "&#61;", ":": "&#58;", "%": "&#37;"}
+# What a hard line break is in every renderer: two spaces before the newline.
+HARD_BREAK = "  \n"
 
 
 def _clean(text: str) -> str:
@@ -28,13 +58,21 @@ def _clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def _reference(match: re.Match[str]) -> str:
+    return _REFERENCES[match.group(0)]
+
+
 def _escape_line(line: str) -> str:
     line = line.replace("\t", " ").strip()
-    line = _ENTITY.sub("\\\\&", _ANYWHERE.sub(r"\\\g<0>", line))
+    line = _ENTITY.sub("&amp;", line)
+    line = _ANYWHERE.sub(_reference, line)
+    line = _SCHEME.sub("&#58;", _DOMAIN_DOT.sub("&#46;", line))
     if match := _ORDERED_MARKER.match(line):
-        return f"{match.group(1)}\\{line[match.end(1) :]}"
+        opening = "&#40;" if match.group(1) else ""
+        punctuation = "&#46;" if match.group(3) == "." else "&#41;"
+        return f"{opening}{match.group(2)}{punctuation}{line[match.end() :]}"
     if line[:1] in _LINE_START:
-        return "\\" + line
+        return _LINE_START[line[0]] + line[1:]
     return line
 
 
@@ -54,7 +92,7 @@ def escape_block(text: str, indent: str = "") -> str:
 
     Blank lines are dropped, so the result is always one paragraph (one list item's content).
     """
-    return ("\\\n" + indent).join(_lines(text))
+    return (HARD_BREAK + indent).join(_lines(text))
 
 
 def escape_paragraphs(text: str) -> list[str]:
@@ -66,6 +104,6 @@ def escape_paragraphs(text: str) -> list[str]:
         if escaped:
             current.append(escaped)
         elif current:
-            paragraphs.append("\\\n".join(current))
+            paragraphs.append(HARD_BREAK.join(current))
             current = []
     return paragraphs

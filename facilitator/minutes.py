@@ -12,7 +12,12 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from facilitator import i18n
-from facilitator.markdown_escape import escape_block, escape_inline, escape_paragraphs
+from facilitator.markdown_escape import (
+    HARD_BREAK,
+    escape_block,
+    escape_inline,
+    escape_paragraphs,
+)
 from facilitator.session import (
     Outcome,
     OutcomeKind,
@@ -65,7 +70,7 @@ def _row(cells: list[str]) -> str:
 
 def _hard_lines(lines: list[str]) -> str:
     """Lines of one paragraph, each on its own line in the output."""
-    return "\\\n".join(line for line in lines if line)
+    return HARD_BREAK.join(line for line in lines if line)
 
 
 class _Writer:
@@ -234,7 +239,7 @@ class _Writer:
                 escape_inline(review.text),
                 self.kind_label(review.kind),
                 escape_inline(review.owner),
-                review.due.isoformat() if review.due else "",
+                self.date(review.due) if review.due else "",
                 i18n.status_label(review.status, self.language),
                 escape_inline(review.comment),
             ]
@@ -296,7 +301,7 @@ class _Writer:
             facts.append(f"*{self.label[which]}:* {self.date(outcome.due)}")
         if not facts:
             return text
-        return f"{text}\\\n{indent}{' · '.join(facts)}" if text else " · ".join(facts)
+        return f"{text}{HARD_BREAK}{indent}{' · '.join(facts)}" if text else " · ".join(facts)
 
     def summary(self) -> list[str]:
         label = self.label
@@ -316,7 +321,7 @@ class _Writer:
                 escape_inline(outcome.text),
                 self.kind_label(outcome.kind),
                 escape_inline(outcome.owner),
-                outcome.due.isoformat() if outcome.due else "",
+                self.date(outcome.due) if outcome.due else "",
                 self.refs[record.theme_id],
             ]
             for number, (record, outcome) in enumerate(items, start=1)

@@ -87,7 +87,6 @@ footer { max-width: 54rem; margin: .8rem auto 0; font-size: .8rem; color: var(--
   table { font-size: .82rem; }
 }
 @media print {
-  @page { size: A4; margin: 18mm 16mm 20mm 18mm; }
   html, body { background: none; }
   body { padding: 0; font-size: 10.5pt; line-height: 1.45; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; border-radius: 0; }
@@ -117,6 +116,7 @@ def render_html(session: Session) -> str:
     label = i18n.words(language).minutes
     parts = (label["title"], session.committee, i18n.format_date(session.date, language))
     title = " – ".join(" ".join(part.split()) for part in parts if part.strip())
+    running = " · ".join(" ".join(part.split()) for part in parts[1:] if part.strip())
     chart = _chart_section(session, language)
     nowrap = {"#", label["due_date"], label["theme_ref"]}
     return (
@@ -130,16 +130,51 @@ def render_html(session: Session) -> str:
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         f'<meta name="generator" content="facilitator {escape(__version__)}">\n'
         f"<title>{escape(title)}</title>\n"
-        f"<style>{_CSS}</style>\n"
+        f"<style>{_CSS}{_page_css(running, language)}</style>\n"
         "</head>\n"
         "<body>\n"
         "<main>\n"
         f"{_render(markdown, head, nowrap)}"
-        f"{chart}"
         f"{_render(markdown, body, nowrap)}"
+        # After the content: on paper the substance comes first, the chair's figures last.
+        f"{chart}"
         "</main>\n"
         "</body>\n"
         "</html>\n"
+    )
+
+
+_PAGE_LABELS = {"da": "Side", "en": "Page"}
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string literal that cannot end the string or the <style> element."""
+    escaped = []
+    for char in text:
+        if char in '\\"<>&' or ord(char) < 0x20 or ord(char) == 0x7F:
+            escaped.append(f"\\{ord(char):x} ")
+        else:
+            escaped.append(char)
+    return '"' + "".join(escaped) + '"'
+
+
+def _page_css(running: str, language: str = "da") -> str:
+    """Paper: A4 margins, the committee and date at the top of every page, page numbers below.
+
+    Page margin boxes are drawn by Chromium-based browsers (Chrome, Edge) and by PDF tools such
+    as WeasyPrint; others print the margins without them, which loses nothing else.
+    """
+    return (
+        "\n@page {\n"
+        "  size: A4; margin: 20mm 16mm 20mm 18mm;\n"
+        f"  @top-left {{ content: {_css_string(running)}; font: 8.5pt system-ui, sans-serif;"
+        " color: #5b6874; }\n"
+        f"  @bottom-right {{ content: {_css_string(_PAGE_LABELS.get(language, 'Page') + ' ')}"
+        ' counter(page) " / " counter(pages); font: 8.5pt system-ui, sans-serif;'
+        " color: #5b6874; }\n"
+        "}\n"
+        # The first page has the title itself: no running head there.
+        "@page :first { @top-left { content: none; } }\n"
     )
 
 

@@ -231,9 +231,13 @@ def csv_safe(text: str) -> str:
 
 
 def csv_chunks(table: Table, delimiter: str = ";") -> Iterator[str]:
-    """CSV with a BOM and `;` by default, so Danish Excel opens it in columns with æ, ø, å."""
+    """CSV with a BOM and `;` by default, so Danish Excel opens it in columns with æ, ø, å.
+
+    Every field is quoted: LibreOffice Calc's import dialog ticks tab, comma and semicolon
+    together by default, and an unquoted comma or tab in a name would split it into two columns.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([c.label for c in table.columns])
     yield "\ufeff" + buffer.getvalue()
     for row in table.csv_rows if table.csv_rows is not None else table.rows:

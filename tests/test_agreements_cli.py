@@ -245,7 +245,7 @@ def test_csv_opens_in_danish_excel(
 ) -> None:
     assert main(["agreements", "--format", "csv"]) == 0
     raw = capsysbinary.readouterr().out
-    assert raw.startswith(b"\xef\xbb\xbfDato;Udvalg;")
+    assert raw.startswith(b'\xef\xbb\xbf"Dato";"Udvalg";')
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     header, body = rows[0], rows[1:]
     assert header[:6] == ["Dato", "Udvalg", "Type", "Tekst", "Ansvarlig", "Status"]
@@ -264,7 +264,7 @@ def test_csv_opens_in_danish_excel(
 def test_csv_with_commas(capsysbinary: pytest.CaptureFixture[bytes], sessions: Path) -> None:
     assert main(["agreements", "--format", "csv", "--delimiter", ","]) == 0
     text = capsysbinary.readouterr().out.decode("utf-8-sig")
-    assert text.startswith("Dato,Udvalg,")
+    assert text.startswith('"Dato","Udvalg",')
     assert len(next(csv.reader(io.StringIO(text)))) == 14
 
 
@@ -274,7 +274,7 @@ def test_markdown_escapes_what_people_typed(
     code, out, _ = run(capsys, "agreements", "--format", "md")
     assert code == 0
     assert out.startswith("| ")
-    assert 'opslag" \\|' in out
+    assert 'opslag" &#124;' in out
     assert all(
         line.count(" | ") == out.splitlines()[0].count(" | ") for line in out.splitlines()[:6]
     )
@@ -312,7 +312,7 @@ def test_coverage_formats(capsys: pytest.CaptureFixture[str], sessions: Path) ->
     assert [item["sessions"] for item in data] == [2, 1]
     assert tomllib.loads(run(capsys, "coverage", "--format", "toml")[1])["committees"]
     assert "| Udvalg |" in run(capsys, "coverage", "--format", "md")[1]
-    assert run(capsys, "coverage", "--format", "csv")[1].startswith("\ufeffUdvalg;")
+    assert run(capsys, "coverage", "--format", "csv")[1].startswith('\ufeff"Udvalg";')
 
 
 # -- the real program -------------------------------------------------------------------------

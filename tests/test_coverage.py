@@ -153,7 +153,9 @@ def test_json_and_toml_carry_every_theme(folder: Path) -> None:
 def test_english_headers() -> None:
     table = coverage_table([], "en")
     assert render(table, "table", width=80) == "No meetings found.\n"
-    assert render(table, "csv").startswith("\ufeffCommittee;Agenda;Meetings;Latest meeting;")
+    assert render(table, "csv").startswith(
+        '\ufeff"Committee";"Agenda";"Meetings";"Latest meeting";'
+    )
 
 
 def test_two_agendas_get_an_agenda_column(folder: Path, sample_agenda: Agenda) -> None:

@@ -119,7 +119,7 @@ def test_guidelines_hold_the_agreements_in_force_of_one_committee(folder: Path) 
     ]
     markdown = to_markdown(guidelines_document(found, "da", TODAY))
     assert markdown.startswith("# Lokale retningslinjer for sociale medier – LMU Børneby Nord\n")
-    assert "**Dato:** 1\\. juni 2026" in markdown
+    assert "**Dato:** 1&#46; juni 2026" in markdown
     assert "Møde 10. januar 2026 *(godkendt af Anne Formand 20. januar 2026)*" in markdown
     assert "## Rammen: guidens minimumsforpligtelser" in markdown
     assert "> - Sikr dokumentation straks" in markdown
@@ -170,7 +170,7 @@ def test_text_typed_by_people_cannot_change_the_documents(
     doc = guidelines_document(found, "da", TODAY)
     assert "<b>" not in to_html(doc)
     assert "\n# Ikke" not in to_markdown(doc)
-    assert "\\# Ikke en overskrift - \\[link\\](x)" in to_markdown(doc)
+    assert "&#35; Ikke en overskrift - &#91;link&#93;(x)" in to_markdown(doc)
 
 
 def test_the_calendar_has_one_event_per_open_dated_agreement_or_action(folder: Path) -> None:
@@ -289,5 +289,5 @@ def test_word_needs_a_file_and_a_real_template(
         ]
     )
     assert code == 2
-    assert "bad.docx: not a Word document" in capsys.readouterr().err
+    assert "bad.docx: is not a Word document" in capsys.readouterr().err
     assert not (tmp_path / "x.docx").exists()

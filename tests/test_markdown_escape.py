@@ -179,14 +179,15 @@ def test_rendered_html_has_no_markup_from_the_text(text: str) -> None:
 
 
 def test_multi_line_text_becomes_hard_breaks() -> None:
-    assert escape_block("one\ntwo\n\nthree") == "one\\\ntwo\\\nthree"
-    assert escape_block("one\ntwo", "  ") == "one\\\n  two"
+    """Two spaces before the newline: the hard break every renderer knows (no backslash)."""
+    assert escape_block("one\ntwo\n\nthree") == "one  \ntwo  \nthree"
+    assert escape_block("one\ntwo", "  ") == "one  \n  two"
     tokens = PARSERS["js-default"].parse(escape_block("one\ntwo"))
     assert [child.type for child in tokens[1].children or []] == ["text", "hardbreak", "text"]
 
 
 def test_paragraphs_split_at_blank_lines() -> None:
-    assert escape_paragraphs("a\nb\n\n\n  \nc\n") == ["a\\\nb", "c"]
+    assert escape_paragraphs("a\nb\n\n\n  \nc\n") == ["a  \nb", "c"]
     assert escape_paragraphs(" \n\t\n") == []
     tokens = PARSERS["js-default"].parse("\n\n".join(escape_paragraphs("# a\n\n- b")))
     assert [t.type for t in tokens].count("paragraph_open") == 2
@@ -198,16 +199,31 @@ def test_inline_folds_lines_into_one() -> None:
 
 
 def test_ordinary_text_stays_readable() -> None:
-    """Only what could be markup gets a backslash: the .md file is read by people too."""
+    """Only what could be markup becomes a character reference: the .md file is read by people."""
     assert escape_inline("Børn & Unge, 1.5 mio. kr. (ca.) – 50 % af tiden!") == (
         "Børn & Unge, 1.5 mio. kr. (ca.) – 50 % af tiden!"
     )
-    assert escape_inline("1. x") == "1\\. x"
-    assert escape_inline("2) y") == "2\\) y"
-    assert escape_inline("- x") == "\\- x"
-    assert escape_inline("&amp;") == "\\&amp;"
-    assert escape_inline("a|b") == "a\\|b"
-    assert escape_inline("<b>") == "\\<b>"
+    assert escape_inline("1. x") == "1&#46; x"
+    assert escape_inline("2) y") == "2&#41; y"
+    assert escape_inline("- x") == "&#45; x"
+    assert escape_inline("&amp;") == "&amp;amp;"
+    assert escape_inline("a|b") == "a&#124;b"
+    assert escape_inline("<b>") == "&lt;b&gt;"
+    assert escape_inline("a\\b") == "a&#92;b"
+
+
+def test_nothing_looks_like_a_link_to_linkify() -> None:
+    assert escape_inline("(j.nr. 21/13763)") == "(j&#46;nr. 21/13763)"
+    assert escape_inline("hr@norddjurs.dk") == "hr&#64;norddjurs&#46;dk"
+    assert escape_inline("https://x") == "https&#58;//x"
+    assert escape_inline("1.5 mio. kr.") == "1.5 mio. kr."
+
+
+def test_pandoc_list_markers_are_escaped() -> None:
+    assert escape_inline("a. x") == "a&#46; x"
+    assert escape_inline("iv) x") == "iv&#41; x"
+    assert escape_inline("(1) x") == "&#40;1&#41; x"
+    assert escape_inline("Ida. Hun sagde") == "Ida. Hun sagde"
 
 
 def test_control_characters_and_lone_surrogates_are_dropped() -> None:

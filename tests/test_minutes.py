@@ -113,13 +113,13 @@ def ended_session(language: str = "da") -> Session:
 def test_header_follows_the_danish_skeleton() -> None:
     text = render_markdown(ended_session())
     assert text.startswith("# Referat – Lokal-MED Børn & Unge\n\n")
-    assert "**Dato:** 12. marts 2026, kl. 13.15–14.45\\\n" in text
-    assert "**Sted:** Mødelokale 2\\\n" in text
-    assert "**Dagsorden:** Dialogpapir (version 2022)\\\n" in text
+    assert "**Dato:** 12. marts 2026, kl. 13.15–14.45  \n" in text
+    assert "**Sted:** Mødelokale 2  \n" in text
+    assert "**Dagsorden:** Dialogpapir (version 2022)  \n" in text
     assert "**Status:** Udkast\n" in text
     assert "## Deltagere\n\n| Navn | Rolle | Side |\n" in text
-    assert "**Afbud:** Jonas Krogh (Medarbejderrepræsentant)\\\n" in text
-    assert "**Mødeleder:** Mette Holm\\\n**Referent:** Lars Dahl\n" in text
+    assert "**Afbud:** Jonas Krogh (Medarbejderrepræsentant)  \n" in text
+    assert "**Mødeleder:** Mette Holm  \n**Referent:** Lars Dahl\n" in text
     assert "ikke afsluttet" not in text
 
 
@@ -153,14 +153,14 @@ def test_every_role_has_its_danish_name(role: str, label: str) -> None:
 def test_apology_with_a_substitute_note() -> None:
     session = ended_session()
     session.participants[-1].note = "suppleant Kim Ravn deltog"
-    expected = "**Afbud:** Jonas Krogh (Medarbejderrepræsentant) – suppleant Kim Ravn deltog\\\n"
+    expected = "**Afbud:** Jonas Krogh (Medarbejderrepræsentant) – suppleant Kim Ravn deltog  \n"
     assert expected in render_markdown(session)
 
 
 def test_no_apologies_says_none() -> None:
     session = ended_session()
     session.participants = [p for p in session.participants if p.present]
-    assert "**Afbud:** Ingen\\\n" in render_markdown(session)
+    assert "**Afbud:** Ingen  \n" in render_markdown(session)
 
 
 def test_missing_chair_and_secretary_are_said_to_be_missing() -> None:
@@ -197,13 +197,13 @@ def test_notes_decisions_agreements_actions_and_questions() -> None:
     assert "**Drøftelse:** Kritik af afgørelser er legitim.\n\nPersonangreb er chikane.\n" in text
     assert "**Beslutning:** Vi bruger guidens definition.\n" in text
     assert (
-        "**Aftale:** Skærmbilleder gemmes i sagen.\\\n"
-        "*Ansvarlig:* Mette Holm · *Opfølgning:* 1. juni 2026\n"
+        "**Aftale:** Skærmbilleder gemmes i sagen.  \n"
+        "*Ansvarlig:* Mette Holm · *Frist:* 1. juni 2026\n"
     ) in text
     assert (
-        "**Handlinger:**\n\n- Vejledning på intranettet\\\n"
-        "  *Ansvarlig:* Lars Dahl · *Deadline:* 15. april 2026\n"
-        "- Tjekliste til nye\\\n  *Ansvarlig:* Sofie Lund\n"
+        "**Handlinger:**\n\n- Vejledning på intranettet  \n"
+        "  *Ansvarlig:* Lars Dahl · *Frist:* 15. april 2026\n"
+        "- Tjekliste til nye  \n  *Ansvarlig:* Sofie Lund\n"
     ) in text
     assert "**Åbent spørgsmål:** Hvem ser dokumentationen?\n" in text
 
@@ -253,9 +253,9 @@ def test_follow_up_review_table_in_danish() -> None:
         "## Opfølgning på tidligere aftaler\n\nGennemgang af aftaler og handlinger fra mødet 20. november 2025.\n"
         in text
     )
-    assert "| Opgave | Type | Ansvarlig | Dato | Status | Bemærkning |" in text
+    assert "| Opgave | Type | Ansvarlig | Frist | Status | Bemærkning |" in text
     for n, label in enumerate(["Udført", "I gang", "Ikke påbegyndt", "Droppet", "Ikke vurderet"]):
-        assert f"| Opgave {n} | Aftale | Mette Holm | 2026-01-31 | {label} | ok |" in text
+        assert f"| Opgave {n} | Aftale | Mette Holm | 31. januar 2026 | {label} | ok |" in text
     assert text.index("## Opfølgning på tidligere aftaler") < text.index("## 1. Definition")
 
 
@@ -266,10 +266,10 @@ def test_no_review_section_without_reviews() -> None:
 def test_summary_lists_every_agreement_and_action() -> None:
     text = render_markdown(ended_session())
     summary = text.split("## Samlet opfølgningsliste\n\n")[1].split("\n\n")[0].splitlines()
-    assert summary[0] == "| # | Opgave | Type | Ansvarlig | Dato | Tema |"
+    assert summary[0] == "| # | Opgave | Type | Ansvarlig | Frist | Tema |"
     assert summary[2:] == [
-        "| 1 | Skærmbilleder gemmes i sagen. | Aftale | Mette Holm | 2026-06-01 | 2.1 |",
-        "| 2 | Vejledning på intranettet | Handling | Lars Dahl | 2026-04-15 | 2.1 |",
+        "| 1 | Skærmbilleder gemmes i sagen. | Aftale | Mette Holm | 1. juni 2026 | 2.1 |",
+        "| 2 | Vejledning på intranettet | Handling | Lars Dahl | 15. april 2026 | 2.1 |",
         "| 3 | Tjekliste til nye | Handling | Sofie Lund |   | 2.1 |",
     ]
 
@@ -286,7 +286,7 @@ def test_summary_says_when_nothing_was_agreed() -> None:
 def test_footer_has_status_agenda_version_and_source() -> None:
     text = render_markdown(ended_session())
     assert text.endswith(
-        "\n---\n\n*Referatstatus:* Udkast\\\n*Dagsorden:* Dialogpapir (version 2022)\\\n"
+        "\n---\n\n*Referatstatus:* Udkast  \n*Dagsorden:* Dialogpapir (version 2022)  \n"
         "*Kilde:* Norddjurs Kommune\n"
     )
 
@@ -303,7 +303,7 @@ def test_unfinished_meeting_says_so() -> None:
     session = ended_session()
     session.ended = None
     text = render_markdown(session)
-    assert "**Dato:** 12. marts 2026, kl. 13.15\\\n" in text
+    assert "**Dato:** 12. marts 2026, kl. 13.15  \n" in text
     assert "> **Mødet er ikke afsluttet.**" in text
     assert "*Referatstatus:* Udkast – mødet er ikke afsluttet" in text
 
@@ -355,20 +355,20 @@ def test_english_minutes() -> None:
     ]
     text = render_markdown(session)
     assert text.startswith("# Minutes – Lokal-MED Børn & Unge\n")
-    assert "**Date:** 12 March 2026, 13:15–14:45\\\n" in text
+    assert "**Date:** 12 March 2026, 13:15–14:45  \n" in text
     assert "**Place:** Mødelokale 2" in text
     assert "## Participants\n\n| Name | Role | Side |" in text
     assert "| Anders Berg | Union representative | Employees |" in text
     assert "| Sofie Lund (arrived 14:10) | Safety representative | Employees |" in text
     assert "**Apologies:** Jonas Krogh (Employee representative)" in text
-    assert "**Chair:** Mette Holm\\\n**Secretary:** Lars Dahl" in text
+    assert "**Chair:** Mette Holm  \n**Secretary:** Lars Dahl" in text
     assert "## Follow-up on earlier agreements" in text and "| Dropped |" in text
     assert "*(Discussion, 15 min – used 18 min)*" in text
     assert "*(Briefing on minimum requirements, 10 min – used 10 min)*" in text
     assert "**Presented:** Yes" in text
-    assert "*Responsible:* Mette Holm · *Follow-up:* 1 June 2026" in text
+    assert "*Responsible:* Mette Holm · *Due:* 1 June 2026" in text
     assert "**Not covered.** Udsat til næste møde." in text
-    assert "## Follow-up list\n\n| # | Task | Type | Responsible | Date | Theme |" in text
+    assert "## Follow-up list\n\n| # | Task | Type | Responsible | Due | Theme |" in text
     assert "*Status of the minutes:* Draft" in text
     assert "Referat" not in text and "Drøftelse" not in text
 

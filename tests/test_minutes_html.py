@@ -134,11 +134,9 @@ def test_chart_has_one_pair_of_bars_per_theme() -> None:
     assert "4.2 Lokal opfølgning – planlagt 15 min, brugt 0 min" in svg
 
 
-def test_chart_sits_after_the_participants_and_before_the_themes() -> None:
+def test_chart_sits_after_the_themes() -> None:
     page = render_html(session())
-    assert (
-        page.index("<h2>Deltagere</h2>") < page.index("<svg") < page.index("<h2>1. Definition</h2>")
-    )
+    assert page.index("<h2>1. Definition</h2>") < page.index("<svg")
 
 
 def test_chart_labels_are_escaped_and_in_english_for_english_agendas() -> None:
@@ -152,5 +150,43 @@ def test_date_columns_do_not_wrap() -> None:
     meeting = session()
     meeting.add_outcome(meeting.themes[0].theme_id, "action", "Opgave", "Mette", date(2026, 4, 30))
     page = render_html(meeting)
-    assert '<td class="nowrap">2026-04-30</td>' in page
+    assert '<td class="nowrap">30. april 2026</td>' in page
     assert '<th style="text-align:right" class="nowrap">#</th>' in page
+
+
+# -- print ------------------------------------------------------------------------------------
+
+
+def ended_session() -> Session:
+    result = session()
+    result.ended = datetime(2026, 3, 12, 15, 15, tzinfo=CET)
+    return result
+
+
+def _print_session() -> Session:
+    result = ended_session()
+    result.committee = 'LMU "Nord" </style><script>x</script>'
+    return result
+
+
+def test_printed_pages_have_margins_page_numbers_and_a_running_head() -> None:
+    html = render_html(ended_session())
+    style = html[html.index("<style>") : html.index("</style>")]
+    assert re.search(r"@page \{\s*size: A4; margin: 20mm", style)
+    assert 'content: "Side " counter(page) " / " counter(pages)' in style
+    running = re.search(r"@top-left \{ content: \"([^\"]*)\"", style)
+    assert running is not None
+    assert "12. marts 2026" in running.group(1)
+    assert ended_session().committee in running.group(1)
+
+
+def test_running_head_cannot_leave_the_style_element() -> None:
+    html = render_html(_print_session())
+    style = html[html.index("<style>") : html.index("</style>")]
+    assert "<script" not in style and "</style" not in style.lower()[7:]
+    assert "\\3c /style\\3e " in style
+
+
+def test_chart_comes_after_the_content() -> None:
+    html = render_html(ended_session())
+    assert html.index('<figure class="chart">') > html.index("Samlet opfølgningsliste")

@@ -143,7 +143,7 @@ def test_markdown_table_keeps_its_shape() -> None:
     assert len(rows) == 4  # header and three rows
     cells = [t for t in tokens if t.type in ("td_open", "th_open")]
     assert len(cells) == 4 * 7  # the mark column and six columns, no details
-    assert "Kort \\| med pipe" in text
+    assert "Kort &#124; med pipe" in text
 
 
 @given(st.text(max_size=60))
@@ -171,7 +171,7 @@ def read_csv(text: str, delimiter: str = ";") -> list[list[str]]:
 
 def test_csv_has_a_bom_semicolons_and_every_column() -> None:
     text = render_csv(sample())
-    assert text.startswith("\ufeffDato;Udvalg;Tekst;Ansvarlig;Type;Status;Fil\r\n")
+    assert text.startswith('\ufeff"Dato";"Udvalg";"Tekst";"Ansvarlig";"Type";"Status";"Fil"\r\n')
     rows = read_csv(text)
     assert rows[1][1] == "LMU Børneby Nord"
     assert rows[1][2] == LONG  # the full text
@@ -231,3 +231,75 @@ def test_toml_has_rows_without_nulls() -> None:
     assert "date" not in data["rows"][2]
     assert data["rows"][2]["text"] == "Linje 1\nLinje 2"
     assert tomllib.loads(render(sample(rows=0), "toml")) == {"rows": []}
+
+
+def calc_split(text: str) -> list[list[str]]:
+    """Fields as LibreOffice Calc's default import dialog splits them.
+
+    Tab, comma and semicolon are all separators; a field that starts with a quote runs to the
+    closing quote (a doubled quote is one quote), whatever separators or newlines it holds.
+    """
+    rows: list[list[str]] = []
+    row: list[str] = []
+    field, quoted, at_start, index = "", False, True, 0
+    text = text.removeprefix("\ufeff")
+    while index < len(text):
+        char = text[index]
+        if quoted:
+            if char == '"' and text[index + 1 : index + 2] == '"':
+                field += '"'
+                index += 1
+            elif char == '"':
+                quoted = False
+            else:
+                field += char
+        elif char == '"' and at_start:
+            quoted, at_start = True, False
+        elif char in "\t,;":
+            row.append(field)
+            field, at_start = "", True
+        elif char in "\r\n":
+            if char == "\r" and text[index + 1 : index + 2] == "\n":
+                index += 1
+            row.append(field)
+            rows.append(row)
+            row, field, at_start = [], "", True
+        else:
+            field += char
+            at_start = False
+        index += 1
+    if field or row:
+        rows.append([*row, field])
+    return rows
+
+
+NASTY = [
+    "Hansen, Mette",
+    "Tab\there",
+    "semi;colon",
+    'She said "nej", then left',
+    "Linje 1\nLinje 2",
+    "=1+1",
+    "",
+]
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+def test_calc_default_import_keeps_every_row_as_wide_as_the_header(delimiter: str) -> None:
+    columns = (Column("a", "Navn, rolle"), Column("b", "Tekst"), Column("c", "Ansvarlig"))
+    rows = [(text, NASTY[(i + 1) % len(NASTY)], NASTY[(i + 2) % len(NASTY)]) for i, text in
+            enumerate(NASTY)]  # fmt: skip
+    split = calc_split(render_csv(Table(columns, rows, []), delimiter))
+    assert split[0] == ["Navn, rolle", "Tekst", "Ansvarlig"]
+    assert all(len(row) == 3 for row in split), [len(row) for row in split]
+    assert len(split) == len(rows) + 1
+    assert split[1][0] == "Hansen, Mette"
+    assert split[3][0] == "semi;colon"
+    assert split[4][0] == 'She said "nej", then left'
+    assert split[6][0] == "'=1+1"
+
+
+def test_calc_split_of_the_register_sample() -> None:
+    split = calc_split(render_csv(sample()))
+    assert {len(row) for row in split} == {7}
+    assert split[1][2] == LONG

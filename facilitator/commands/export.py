@@ -1,4 +1,4 @@
-"""`facilitator export`: a session's minutes as Markdown, HTML or TOML, on stdout or in a file."""
+"""`facilitator export`: a session's minutes as Markdown, HTML, TOML or Word, on stdout or a file."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from facilitator.anonymize import anonymize_session
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError
 from facilitator.codec import session_to_toml
 from facilitator.i18n import choose_language
 from facilitator.minutes import render_markdown
+from facilitator.minutes_docx import TemplateError, render_docx
 from facilitator.minutes_html import render_html
 from facilitator.privacy import check_privacy
+from facilitator.sanitize import unfiltered
 from facilitator.session import Session
 from facilitator.store import StoreError, load_session
 
@@ -26,6 +29,11 @@ def run(args: argparse.Namespace) -> int:
     """Render the session in the chosen format; privacy warnings go to stderr, one line each."""
     path = Path(args.session)
     output: Path | None = args.output
+    template: Path | None = getattr(args, "template", None)
+    if template is not None and args.format != "docx":
+        raise UsageError("--template works with --format docx only")
+    if args.format == "docx" and output is None and sys.stdout.isatty():
+        raise UsageError("--format docx writes a Word file: give -o FILE.docx")
     if output is not None:
         _check_target(output, path)
     try:
@@ -36,13 +44,21 @@ def run(args: argparse.Namespace) -> int:
         session = anonymize_session(
             session, _earlier_names(session, path), committee=args.anonymize_committee
         )
-    text = RENDERERS[args.format](session)
+    if args.format == "docx":
+        try:
+            data = render_docx(session, template)
+        except TemplateError as error:
+            raise UsageError(str(error)) from None
+    else:
+        data = RENDERERS[args.format](session).encode("utf-8")
     _warn(session, getattr(args, "lang", None))
-    data = text.encode("utf-8")
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        # A Word file is binary and only ever goes to a pipe (refused on a terminal above):
+        # it passes the terminal filter untouched; text passes through it.
+        stream: Any = unfiltered(sys.stdout) if args.format == "docx" else sys.stdout
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
         return EXIT_OK
     return _write(output, data)
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from facilitator.document import to_markdown
 from facilitator.docx_writer import to_docx
 from facilitator.guidelines import guidelines_document
-from facilitator.hr_queries import guidelines
+from facilitator.hr_queries import guidelines, roster_for
 from facilitator.i18n import _, language
-from facilitator.register.rows import Register, Row
+from facilitator.register.rows import Register, Row, collect
 from facilitator.roster import Roster
 from facilitator.store import slugify
 from facilitator.tabular import render_csv
@@ -42,3 +43,33 @@ def guidelines_files(
     """The committee's guidelines as Markdown and Word: {suffix: bytes} (GuidelinesError)."""
     doc = guidelines_document(guidelines(register, committee, roster), language(), today)
     return {".md": to_markdown(doc).encode("utf-8"), ".docx": to_docx(doc)}
+
+
+def write_guidelines(
+    folder: Path, register: Register, committee: str, roster: Roster | None, today: date
+) -> list[Path]:
+    """Write the committee's guidelines (.md and .docx) into `folder`; the paths written.
+
+    Raises GuidelinesError when the committee has not met, OSError when a file cannot be written.
+    """
+    from facilitator.store import _atomic_write  # until the workspace owns where reports go
+
+    # Named after the roster's name, whichever spelling the meeting was typed with.
+    stem = folder / guidelines_stem(roster.canonical(committee) if roster else committee, today)
+    written: list[Path] = []
+    for suffix, data in guidelines_files(register, committee, roster, today).items():
+        target = stem.with_suffix(suffix)
+        folder.mkdir(parents=True, exist_ok=True)
+        _atomic_write(target, data, None)
+        written.append(target)
+    return written
+
+
+def write_folder_guidelines(folder: Path, committee: str, today: date) -> list[Path]:
+    """Read the sessions folder (and its roster) and write the committee's guidelines there.
+
+    Raises GuidelinesError, RosterError or OSError.
+    """
+    roster = roster_for(None, [folder])
+    register = collect([folder])
+    return write_guidelines(folder, register, committee, roster, today)

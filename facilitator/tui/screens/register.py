@@ -37,7 +37,7 @@ from facilitator.tui.register_columns import (
     prepare,
     status_text,
 )
-from facilitator.tui.register_export import csv_name, csv_text, guidelines_files, guidelines_stem
+from facilitator.tui.register_export import csv_name, csv_text, write_guidelines
 from facilitator.tui.screens.home import ellipsize
 from facilitator.tui.screens.review import short_kind
 from facilitator.tui.widgets.register_table import RegisterTable
@@ -508,18 +508,22 @@ class RegisterScreen(Screen[None]):
         entry = self.selected
         if entry is None or self.register is None:
             return
+        self._write_guidelines(self.register, entry.row.committee)
+
+    @work(thread=True, group="register-export")
+    def _write_guidelines(self, register: Register, committee: str) -> None:
         today = self.facilitator.wall().date()
-        committee = entry.row.committee
+        note = _("The local guidelines of {committee}.").format(committee=committee)
         try:
-            files = guidelines_files(self.register, committee, self.roster, today)
+            paths = write_guidelines(
+                self.facilitator.sessions_dir, register, committee, self.roster, today
+            )
         except GuidelinesError as error:
-            self.notify(str(error), title=_("No guidelines"), severity="error", markup=False)
-            return
-        stem = self.facilitator.sessions_dir / guidelines_stem(committee, today)
-        self._write(
-            {stem.with_suffix(suffix): data for suffix, data in files.items()},
-            _("The local guidelines of {committee}.").format(committee=committee),
-        )
+            self.post_message(self.Exported([], error=str(error)))
+        except OSError as error:
+            self.post_message(self.Exported([], error=str(error)))
+        else:
+            self.post_message(self.Exported(paths, note))
 
     @work(thread=True, group="register-export")
     def _write(self, files: dict[Path, bytes], note: str) -> None:

@@ -1,0 +1,159 @@
+"""Word minutes: a round trip through python-docx, with and without the municipality's template."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from facilitator.agenda import load_agenda
+from facilitator.minutes import render_markdown
+from facilitator.minutes_docx import TemplateError, render_docx
+from facilitator.session import Session
+from facilitator.store import save_session
+from tests.conftest import AGENDA_FILE, build_sample_session
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+@pytest.fixture
+def session() -> Session:
+    made = build_sample_session(load_agenda(AGENDA_FILE))
+    made.ended = made.started
+    return made
+
+
+def _open(data: bytes) -> Document:  # type: ignore[valid-type]
+    return Document(io.BytesIO(data))
+
+
+def _all_text(document: Document) -> str:  # type: ignore[valid-type]
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+def make_template(path: Path) -> Path:
+    """A stand-in for a municipality's template: a logo-ish header, a footer, its own font."""
+    document = Document()
+    document.sections[0].header.paragraphs[0].text = "NORDDJURS KOMMUNE – Jobcenter Nord"
+    document.sections[0].footer.paragraphs[0].text = "Torvet 3, 8500 Grenaa · www.norddjurs.dk"
+    document.styles["Normal"].font.name = "Garamond"
+    document.styles["Normal"].font.size = Pt(12)
+    document.add_paragraph("Skabelonens eksempeltekst, som skal erstattes.")
+    document.add_table(rows=1, cols=1).rows[0].cells[0].text = "Skabelonens tabel"
+    document.save(str(path))
+    return path
+
+
+def test_headings_are_real_word_headings(session: Session) -> None:
+    document = _open(render_docx(session))
+    headings = [
+        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
+    ]
+    assert headings[0] == ("Heading 1", "Referat – Lokaludvalg Børneby Nord")
+    assert ("Heading 2", "Deltagere") in headings
+    assert any(name == "Heading 3" and text.startswith("1.1 ") for name, text in headings)
+
+
+def test_tables_have_borders_and_a_repeating_header(session: Session) -> None:
+    document = _open(render_docx(session))
+    assert len(document.tables) >= 2
+    for table in document.tables:
+        borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+        assert borders is not None
+        assert {b.get(qn("w:val")) for b in borders} == {"single"}
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    participants = document.tables[0]
+    assert [c.text for c in participants.rows[0].cells][:2] == ["Navn", "Rolle"]
+    assert participants.rows[0].cells[0].paragraphs[0].runs[0].bold
+
+
+def test_same_content_as_the_markdown(session: Session) -> None:
+    text = _all_text(_open(render_docx(session)))
+    for fragment in ("Mødelokale 2, Rådhuset", "Skærmbilleder gemmes i sagen", "Mia Østergaard"):
+        assert fragment in text
+        assert fragment in render_markdown(session)
+
+
+def test_danish_dates_and_no_iso_dates(session: Session) -> None:
+    text = _all_text(_open(render_docx(session)))
+    assert "2. marts 2026" in text
+    assert not ISO_DATE.search(text), ISO_DATE.findall(text)
+
+
+def test_typed_markup_stays_text(session: Session) -> None:
+    session.set_notes(session.themes[0].theme_id, "<b>fed</b> *stjerne* (j.nr. 21/13763) \\x")
+    text = _all_text(_open(render_docx(session)))
+    assert "<b>fed</b> *stjerne* (j.nr. 21/13763) \\x" in text
+    assert "&lt;" not in text and "&#" not in text
+
+
+def test_template_keeps_header_footer_and_styles_and_replaces_the_body(
+    session: Session, tmp_path: Path
+) -> None:
+    template = make_template(tmp_path / "skabelon.docx")
+    document = _open(render_docx(session, template))
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == "NORDDJURS KOMMUNE – Jobcenter Nord"
+    assert "Torvet 3" in section.footer.paragraphs[0].text
+    assert document.styles["Normal"].font.name == "Garamond"
+    text = _all_text(document)
+    assert "Skabelonens" not in text
+    assert "Referat – Lokaludvalg Børneby Nord" in text
+
+
+def test_a_bad_template_is_named(session: Session, tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="no such file"):
+        render_docx(session, tmp_path / "findes-ikke.docx")
+    broken = tmp_path / "skabelon.docx"
+    broken.write_text("ikke en zip", encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"skabelon\.docx: is not a Word document"):
+        render_docx(session, broken)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "facilitator", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_export_command_writes_word_with_a_template(session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "moede.toml"
+    save_session(session, path)
+    template = make_template(tmp_path / "skabelon.docx")
+    target = tmp_path / "referat.docx"
+    result = _cli(
+        "export", str(path), "--format", "docx", "-o", str(target), "--template", str(template)
+    )
+    assert result.returncode == 0, result.stderr
+    document = Document(str(target))
+    assert document.sections[0].header.paragraphs[0].text.startswith("NORDDJURS")
+    assert "Skærmbilleder gemmes i sagen" in _all_text(document)
+
+
+def test_export_command_refuses_a_bad_template_with_status_2(
+    session: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "moede.toml"
+    save_session(session, path)
+    target = tmp_path / "referat.docx"
+    result = _cli(
+        "export", str(path), "--format", "docx", "-o", str(target), "--template", "x.docx"
+    )
+    assert result.returncode == 2
+    assert "x.docx: no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not target.exists()
+    result = _cli("export", str(path), "--format", "md", "--template", "x.docx")
+    assert result.returncode == 2
+    assert "--template" in result.stderr
