@@ -23,13 +23,21 @@ _UNSAFE = (
     "\U000e0000-\U000e007f"
 )
 _UNSAFE_CHARS = re.compile(f"[{_UNSAFE}]")
+# Whole escape sequences go, not only their ESC: "\x1b]0;pwned\x07LMU" reads "LMU", not
+# "]0;pwnedLMU". CSI (ESC [ or the C1 byte), OSC/DCS/APC/PM strings up to BEL or ESC \,
+# and two-character escapes.
+_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x9d\x98\x9e\x9f])[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _LINE_BREAKS = re.compile("\r\n?")
 
 
 def terminal_safe(text: str) -> str:
     """`text` without any character that could steer a terminal; newlines and tabs stay."""
-    text = _LINE_BREAKS.sub("\n", text)
+    text = _SEQUENCES.sub("", _LINE_BREAKS.sub("\n", text))
     # Lone surrogates (from undecodable file names) would make the write itself fail.
     return _SURROGATES.sub("\ufffd", _UNSAFE_CHARS.sub("", text))
 
@@ -41,7 +49,8 @@ def one_line(text: str) -> str:
 
 def without_controls(text: str) -> str:
     """Text as the model keeps it: `\\n` line ends, no unsafe character, no lone surrogate."""
-    return _SURROGATES.sub("", _UNSAFE_CHARS.sub("", _LINE_BREAKS.sub("\n", text)))
+    text = _SEQUENCES.sub("", _LINE_BREAKS.sub("\n", text))
+    return _SURROGATES.sub("", _UNSAFE_CHARS.sub("", text))
 
 
 def quoted(value: Any, limit: int = 60) -> str:

@@ -338,6 +338,18 @@ UI: dict[str, str] = {
     "The meeting's file is not there right now; showing what was last read.": "Mødets fil er der ikke lige nu; det sidst læste vises.",
     "The meeting's file could not be read: {problem}": "Mødets fil kunne ikke læses: {problem}",
     "Shows the meeting that runs in another window or on another laptop, for the room: it follows the session file, never changes it and takes no lock.": "Viser mødet, der kører i et andet vindue eller på en anden bærbar, til lokalet: visningen følger mødets fil, ændrer den aldrig og låser den ikke.",
+    # -- untrusted files and anonymised minutes -------------------------------------------
+    "(No minutes beside the file: {path})": "(Intet referat ved siden af filen: {path})",
+    "Anonymised": "Anonymiseret",
+    "Anonymised minutes": "Anonymiseret referat",
+    "Newer version": "Nyere version",
+    "People's names become their roles either way, in every field.": "Personers navne bliver til deres roller under alle omstændigheder, i alle felter.",
+    "Replace the committee's name by a neutral label too?": "Skal udvalgets navn også erstattes af en neutral betegnelse?",
+    "Saved by a newer version of facilitator (session format {schema}). It is shown read-only and will not be changed; update facilitator to continue it.": "Gemt af en nyere version af facilitator (sessionsformat {schema}). Det vises skrivebeskyttet og bliver ikke ændret; opdatér facilitator for at fortsætte det.",
+    "anonymised": "anonymiseret",
+    "enter: look at it (read-only: saved by a newer facilitator)": "enter: se det (skrivebeskyttet: gemt af en nyere facilitator)",
+    "escape: close": "escape: luk",
+    "export: m Markdown · h HTML · t TOML · a anonymised · tab scrolls": "eksport: m Markdown · h HTML · t TOML · a anonymiseret · tab ruller",
 }
 
 WORDS = Vocabulary(

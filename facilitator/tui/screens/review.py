@@ -98,6 +98,7 @@ class ReviewScreen(Screen[None]):
         Binding("m", "export('md')", _("Markdown"), show=False, id="export_md"),
         Binding("h", "export('html')", _("HTML"), show=False, id="export_html"),
         Binding("t", "export('toml')", _("TOML"), show=False, id="export_toml"),
+        Binding("a", "export_anonymized", _("Anonymised"), show=False, id="export_anonymized"),
         Binding("l", "guidelines", _("Guidelines"), show=False, id="review_guidelines"),
         Binding("escape,q", "back", _("Back"), id="review_back"),
     ]
@@ -183,7 +184,9 @@ class ReviewScreen(Screen[None]):
             yield Static(_("Nothing was decided or agreed."), id="outcomes-empty")
         with VerticalScroll(id="minutes") as minutes:
             minutes.border_title = _("Minutes")
-            minutes.border_subtitle = _("export: m Markdown · h HTML · t TOML · tab scrolls")
+            minutes.border_subtitle = _(
+                "export: m Markdown · h HTML · t TOML · a anonymised · tab scrolls"
+            )
             yield Markdown("", id="minutes-text")
         yield Footer()
 
@@ -432,6 +435,46 @@ class ReviewScreen(Screen[None]):
             self.post_message(self.Exported([], f"{fmt}: {error}"))
             return
         self._write_export(export_path(self.path, fmt), text)
+
+    def action_export_anonymized(self) -> None:
+        """Markdown minutes that leave the committee: names become roles, everywhere."""
+
+        def answer(committee: bool | None) -> None:
+            self._write_anonymized(bool(committee))
+
+        self.app.push_screen(
+            Confirm(
+                _("Replace the committee's name by a neutral label too?"),
+                _("People's names become their roles either way, in every field."),
+                title=_("Anonymised minutes"),
+            ),
+            answer,
+        )
+
+    @work(thread=True, group="review-export")
+    def _write_anonymized(self, committee: bool) -> None:
+        from facilitator.anonymize import NEUTRAL_COMMITTEE, anonymize_session
+        from facilitator.followup import earlier_sessions
+        from facilitator.store import slugify
+
+        session = self.session
+        # A follow-up's reviews name the earlier meetings' people: they are withheld too.
+        earlier = earlier_sessions(session, self.path, [self.facilitator.sessions_dir])
+        names = [p.name for meeting in earlier for p in meeting.participants]
+        try:
+            text = render_markdown(anonymize_session(session, names, committee=committee))
+        except Exception as error:  # a bug in a renderer must not lose the meeting
+            self.post_message(self.Exported([], f"md: {error}"))
+            return
+        suffix = "." + _("anonymised") + ".md"
+        if committee:
+            # The file name would give the committee away: it gets the neutral label too.
+            label = NEUTRAL_COMMITTEE.get(session.agenda.language, NEUTRAL_COMMITTEE["da"])
+            stem = f"{session.date.isoformat()}-{slugify(label)}-{slugify(session.agenda.id)}"
+            target = self.path.with_name(stem + suffix)
+        else:
+            target = self.path.with_name(self.path.stem + suffix)
+        self._write_export(target, text)
 
     @work(thread=True, group="review-export")
     def _write_export(self, target: Path, text: str) -> None:
