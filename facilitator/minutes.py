@@ -81,7 +81,11 @@ class _Writer:
         self.language = minutes_language(session)
         self.label = i18n.words(self.language).minutes
         self.refs = {theme_id: str(ref) for theme_id, ref in session.agenda.refs().items()}
-        self.uncovered = {record.theme_id for record in session.uncovered()}
+        self.gaps = {
+            record.theme_id: gap
+            for record in session.themes
+            if (gap := session.gap(record)) is not None
+        }
 
     # -- small formatters ---------------------------------------------------------------
 
@@ -113,8 +117,8 @@ class _Writer:
         if place := escape_inline(session.place):
             facts.append(f"**{label['place']}:** {place}")
         facts.append(f"**{label['agenda']}:** {self.agenda_name()}")
-        used = used_minutes(sum(record.seconds for record in session.themes))
-        time_use = label["time_use_value"].format(planned=session.timebox_minutes, used=used)
+        used = self.used(sum(record.seconds for record in session.themes))
+        time_use = label["time_use_value"].format(planned=session.planned_minutes, used=used)
         facts.append(f"**{label['time_use']}:** {time_use}")
         facts.append(f"**{label['status']}:** {self.status()}")
         lines += [_hard_lines(facts), ""]
@@ -251,13 +255,13 @@ class _Writer:
         theme = self.session.theme(record.theme_id)
         label = self.label
         kind = i18n.theme_kind_label(theme.kind, self.language)
-        timing = f"{kind}, {record.timebox} {label['minutes']} – {label['used']} "
-        timing += f"{used_minutes(record.seconds)} {label['minutes']}"
+        timing = f"{kind}, {record.timebox} {label['minutes']}"
+        if record.seconds > 0 or not (record.to_do or record.set_aside):
+            timing += f" – {label['used']} {self.used(record.seconds)} {label['minutes']}"
         title = escape_inline(theme.title)
         lines = [f"### {self.refs[theme.id]} {title} *({timing})*", ""]
-        if record.theme_id in self.uncovered:
-            reason = escape_block(record.uncovered_reason)
-            lines += [f"**{label['not_covered']}** {reason}".rstrip(), ""]
+        lines += self.origin(record)
+        lines += self.standing(record)
         if theme.is_obligation:
             presented = label["yes"] if record.presented else label["no"]
             lines += [f"**{label['presented']}:** {presented}", ""]
@@ -276,9 +280,54 @@ class _Writer:
             outcomes = [o for o in record.outcomes if o.kind == kind_name]
             lines += self.outcomes(kind_name, outcomes)
         decided = any(o.kind != "question" for o in record.outcomes)
-        if not theme.is_obligation and not decided and record.theme_id not in self.uncovered:
+        dealt_with = record.theme_id not in self.gaps and not record.set_aside
+        if not theme.is_obligation and not decided and dealt_with:
             lines += [f"*{label['no_decision']}*", ""]
         return lines
+
+    def used(self, seconds: float) -> str:
+        """Time used in whole minutes, without the unit: `18`, `0`, or `under 1` below 30 s."""
+        if 0 < seconds < 30:
+            return self.label["under_a_minute"]
+        return str(used_minutes(seconds))
+
+    def origin(self, record: ThemeRecord) -> list[str]:
+        """Where a theme that was not on the agenda came from."""
+        label = self.label
+        if record.origin == "added":
+            return [f"*{label['added']}*", ""]
+        if record.origin != "carried":
+            return []
+        text = label["carried"].format(
+            date=self.date(record.carried_from) if record.carried_from else "?"
+        )
+        why = (
+            label["carried_postponed"].format(reason=escape_inline(record.carried_reason))
+            if record.carried_reason
+            else label["carried_not_reached"]
+        )
+        return [f"*{text} ({why}).*", ""]
+
+    def standing(self, record: ThemeRecord) -> list[str]:
+        """What became of a theme not dealt with: set aside, not reached, or not covered."""
+        label = self.label
+        if record.set_aside:
+            name = label[record.state]
+            reason = escape_inline(record.reason)
+            return [f"**{name}:** {reason}" if reason else f"**{name}.**", ""]
+        gap = self.gaps.get(record.theme_id)
+        if gap is None:
+            return []
+        if gap == "not-reached":
+            text = label["not_reached"] if self.session.ended else label["not_reached_yet"]
+        else:
+            text = {
+                "not-presented": label["not_covered"],
+                "nothing-captured": label["nothing_captured"],
+                "review-open": label["review_open"],
+            }[gap]
+        reason = escape_block(record.uncovered_reason)
+        return [f"**{text}** {reason}".rstrip(), ""]
 
     def outcomes(self, kind: OutcomeKind, outcomes: list[Outcome]) -> list[str]:
         if not outcomes:

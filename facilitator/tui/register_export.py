@@ -45,6 +45,21 @@ def guidelines_files(
     return {".md": to_markdown(doc).encode("utf-8"), ".docx": to_docx(doc)}
 
 
+def write_files(files: dict[Path, bytes]) -> list[Path]:
+    """Write each file atomically (temporary file, fsync, rename); OSError names the file."""
+    from facilitator.store import _atomic_write  # until the workspace owns where reports go
+
+    written: list[Path] = []
+    for target, data in files.items():
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(target, data, None)
+        except OSError as error:
+            raise OSError(f"{target}: {error.strerror or error}") from None
+        written.append(target)
+    return written
+
+
 def write_guidelines(
     folder: Path, register: Register, committee: str, roster: Roster | None, today: date
 ) -> list[Path]:
@@ -52,17 +67,11 @@ def write_guidelines(
 
     Raises GuidelinesError when the committee has not met, OSError when a file cannot be written.
     """
-    from facilitator.store import _atomic_write  # until the workspace owns where reports go
 
     # Named after the roster's name, whichever spelling the meeting was typed with.
     stem = folder / guidelines_stem(roster.canonical(committee) if roster else committee, today)
-    written: list[Path] = []
-    for suffix, data in guidelines_files(register, committee, roster, today).items():
-        target = stem.with_suffix(suffix)
-        folder.mkdir(parents=True, exist_ok=True)
-        _atomic_write(target, data, None)
-        written.append(target)
-    return written
+    files = guidelines_files(register, committee, roster, today)
+    return write_files({stem.with_suffix(suffix): data for suffix, data in files.items()})
 
 
 def write_folder_guidelines(folder: Path, committee: str, today: date) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -16,11 +17,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from facilitator.follow import SessionFollower, Snapshot, find_live_session
+from facilitator.follow import MeetingFinder, SessionFollower, Snapshot
 from facilitator.i18n import _
 from facilitator.live import LiveClock
 from facilitator.session import Session, clean_line
 from facilitator.tui.formatting import clock_time
+from facilitator.tui.keys import localize
 from facilitator.tui.present import view
 from facilitator.tui.present.lists import AgendaList, HangingList
 from facilitator.tui.widgets.big_digits import BigDigits
@@ -35,8 +37,7 @@ MISSING_SECONDS = 5.0
 class PresenterScreen(Screen[None]):
     """Committee, theme, prompts, a big clock and what was captured; the agenda between themes."""
 
-    HELP_TITLE = "Presenter view"
-    BINDINGS = [Binding("f1", "app.help", _("Help"), id="present_help")]
+    BINDINGS = [Binding("f1", "app.help", "Help", id="present_help")]
 
     DEFAULT_CSS = """
     PresenterScreen { layout: vertical; padding: 0 1; }
@@ -80,8 +81,10 @@ class PresenterScreen(Screen[None]):
 
     def __init__(self, sessions_dir: Path, path: Path | None, wall: Wall) -> None:
         super().__init__()
+        localize(self)
         self.sessions_dir = sessions_dir
         self.follower = SessionFollower(path) if path is not None else None
+        self.finder = MeetingFinder(sessions_dir)
         self.wall = wall
         self.session: Session | None = None
         self._missing_since: datetime | None = None
@@ -121,17 +124,26 @@ class PresenterScreen(Screen[None]):
     # -- reading the file ---------------------------------------------------------------------
 
     def poll(self) -> None:
-        """Look at the file (or, with none yet, for a meeting to start) off the UI thread."""
-        if not self._polling:
-            self._polling = True
-            self._look()
+        """Look at the file (or, with none yet, for a meeting to start) off the UI thread.
 
-    @work(thread=True, exclusive=True, group="present-poll")
+        A stat on the UI thread decides whether there is anything to read: twice a second
+        for hours, a thread started for nothing would be most of the view's idle cost.
+        """
+        if self._polling:
+            return
+        if self.follower is not None and not self.follower.changed():
+            return
+        if self.follower is None and not self.finder.due(time.monotonic()):
+            return
+        self._polling = True
+        self._look()
+
+    @work(thread=True, group="present-poll")
     def _look(self) -> None:
         snapshot: Snapshot | None = None
         try:
             if self.follower is None:
-                path = find_live_session(self.sessions_dir)
+                path = self.finder.look(time.monotonic())
                 if path is not None:
                     self.follower = SessionFollower(path)
             if self.follower is not None:
@@ -246,6 +258,10 @@ class PresenterScreen(Screen[None]):
                 problem=clean_line(self._problem)
             )
         self._update("#present-status", status)
+
+    def help_title(self) -> str:
+        """The help's title for this view."""
+        return _("Presenter view")
 
     def help_notes(self) -> list[tuple[str, str]]:
         """What the help says about this view beyond its keys."""
