@@ -101,7 +101,7 @@ def test_help_of_run_names_its_options() -> None:
         (["run", "--planned", "90.5"], ["--planned", '"90.5"']),
         (["run", "--planned"], ["--planned", "expected one argument"]),
         (["--lang", "de", "agendas"], ["--lang", "invalid choice: 'de'"]),
-        (["validate"], ["validate", "required: AGENDA"]),
+        (["validate"], ["validate", "required: FILE"]),
         (["followup"], ["followup", "required: SESSION"]),
         (["export", "--format", "pdf", "x.toml"], ["--format", "invalid choice: 'pdf'"]),
         (["agreements", "--format", "xlsx"], ["--format", "invalid choice: 'xlsx'"]),
