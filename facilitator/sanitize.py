@@ -32,6 +32,9 @@ _SEQUENCES = re.compile(
     r"|\x1b[ -/]*[0-~]"
 )
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_DOCUMENT_UNSAFE = re.compile(
+    "[" + _UNSAFE.replace("\x0b-\x1f", "\x0b\x0c\x0e-\x1f").replace("\ufeff", "") + "]"
+)
 _LINE_BREAKS = re.compile("\r\n?")
 
 
@@ -116,7 +119,10 @@ class _SafeBuffer:
         self._stream = stream
 
     def write(self, data: bytes) -> int:
-        clean = terminal_safe(bytes(data).decode("utf-8", "replace"))
+        # Bytes are whole documents (CSV for Excel, minutes): their CR LF line ends and a
+        # leading byte-order mark are part of the format and harmless on a terminal.
+        text = _SEQUENCES.sub("", bytes(data).decode("utf-8", "replace"))
+        clean = _SURROGATES.sub("\ufffd", _DOCUMENT_UNSAFE.sub("", text))
         raw = getattr(self._stream, "buffer", None)
         if raw is None:  # a stream without bytes underneath (a test's StringIO)
             self._stream.write(clean)
