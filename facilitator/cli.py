@@ -89,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--planned", type=_minutes, metavar="MINUTES", help="planned length; scales the timeboxes"
     )
     run.add_argument(
+        "--plan",
+        metavar="ID",
+        help="take only this plan's themes (facilitator agendas lists the plans); the others "
+        "wait for the next meeting",
+    )
+    run.add_argument(
         "--participant",
         action="append",
         default=[],

@@ -64,6 +64,10 @@ class KeyLines:
             table = (
                 ("sections", section) if theme is None else ("sections", section, "themes", theme)
             )
+        return self.find(table, key, item)
+
+    def find(self, table: Path_, key: str, item: int | None = None) -> tuple[int, int] | None:
+        """Where `key` (or its list item) of the table at `table` stands; else the table's own."""
         if key:
             if item is not None and (*table, key, item) in self.positions:
                 return self.positions[(*table, key, item)]

@@ -195,7 +195,8 @@ def test_validate_a_directory_and_a_binary(tmp_path: Path) -> None:
 def rows(out: str) -> list[list[str]]:
     lines = out.splitlines()
     assert re.split(r"\s{2,}", lines[0].strip()) == ["ID", "LANG", "THEMES", "MIN", "TITLE"]
-    return [re.split(r"\s{2,}", line.strip()) for line in lines[1:]]
+    # Lines indented under an agenda list its plans.
+    return [re.split(r"\s{2,}", line.strip()) for line in lines[1:] if not line.startswith(" ")]
 
 
 def test_agendas_lists_the_builtins(tmp_path: Path) -> None:
@@ -237,6 +238,36 @@ def test_agendas_lists_the_local_folder_and_names_a_broken_file(tmp_path: Path) 
     line = one_line(result.stderr)
     assert line.startswith("agendas/i-gang.toml: skipped, not a valid agenda (")
     assert "timebox must be a whole number" in line
+
+
+def test_agendas_lists_the_plans_under_their_agenda(tmp_path: Path) -> None:
+    lines = facilitator("agendas", cwd=tmp_path).stdout.splitlines()
+    danish = next(i for i, line in enumerate(lines) if line.startswith("sociale-medier "))
+    assert lines[danish + 1].split() == [
+        "plans:",
+        "foerste-moede",
+        "(60",
+        "min),",
+        "andet-moede",
+        "(60",
+        "min),",
+        "hele-guiden",
+        "(150",
+        "min)",
+    ]
+
+
+def test_agendas_says_which_file_of_an_id_is_used_and_which_is_shadowed(tmp_path: Path) -> None:
+    local = tmp_path / "agendas"
+    local.mkdir()
+    text = (ROOT / "agendas" / "sociale-medier.toml").read_text(encoding="utf-8")
+    (local / "godkendt.toml").write_text(text.replace("timebox = 20", "timebox = 25", 1))
+    result = facilitator("agendas", cwd=tmp_path)
+    danish = [row for row in rows(result.stdout) if row[0] == "sociale-medier"]
+    assert [(row[3], row[-1]) for row in danish] == [
+        ("150", "(built-in; not used: agendas/godkendt.toml has the same id)"),
+        ("155", "(agendas/godkendt.toml; used instead of the built-in)"),
+    ]
 
 
 def test_agendas_built_ins_come_first(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ NAMES = ("Mette Kjær Holm", "Anders Bruun", "Lars Dahl", "Birgitte Vestergaard"
 @pytest.fixture
 def session_file(tmp_path: Path) -> Path:
     """The example meeting saved as the program saves it: session file and .md beside it."""
-    path = tmp_path / "sessions" / "2026-03-12-lokal-med-jobcenter-nord-sociale-medier.toml"
+    path = tmp_path / "sessions" / "2026-03-12-lokaludvalget-for-jobcenter-nord-sociale-medier.toml"
     path.parent.mkdir()
     save_session(load_session(EXAMPLE), path)
     return path
@@ -243,4 +243,4 @@ def test_session_folder_copied_elsewhere_still_exports(
     moved.parent.mkdir()
     shutil.copy(session_file, moved)
     code, out, _ = export(capsys, moved)
-    assert code == 0 and out.startswith("# Referat – Lokal-MED Jobcenter Nord")
+    assert code == 0 and out.startswith("# Referat – Lokaludvalget for Jobcenter Nord")

@@ -122,7 +122,7 @@ def test_guidelines_hold_the_agreements_in_force_of_one_committee(folder: Path) 
     assert "**Dato:** 1&#46; juni 2026" in markdown
     assert "Møde 10. januar 2026 *(godkendt af Anne Formand 20. januar 2026)*" in markdown
     assert "## Rammen: guidens minimumsforpligtelser" in markdown
-    assert "> - Sikr dokumentation straks" in markdown
+    assert "> - Tag straks skærmbilleder" in markdown
     assert "*(aftalt 10. januar 2026)*" in markdown
     assert "## Under udarbejdelse" in markdown
     assert "Skolens egen regel" not in markdown

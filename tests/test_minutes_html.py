@@ -54,7 +54,7 @@ def parsed(page: str) -> Tags:
     return tags
 
 
-def session(language: str = "da", committee: str = "Lokal-MED Jobcenter Nord") -> Session:
+def session(language: str = "da", committee: str = "Lokaludvalget for Jobcenter Nord") -> Session:
     name = "sociale-medier" if language == "da" else "social-media"
     result = Session.new(committee, load_agenda(ROOT / "agendas" / f"{name}.toml"))
     result.started = datetime(2026, 3, 12, 13, 15, tzinfo=CET)
@@ -81,7 +81,7 @@ def test_page_is_one_complete_utf8_document_in_the_agenda_language() -> None:
     assert page.startswith('<!doctype html>\n<html lang="da">\n<head>\n<meta charset="utf-8">\n')
     assert page.rstrip().endswith("</html>")
     assert '<html lang="en">' in render_html(session("en"))
-    assert parsed(page).titles[0] == "Referat – Lokal-MED Jobcenter Nord – 12. marts 2026"
+    assert parsed(page).titles[0] == "Referat – Lokaludvalget for Jobcenter Nord – 12. marts 2026"
 
 
 def test_page_loads_nothing_and_runs_nothing() -> None:

@@ -184,3 +184,37 @@ async def test_escape_on_the_first_screen_leaves_the_program(
         await pilot.press("escape")
         await pilot.pause()
         assert app._exit
+
+
+async def test_choosing_a_plan_starts_a_meeting_on_its_themes(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    app = FacilitatorApp(sessions_dir=tmp_path, start=StartSetup(sample_agenda), wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = top(app)
+        assert isinstance(screen, SetupScreen)
+        plan = screen.query_one("#plan", Select)
+        # The built-in guide opens on its whole-guide plan, at the agenda's length.
+        assert plan.value == "hele-guiden"
+        assert screen.query_one("#planned", Input).value == str(sample_agenda.minutes)
+        plan.focus()
+        await pilot.press("enter", "up", "up", "enter")
+        await pilot.pause()
+        assert plan.value == "foerste-moede"
+        assert screen.query_one("#planned", Input).value == "60"
+        assert message(screen, "plan") == "9 theme(s) wait for the next meeting."
+        assert message(screen, "planned").startswith("Timeboxes scaled to 60 minutes: 1 Def")
+        await replace_text(pilot, "#committee", "Lokaludvalget for Børneby Nord")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(top(app), MeetingScreen)
+        (path,) = toml_files(tmp_path)
+    session = load_session(path)
+    taken = [r.theme_id for r in session.themes if r.state != "postponed"]
+    assert taken == list(sample_agenda.plan("foerste-moede").themes)
+    assert (
+        session.planned_minutes
+        == 60
+        == sum(r.timebox for r in session.themes if r.theme_id in taken)
+    )
+    assert session.current_theme == "hvad-er-chikane"

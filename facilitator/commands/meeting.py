@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 
 from facilitator.agenda import Agenda, AgendaError
 from facilitator.catalog import resolve_agenda
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, report_error, sessions_dir
 from facilitator.i18n import choose_language, set_language
+from facilitator.plans import find_plan, new_session
 from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
 
 
@@ -62,11 +64,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         if command == "run":
             agenda = _agenda(args.agenda)
+            plan = find_plan(agenda, args.plan) if args.plan else None
             participants = [parse_participant(text) for text in args.participant]
             if not args.committee or not clean_line(args.committee):
                 setup_agenda = agenda
             else:
-                session = Session.new(args.committee, agenda, args.planned)
+                session = new_session(args.committee, agenda, args.planned, plan)
                 session.place = clean_line(args.place)
                 session.chair = clean_line(args.chair)
                 session.secretary = clean_line(args.secretary)
@@ -103,6 +106,10 @@ def run(args: argparse.Namespace) -> int:
     if setup_agenda is not None:
         language_source = setup_agenda.language
     set_language(choose_language(args.lang, language_source))
+    # Start-up makes tens of thousands of long-lived objects (modules, styles, widgets); the
+    # collector walking them again and again before the first frame costs about 50 ms. The
+    # app turns it back on once the first frame is up (FacilitatorApp.on_mount).
+    gc.disable()
     # Imported only now: Textual costs a fifth of a second.
     from facilitator.tui.app import FacilitatorApp, StartHome, StartMeeting, StartSetup
 
@@ -112,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
         start = StartSetup(
             agenda=setup_agenda,
             planned=args.planned,
+            plan=args.plan or "",
             place=args.place,
             chair=args.chair,
             secretary=args.secretary,
@@ -123,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
+        gc.enable()
         if lock is not None:
             lock.release()
     code = app.return_code or EXIT_OK

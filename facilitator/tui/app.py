@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ class StartSetup:
     agenda: Agenda
     committee: str = ""
     planned: int | None = None
+    plan: str = ""  # a plan id of the agenda; "" for the whole agenda
     place: str = ""
     chair: str = ""
     secretary: str = ""
@@ -128,6 +130,7 @@ class FacilitatorApp(App[None]):
 
     def on_mount(self) -> None:
         stop_on_signals(asyncio.get_running_loop(), self.stop_on_signal)
+        self.call_after_refresh(self._after_first_frame)
         start = self.start
         if isinstance(start, StartMeeting):
             if start.session.ended:
@@ -140,6 +143,13 @@ class FacilitatorApp(App[None]):
             from facilitator.tui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
+
+    def _after_first_frame(self) -> None:
+        # The command line held the collector off while the first screen was built; what
+        # exists now lives as long as the app, so later collections need not walk it.
+        if not gc.isenabled():
+            gc.enable()
+            gc.freeze()
 
     # -- sessions -------------------------------------------------------------------------
 

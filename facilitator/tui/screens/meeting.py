@@ -35,7 +35,9 @@ REVIEW_KEYS: dict[str, ReviewStatus] = {
 # The capture keys in the order the hints name them: decision, agreement, action, question.
 CAPTURE_IDS = ("decision", "agreement", "action", "question")
 # While the clock runs, the time used is written to disk this often, so a crash loses little.
-CHECKPOINT_SECONDS = 5.0
+# Readers of the file (the presenter view) compute the live time from `running_since`, so
+# this is only for a crash: every save rewrites the whole session, on a laptop's SSD.
+CHECKPOINT_SECONDS = 30.0
 NOTES_SAVE_DELAY = 0.8
 
 
@@ -258,6 +260,7 @@ class MeetingScreen(FacilitatorScreen):
         self.clock = clock
         self.review_index = 0
         self._belled: set[str] = set()
+        self._topbar = ""  # what the top bar last showed: redrawn only when it changes
         self._notes_timer_pending = False
         self._loading_notes = False
         self._notes_theme = session.current_theme
@@ -393,9 +396,12 @@ class MeetingScreen(FacilitatorScreen):
             f"{_('now')} {clock_time(now)}   {_('end')} {clock_time(planned)} → "
             f"{clock_time(projected)} ({sign})"
         )
-        late = self.query_one("#topbar-right", Label)
-        late.update(right)
-        late.set_class(drift > 0, "-late")
+        if right != self._topbar:
+            # Label.update lays the screen out again: only when the text really changed.
+            self._topbar = right
+            late = self.query_one("#topbar-right", Label)
+            late.update(right)
+            late.set_class(drift > 0, "-late")
         self.query_one(AgendaPanel).show(clock)
 
     @on(ThemeClock.Expired)
