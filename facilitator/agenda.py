@@ -16,6 +16,7 @@ from facilitator.agenda_check import Checker
 from facilitator.agenda_model import (
     KINDS,
     LANGUAGES,
+    NO_REF,
     PLANNED_MAX,
     PLANNED_MIN,
     SCHEMA,
@@ -41,6 +42,7 @@ from facilitator.toml_positions import KeyLines as _KeyLines
 __all__ = [
     "KINDS",
     "LANGUAGES",
+    "NO_REF",
     "PLANNED_MAX",
     "PLANNED_MIN",
     "SCHEMA",

@@ -15,6 +15,8 @@ from facilitator.i18n import role_label
 from facilitator.personal_data import Kind, find_personal_data, mask
 from facilitator.session import Session
 
+__all__ = ["PrivacyWarning", "WarningKind", "check_privacy", "find_personal_data", "mask"]
+
 WarningKind = Kind
 
 _KIND_TEXT = {

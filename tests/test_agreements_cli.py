@@ -11,10 +11,11 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from support import CET
 
 from facilitator import store
 from facilitator.agenda import Agenda
@@ -22,7 +23,6 @@ from facilitator.cli import main
 from facilitator.followup import set_review, start_followup
 from facilitator.session import Participant, Session
 
-CET = timezone(timedelta(hours=1))
 PAST = date(2020, 1, 1)
 FUTURE = date(2099, 1, 1)
 

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from support import CET
 
 from facilitator import store
 from facilitator.agenda import Agenda, load_agenda
 from facilitator.followup import (
-    REVIEW_THEME_ID,
-    find_chain,
     prepare_followup,
     review_timebox,
     set_review,
     start_followup,
 )
-from facilitator.session import Participant, Session
+from facilitator.session import REVIEW_THEME_ID, Participant, Session
 
-CET = timezone(timedelta(hours=1))
 ENGLISH = Path(__file__).resolve().parent.parent / "agendas" / "social-media.toml"
 
 
@@ -198,19 +196,6 @@ def test_set_review_stamps_the_time(sample_agenda: Agenda) -> None:
         set_review(followup, outcome.id, "finished")  # type: ignore[arg-type]
     with pytest.raises(KeyError):
         set_review(followup, "nosuchid", "done")
-
-
-def test_find_chain_follows_the_ids_back(sample_agenda: Agenda) -> None:
-    first = meeting(sample_agenda, date(2026, 1, 5))
-    second = start_followup(first, [])
-    third = start_followup(second, [first])
-    stranger = meeting(sample_agenda, date(2026, 1, 6), "LMU Andet")
-    assert find_chain(third, [stranger, first, second, third]) == [first, second]
-    assert find_chain(second, [first]) == [first]
-    assert find_chain(first, [second, third]) == []
-    # A loop (hand-edited files) must end.
-    first.followup_of = third.id
-    assert find_chain(third, [first, second, third]) == [first, second]
 
 
 def test_a_followup_survives_a_save_and_load(tmp_path: Path, sample_agenda: Agenda) -> None:

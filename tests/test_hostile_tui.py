@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import FakeTime, text_of
 from textual.widgets import DataTable, Static
-from tui_helpers import FakeTime, text_of
 
 from facilitator.store import StoreError, load_session
 from facilitator.tui.app import FacilitatorApp, StartMeeting

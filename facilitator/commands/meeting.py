@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 from pathlib import Path
 
 from facilitator.agenda import Agenda, AgendaError
@@ -134,6 +135,8 @@ def run(args: argparse.Namespace) -> int:
         gc.enable()
         if lock is not None:
             lock.release()
+    for change in app.lost_changes:
+        sys.stderr.write(f"facilitator: not saved: {change}\n")
     code = app.return_code or EXIT_OK
     # Ended by SIGTERM or SIGHUP: say so as a shell does (143, 129).
     return code if code in SIGNAL_EXIT_CODES.values() or code == EXIT_OK else EXIT_FAILURE

@@ -165,13 +165,13 @@ def session_files() -> dict[str, bytes]:
         base, "seconds = 600.0", f"seconds = {HUGE_HEX}"
     )
     for label, value in [("inf", math.inf), ("nan", math.nan), ("1e308", 1e308), ("minus", -1e30)]:
-        put(f"trace-seconds-{label}.toml", lambda d, v=value: d["themes"][0].update(seconds=v))
+        put(f"trace-seconds-{label}.toml", lambda d, v=value: d["themes"][0].update(seconds=v))  # type: ignore[misc]
     put("trace-timebox-2-63.toml", lambda d: d["themes"][0].update(timebox=2**63 - 1))
     put("trace-planned-2-63.toml", lambda d: d.update(planned_minutes=2**63 - 1))
     put("trace-planned-negative.toml", lambda d: d.update(planned_minutes=-5))
     put("trace-timebox-zero.toml", lambda d: d["themes"][0].update(timebox=0))
     for key in ("created", "started", "ended", "approved_at", "planned_start"):
-        put(f"trace-year-1-{key}.toml", lambda d, k=key: d.update({k: datetime(1, 1, 1, 0, 0)}))
+        put(f"trace-year-1-{key}.toml", lambda d, k=key: d.update({k: datetime(1, 1, 1, 0, 0)}))  # type: ignore[misc]
     put(
         "trace-year-9999-created.toml",
         lambda d: d.update(created=datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)),
@@ -320,7 +320,7 @@ def agenda_files() -> dict[str, bytes]:
         files[name] = edited(base, edit)
 
     def theme(data: dict[str, Any]) -> dict[str, Any]:
-        return data["sections"][0]["themes"][0]
+        return data["sections"][0]["themes"][0]  # type: ignore[no-any-return]
 
     files["trace-deep-array-prompts.toml"] = text_edit(
         base, 'prompts = [\n    "Hvad?",\n]', f"prompts = {deep('array', 3000)}"
@@ -338,7 +338,7 @@ def agenda_files() -> dict[str, bytes]:
         base, "schema = 1\n", f"schema = 1\nextra = {HUGE_HEX}\n"
     )
     for label, value in [("inf", math.inf), ("nan", math.nan), ("1e308", 1e308), ("minus", -1e30)]:
-        put(f"trace-timebox-{label}.toml", lambda d, v=value: theme(d).update(timebox=v))
+        put(f"trace-timebox-{label}.toml", lambda d, v=value: theme(d).update(timebox=v))  # type: ignore[misc]
     put("trace-timebox-2-63.toml", lambda d: theme(d).update(timebox=2**63 - 1))
     put("trace-timebox-zero.toml", lambda d: theme(d).update(timebox=0))
     put("trace-timebox-481.toml", lambda d: theme(d).update(timebox=481))

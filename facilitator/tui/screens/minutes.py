@@ -339,14 +339,7 @@ class MinutesScreen(FacilitatorScreen):
             self._show_outcomes()
 
     def _theme_ref(self, record: ThemeRecord) -> str:
-        agenda = self.session.agenda
-        try:
-            section = agenda.section_of(record.theme_id)
-        except KeyError:
-            return record.theme_id
-        number = agenda.sections.index(section) + 1
-        index = [theme.id for theme in section.themes].index(record.theme_id) + 1
-        return f"{number}.{index}"
+        return str(self.session.agenda.refs().get(record.theme_id, record.theme_id))
 
     @property
     def selected_id(self) -> str | None:
