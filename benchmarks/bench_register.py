@@ -39,8 +39,8 @@ def sessions_folder(count: int) -> Path:
     folder = Path(os.environ.get("TMPDIR", "/tmp")) / f"facilitator-bench-sessions-{count}"
     done = folder / ".complete"
     if not done.exists():
-        sys.path.insert(0, str(HERE))
-        from make_sessions import generate
+        sys.path.insert(0, str(HERE.parent / "tests"))  # the generator the tests use too
+        from support.generate import generate
 
         print(f"generating {count} sessions in {folder} ...", file=sys.stderr)
         started = time.perf_counter()

@@ -21,7 +21,12 @@ class ThemeRef(NamedTuple):
     theme: int
 
     def __str__(self) -> str:
-        return f"{self.section}.{self.theme}"
+        return f"{self.section}.{self.theme}" if self.section else ""
+
+
+# The number of a theme that is not on the agenda (an outcome of a removed theme): shown as
+# nothing, sorted first.
+NO_REF = ThemeRef(0, 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,14 +23,25 @@ from typing import Any
 
 import tomli_w
 
-from facilitator.agenda import toml_error_line
 from facilitator.codec import (
+    LINE_CHARS,
+    YEARS,
     NewerSchemaError,
     SessionFormatError,
+    is_newer_schema,
     session_from_data,
     session_to_data,
 )
+from facilitator.safe_toml import (
+    UnreadableError,
+    decode_text,
+    load_toml_file,
+    parse_toml,
+    read_limited,
+)
+from facilitator.sanitize import one_line
 from facilitator.session import SESSION_SCHEMA, Session
+from facilitator.toml_positions import KeyLines
 
 __all__ = [
     "LockHolder",
@@ -52,7 +63,19 @@ __all__ = [
 
 
 class StoreError(Exception):
-    """A session file could not be read or written; the message is one line naming the file."""
+    """A session file could not be read or written; one line per problem, each naming the file.
+
+    `problems` holds the lines; a list of many files shows the first and how many more.
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        self.problems = problems or message.splitlines() or [message]
+        super().__init__("\n".join(self.problems))
+
+    def summary(self) -> str:
+        """The first problem, and how many more there are: one line for a list of files."""
+        more = len(self.problems) - 1
+        return self.problems[0] + (f" (and {more} more problems)" if more else "")
 
 
 class NewerSessionError(StoreError):
@@ -126,7 +149,9 @@ def _make_private_dir(folder: Path) -> None:
 
 # mkstemp names: "." + target name + "." + random letters + ".tmp"; only these are cleaned up.
 _TEMP_NAME = re.compile(r"^\..+\.(?:toml|md)\.[a-z0-9_]+\.tmp$")
-_SCHEMA_LINE = re.compile(rb"^\s*schema\s*=\s*(\d+)", re.MULTILINE)
+_SCHEMA_LINE = re.compile(rb"^\s*[\"']?schema[\"']?\s*=\s*(\d{1,9})\b", re.MULTILINE)
+# What this process last wrote to each session path: (mtime_ns, size, inode).
+_WRITTEN: dict[str, tuple[int, int, int]] = {}
 
 
 def save_session(session: Session, path: Path) -> None:
@@ -156,6 +181,8 @@ def save_session(session: Session, path: Path) -> None:
     except OSError as error:
         was = "the previous version is unchanged" if existing_mode is not None else "nothing saved"
         raise StoreError(f"{path}: could not save: {_reason(error)}; {was}") from error
+    with contextlib.suppress(OSError):
+        _WRITTEN[str(path)] = _identity(os.stat(path))
     try:
         if minutes is not None:
             _atomic_write(md_path, minutes, _mode_of(md_path))
@@ -176,23 +203,46 @@ def save_session(session: Session, path: Path) -> None:
 
 
 def _check_overwritable(path: Path) -> int | None:
-    """The mode of the file being replaced (None if new); refuse to overwrite a newer schema."""
-    mode = _mode_of(path)
-    if mode is None:
-        return None
-    # The codec writes `schema` first, so its head tells; reading it costs one small read.
+    """The mode of the file being replaced (None if new); refuse to overwrite a newer schema.
+
+    The parsed document decides (a quoted `"schema" = 99` is schema 99 too). The parse is
+    skipped when the file is still exactly the one this process wrote last.
+    """
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
+        info = os.stat(path)
     except OSError:
-        return mode  # unreadable: the write below will say why
-    match = _SCHEMA_LINE.search(head)
-    if match and int(match.group(1)) > SESSION_SCHEMA:
+        return None
+    mode = stat.S_IMODE(info.st_mode)
+    if _WRITTEN.get(str(path)) == _identity(info):
+        return mode
+    data = _schema_of(path)
+    if is_newer_schema(data):
         raise NewerSessionError(
-            f"{path}: written by a newer facilitator (session schema {int(match.group(1))}); "
+            f"{path}: written by a newer facilitator (session schema {data['schema']}); "
             "it was not overwritten"
         )
     return mode
+
+
+def _schema_of(path: Path) -> dict[str, Any]:
+    """The parsed file, or for a file this program cannot parse, the schema it seems to claim.
+
+    A newer facilitator may write TOML this one does not read; its `schema` line still shows.
+    """
+    try:
+        return parse_toml(decode_text(read_limited(path), str(path)), str(path))
+    except UnreadableError:
+        pass
+    try:
+        with open(path, "rb") as handle:
+            match = _SCHEMA_LINE.search(handle.read(65536))
+    except OSError:
+        return {}
+    return {"schema": int(match.group(1))} if match else {}
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int]:
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def _mode_of(path: Path) -> int | None:
@@ -295,49 +345,32 @@ def clean_stale_temp_files(sessions_dir: Path, min_age: float = 60.0) -> int:
 
 
 def load_session(path: Path) -> Session:
-    """Read a session file; every problem is a StoreError `PATH: reason`. Never writes."""
+    """Read a session file; every problem is a StoreError, one line each. Never writes.
+
+    The one loading boundary for sessions: the file must be a regular file under the size
+    cap, valid UTF-8 TOML, and every field of the right type and range (see codec.py).
+    """
     path = Path(path)
+    shown = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise StoreError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise StoreError(f"{path}: is a folder, not a session file") from None
-    except OSError as error:
-        raise StoreError(f"{path}: cannot read the file: {_reason(error)}") from None
-    data = _parse(raw, str(path))
+        text, data = load_toml_file(path, shown)
+    except UnreadableError as error:
+        raise StoreError(str(error)) from None
     try:
-        return session_from_data(data)
-    # Messages may quote values from the file; folded, they stay one line.
+        return session_from_data(data, shown, KeyLines.scan(text, data))
     except NewerSchemaError as error:
-        raise NewerSessionError(f"{path}: {_one_line(error)}") from None
+        raise NewerSessionError(str(error), error.problems) from None
     except SessionFormatError as error:
-        raise StoreError(f"{path}: not a valid session file: {_one_line(error)}") from None
-
-
-def _parse(raw: bytes, shown: str) -> dict[str, Any]:
-    """TOML text from bytes, or a StoreError with `FILE:LINE:COL` where the position is known."""
-    if b"\x00" in raw:
-        raise StoreError(f"{shown}: not a session file (it contains NUL bytes; expected TOML)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise StoreError(
-            f"{shown}:{line}:{column}: not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
-            "a session file is UTF-8 TOML"
-        ) from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise StoreError(toml_error_line(shown, error)) from None
+        raise StoreError(str(error), error.problems) from None
 
 
 # -- locks --------------------------------------------------------------------------------
 
 _HELD_TOKENS: set[str] = set()  # locks this process holds: tells our own lock from a stale one
-_FRESH_SECONDS = 5.0  # an unreadable lock this young may be one being written right now
+_FRESH_SECONDS = 5.0
+_LOCK_BYTES = (
+    64 * 1024
+)  # a lock is one line of JSON  # an unreadable lock this young may be one being written right now
 
 
 @dataclass(frozen=True)
@@ -461,6 +494,18 @@ class SessionLock:
 
     def _clear_stale(self) -> None:
         """Remove the existing lock if its holder is gone, else raise SessionLockedError."""
+        try:
+            kind = os.lstat(self.lock_path).st_mode
+        except FileNotFoundError:
+            return  # vanished meanwhile: try again
+        except OSError as error:
+            raise StoreError(f"{self.lock_path}: cannot check the lock: {_reason(error)}") from None
+        if not stat.S_ISREG(kind):
+            what = "a folder" if stat.S_ISDIR(kind) else "not a regular file"
+            raise StoreError(
+                f"{self.lock_path}: is {what}, not a facilitator lock; move it out of the way, "
+                "then open the session again"
+            )
         holder, raw = _read_lock(self.lock_path)
         if raw is None:
             return  # vanished meanwhile: try again
@@ -480,7 +525,8 @@ class SessionLock:
         elif _alive(holder):
             raise SessionLockedError(
                 f"{self.path}: is open in another facilitator ({holder.describe()}); "
-                "close it there first"
+                "close it there first, then run the same command again (to read it meanwhile: "
+                f"facilitator export {self.path})"
             )
         # Only remove the very lock judged stale: another facilitator may have replaced it
         # meanwhile. (A tiny window between this read and the unlink remains; O_EXCL after it
@@ -494,11 +540,11 @@ class SessionLock:
 def _read_lock(lock_path: Path) -> tuple[LockHolder | None, bytes | None]:
     """The lock's holder (None if unreadable garbage) and its raw bytes (None if no file)."""
     try:
-        raw = lock_path.read_bytes()
-    except FileNotFoundError:
-        return None, None
-    except OSError:
-        return None, b""
+        raw = read_limited(lock_path, limit=_LOCK_BYTES)
+    except UnreadableError:
+        if not os.path.lexists(lock_path):
+            return None, None
+        return None, b""  # a folder, a FIFO, unreadable: not a lock anyone can hold
     return _parse_lock(raw), raw
 
 
@@ -617,6 +663,7 @@ class SessionInfo:
     started: datetime | None
     ended: datetime | None
     mtime: float
+    newer_schema: int = 0  # the schema of a file from a newer facilitator: read-only here
 
 
 _TABLE_HEADER = re.compile(r"^\[", re.MULTILINE)
@@ -637,31 +684,35 @@ def list_sessions(sessions_dir: Path, recursive: bool = False) -> list[SessionIn
 def newest_unfinished(sessions_dir: Path) -> SessionInfo | None:
     """The most recently saved session that has not ended (what `resume` continues)."""
     for info in list_sessions(sessions_dir):
-        if info.state == "in-progress":
+        if info.state == "in-progress" and not info.newer_schema:
             return info
     return None
 
 
 def session_info(path: Path) -> SessionInfo | None:
-    """A SessionInfo for one file, or None if it is not a session this program can open."""
+    """A SessionInfo for one file, or None if it is not a session this program can list.
+
+    A session from a newer facilitator is listed too, marked by `newer_schema`: it can be
+    looked at, not opened for writing. Nothing in a hostile file gets further than None.
+    """
     try:
         mtime = path.stat().st_mtime
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = decode_text(read_limited(path), str(path))
+    except (OSError, UnreadableError):
         return None
     # Fast path: the codec writes top-level scalars first and [agenda] last, so two small
     # regions hold everything; a file laid out otherwise (edited by hand) gets a full parse.
     try:
         info = _info_from(path, mtime, *_quick_regions(text))
-    except (ValueError, tomllib.TOMLDecodeError):
+    except (ValueError, RecursionError, MemoryError):  # TOMLDecodeError is a ValueError
         info = None
     if info is None:
         try:
-            data = tomllib.loads(text)
-            agenda = data.get("agenda")
-            info = _info_from(path, mtime, data, agenda) if isinstance(agenda, dict) else None
-        except tomllib.TOMLDecodeError:
+            data = parse_toml(text, str(path))
+        except UnreadableError:
             return None
+        agenda = data.get("agenda")
+        info = _info_from(path, mtime, data, agenda if isinstance(agenda, dict) else {})
     return info
 
 
@@ -681,11 +732,28 @@ def _info_from(
     path: Path, mtime: float, top: Mapping[str, Any], agenda: Mapping[str, Any]
 ) -> SessionInfo | None:
     schema = top.get("schema")
-    if not isinstance(schema, int) or isinstance(schema, bool) or not 1 <= schema <= SESSION_SCHEMA:
-        return None  # not ours, or from a newer program: it cannot be opened here
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        return None  # not ours
     committee, created = top.get("committee"), top.get("created")
     agenda_id, agenda_title = agenda.get("id"), agenda.get("title")
-    if not isinstance(committee, str) or not isinstance(created, datetime):
+    if not isinstance(committee, str):
+        return None
+    if schema > SESSION_SCHEMA:
+        # Whatever else a newer format holds, the list shows what it can and marks the file.
+        moment = next((m for m in (_moment(top, k) for k in _WHEN) if m is not None), None)
+        return SessionInfo(
+            path=path,
+            committee=_shown(committee),
+            agenda_id=_shown(agenda_id) if isinstance(agenda_id, str) else "",
+            agenda_title=_shown(agenda_title) if isinstance(agenda_title, str) else "",
+            date=moment.date() if moment else datetime.fromtimestamp(mtime).date(),
+            state="ended" if _moment(top, "ended") else "in-progress",
+            started=_moment(top, "started"),
+            ended=_moment(top, "ended"),
+            mtime=mtime,
+            newer_schema=schema,
+        )
+    if not isinstance(created, datetime) or not _in_range(created):
         return None
     if not isinstance(agenda_id, str) or not isinstance(agenda_title, str):
         return None
@@ -697,9 +765,9 @@ def _info_from(
         state = "ended" if ended else "in-progress"
     return SessionInfo(
         path=path,
-        committee=committee,
-        agenda_id=agenda_id,
-        agenda_title=agenda_title,
+        committee=_shown(committee),
+        agenda_id=_shown(agenda_id),
+        agenda_title=_shown(agenda_title),
         date=(started or planned or created).date(),  # as Session.date has it
         state=state,
         started=started,
@@ -708,9 +776,21 @@ def _info_from(
     )
 
 
+_WHEN = ("started", "planned_start", "created")
+
+
+def _shown(text: str) -> str:
+    """A name for a list: one line, no controls, not endless."""
+    return one_line(text[:LINE_CHARS])
+
+
+def _in_range(moment: datetime) -> bool:
+    return YEARS[0] <= moment.year <= YEARS[1]
+
+
 def _moment(top: Mapping[str, Any], key: str) -> datetime | None:
     value = top.get(key)
-    return value if isinstance(value, datetime) else None
+    return value if isinstance(value, datetime) and _in_range(value) else None
 
 
 def find_session_files(paths: list[Path]) -> list[Path]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from facilitator import followup, plans
+from facilitator import plans
 from facilitator.i18n import da
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,11 +122,7 @@ def danish_strings() -> dict[str, str]:
                 found[f"da.WORDS.{table}[{key!r}].{field}"] = getattr(term, field)
     for key, text in words.minutes.items():
         found[f"da.WORDS.minutes[{key!r}]"] = text
-    texts = followup._WORDS["da"]
-    for field in ("title", "description", "prefix"):
-        found[f"followup da {field}"] = getattr(texts, field)
-    for number, text in enumerate(texts.prompts):
-        found[f"followup da prompt {number + 1}"] = text
+    # The follow-up review theme's Danish texts are in da.UI, read above.
     found["plans left-out reason"] = plans._LEFT_OUT["da"]
     return found
 

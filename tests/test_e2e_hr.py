@@ -15,7 +15,8 @@ from pathlib import Path
 import docx
 import icalendar
 import pytest
-from test_e2e_tmux import Tmux, program, tmux  # noqa: F401 - the fixture is used by name
+from support.tmux import Tmux, program
+from test_e2e_tmux import tmux  # noqa: F401 - the fixture is used by name
 
 pytestmark = [pytest.mark.tmux]
 

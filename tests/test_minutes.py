@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from support import CET
 
 from facilitator import codec
 from facilitator.agenda import Agenda, Section, Theme, load_agenda
@@ -34,7 +35,6 @@ from facilitator.store import load_session
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "docs" / "examples"
-CET = timezone(timedelta(hours=1))
 MD = MarkdownIt("js-default")
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+
+from support import CET
 
 from facilitator.agenda import load_agenda
 from facilitator.minutes_html import render_html, time_chart
 from facilitator.session import Participant, Session
 
 ROOT = Path(__file__).resolve().parent.parent
-CET = timezone(timedelta(hours=1))
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "strong",

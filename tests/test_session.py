@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support import CET
 
 from facilitator.agenda import Agenda
 from facilitator.session import (
@@ -17,9 +18,6 @@ from facilitator.session import (
     new_id,
     parse_role,
 )
-
-CET = timezone(timedelta(hours=1))
-
 
 # -- text -----------------------------------------------------------------------------------
 

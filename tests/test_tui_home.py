@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from textual.app import App
+from support import CET, top
 from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from facilitator.agenda import Agenda
@@ -19,13 +18,6 @@ from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.register import RegisterScreen
 from facilitator.tui.screens.setup import SetupScreen
 
-
-def top(app: App[None]) -> Screen[object]:
-    """The screen on top (a call, so type checkers do not carry narrowing across key presses)."""
-    return app.screen
-
-
-CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 2, 14, 0, tzinfo=CET)
 
 

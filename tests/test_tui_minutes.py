@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import html
-import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from textual.app import App
+from support import CET, drawn, on_top, top
 from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Markdown, Static
 
 from facilitator.agenda import Agenda
@@ -22,25 +19,6 @@ from facilitator.tui.modals.outcome_dialog import OutcomeDialog
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.minutes import MinutesScreen, export_path
 
-
-def top(app: App[None]) -> Screen[object]:
-    """The screen on top (a call, so type checkers do not carry narrowing across key presses)."""
-    return app.screen
-
-
-def on_top(app: App[None], screen: object) -> bool:
-    """Whether `screen` is the one shown."""
-    return app.screen is screen
-
-
-def drawn(app: App[None]) -> str:
-    """The text on screen, as a person sees it (from an SVG screenshot)."""
-    svg = app.export_screenshot()
-    runs = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    return html.unescape("".join(runs)).replace("\xa0", " ")
-
-
-CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 2, 16, 30, tzinfo=CET)
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from textual.app import App
+from support import on_top, top, wall
 from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, Static
 
 from facilitator.agenda import Agenda
@@ -15,23 +13,6 @@ from facilitator.store import load_session
 from facilitator.tui.app import FacilitatorApp, StartSetup
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.setup import ParticipantRow, SetupScreen, parse_planned
-
-
-def top(app: App[None]) -> Screen[object]:
-    """The screen on top (a call, so type checkers do not carry narrowing across key presses)."""
-    return app.screen
-
-
-def on_top(app: App[None], screen: object) -> bool:
-    """Whether `screen` is the one shown."""
-    return app.screen is screen
-
-
-CET = timezone(timedelta(hours=1))
-
-
-def wall() -> datetime:
-    return datetime(2026, 3, 2, 14, 0, tzinfo=CET)
 
 
 def message(screen: SetupScreen, field: str) -> str:

@@ -16,10 +16,9 @@ from facilitator.commands.agreements import (
 )
 from facilitator.commands.export import _write
 from facilitator.hr_queries import canonical_rows, committee_filter
-from facilitator.i18n import choose_language
+from facilitator.i18n import choose_language, translate
 from facilitator.ical import calendar_rows, to_ics
 from facilitator.register.filters import RowFilter, select
-from facilitator.tabular import label
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,10 +39,9 @@ def run(args: argparse.Namespace) -> int:
     code = _write(output, to_ics(rows, language))
     if code == 0:
         sys.stderr.write(
-            label(
-                language,
-                f"{len(rows)} frister skrevet til {output}\n",
-                f"{len(rows)} deadlines written to {output}\n",
+            translate("{count} deadlines written to {path}", language).format(
+                count=len(rows), path=output
             )
+            + "\n"
         )
     return code or exit_status(args, register.scan)

@@ -8,6 +8,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from facilitator.anonymize import anonymize_session
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError
@@ -17,6 +18,7 @@ from facilitator.minutes import render_markdown
 from facilitator.minutes_docx import TemplateError, render_docx
 from facilitator.minutes_html import render_html
 from facilitator.privacy import check_privacy
+from facilitator.sanitize import unfiltered
 from facilitator.session import Session
 from facilitator.store import StoreError, load_session
 
@@ -38,8 +40,10 @@ def run(args: argparse.Namespace) -> int:
         session = load_session(path)
     except StoreError as error:
         raise UsageError(str(error)) from None
-    if args.anonymize:
-        session = anonymize_session(session)
+    if args.anonymize or args.anonymize_committee:
+        session = anonymize_session(
+            session, _earlier_names(session, path), committee=args.anonymize_committee
+        )
     if args.format == "docx":
         try:
             data = render_docx(session, template)
@@ -49,11 +53,23 @@ def run(args: argparse.Namespace) -> int:
         data = RENDERERS[args.format](session).encode("utf-8")
     _warn(session, getattr(args, "lang", None))
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        # A Word file is binary and only ever goes to a pipe (refused on a terminal above):
+        # it passes the terminal filter untouched; text passes through it.
+        stream: Any = unfiltered(sys.stdout) if args.format == "docx" else sys.stdout
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
         return EXIT_OK
     return _write(output, data)
+
+
+def _earlier_names(session: Session, path: Path) -> list[str]:
+    """Who took part in the meetings a follow-up reviews: their names stand in its reviews."""
+    if not session.followup_of:
+        return []
+    from facilitator.followup import earlier_sessions
+
+    return [p.name for earlier in earlier_sessions(session, path) for p in earlier.participants]
 
 
 def _warn(session: Session, lang: str | None) -> None:

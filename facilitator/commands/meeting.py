@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
 from facilitator.agenda import Agenda, AgendaError
 from facilitator.catalog import resolve_agenda
-from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
+from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, report_error, sessions_dir
 from facilitator.i18n import choose_language, set_language
 from facilitator.plans import find_plan, new_session
 from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
@@ -33,9 +34,7 @@ def _agenda(name: str | None) -> Agenda:
     try:
         return resolve_agenda(name)
     except AgendaError as error:
-        for line in error.problems[:-1]:
-            sys.stderr.write(line + "\n")
-        raise UsageError(error.problems[-1]) from None
+        raise UsageError("\n".join(error.problems)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
             lock = SessionLock(path)
             lock.acquire()
     except SessionLockedError as error:
-        sys.stderr.write(f"facilitator: {error}\n")
+        report_error(str(error))
         return EXIT_FAILURE
     except StoreError as error:
         raise UsageError(str(error)) from None
@@ -108,6 +107,10 @@ def run(args: argparse.Namespace) -> int:
     if setup_agenda is not None:
         language_source = setup_agenda.language
     set_language(choose_language(args.lang, language_source))
+    # Start-up makes tens of thousands of long-lived objects (modules, styles, widgets); the
+    # collector walking them again and again before the first frame costs about 50 ms. The
+    # app turns it back on once the first frame is up (FacilitatorApp.on_mount).
+    gc.disable()
     # Imported only now: Textual costs a fifth of a second.
     from facilitator.tui.app import FacilitatorApp, StartHome, StartMeeting, StartSetup
 
@@ -129,8 +132,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
+        gc.enable()
         if lock is not None:
             lock.release()
+    for change in app.lost_changes:
+        sys.stderr.write(f"facilitator: not saved: {change}\n")
     code = app.return_code or EXIT_OK
     # Ended by SIGTERM or SIGHUP: say so as a shell does (143, 129).
     return code if code in SIGNAL_EXIT_CODES.values() or code == EXIT_OK else EXIT_FAILURE

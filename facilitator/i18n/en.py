@@ -26,7 +26,7 @@ WORDS = Vocabulary(
     },
     sides={"management": Term("Management"), "employees": Term("Employees")},
     statuses={
-        "": Term("Not assessed"),
+        "": Term("Not reviewed"),
         "open": Term("Open"),
         "done": Term("Done"),
         "in-progress": Term("In progress"),

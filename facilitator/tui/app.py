@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.screen import Screen
 
 from facilitator.agenda import Agenda
 from facilitator.clock import MeetingClock
 from facilitator.i18n import _
+from facilitator.sanitize import one_line, terminal_safe
 from facilitator.session import Session, now
-from facilitator.store import SessionLock, StoreError
+from facilitator.store import SessionLock, StoreError, save_session
 from facilitator.tui.keys import localize
 from facilitator.tui.saver import Saver
 from facilitator.tui.terminal import stop_on_signals
@@ -54,6 +57,13 @@ class StartMeeting:
     session: Session
     path: Path
     lock: SessionLock | None = None
+
+
+@dataclass
+class SaveFailed(Message):
+    """A background save failed (posted from the saver's thread, which never waits for us)."""
+
+    error: str
 
 
 Start = StartHome | StartSetup | StartMeeting
@@ -107,8 +117,19 @@ class FacilitatorApp(App[None]):
         self.saver = Saver(self._save_failed)
         self.locks: dict[Path, SessionLock] = {}
         self._finished = False
+        # Why the newest save failed ("" once one succeeds), and what was lost on leaving.
+        self.last_save_error = ""
+        self.lost_changes: list[str] = []
         if isinstance(self.start, StartMeeting) and self.start.lock is not None:
             self.locks[self.start.path] = self.start.lock
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """A toast; whatever it quotes from a file or a path shows as text, never a control.
+
+        Never markup either: a committee called "LMU [/]" must not crash a toast.
+        """
+        options["markup"] = False
+        super().notify(terminal_safe(message), title=one_line(title), **options)
 
     def get_default_screen(self) -> Screen[object]:
         """A meeting opens as the first screen itself: pushing it over an empty one would
@@ -120,6 +141,7 @@ class FacilitatorApp(App[None]):
 
     def on_mount(self) -> None:
         stop_on_signals(asyncio.get_running_loop(), self.stop_on_signal)
+        self.call_after_refresh(self._after_first_frame)
         start = self.start
         if isinstance(start, StartMeeting):
             if start.session.ended:
@@ -133,18 +155,45 @@ class FacilitatorApp(App[None]):
 
             self.push_screen(HomeScreen())
 
+    def _after_first_frame(self) -> None:
+        # The command line held the collector off while the first screen was built; what
+        # exists now lives as long as the app, so later collections need not walk it.
+        if not gc.isenabled():
+            gc.enable()
+            gc.freeze()
+
     # -- sessions -------------------------------------------------------------------------
 
     def persist(self, session: Session, path: Path) -> None:
         """Save a session in the background (atomic; the Markdown minutes beside it)."""
         self.saver.save(session, path)
 
+    def save_now(self, session: Session, path: Path, announce: bool = True) -> str:
+        """Write the session on this thread, after what is queued; "" or why it failed.
+
+        For what the screen lists as captured: when this returns "", it is on disk.
+        """
+        self.saver.flush()
+        try:
+            save_session(session, path)
+        except StoreError as error:
+            self.last_save_error = str(error)
+            if announce:
+                self._show_save_error(str(error))
+            return str(error)
+        self.last_save_error = ""
+        return ""
+
     def _save_failed(self, message: str) -> None:
-        # Called from the saver's thread: hand the message to the UI thread.
-        self.call_from_thread(self._show_save_error, message)
+        # On the saver's thread: hand the message over without waiting for the UI thread,
+        # which may itself be waiting for the saver (a flush before a save now).
+        self.post_message(SaveFailed(message))
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self._show_save_error(message.error)
 
     def _show_save_error(self, message: str) -> None:
-        self.notify(message, title=_("Could not save"), severity="error", timeout=30)
+        self.notify(message, title=_("Could not save"), severity="error", timeout=30, markup=False)
 
     def lock(self, path: Path) -> bool:
         """Take the lock of a session file; on failure say why and return False."""
@@ -219,9 +268,60 @@ class FacilitatorApp(App[None]):
         yield SystemCommand(_("App: help"), _("Every key of this screen"), self.action_help)
 
     async def action_quit(self) -> None:
-        """Leave: the saves queued are written first, then the locks are released."""
+        """Leave once everything is on disk; if the last save failed, say so and ask."""
+        from facilitator.tui.modals.unsaved import Choice, UnsavedOnQuit
+        from facilitator.tui.screens.meeting import MeetingScreen
+
+        for screen in self.screen_stack:
+            if not isinstance(screen, MeetingScreen) or screen.session.ended:
+                continue
+            if screen.save_now(announce=False):
+                continue
+            changes = screen.unsaved_changes()
+
+            def answer(
+                choice: Choice | None, screen: MeetingScreen = screen, changes: list[str] = changes
+            ) -> None:
+                if choice == "retry":
+                    self.call_later(self.action_quit)
+                elif choice == "elsewhere":
+                    self._save_elsewhere(screen)
+                elif choice == "lose":
+                    self.lost_changes = changes or [_("the newest state of the meeting")]
+                    self._finish()
+                    self.exit(return_code=1)
+
+            error = self.last_save_error or _("The meeting could not be saved.")
+            self.clear_notifications()  # the dialog says it all; toasts would cover it
+            self.push_screen(UnsavedOnQuit(error, changes), answer)
+            return
         self._finish()
         self.exit()
+
+    def _save_elsewhere(self, screen: MeetingScreen) -> None:
+        from facilitator.tui.modals.text_prompt import TextPrompt
+
+        suggested = Path.home() / f"{screen.path.stem}-{self.wall():%H%M}.toml"
+
+        def answer(target: str | None) -> None:
+            if not target or not target.strip():
+                self.call_later(self.action_quit)
+                return
+            try:
+                save_session(screen.session, Path(target.strip()).expanduser())
+            except StoreError as error:
+                self._show_save_error(str(error))
+                self.call_later(self.action_quit)
+                return
+            self._finish()
+            self.exit()
+
+        self.push_screen(
+            TextPrompt(
+                _("Save elsewhere"), _("Where should the meeting be saved?"), str(suggested)
+            ),
+            answer,
+        )
 
     def _finish(self) -> None:
         if self._finished:

@@ -13,7 +13,7 @@ from rich.text import Text
 from facilitator.clock import Phase, phase_of
 from facilitator.i18n import _
 from facilitator.live import LiveClock
-from facilitator.session import Outcome, Session, ThemeRecord, clean_line
+from facilitator.session import Outcome, Session, ThemeRecord, clean_line, used_minutes
 from facilitator.tui.formatting import clock_time, countdown, kind_label, short_date
 from facilitator.tui.present.lists import AgendaRow, Entry
 
@@ -106,7 +106,7 @@ def agenda_rows(live: LiveClock) -> tuple[list[AgendaRow], int]:
             style = "bold reverse" if current else ""
             if current:
                 current_row = len(rows)
-            used = round(live.used(theme.id) / 60)
+            used = used_minutes(live.used(theme.id))
             rows.append(
                 (
                     Text(_STATE_MARK.get(state, "?"), style=style),
