@@ -102,7 +102,11 @@ def test_new_session_scales_timeboxes_to_the_planned_length(
     assert min(boxes) >= 1
     assert session.planned_minutes == planned
     # In proportion among the discussions: a longer theme never gets less than a shorter one.
-    boxes = [r.timebox for r, t in zip(session.themes, sample_agenda.themes) if not t.is_obligation]
+    boxes = [
+        r.timebox
+        for r, t in zip(session.themes, sample_agenda.themes, strict=True)
+        if not t.is_obligation
+    ]
     weights = [t.timebox for t in sample_agenda.themes if not t.is_obligation]
     for i, wi in enumerate(weights):
         for j, wj in enumerate(weights):
