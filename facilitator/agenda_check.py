@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -21,6 +20,7 @@ from facilitator.agenda_model import (
     Section,
     Theme,
 )
+from facilitator.sanitize import quoted, without_controls
 from facilitator.toml_positions import KeyLines, Path_
 
 _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -220,7 +220,7 @@ class Checker:
                     where, f'"prompts" item {number} is empty', table, "prompts", number - 1
                 )
             else:
-                prompts.append(prompt.strip())
+                prompts.append(without_controls(prompt).strip())
         return tuple(prompts)
 
     # -- plans ----------------------------------------------------------------------------
@@ -338,6 +338,7 @@ class Checker:
             return ""
         if required and not value.strip():
             self.report(where, f'"{key}" must not be empty', table, key)
+        value = without_controls(value)  # an ESC in a title must not reach a screen
         return value.strip() if required else value
 
     def _unknown_keys(
@@ -365,14 +366,8 @@ def _is_int(value: Any) -> bool:
 
 
 def show(value: Any) -> str:
-    """A value as a problem line shows it: escaped, cut short, never more than one line."""
-    if isinstance(value, str):
-        # Escaped and cut short, so a problem stays one readable line whatever the file holds.
-        return json.dumps(value if len(value) <= 60 else value[:57] + "...", ensure_ascii=False)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    return str(value)
+    """A value as a problem line shows it: escaped, cut short, never more than one line.
+
+    Never a control character, and a 5,000-digit number is not printed (see sanitize.quoted).
+    """
+    return quoted(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -12,6 +13,7 @@ from typing import NoReturn
 
 from facilitator import __version__
 from facilitator.portable import default_sessions_dir, utf8_output
+from facilitator.sanitize import SafeStream, unfiltered
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -126,8 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--dir", type=Path, default=Path("agendas"), help="local agendas folder (default ./agendas)"
     )
 
-    validate = command("validate", "check agenda files")
-    validate.add_argument("files", nargs="+", metavar="AGENDA", help="agenda files to check")
+    validate = command("validate", "check agenda, session and roster files")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="files to check")
     validate.add_argument(
         "-q", "--quiet", action="store_true", help="print nothing for valid files"
     )
@@ -150,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --format docx: the Word template whose styles, header and footer to keep",
     )
     export.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
+    export.add_argument(
+        "--anonymize-committee",
+        action="store_true",
+        help="also replace the committee's name by a neutral label (implies --anonymize)",
+    )
 
     agreements = command("agreements", "every agreement of every committee")
     agreements.add_argument(
@@ -272,17 +279,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Tables, CSV and errors are UTF-8 whatever the locale (a Windows pipe is cp1252).
     utf8_output(sys.stdout)
     utf8_output(sys.stderr)
+    # The one output boundary of the command line: whatever a command prints, quoting files
+    # or arguments, reaches the terminal without a control sequence. (Textual draws on
+    # sys.__stderr__, so the screens are unaffected.)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(stdout), SafeStream(stderr)
+    try:
+        return _main(argv)
+    finally:
+        with contextlib.suppress(ValueError, OSError):
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     module = importlib.import_module(f"facilitator.commands.{COMMANDS[args.command]}")
     try:
         code: int = module.run(args)
     except UsageError as error:
-        sys.stderr.write(f"facilitator: {error}\n")
+        report_error(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `facilitator agreements | head`: the reader left; that is not an error.
-        sys.stderr.close()
+        unfiltered(sys.stderr).close()
         return EXIT_OK
     return code
+
+
+def report_error(message: str) -> None:
+    """An error on stderr: every line of it prefixed `facilitator: `, so each reads alone."""
+    for line in message.splitlines() or [""]:
+        sys.stderr.write(f"facilitator: {line}\n")

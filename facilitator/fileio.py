@@ -40,7 +40,19 @@ _TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]+\.tmp$")
 
 
 class StoreError(Exception):
-    """A file could not be read or written; the message is one line naming the file."""
+    """A file could not be read or written; one line per problem, each naming the file.
+
+    `problems` holds the lines; a list of many files shows the first and how many more.
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        self.problems = problems or message.splitlines() or [message]
+        super().__init__("\n".join(self.problems))
+
+    def summary(self) -> str:
+        """The first problem, and how many more there are: one line for a list of files."""
+        more = len(self.problems) - 1
+        return self.problems[0] + (f" (and {more} more problems)" if more else "")
 
 
 def atomic_write(path: Path, data: bytes, *, sync_folder: bool = True) -> None:

@@ -209,6 +209,17 @@ def prepare_followup(
     """
     session_path = Path(session_path)
     earlier = store.load_session(session_path)
+    return start_followup(earlier, earlier_sessions(earlier, session_path, sessions_dirs), agenda)
+
+
+def earlier_sessions(
+    session: Session, session_path: Path, sessions_dirs: Iterable[Path] = ()
+) -> list[Session]:
+    """The meetings `session` follows up, oldest first, found beside it and in the folders.
+
+    Files that cannot be read are passed over: the chain ends at the first one missing.
+    """
+    earlier = session
     folders = [folder for folder in [session_path.parent, *sessions_dirs] if folder.is_dir()]
     found: dict[str, tuple[int, Path]] = {}
     # Exports are never found: a copy, perhaps anonymised, is not the session.
@@ -236,4 +247,4 @@ def prepare_followup(
         chain.append(previous)
         wanted = previous.followup_of
     chain.reverse()
-    return start_followup(earlier, chain, agenda)
+    return chain

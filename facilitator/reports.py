@@ -16,6 +16,7 @@ def agreements_table(
     today: date,
     sessions: int | None = None,
     fmt: Format | None = None,
+    skipped: int = 0,
 ) -> Table:
     """The register as a Table: labels in `language`, full data in the records.
 
@@ -115,6 +116,7 @@ def agreements_table(
     if sessions is not None:
         notes.append(
             t("{count} rows from {sessions} meetings").format(count=len(rows), sessions=sessions)
+            + (t("; {skipped} files skipped").format(skipped=skipped) if skipped else "")
         )
     if any(marks):
         notes.append(t("! overdue: the date has passed"))

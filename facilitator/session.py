@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -11,6 +10,7 @@ from datetime import date, datetime
 from typing import Literal, Protocol, TypeVar, get_args
 
 from facilitator.agenda import Agenda, Theme
+from facilitator.sanitize import without_controls
 
 SESSION_SCHEMA = 1
 # The first theme of a follow-up meeting: the review of earlier outcomes (see followup.py).
@@ -90,9 +90,6 @@ ROLE_ALIASES: dict[str, Role] = {
 # `Session.date` shadows the type inside the class body; methods below use this name.
 Day = date
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
 
 def clean_text(text: str) -> str:
     """Text as it is stored: `\\n` line ends, no control characters or lone surrogates.
@@ -100,9 +97,7 @@ def clean_text(text: str) -> str:
     People paste from Word and mail; TOML cannot hold lone surrogates and `\\r\\n` does not
     survive a round trip, so text is normalised once, when it enters the model.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SURROGATE.sub("", _CONTROL.sub("", text))
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", without_controls(text))
 
 
 def clean_line(text: str) -> str:

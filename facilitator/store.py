@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tomllib
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -15,10 +16,12 @@ from typing import Any
 
 import tomli_w
 
-from facilitator.agenda import toml_error_line
 from facilitator.codec import (
+    LINE_CHARS,
+    YEARS,
     NewerSchemaError,
     SessionFormatError,
+    is_newer_schema,
     session_from_data,
     session_to_data,
 )
@@ -28,11 +31,19 @@ from facilitator.fileio import (
     clean_stale_temp_files,
     fsync_folder,
     make_private_dir,
-    one_line,
     reason,
 )
 from facilitator.lock import SessionLock, SessionLockedError, lock_path
+from facilitator.safe_toml import (
+    UnreadableError,
+    decode_text,
+    load_toml_file,
+    parse_toml,
+    read_limited,
+)
+from facilitator.sanitize import one_line
 from facilitator.session import SESSION_SCHEMA, Session
+from facilitator.toml_positions import KeyLines
 
 __all__ = [
     "EXPORT_SUFFIX",
@@ -110,7 +121,9 @@ def new_session_path(sessions_dir: Path, session: Session) -> Path:
 
 # -- saving -------------------------------------------------------------------------------
 
-_SCHEMA_LINE = re.compile(rb"^\s*schema\s*=\s*(\d+)", re.MULTILINE)
+_SCHEMA_LINE = re.compile(rb"^\s*[\"']?schema[\"']?\s*=\s*(\d{1,9})\b", re.MULTILINE)
+# What this process last wrote to each session path: (mtime_ns, size, inode).
+_WRITTEN: dict[str, tuple[int, int, int]] = {}
 
 
 def save_session(session: Session, path: Path) -> None:
@@ -121,7 +134,7 @@ def save_session(session: Session, path: Path) -> None:
         payload = tomli_w.dumps(session_to_data(session)).encode("utf-8")
     except (TypeError, ValueError) as error:  # UnicodeEncodeError is a ValueError
         raise StoreError(
-            f"{path}: cannot be saved ({one_line(error)}); nothing was written"
+            f"{path}: cannot be saved ({one_line(str(error))}); nothing was written"
         ) from error
     minutes: bytes | None = None
     minutes_error: Exception | None = None
@@ -133,13 +146,15 @@ def save_session(session: Session, path: Path) -> None:
     except Exception as error:  # a bug in the minutes must not cost the session: saved first
         minutes_error = error
 
-    existed = _check_overwritable(path)
+    existed = _check_overwritable(path) is not None
     md_path = path.with_suffix(".md")
     try:
         atomic_write(path, payload, sync_folder=False)
     except OSError as error:
         was = "the previous version is unchanged" if existed else "nothing saved"
         raise StoreError(f"{path}: could not save: {reason(error)}; {was}") from error
+    with contextlib.suppress(OSError):
+        _WRITTEN[str(path)] = _identity(os.stat(path))
     try:
         if minutes is not None:
             atomic_write(md_path, minutes, sync_folder=False)
@@ -154,71 +169,75 @@ def save_session(session: Session, path: Path) -> None:
             fsync_folder(path.parent)
     if minutes_error is not None:
         raise MinutesNotWritten(
-            f"{md_path}: could not render the minutes ({one_line(minutes_error)}); "
+            f"{md_path}: could not render the minutes ({one_line(str(minutes_error))}); "
             f"the session itself was saved in {path.name}"
         ) from minutes_error
 
 
-def _check_overwritable(path: Path) -> bool:
-    """Whether a file is being replaced; refuse to overwrite one of a newer schema."""
-    # The codec writes `schema` first, so its head tells; reading it costs one small read.
+def _check_overwritable(path: Path) -> int | None:
+    """The mode of the file being replaced (None if new); refuse to overwrite a newer schema.
+
+    The parsed document decides (a quoted `"schema" = 99` is schema 99 too). The parse is
+    skipped when the file is still exactly the one this process wrote last.
+    """
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except FileNotFoundError:
-        return False
+        info = os.stat(path)
     except OSError:
-        return True  # unreadable: the write below will say why
-    match = _SCHEMA_LINE.search(head)
-    if match and int(match.group(1)) > SESSION_SCHEMA:
+        return None
+    mode = stat.S_IMODE(info.st_mode)
+    if _WRITTEN.get(str(path)) == _identity(info):
+        return mode
+    data = _schema_of(path)
+    if is_newer_schema(data):
         raise NewerSessionError(
-            f"{path}: written by a newer facilitator (session schema {int(match.group(1))}); "
+            f"{path}: written by a newer facilitator (session schema {data['schema']}); "
             "it was not overwritten"
         )
-    return True
+    return mode
+
+
+def _schema_of(path: Path) -> dict[str, Any]:
+    """The parsed file, or for a file this program cannot parse, the schema it seems to claim.
+
+    A newer facilitator may write TOML this one does not read; its `schema` line still shows.
+    """
+    try:
+        return parse_toml(decode_text(read_limited(path), str(path)), str(path))
+    except UnreadableError:
+        pass
+    try:
+        with open(path, "rb") as handle:
+            match = _SCHEMA_LINE.search(handle.read(65536))
+    except OSError:
+        return {}
+    return {"schema": int(match.group(1))} if match else {}
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int]:
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 # -- loading ------------------------------------------------------------------------------
 
 
 def load_session(path: Path) -> Session:
-    """Read a session file; every problem is a StoreError `PATH: reason`. Never writes."""
+    """Read a session file; every problem is a StoreError, one line each. Never writes.
+
+    The one loading boundary for sessions: the file must be a regular file under the size
+    cap, valid UTF-8 TOML, and every field of the right type and range (see codec.py).
+    """
     path = Path(path)
+    shown = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise StoreError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise StoreError(f"{path}: is a folder, not a session file") from None
-    except OSError as error:
-        raise StoreError(f"{path}: cannot read the file: {reason(error)}") from None
-    data = _parse(raw, str(path))
+        text, data = load_toml_file(path, shown)
+    except UnreadableError as error:
+        raise StoreError(str(error)) from None
     try:
-        return session_from_data(data)
-    # Messages may quote values from the file; folded, they stay one line.
+        return session_from_data(data, shown, KeyLines.scan(text, data))
     except NewerSchemaError as error:
-        raise NewerSessionError(f"{path}: {one_line(error)}") from None
+        raise NewerSessionError(str(error), error.problems) from None
     except SessionFormatError as error:
-        raise StoreError(f"{path}: not a valid session file: {one_line(error)}") from None
-
-
-def _parse(raw: bytes, shown: str) -> dict[str, Any]:
-    """TOML text from bytes, or a StoreError with `FILE:LINE:COL` where the position is known."""
-    if b"\x00" in raw:
-        raise StoreError(f"{shown}: not a session file (it contains NUL bytes; expected TOML)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise StoreError(
-            f"{shown}:{line}:{column}: not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
-            "a session file is UTF-8 TOML"
-        ) from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise StoreError(toml_error_line(shown, error)) from None
+        raise StoreError(str(error), error.problems) from None
 
 
 # -- listing ------------------------------------------------------------------------------
@@ -237,6 +256,7 @@ class SessionInfo:
     started: datetime | None
     ended: datetime | None
     mtime: float
+    newer_schema: int = 0  # the schema of a file from a newer facilitator: read-only here
 
 
 _TABLE_HEADER = re.compile(r"^\[", re.MULTILINE)
@@ -257,48 +277,52 @@ def list_sessions(sessions_dir: Path, recursive: bool = False) -> list[SessionIn
 def newest_unfinished(sessions_dir: Path) -> SessionInfo | None:
     """The most recently saved session that has not ended (what `resume` continues)."""
     for info in list_sessions(sessions_dir):
-        if info.state == "in-progress":
+        if info.state == "in-progress" and not info.newer_schema:
             return info
     return None
 
 
 def session_info(path: Path) -> SessionInfo | None:
-    """A SessionInfo for one file, or None if it is not a session this program can open."""
+    """A SessionInfo for one file, or None if it is not a session this program can list.
+
+    A session from a newer facilitator is listed too, marked by `newer_schema`: it can be
+    looked at, not opened for writing. Nothing in a hostile file gets further than None.
+    """
     try:
         mtime = path.stat().st_mtime
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = decode_text(read_limited(path), str(path))
+    except (OSError, UnreadableError):
         return None
     # Fast path: the codec writes top-level scalars first and [agenda] last, so two small
     # regions hold everything; a file laid out otherwise (edited by hand) gets a full parse.
     try:
-        top = _top_region(text)
-        info = _info_from(path, mtime, top, _agenda_region(text))
-    except (ValueError, tomllib.TOMLDecodeError):
+        info = _info_from(path, mtime, _top_region(text), _agenda_region(text))
+    except (ValueError, RecursionError, MemoryError):  # TOMLDecodeError is a ValueError
         info = None
     if info is None:
         try:
-            data = tomllib.loads(text)
-            agenda = data.get("agenda")
-            info = _info_from(path, mtime, data, agenda) if isinstance(agenda, dict) else None
-        except tomllib.TOMLDecodeError:
+            data = parse_toml(text, str(path))
+        except UnreadableError:
             return None
+        agenda = data.get("agenda")
+        info = _info_from(path, mtime, data, agenda if isinstance(agenda, dict) else {})
     return info
 
 
 def session_head(path: Path) -> dict[str, Any] | None:
     """A session file's top-level keys (id, committee, followup_of ...), read cheaply."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = decode_text(read_limited(path), str(path))
+    except (OSError, UnreadableError):
         return None
-    with contextlib.suppress(tomllib.TOMLDecodeError):
+    # Hostile files too: deep nesting and huge integers are ValueError or RecursionError.
+    with contextlib.suppress(ValueError, RecursionError, MemoryError):
         top = _top_region(text)
         if "id" in top:
             return top
     try:
-        data = tomllib.loads(text)  # laid out by hand: read in full
-    except tomllib.TOMLDecodeError:
+        data = parse_toml(text, str(path))  # laid out by hand: read in full
+    except UnreadableError:
         return None
     return {key: value for key, value in data.items() if not isinstance(value, (dict, list))}
 
@@ -322,11 +346,28 @@ def _info_from(
     path: Path, mtime: float, top: Mapping[str, Any], agenda: Mapping[str, Any]
 ) -> SessionInfo | None:
     schema = top.get("schema")
-    if not isinstance(schema, int) or isinstance(schema, bool) or not 1 <= schema <= SESSION_SCHEMA:
-        return None  # not ours, or from a newer program: it cannot be opened here
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        return None  # not ours
     committee, created = top.get("committee"), top.get("created")
     agenda_id, agenda_title = agenda.get("id"), agenda.get("title")
-    if not isinstance(committee, str) or not isinstance(created, datetime):
+    if not isinstance(committee, str):
+        return None
+    if schema > SESSION_SCHEMA:
+        # Whatever else a newer format holds, the list shows what it can and marks the file.
+        moment = next((m for m in (_moment(top, k) for k in _WHEN) if m is not None), None)
+        return SessionInfo(
+            path=path,
+            committee=_shown(committee),
+            agenda_id=_shown(agenda_id) if isinstance(agenda_id, str) else "",
+            agenda_title=_shown(agenda_title) if isinstance(agenda_title, str) else "",
+            date=moment.date() if moment else datetime.fromtimestamp(mtime).date(),
+            state="ended" if _moment(top, "ended") else "in-progress",
+            started=_moment(top, "started"),
+            ended=_moment(top, "ended"),
+            mtime=mtime,
+            newer_schema=schema,
+        )
+    if not isinstance(created, datetime) or not _in_range(created):
         return None
     if not isinstance(agenda_id, str) or not isinstance(agenda_title, str):
         return None
@@ -338,9 +379,9 @@ def _info_from(
         state = "ended" if ended else "in-progress"
     return SessionInfo(
         path=path,
-        committee=committee,
-        agenda_id=agenda_id,
-        agenda_title=agenda_title,
+        committee=_shown(committee),
+        agenda_id=_shown(agenda_id),
+        agenda_title=_shown(agenda_title),
         date=(started or planned or created).date(),  # as Session.date has it
         state=state,
         started=started,
@@ -349,9 +390,21 @@ def _info_from(
     )
 
 
+_WHEN = ("started", "planned_start", "created")
+
+
+def _shown(text: str) -> str:
+    """A name for a list: one line, no controls, not endless."""
+    return one_line(text[:LINE_CHARS])
+
+
+def _in_range(moment: datetime) -> bool:
+    return YEARS[0] <= moment.year <= YEARS[1]
+
+
 def _moment(top: Mapping[str, Any], key: str) -> datetime | None:
     value = top.get(key)
-    return value if isinstance(value, datetime) else None
+    return value if isinstance(value, datetime) and _in_range(value) else None
 
 
 def find_session_files(paths: list[Path]) -> list[Path]:

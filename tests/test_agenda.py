@@ -100,13 +100,13 @@ BAD_FILES: dict[str, list[str]] = {
     ],
     "syntax-table-twice.toml": [":10:10: TOML syntax error: Cannot declare ('sections',) twice"],
     "missing-top.toml": [
-        ': missing required key "schema" (write schema = 1 at the top)',
-        ': missing required key "id"',
-        ': missing required key "title"',
-        ': missing required key "language" (expected "da" or "en")',
+        ':1:1: missing required key "schema" (write schema = 1 at the top)',
+        ':1:1: missing required key "id"',
+        ':1:1: missing required key "title"',
+        ':1:1: missing required key "language" (expected "da" or "en")',
     ],
     "missing-sections.toml": [
-        ': missing required key "sections" (add at least one [[sections]])',
+        ':1:1: missing required key "sections" (add at least one [[sections]])',
     ],
     "missing-in-section-and-theme.toml": [
         ':6:1: section 1: missing required key "id"',
@@ -213,12 +213,12 @@ def test_problems_are_sorted_by_line_not_by_the_order_they_are_checked_in() -> N
     assert '"id" must be kebab-case' in problems_in(text)[2]
 
 
-def test_problems_without_a_position_come_last() -> None:
+def test_a_missing_top_level_key_is_reported_at_the_start_of_the_file() -> None:
     text = 'id = "a"\ntitle = "A"\nlanguage = "xx"\nsections = []\n'
     assert problems_in(text) == [
+        'agenda.toml:1:1: missing required key "schema" (write schema = 1 at the top)',
         'agenda.toml:3:1: "language" must be "da" or "en", got "xx"',
         'agenda.toml:4:1: "sections" is empty: an agenda needs at least one section',
-        'agenda.toml: missing required key "schema" (write schema = 1 at the top)',
     ]
 
 
@@ -348,7 +348,7 @@ def test_file_not_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_a_directory_is_not_an_agenda(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert problems_of(tmp_path) == [f"{tmp_path}: is a directory, not an agenda file"]
+    assert problems_of(tmp_path) == [f"{tmp_path}: is a folder, not a file"]
     assert validate(capsys, tmp_path)[0] == 2
 
 
@@ -904,8 +904,9 @@ def test_builtins_round_trip_through_their_data(name: str) -> None:
 
 # -- property tests ------------------------------------------------------------------------
 
+# Without controls (Cc, Cf, line separators): loading removes them (see sanitize.py).
 _TEXT = st.text(
-    st.characters(exclude_categories=["Cs"]),
+    st.characters(exclude_categories=["Cs", "Cc", "Cf", "Zl", "Zp"]),
     max_size=40,
 )
 # Fragments that confused the old line scanner, mixed into free text.
@@ -919,7 +920,6 @@ _TRICKY = st.sampled_from(
         "'''",
         "# ",
         "\n",
-        "\r\n",
         "\\",
         '"',
         "'",
@@ -1075,7 +1075,7 @@ def test_any_bytes_give_an_agenda_or_clear_problems(raw: bytes) -> None:
         assert all(line.startswith("fuzz.toml") and "\n" not in line for line in error.problems)
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=_TOML, agenda=agendas(), mix=st.data())
 def test_any_toml_gives_an_agenda_or_clear_problems(
     data: dict[str, Any], agenda: Agenda, mix: st.DataObject

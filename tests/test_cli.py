@@ -106,7 +106,7 @@ def test_help_of_run_names_its_options() -> None:
         (["run", "--planned", "90.5"], ["--planned", '"90.5"']),
         (["run", "--planned"], ["--planned", "expected one argument"]),
         (["--lang", "de", "agendas"], ["--lang", "invalid choice: 'de'"]),
-        (["validate"], ["validate", "required: AGENDA"]),
+        (["validate"], ["validate", "required: FILE"]),
         (["followup"], ["followup", "required: SESSION"]),
         (["export", "--format", "pdf", "x.toml"], ["--format", "invalid choice: 'pdf'"]),
         (["agreements", "--format", "xlsx"], ["--format", "invalid choice: 'xlsx'"]),
@@ -189,7 +189,7 @@ def test_validate_a_directory_and_a_binary(tmp_path: Path) -> None:
     result = facilitator("validate", str(tmp_path), str(binary))
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        f"{tmp_path}: is a directory, not an agenda file",
+        f"{tmp_path}: is a folder, not a file",
         f"{binary}: not a text file (it contains NUL bytes); expected TOML",
     ]
 

@@ -348,7 +348,7 @@ def test_unreadable_files_are_problems_and_the_rest_is_listed(messy_folder: Path
         assert message.startswith(str(messy_folder / name) + ":")
         assert "\n" not in message
     assert "newer facilitator" in problems["newer.toml"]
-    assert "not a valid session" in problems["foreign.toml"]
+    assert "not a facilitator session" in problems["foreign.toml"]
     assert found.scan.duplicates == []
 
 

@@ -90,6 +90,14 @@ def report(found: Scan, stream: IO[str] | None = None) -> None:
         stream.write(f"{problem.message}, skipped\n")
     for skipped, kept in found.duplicates:
         stream.write(f"{skipped}: the same meeting as {kept}, skipped\n")
+    if found.problems:
+        # The count, so a reader of a long run sees at once that the table is not everything.
+        read = len(found.summaries)
+        damaged = len(found.problems)
+        stream.write(
+            f"{damaged} file{'s' if damaged != 1 else ''} skipped (could not be read); "
+            f"{read} meeting{'s' if read != 1 else ''} read\n"
+        )
 
 
 def exit_status(args: argparse.Namespace, found: Scan) -> int:
@@ -163,6 +171,8 @@ def run(args: argparse.Namespace) -> int:
     report(register.scan)
     rows = select(canonical_rows(register.rows, roster), wanted, today)
     fmt: Format = args.format
-    table = agreements_table(rows, language, today, len(register.scan.summaries), fmt)
+    table = agreements_table(
+        rows, language, today, len(register.scan.summaries), fmt, len(register.scan.problems)
+    )
     write(chunks(table, fmt, separator), fmt)
     return exit_status(args, register.scan)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.i18n import choose_language
 from facilitator.minutes_docx import TemplateError
 from facilitator.privacy import check_privacy
+from facilitator.sanitize import unfiltered
 from facilitator.session import Session
 from facilitator.workspace import ExportRefused, StoreError, Workspace
 
@@ -34,15 +36,24 @@ def run(args: argparse.Namespace) -> int:
         session = workspace.load(path)
     except StoreError as error:
         raise UsageError(str(error)) from None
+    if args.anonymize or args.anonymize_committee:
+        from facilitator.anonymize import anonymize_session
+
+        session = anonymize_session(
+            session, _earlier_names(session, path), committee=args.anonymize_committee
+        )
     try:
-        data = workspace.render(session, args.format, anonymize=args.anonymize, template=template)
+        data = workspace.render(session, args.format, template=template)
     except TemplateError as error:
         raise UsageError(str(error)) from None
     _warn(session, getattr(args, "lang", None))
     if target is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        # A Word file is binary and only ever goes to a pipe (refused on a terminal above):
+        # it passes the terminal filter untouched; text passes through it.
+        stream: Any = unfiltered(sys.stdout) if args.format == "docx" else sys.stdout
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
         return EXIT_OK
     return write_output(target, data, workspace)
 
@@ -62,6 +73,15 @@ def write_output(output: Path, data: bytes, workspace: Workspace | None = None) 
         sys.stderr.write(f"facilitator: {error}\n")
         return EXIT_FAILURE
     return EXIT_OK
+
+
+def _earlier_names(session: Session, path: Path) -> list[str]:
+    """Who took part in the meetings a follow-up reviews: their names stand in its reviews."""
+    if not session.followup_of:
+        return []
+    from facilitator.followup import earlier_sessions
+
+    return [p.name for earlier in earlier_sessions(session, path) for p in earlier.participants]
 
 
 def _warn(session: Session, lang: str | None) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from facilitator.agenda import Agenda, AgendaError
 from facilitator.catalog import resolve_agenda
-from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
+from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, report_error, sessions_dir
 from facilitator.i18n import choose_language, set_language
 from facilitator.plans import find_plan
 from facilitator.session import DEFAULT_SIDE, Participant, clean_line, parse_role
@@ -42,9 +42,7 @@ def _agenda(name: str | None) -> Agenda:
     try:
         return resolve_agenda(name)
     except AgendaError as error:
-        for line in error.problems[:-1]:
-            sys.stderr.write(line + "\n")
-        raise UsageError(error.problems[-1]) from None
+        raise UsageError("\n".join(error.problems)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         meeting, setup = _open(args, workspace)
     except SessionLockedError as error:
-        sys.stderr.write(f"facilitator: {error}\n")
+        report_error(str(error))
         return EXIT_FAILURE
     except (StoreError, ValueError) as error:
         raise UsageError(str(error)) from None

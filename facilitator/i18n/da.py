@@ -57,6 +57,7 @@ UI: dict[str, str] = {
     "yes": "ja",
     "{count} deadlines written to {path}": "{count} frister skrevet til {path}",
     "{count} rows from {sessions} meetings": "{count} rækker fra {sessions} møder",
+    "; {skipped} files skipped": "; {skipped} filer sprunget over",
     "{mark} the whole section is done": "{mark} hele afsnittet er gennemgået",
     # -- the review theme of a follow-up meeting (followup.py), in the agenda's language ----
     "Follow-up: ": "Opfølgning: ",
@@ -394,6 +395,17 @@ UI: dict[str, str] = {
     "Back to the program; nothing is lost yet": "Tilbage til programmet; intet er tabt endnu",
     "Write the committee's local guidelines from its agreements": "Skriv udvalgets lokale retningslinjer ud fra dets aftaler",
     "scroll": "rul",
+    # -- untrusted files and anonymised minutes -------------------------------------------
+    "(No minutes beside the file: {path})": "(Intet referat ved siden af filen: {path})",
+    "Anonymised": "Anonymiseret",
+    "Anonymised minutes": "Anonymiseret referat",
+    "Newer version": "Nyere version",
+    "People's names become their roles either way, in every field.": "Personers navne bliver til deres roller under alle omstændigheder, i alle felter.",
+    "Replace the committee's name by a neutral label too?": "Skal udvalgets navn også erstattes af en neutral betegnelse?",
+    "Saved by a newer version of facilitator (session format {schema}). It is shown read-only and will not be changed; update facilitator to continue it.": "Gemt af en nyere version af facilitator (sessionsformat {schema}). Det vises skrivebeskyttet og bliver ikke ændret; opdatér facilitator for at fortsætte det.",
+    "anonymised": "anonymiseret",
+    "look at it (read-only: saved by a newer facilitator)": "se det (skrivebeskyttet: gemt af en nyere facilitator)",
+    "escape: close": "escape: luk",
 }
 
 WORDS = Vocabulary(

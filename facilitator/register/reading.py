@@ -46,14 +46,18 @@ def _read_one(path: Path, anonymize: bool) -> Summary | Problem:
         mtime_ns = path.stat().st_mtime_ns
         session = store.load_session(path)
     except store.StoreError as error:
-        return Problem(path, str(error))
+        return Problem(path, error.summary())
     except OSError as error:
         return Problem(path, f"{path}: cannot read the file: {error.strerror or error}")
-    if anonymize:
-        from facilitator.anonymize import anonymize_session
+    try:
+        if anonymize:
+            from facilitator.anonymize import anonymize_session
 
-        session = anonymize_session(session)
-    return summarize(session, path, mtime_ns)
+            session = anonymize_session(session)
+        return summarize(session, path, mtime_ns)
+    except Exception as error:  # one odd file must not end HR's whole run
+        # Named and counted like any damaged file, never silently dropped.
+        return Problem(path, f"{path}: could not be summarised ({type(error).__name__}: {error})")
 
 
 def _read_chunk(paths: list[Path], anonymize: bool) -> list[Summary | Problem]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from facilitator.agenda import Agenda
 from facilitator.i18n import _
+from facilitator.sanitize import one_line, terminal_safe
 from facilitator.session import Session, now
 from facilitator.store import save_session
 from facilitator.tui.keys import localize
@@ -123,6 +124,14 @@ class FacilitatorApp(App[None]):
         self.lost_changes: list[str] = []
         if isinstance(self.start, StartMeeting) and self.start.meeting is not None:
             self._adopt(self.start.meeting)
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """A toast; whatever it quotes from a file or a path shows as text, never a control.
+
+        Never markup either: a committee called "LMU [/]" must not crash a toast.
+        """
+        options["markup"] = False
+        super().notify(terminal_safe(message), title=one_line(title), **options)
 
     def get_default_screen(self) -> Screen[object]:
         """A meeting opens as the first screen itself: pushing it over an empty one would

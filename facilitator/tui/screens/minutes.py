@@ -104,6 +104,14 @@ class MinutesScreen(FacilitatorScreen):
             tooltip="Export the whole session as TOML, for other programs",
         ),
         Binding(
+            "a",
+            "export_anonymized",
+            "Anonymised",
+            show=False,
+            id="export_anonymized",
+            tooltip="Export the minutes as Markdown without names: people become their roles",
+        ),
+        Binding(
             "l",
             "guidelines",
             "Guidelines",
@@ -197,7 +205,11 @@ class MinutesScreen(FacilitatorScreen):
         with VerticalScroll(id="minutes") as minutes:
             minutes.border_title = _("Minutes")
             exports = hint(
-                self, ("export_md", "Markdown"), ("export_html", "HTML"), ("export_toml", "TOML")
+                self,
+                ("export_md", "Markdown"),
+                ("export_html", "HTML"),
+                ("export_toml", "TOML"),
+                ("export_anonymized", _("anonymised")),
             )
             minutes.border_subtitle = f"{_('export:')} {exports} · {_('tab scrolls')}"
             yield Markdown("", id="minutes-text")
@@ -441,6 +453,46 @@ class MinutesScreen(FacilitatorScreen):
             self.post_message(self.Exported([], f"{fmt}: {error}"))
             return
         self._write_export(target, data)
+
+    def action_export_anonymized(self) -> None:
+        """Markdown minutes that leave the committee: names become roles, everywhere."""
+
+        def answer(committee: bool | None) -> None:
+            self._write_anonymized(bool(committee))
+
+        self.app.push_screen(
+            Confirm(
+                _("Replace the committee's name by a neutral label too?"),
+                _("People's names become their roles either way, in every field."),
+                title=_("Anonymised minutes"),
+            ),
+            answer,
+        )
+
+    @work(thread=True, group="minutes-export")
+    def _write_anonymized(self, committee: bool) -> None:
+        from facilitator.anonymize import NEUTRAL_COMMITTEE, anonymize_session
+        from facilitator.followup import earlier_sessions
+        from facilitator.store import slugify
+
+        session = self.session
+        # A follow-up's reviews name the earlier meetings' people: they are withheld too.
+        earlier = earlier_sessions(session, self.path, [self.facilitator.sessions_dir])
+        names = [p.name for meeting in earlier for p in meeting.participants]
+        try:
+            text = render_markdown(anonymize_session(session, names, committee=committee))
+        except Exception as error:  # a bug in a renderer must not lose the meeting
+            self.post_message(self.Exported([], f"md: {error}"))
+            return
+        suffix = "." + _("anonymised") + ".md"
+        if committee:
+            # The file name would give the committee away: it gets the neutral label too.
+            label = NEUTRAL_COMMITTEE.get(session.agenda.language, NEUTRAL_COMMITTEE["da"])
+            stem = f"{session.date.isoformat()}-{slugify(label)}-{slugify(session.agenda.id)}"
+            target = self.path.with_name(stem + suffix)
+        else:
+            target = self.path.with_name(self.path.stem + suffix)
+        self._write_export(target, text)
 
     @work(thread=True, group="minutes-export")
     def _write_export(self, target: Path, data: bytes) -> None:
