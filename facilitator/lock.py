@@ -149,6 +149,11 @@ class SessionLock:
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         try:
             return os.open(self.lock_path, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
+        except IsADirectoryError:
+            raise StoreError(
+                f"{self.lock_path}: is a folder, not a facilitator lock; move it out of the "
+                "way, then open the session again"
+            ) from None
         except OSError as error:
             raise StoreError(f"{self.lock_path}: cannot lock: {reason(error)}") from error
 

@@ -282,6 +282,11 @@ def cleaned(session: Session) -> Session:
     ]:
         for name in fields:
             setattr(obj, name, clean_text(getattr(obj, name)))
+    for record in result.themes:
+        # Earlier versions marked themes jumped over as skipped without a reason; loading
+        # reads such a theme as still to do (see codec), whoever wrote the file.
+        if record.state == "skipped" and not record.reason and not record.seconds:
+            record.state = "pending"
     return result
 
 
