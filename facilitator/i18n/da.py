@@ -396,7 +396,7 @@ UI: dict[str, str] = {
     "Write the committee's local guidelines from its agreements": "Skriv udvalgets lokale retningslinjer ud fra dets aftaler",
     "scroll": "rul",
     # -- untrusted files and anonymised minutes -------------------------------------------
-    "(No minutes beside the file: {path})": "(Intet referat ved siden af filen: {path})",
+    "(No minutes beside the file: {path})": "(Intet referat i samme mappe som filen: {path})",
     "Anonymised": "Anonymiseret",
     "Anonymised minutes": "Anonymiseret referat",
     "Newer version": "Nyere version",
