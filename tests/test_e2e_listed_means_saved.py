@@ -72,7 +72,9 @@ def test_an_agreement_listed_is_in_the_file_even_when_killed_at_once(
     for round_ in range(ROUNDS):
         text = f"Runde {round_}: skærmbilleder gemmes i sagen"
         name = f"round{round_}"
-        tmux.start(name, [*program(), "resume", str(path)])
+        # Tall enough for all five rounds' outcomes: this test is about what is on disk, and
+        # the outcome list does not yet keep the newest in sight when it overflows.
+        tmux.start(name, [*program(), "resume", str(path)], width=120, height=50)
         tmux.wait_for(name, "LMU Tusind", timeout=60)
         tmux.keys(name, "a")
         tmux.wait_for(name, "Aftale ·", timeout=30)  # the dialog has the focus
