@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import START, FakeTime, make_meeting
 from test_tui_snapshots import FIRST, meeting_under_way, no_blinking
 from textual.pilot import Pilot
-from tui_helpers import START, FakeTime, make_meeting
 
 from facilitator.i18n import set_language
 
@@ -37,7 +37,7 @@ def settled(time: FakeTime, seconds: float, *keys: str) -> Callable[[Pilot[Any]]
         await pilot.pause()
         await pilot.press("space")
         time.advance(seconds)
-        pilot.app.screen.tick()
+        pilot.app.screen.tick()  # type: ignore[attr-defined]
         if keys:
             await pilot.press(*keys)
         await pilot.pause(0.4)  # the outcome list is fitted once laid out

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from support import CET
 
 from facilitator import codec
 from facilitator.agenda import Agenda, Section, Theme, load_agenda
@@ -34,7 +35,6 @@ from facilitator.store import load_session
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "docs" / "examples"
-CET = timezone(timedelta(hours=1))
 MD = MarkdownIt("js-default")
 
 
@@ -175,7 +175,7 @@ def test_themes_show_kind_timebox_and_time_used() -> None:
     assert "## 1. Definition\n" in text and "## 2. Håndtering\n" in text
     assert "### 1.1 Hvad er chikane? *(Drøftelse, 15 min – brugt 18 min)*\n" in text
     assert (
-        "### 1.2 Minimumsforpligtelser *(Orientering om minimumskrav, 10 min – brugt 10 min)*"
+        "### 1.2 Minimumsforpligtelser *(Orientering om minimumsforpligtelser, 10 min – brugt 10 min)*"
         in text
     )
     assert "### 2.2 Krisehjælp *(Drøftelse, 5 min)*" in text  # never reached: no time used
@@ -220,19 +220,19 @@ def test_added_and_carried_themes_say_where_they_come_from() -> None:
     carry_into(session, [Leftover(theme, date(2026, 2, 1), "Afventer HR", postponed=True)])
     text = render_markdown(session)
     assert "## 1. Overført fra sidste møde\n\n### 1.1 Politik for sociale medier" in text
-    assert "*Overført fra mødet 1. februar 2026 (udsat: Afventer HR).*" in text
+    assert "*Overført fra mødet den 1. februar 2026 (udsat: Afventer HR).*" in text
     assert "### 2.2 Eventuelt *(Drøftelse, 5 min)*\n\n*Tilføjet under mødet.*" in text
 
 
 def test_obligation_shows_presented_and_its_points() -> None:
     text = render_markdown(ended_session())
     assert (
-        "**Præsenteret:** Ja\n\nPunkterne i dialogpapiret:\n\n- Sikr dokumentation straks.\n- Svar ikke.\n"
+        "**Gennemgået og taget til efterretning:** Ja\n\nForpligtelserne ifølge dagsordenen:\n\n- Sikr dokumentation straks.\n- Svar ikke.\n"
         in text
     )
     session = ended_session()
     session.record("krav").presented = False
-    assert "**Præsenteret:** Nej" in render_markdown(session)
+    assert "**Gennemgået og taget til efterretning:** Nej" in render_markdown(session)
 
 
 def test_notes_decisions_agreements_actions_and_questions() -> None:
@@ -272,7 +272,7 @@ def test_uncovered_themes_are_marked_with_their_reason() -> None:
     text = render_markdown(session)
     obligation = text.split("### 1.2")[1].split("###")[0]
     assert "**Ikke behandlet.**\n" in obligation  # no reason given: the mark alone
-    assert "**Præsenteret:** Nej" in obligation
+    assert "**Gennemgået og taget til efterretning:** Nej" in obligation
 
 
 def test_follow_up_review_table_in_danish() -> None:
@@ -293,11 +293,11 @@ def test_follow_up_review_table_in_danish() -> None:
     ]
     text = render_markdown(session)
     assert (
-        "## Opfølgning på tidligere aftaler\n\nGennemgang af aftaler og handlinger fra mødet 20. november 2025.\n"
+        "## Opfølgning på tidligere aftaler\n\nGennemgang af aftaler og handlinger fra mødet den 20. november 2025.\n"
         in text
     )
     assert "| Opgave | Type | Ansvarlig | Frist | Status | Bemærkning |" in text
-    for n, label in enumerate(["Udført", "I gang", "Ikke påbegyndt", "Droppet", "Ikke vurderet"]):
+    for n, label in enumerate(["Udført", "I gang", "Ikke påbegyndt", "Udgået", "Ikke vurderet"]):
         assert f"| Opgave {n} | Aftale | Mette Holm | 31. januar 2026 | {label} | ok |" in text
     assert text.index("## Opfølgning på tidligere aftaler") < text.index("## 1. Definition")
 
@@ -321,8 +321,9 @@ def test_summary_says_when_nothing_was_agreed() -> None:
     session = ended_session()
     for record in session.themes:
         record.outcomes = []
-    assert "## Samlet opfølgningsliste\n\nMødet aftalte ingen opfølgning.\n" in render_markdown(
-        session
+    assert (
+        "## Samlet opfølgningsliste\n\nDer blev ikke aftalt nogen opfølgning.\n"
+        in render_markdown(session)
     )
 
 
@@ -338,8 +339,8 @@ def test_approved_minutes_say_by_whom_and_when() -> None:
     session = ended_session()
     session.approve("Mette Holm", at(10, 0, day=20))
     text = render_markdown(session)
-    assert "**Status:** Godkendt af Mette Holm 20. marts 2026" in text
-    assert "*Referatstatus:* Godkendt af Mette Holm 20. marts 2026" in text
+    assert "**Status:** Godkendt af Mette Holm den 20. marts 2026" in text
+    assert "*Referatstatus:* Godkendt af Mette Holm den 20. marts 2026" in text
 
 
 def test_unfinished_meeting_says_so() -> None:
@@ -411,12 +412,12 @@ def test_english_minutes() -> None:
     assert "**Place:** Mødelokale 2" in text
     assert "## Participants\n\n| Name | Role | Side |" in text
     assert "| Anders Berg | Union representative | Employees |" in text
-    assert "| Sofie Lund (arrived 14:10) | Safety representative | Employees |" in text
+    assert "| Sofie Lund (arrived 14:10) | Health and safety representative | Employees |" in text
     assert "**Apologies:** Jonas Krogh (Employee representative)" in text
     assert "**Chair:** Mette Holm  \n**Secretary:** Lars Dahl" in text
     assert "## Follow-up on earlier agreements" in text and "| Dropped |" in text
     assert "*(Discussion, 15 min – used 18 min)*" in text
-    assert "*(Briefing on minimum requirements, 10 min – used 10 min)*" in text
+    assert "*(Briefing on minimum obligations, 10 min – used 10 min)*" in text
     assert "**Presented:** Yes" in text
     assert "*Responsible:* Mette Holm · *Due:* 1 June 2026" in text
     assert "**Not reached at the meeting.** Udsat til næste møde." in text

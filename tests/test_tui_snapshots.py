@@ -6,7 +6,6 @@ Synchronous on purpose: `snap_compare` runs its own event loop. Update the basel
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
@@ -14,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import START, FakeTime, fresh_session, make_meeting
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_helpers import START, FakeTime, make_meeting, sample_session
 
-from facilitator.i18n import set_language
-from facilitator.session import Session
+from facilitator.session import OutcomeKind, Session
 from facilitator.store import new_session_path, save_session
+from facilitator.tui.screens.meeting import MeetingScreen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 FIRST = "hvad-er-chikane"
@@ -29,24 +28,11 @@ SnapCompare = Callable[..., bool]
 RunBefore = Callable[[Pilot[Any]], Awaitable[None]]
 
 
-@pytest.fixture(autouse=True)
-def _english() -> None:
-    set_language("en")
-
-
-def _screen_available(module: str) -> bool:
-    try:
-        importlib.import_module(f"facilitator.tui.screens.{module}")
-    except ImportError:
-        return False
-    return True
-
-
 def meeting_under_way(time: FakeTime) -> Session:
     """The sample meeting with outcomes and notes on the first theme; fixed ids and times."""
-    session = sample_session(time)
+    session = fresh_session(time)
     created = START + timedelta(minutes=4)
-    captured = [
+    captured: list[tuple[OutcomeKind, str, str, date | None]] = [
         ("decision", "Guiden tages op hvert år i LMU", "", None),
         ("agreement", "Skærmbilleder gemmes i sagen", "Mia Østergaard", date(2026, 12, 9)),
         ("action", "Lav en tjekliste til nye medarbejdere", "Søren Ågård", date(2026, 4, 1)),
@@ -72,12 +58,16 @@ def clock_at(time: FakeTime, seconds: float, *keys: str) -> RunBefore:
         await pilot.pause()
         await pilot.press("space")
         time.advance(seconds)
-        pilot.app.screen.tick()
+        screen = pilot.app.screen
+        assert isinstance(screen, MeetingScreen)
+        screen.tick()
         if keys:
             await pilot.press(*keys)
         await pilot.pause()
         if hasattr(pilot.app.screen, "tick"):
-            pilot.app.screen.tick()
+            screen = pilot.app.screen
+        assert isinstance(screen, MeetingScreen)
+        screen.tick()
         no_blinking(pilot)
         await pilot.pause()
 
@@ -158,7 +148,7 @@ def test_replan_dialog(snap_compare: SnapCompare, tmp_path: Path, size: tuple[in
     assert snap_compare(app, terminal_size=size, run_before=clock_at(time, 40 * 60, "r"))
 
 
-# -- home and review (written by another engineer; skipped until they exist) ------------------
+# -- home and minutes --------------------------------------------------------------------------
 
 
 def _finished(session: Session, minutes: int) -> Session:
@@ -203,8 +193,6 @@ def _session_files(folder: Path) -> list[Path]:
 def test_home(
     snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: Any
 ) -> None:
-    if not _screen_available("home"):
-        pytest.skip("the home screen is not written yet")
     from facilitator.tui.app import FacilitatorApp, StartHome
 
     # The home screen shows the sessions folder: a relative name keeps tmp_path out of it.
@@ -226,9 +214,7 @@ def test_home(
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_review(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
-    if not _screen_available("review"):
-        pytest.skip("the review screen cannot be imported yet")
+def test_minutes(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     time = FakeTime()
     session = meeting_under_way(time)
     session.started = START

@@ -3,9 +3,8 @@
 Interface strings are written in English in the code and looked up in `da.UI` when the
 interface language is Danish. Kinds, roles, sides, statuses, states, months, dates and times
 come from one `Vocabulary` per language (`da.WORDS`, `en.WORDS`): the minutes ask for the
-agenda's language, the screens and reports for the person's. Binding descriptions are fixed
-when classes are created, so the language must be chosen before any module under
-`facilitator.tui` is imported.
+agenda's language, the screens and reports for the person's. Key bindings are translated
+when a screen is created (`facilitator.tui.keys.localize`), so import order does not matter.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ _language = "en"
 
 
 def set_language(language: str) -> None:
-    """Choose the interface language for everything imported from now on."""
+    """Choose the interface language for everything shown from now on."""
     global _language
     _language = language if language in LANGUAGES else "en"
 
@@ -42,9 +41,17 @@ def choose_language(given: str | None, agenda_language: str | None) -> str:
 
 def _(text: str) -> str:
     """The text in the interface language (English text is its own key)."""
-    if _language == "da":
-        return da.UI.get(text, text)
-    return text
+    return translate(text, _language)
+
+
+def translate(text: str, language: str, context: str = "") -> str:
+    """The English `text` in `language`, for text that follows an agenda's or a report's language."""
+    # `context` tells apart one English word with two Danish ones: `Open` the verb is "Åbn",
+    # a count of open items "Åbne" (key "count|Open").
+    if language != "da":
+        return text
+    key = f"{context}|{text}" if context else text
+    return da.UI.get(key, text)
 
 
 def words(language: str | None = None) -> Vocabulary:

@@ -20,9 +20,7 @@ from facilitator.register.filters import DEFAULT_KINDS
 from facilitator.register.rows import Row
 from facilitator.register_query import fold, parse_query
 from facilitator.session import OUTCOME_KINDS, OutcomeKind
-from facilitator.tui.formatting import review_status_label
-from facilitator.tui.screens.home import ellipsize, state_label
-from facilitator.tui.screens.review import short_kind
+from facilitator.tui.formatting import ellipsize, review_status_label, short_kind, state_label
 
 TEXT_MAX = 80
 TEXT_MIN = 28
@@ -34,7 +32,7 @@ STATUS_FLOOR = 11  # "overskredet" whole
 
 def status_text(status: str) -> str:
     """A review status in words; an outcome nobody has reviewed yet is open."""
-    return review_status_label(status, _("open"))
+    return review_status_label(status or "open")
 
 
 @dataclass(frozen=True)
@@ -51,10 +49,6 @@ class ColumnSpec:
 
 def _date_key(value: date | None) -> tuple[object, ...]:
     return (value is None, value or date.min)
-
-
-def _ref_key(ref: str) -> tuple[object, ...]:
-    return tuple(int(part) for part in ref.split(".") if part.isdigit())
 
 
 def status_cell(row: Row, overdue: bool) -> str:
@@ -80,8 +74,8 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec(
         "ref",
         lambda: _("Ref"),
+        lambda r, _o: str(r.theme_ref),
         lambda r, _o: r.theme_ref,
-        lambda r, _o: _ref_key(r.theme_ref),
         drop=3,
     ),
     ColumnSpec(

@@ -12,12 +12,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
+from facilitator.sanitize import terminal_safe
+from facilitator.tui.keys import localize
 
 
 class ExportDone(ModalScreen[None]):
     """Lists written files (and any warnings) so they can be read, copied and found."""
 
-    BINDINGS = [Binding("escape,enter,q", "close", _("Close"), id="export_close")]
+    BINDINGS = [Binding("escape,enter,q", "close", "Close", id="export_close")]
 
     DEFAULT_CSS = """
     ExportDone { align: center middle; }
@@ -40,6 +42,7 @@ class ExportDone(ModalScreen[None]):
         failed: bool = False,
     ) -> None:
         super().__init__()
+        localize(self)
         self.paths = paths
         self.notes = notes or []
         self.title_text = title
@@ -49,7 +52,7 @@ class ExportDone(ModalScreen[None]):
         files = Text()
         for path in self.paths:
             files.append("• ", style="bold")
-            files.append(str(path.resolve()))
+            files.append(terminal_safe(str(path.resolve())))
             files.append("\n")
         files.rstrip()
         with Vertical() as box:
@@ -57,7 +60,7 @@ class ExportDone(ModalScreen[None]):
             with VerticalScroll(can_focus=False):
                 yield Static(files, id="export-files")
                 if self.notes:
-                    yield Static(Text("\n".join(self.notes)), id="export-notes")
+                    yield Static(Text(terminal_safe("\n".join(self.notes))), id="export-notes")
             yield Label(_("enter or escape: close"), id="export-keys")
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from facilitator.i18n import _
 from facilitator.session import ThemeState
+from facilitator.tui.keys import localize
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,9 @@ class SetAsideDialog(ModalScreen[SetAside | None]):
     """A reason is required: it goes into the minutes, and the follow-up shows it."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
+        Binding("escape", "cancel", "Cancel"),
         # The cursor stays in the reason; tab and the arrows flip the choice.
-        Binding("tab,up,down", "flip", _("Postpone or skip"), priority=True),
+        Binding("tab,up,down", "flip", "Postpone or skip", priority=True),
     ]
     DEFAULT_CSS = """
     SetAsideDialog { align: center middle; }
@@ -44,6 +45,7 @@ class SetAsideDialog(ModalScreen[SetAside | None]):
 
     def __init__(self, theme_title: str) -> None:
         super().__init__()
+        localize(self)
         self.theme_title = theme_title
         self.state: ThemeState = "postponed"
 

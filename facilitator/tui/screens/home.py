@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -13,35 +12,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator.i18n import _
+from facilitator.sanitize import one_line
 from facilitator.session import Session
-from facilitator.store import EXPORT_SUFFIX, SessionInfo, StoreError, list_sessions, load_session
-from facilitator.tui.formatting import short_date
-
-if TYPE_CHECKING:
-    from facilitator.tui.app import FacilitatorApp
+from facilitator.tui.formatting import ellipsize, short_date, state_label
+from facilitator.tui.keys import hint, keys_of
+from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.widgets.table import RowTable
+from facilitator.workspace import SessionInfo, StoreError
 
 FINISHED_STATES = ("ended", "approved")
-
-
-def state_label(state: str) -> str:
-    """A session's state in words, as the home screen and the register show it."""
-    return {
-        "in-progress": _("In progress"),
-        "ended": _("Ended"),
-        "approved": _("Approved"),
-    }.get(state, state)
-
-
-def ellipsize(text: str, width: int) -> str:
-    """Cut text to `width` characters, marking the cut with an ellipsis."""
-    text = " ".join(text.split())
-    if width <= 1 or len(text) <= width:
-        return text if width > 1 else text[:width]
-    return text[: width - 1] + "…"
 
 
 def sort_sessions(infos: list[SessionInfo]) -> list[SessionInfo]:
@@ -52,25 +34,53 @@ def sort_sessions(infos: list[SessionInfo]) -> list[SessionInfo]:
     return unfinished + finished
 
 
-class SessionTable(DataTable[Text]):
+class SessionTable(RowTable):
     """The list of meetings; enter opens the highlighted one (and the Footer says so)."""
 
-    BINDINGS = [Binding("enter", "select_cursor", _("Open"), id="home_table_open")]
+    BINDINGS = [Binding("enter", "select_cursor", "Open", id="home_table_open")]
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(FacilitatorScreen):
     """Where the program opens: every meeting in the sessions folder, and what to do next."""
 
-    AUTO_FOCUS = None
-
     BINDINGS = [
-        Binding("n", "new_meeting", _("New meeting"), id="home_new"),
-        Binding("enter", "open", _("Open"), id="home_open"),
-        Binding("f", "followup", _("Follow-up"), id="home_followup"),
-        Binding("o", "reopen", _("Reopen"), id="home_reopen"),
-        Binding("g", "register", _("Agreements"), id="home_register"),
-        Binding("r", "reload", _("Reload the list"), show=False, id="home_reload"),
-        Binding("q", "app.quit", _("Quit"), show=False, id="home_quit"),
+        Binding(
+            "n",
+            "new_meeting",
+            "New meeting",
+            id="home_new",
+            tooltip="New meeting: agenda, committee, participants",
+        ),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            id="home_open",
+            tooltip="Resume an unfinished meeting, or open a finished one's minutes",
+        ),
+        Binding(
+            "f",
+            "followup",
+            "Follow-up",
+            id="home_followup",
+            tooltip="Follow-up meeting on the selected finished meeting",
+        ),
+        Binding(
+            "o",
+            "reopen",
+            "Reopen",
+            id="home_reopen",
+            tooltip="Reopen an ended meeting whose minutes are not approved yet",
+        ),
+        Binding(
+            "g",
+            "register",
+            "Agreements",
+            id="home_register",
+            tooltip="Agreements register: every outcome of every meeting",
+        ),
+        Binding("r", "reload", "Reload the list", show=False, id="home_reload"),
+        Binding("q", "app.quit", "Quit", show=False, id="home_quit"),
     ]
 
     DEFAULT_CSS = """
@@ -109,10 +119,9 @@ class HomeScreen(Screen[None]):
         self.infos: list[SessionInfo] = []
         self.loaded = False
 
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def help_title(self) -> str:
+        """The help's title for this screen."""
+        return _("Home")
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -156,14 +165,12 @@ class HomeScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the sessions folder again, off the UI thread."""
-        self._load(self.facilitator.sessions_dir)
+        self._load()
 
     @work(thread=True, exclusive=True, group="home-load")
-    def _load(self, folder: Path) -> None:
+    def _load(self) -> None:
         try:
-            infos = list_sessions(folder) if folder.is_dir() else []
-            # A TOML export sits beside its session and holds the same meeting: not a session.
-            infos = [info for info in infos if not info.path.name.endswith(EXPORT_SUFFIX)]
+            infos = self.facilitator.workspace.sessions()
         except (OSError, StoreError) as error:
             self.post_message(self.Loaded([], str(error)))
             return
@@ -184,7 +191,10 @@ class HomeScreen(Screen[None]):
         selected = self.selected
         table.clear()
         dates = [short_date(info.date) for info in self.infos]
-        states = [state_label(info.state) for info in self.infos]
+        states = [
+            _("Newer version") if info.newer_schema else state_label(info.state)
+            for info in self.infos
+        ]
         inner = table.size.width or max(self.size.width - 4, 40)
         # Date and state take what they need; committee and agenda share the rest (each cell
         # has one column of padding either side, and a scroll bar may appear).
@@ -196,9 +206,9 @@ class HomeScreen(Screen[None]):
             # Text, not str: a str cell is read as Rich markup, and "[" in a name would vanish.
             table.add_row(
                 Text(day),
-                Text(ellipsize(info.committee, committee_width)),
-                Text(ellipsize(info.agenda_title, agenda_width)),
-                Text(state),
+                Text(ellipsize(one_line(info.committee), committee_width)),
+                Text(ellipsize(one_line(info.agenda_title), agenda_width)),
+                Text(state, style="bold" if info.newer_schema else ""),
                 key=str(info.path),
             )
         empty = self.query_one("#home-empty", Static)
@@ -208,9 +218,9 @@ class HomeScreen(Screen[None]):
             empty.update(
                 Text(
                     _(
-                        "No meetings yet in {folder}.\n\nPress n to start the first one: choose "
-                        "the agenda, write the committee's name, and who takes part."
-                    ).format(folder=self.facilitator.sessions_dir)
+                        "No meetings yet in {folder}.\n\nPress {key} to start the first one: "
+                        "choose the agenda, write the committee's name, and who takes part."
+                    ).format(folder=self.facilitator.sessions_dir, key=keys_of(self, "home_new"))
                 )
             )
         elif selected is not None:
@@ -245,16 +255,36 @@ class HomeScreen(Screen[None]):
         info = self.selected
         # Where the highlighted meeting's file is: people mail and archive these files.
         box = self.query_one("#home-list")
-        box.border_subtitle = Text(str(info.path if info else self.facilitator.sessions_dir))
-        hint = self.query_one("#home-hint", Label)
+        box.border_subtitle = Text(
+            one_line(str(info.path if info else self.facilitator.sessions_dir))
+        )
+        line = self.query_one("#home-hint", Label)
         if info is None:
-            hint.update(_("n: new meeting · g: agreements of every meeting · f1: help"))
+            keys = hint(self, "home_new", ("home_register", _("agreements of every meeting")))
+            line.update(f"{keys} · {hint(self.app, 'help')}")
+        elif info.newer_schema:
+            line.update(
+                hint(self, ("home_open", _("look at it (read-only: saved by a newer facilitator)")))
+            )
         elif info.state == "ended":
-            hint.update(_("enter: minutes · f: follow-up meeting · o: reopen the meeting"))
+            line.update(
+                hint(
+                    self,
+                    ("home_open", _("minutes")),
+                    ("home_followup", _("follow-up meeting")),
+                    ("home_reopen", _("reopen the meeting")),
+                )
+            )
         elif info.state in FINISHED_STATES:
-            hint.update(_("enter: minutes · f: follow-up meeting on this one"))
+            line.update(
+                hint(
+                    self,
+                    ("home_open", _("open the minutes")),
+                    ("home_followup", _("follow-up meeting on this one")),
+                )
+            )
         else:
-            hint.update(_("enter: resume this meeting where it stopped"))
+            line.update(hint(self, ("home_open", _("resume this meeting where it stopped"))))
 
     # -- actions --------------------------------------------------------------------------
 
@@ -264,10 +294,11 @@ class HomeScreen(Screen[None]):
             return self.selected is not None or None
         if action == "followup":
             info = self.selected
-            return (info is not None and info.state in FINISHED_STATES) or None
+            finished = info is not None and info.state in FINISHED_STATES
+            return (finished and info is not None and not info.newer_schema) or None
         if action == "reopen":
             info = self.selected
-            return (info is not None and info.state == "ended") or None
+            return (info is not None and info.state == "ended" and not info.newer_schema) or None
         return True
 
     def action_reopen(self) -> None:
@@ -284,11 +315,15 @@ class HomeScreen(Screen[None]):
             if not yes:
                 return
             try:
-                session = load_session(path)
+                session = self.facilitator.workspace.load(path)
                 session.reopen()
             except (StoreError, ValueError) as error:
+                message = error.summary() if isinstance(error, StoreError) else str(error)
                 self.notify(
-                    str(error), title=_("Cannot open the meeting"), severity="error", markup=False
+                    one_line(message),
+                    title=_("Cannot open the meeting"),
+                    severity="error",
+                    markup=False,
                 )
                 return
             self.facilitator.open_meeting(session, path)
@@ -323,17 +358,39 @@ class HomeScreen(Screen[None]):
         info = self.selected
         if info is None:
             return
+        if info.newer_schema:
+            self._show_read_only(info)
+            return
         try:
-            session = load_session(info.path)
+            session = self.facilitator.workspace.load(info.path)
         except StoreError as error:
             self.notify(
-                str(error), title=_("Cannot open the meeting"), severity="error", markup=False
+                one_line(error.summary()),
+                title=_("Cannot open the meeting"),
+                severity="error",
+                markup=False,
             )
             return
         if session.ended:
-            self.facilitator.open_review(session, info.path)
+            self.facilitator.open_minutes(session, info.path)
         else:
             self.facilitator.open_meeting(session, info.path)
+
+    def _show_read_only(self, info: SessionInfo) -> None:
+        """A session from a newer facilitator: its Markdown minutes, never the file for writing."""
+        from facilitator.safe_toml import UnreadableError, decode_text, read_limited
+        from facilitator.tui.modals.read_only import ReadOnlyView
+
+        why = _(
+            "Saved by a newer version of facilitator (session format {schema}). It is shown "
+            "read-only and will not be changed; update facilitator to continue it."
+        ).format(schema=info.newer_schema)
+        minutes = info.path.with_suffix(".md")
+        try:
+            body = decode_text(read_limited(minutes), str(minutes))
+        except UnreadableError:
+            body = _("(No minutes beside the file: {path})").format(path=minutes.name)
+        self.app.push_screen(ReadOnlyView(f"{info.committee} · {info.agenda_title}", why, body))
 
     def action_followup(self) -> None:
         """Prepare a new meeting of the same committee that reviews this one's outcomes."""
@@ -342,14 +399,12 @@ class HomeScreen(Screen[None]):
             self.notify(_("Choose a finished meeting to follow up."), timeout=4)
             return
         self.notify(_("Preparing the follow-up meeting…"), timeout=2)
-        self._prepare_followup(info.path, self.facilitator.sessions_dir)
+        self._prepare_followup(info.path)
 
     @work(thread=True, exclusive=True, group="home-followup")
-    def _prepare_followup(self, path: Path, folder: Path) -> None:
-        from facilitator.followup import prepare_followup
-
+    def _prepare_followup(self, path: Path) -> None:
         try:
-            session = prepare_followup(path, [folder])
+            session = self.facilitator.workspace.prepare_followup(path)
         except (StoreError, ValueError, OSError) as error:
             self.post_message(self.FollowupReady(None, str(error)))
             return
@@ -357,21 +412,12 @@ class HomeScreen(Screen[None]):
 
     @on(FollowupReady)
     def _followup_ready(self, message: FollowupReady) -> None:
-        from facilitator.store import new_session_path
-
         if message.session is None:
             self.notify(
                 message.error, title=_("No follow-up meeting"), severity="error", markup=False
             )
             return
-        folder = self.facilitator.sessions_dir
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = new_session_path(folder, message.session)
-        except (OSError, StoreError) as error:
-            self.notify(str(error), title=_("No follow-up meeting"), severity="error", markup=False)
-            return
-        self.facilitator.open_meeting(message.session, path)
+        self.facilitator.start_meeting(message.session)
 
     def action_register(self) -> None:
         """Every agreement, action and decision of every meeting in the folder."""

@@ -1,0 +1,601 @@
+"""The minutes after the meeting: read them, correct outcomes, approve, export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Label, Markdown, Static
+
+from facilitator.i18n import _, language
+from facilitator.minutes import render_markdown
+from facilitator.privacy import PrivacyWarning, check_privacy
+from facilitator.session import OUTCOME_KINDS, Outcome, Session, ThemeRecord
+from facilitator.tui.formatting import (
+    clock_time,
+    compact_date,
+    ellipsize,
+    kind_label,
+    short_date,
+    short_kind,
+    state_label,
+)
+from facilitator.tui.keys import hint
+from facilitator.tui.modals.confirm import Confirm
+from facilitator.tui.modals.export_done import ExportDone
+from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
+from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.widgets.table import RowTable
+from facilitator.workspace import StoreError
+
+OWNER_WIDTH = 14
+TEXT_LINES = 3
+
+
+class OutcomeTable(RowTable):
+    """Every outcome of the meeting; enter corrects the highlighted one (the Footer says so)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Edit", id="minutes_table_edit")]
+
+
+class MinutesScreen(FacilitatorScreen):
+    """The minutes as they will be sent, with every outcome in a table to correct."""
+
+    BINDINGS = [
+        Binding(
+            "e,enter",
+            "edit",
+            "Edit",
+            show=False,
+            id="minutes_edit",
+            tooltip="Correct the selected outcome",
+        ),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            id="minutes_delete",
+            tooltip="Delete the selected outcome (asks first)",
+        ),
+        Binding(
+            "k",
+            "change_kind",
+            "Change kind",
+            show=False,
+            id="minutes_kind",
+            tooltip="Change the selected outcome's kind",
+        ),
+        Binding(
+            "g,ctrl+g",
+            "approve",
+            "Approve",
+            id="minutes_approve",
+            tooltip="Approve the minutes (asks who approves)",
+        ),
+        # The minutes panel names the three export keys; the Footer has no room for them at 80.
+        Binding(
+            "m",
+            "export('md')",
+            "Markdown",
+            show=False,
+            id="export_md",
+            tooltip="Export the minutes as Markdown, beside the session file",
+        ),
+        Binding(
+            "h",
+            "export('html')",
+            "HTML",
+            show=False,
+            id="export_html",
+            tooltip="Export the minutes as one HTML page, ready to print",
+        ),
+        Binding(
+            "t",
+            "export('toml')",
+            "TOML",
+            show=False,
+            id="export_toml",
+            tooltip="Export the whole session as TOML, for other programs",
+        ),
+        Binding(
+            "a",
+            "export_anonymized",
+            "Anonymised",
+            show=False,
+            id="export_anonymized",
+            tooltip="Export the minutes as Markdown without names: people become their roles",
+        ),
+        Binding(
+            "l",
+            "guidelines",
+            "Guidelines",
+            show=False,
+            id="minutes_guidelines",
+            tooltip="Write the committee's local guidelines from its agreements",
+        ),
+        Binding("escape,q", "back", "Back", id="minutes_back"),
+    ]
+
+    DEFAULT_CSS = """
+    MinutesScreen { layout: vertical; }
+    MinutesScreen #minutes-top { height: 1; background: $panel; padding: 0 1; }
+    MinutesScreen #minutes-title { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
+    MinutesScreen #minutes-state { width: auto; margin-left: 2; }
+    MinutesScreen #minutes-state.-approved { color: $success; text-style: bold; }
+    MinutesScreen #privacy {
+        height: auto; max-height: 8; border: round $warning; padding: 0 1;
+        border-title-color: $warning; border-title-style: bold;
+    }
+    MinutesScreen #privacy-intro { color: $text-muted; text-style: italic; }
+    MinutesScreen #privacy-list { height: auto; }
+    MinutesScreen.-short #privacy-intro { display: none; }
+    MinutesScreen #outcomes-box {
+        height: auto; max-height: 12; border: round $primary-muted; border-title-color: $text;
+        border-subtitle-color: $text-muted;
+    }
+    MinutesScreen #outcomes { height: auto; max-height: 10; }
+    MinutesScreen #outcomes-empty { color: $text-muted; padding: 0 1; height: auto; }
+    MinutesScreen #minutes {
+        height: 1fr; border: round $primary-muted; padding: 0 1; border-title-color: $text;
+        border-subtitle-color: $text-muted;
+    }
+    MinutesScreen #minutes:focus { border: round $primary; }
+    MinutesScreen.-short #outcomes-box { max-height: 8; }
+    MinutesScreen.-short #outcomes { max-height: 6; }
+    MinutesScreen.-short #privacy { max-height: 4; overflow-y: auto; }
+    MinutesScreen.-tall #outcomes-box { max-height: 16; }
+    MinutesScreen.-tall #outcomes { max-height: 14; }
+    """
+
+    @dataclass
+    class Exported(Message):
+        """Export files were written (in a worker), or writing failed."""
+
+        paths: list[Path]
+        error: str
+
+    @dataclass
+    class GuidelinesWritten(Message):
+        """The committee's local guidelines were written (in a worker), or could not be."""
+
+        paths: list[Path]
+        error: str
+
+    def __init__(self, session: Session, path: Path) -> None:
+        super().__init__()
+        self.session = session
+        self.path = path
+        self.warnings: list[PrivacyWarning] = []
+        self.rows: list[str] = []
+
+    def help_title(self) -> str:
+        """The help's title for this screen."""
+        return _("Minutes")
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="minutes-top"):
+            yield Label("", id="minutes-title")
+            yield Label("", id="minutes-state")
+        with Vertical(id="privacy") as privacy:
+            privacy.border_title = _("Check before sending")
+            yield Static(
+                _(
+                    "These do not belong in the minutes of a harassment dialogue. "
+                    "Refer to cases by case number."
+                ),
+                id="privacy-intro",
+            )
+            yield Static("", id="privacy-list")
+        with Vertical(id="outcomes-box") as box:
+            box.border_title = _("Outcomes")
+            box.border_subtitle = hint(
+                self, "minutes_edit", "minutes_delete", ("minutes_kind", _("kind"))
+            )
+            table = OutcomeTable(id="outcomes", cursor_type="row", zebra_stripes=True)
+            yield table
+            yield Static(_("Nothing was decided or agreed."), id="outcomes-empty")
+        with VerticalScroll(id="minutes") as minutes:
+            minutes.border_title = _("Minutes")
+            exports = hint(
+                self,
+                ("export_md", "Markdown"),
+                ("export_html", "HTML"),
+                ("export_toml", "TOML"),
+                ("export_anonymized", _("anonymised")),
+            )
+            minutes.border_subtitle = f"{_('export:')} {exports} · {_('tab scrolls')}"
+            yield Markdown("", id="minutes-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.query_one("#outcomes", DataTable).focus()
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        """Redraw the header, warnings, outcome table and minutes from the session."""
+        session = self.session
+        title = f"{_('Minutes')} · {session.committee} · {session.agenda.title}"
+        title += f" · {short_date(session.date)}"
+        self.query_one("#minutes-title", Label).update(Text(title))
+        state = self.query_one("#minutes-state", Label)
+        if session.minutes_status == "approved":
+            when = f" {short_date(session.approved_at.date())}" if session.approved_at else ""
+            state.update(
+                Text(_("Approved by {name}").format(name=session.approved_by or "?") + when)
+            )
+        else:
+            state.update(Text(f"{state_label(session.state)} · {_('draft, not approved')}"))
+        state.set_class(session.minutes_status == "approved", "-approved")
+        self._show_privacy()
+        self._show_outcomes()
+        self.query_one("#minutes-text", Markdown).update(render_markdown(session))
+        self.refresh_bindings()
+
+    def _show_privacy(self) -> None:
+        self.warnings = check_privacy(self.session)
+        panel = self.query_one("#privacy", Vertical)
+        panel.display = bool(self.warnings)
+        if not self.warnings:
+            return
+        text = Text()
+        for warning in self.warnings:
+            text.append("⚠ ", style="bold")
+            text.append(warning.message(language()) + "\n")
+        text.rstrip()
+        self.query_one("#privacy-list", Static).update(text)
+        panel.border_title = _("Check before sending: {count}").format(count=len(self.warnings))
+
+    def _show_outcomes(self) -> None:
+        table = self.query_one("#outcomes", DataTable)
+        selected = self.selected_id
+        row_index = table.cursor_row
+        table.clear(columns=True)
+        self.rows = []
+        outcomes = self.session.outcomes()
+        kinds = [short_kind(outcome.kind) for _record, outcome in outcomes]
+        dates = [compact_date(outcome.due) if outcome.due else "" for _record, outcome in outcomes]
+        width = table.size.width or max(self.size.width - 2, 40)
+        # Number, kind, ref, owner and date are short; the text gets what is left and wraps
+        # onto up to three lines, so a correction can be checked without opening it.
+        fixed = (
+            len(str(len(outcomes)))
+            + max(map(len, kinds), default=4)
+            + 4
+            + OWNER_WIDTH
+            + max(map(len, dates), default=4)
+        )
+        text_width = max(16, width - fixed - 2 * 6 - 2)
+        table.add_column("#", key="number")
+        table.add_column(_("Kind"), key="kind")
+        table.add_column(_("Ref"), key="theme")
+        table.add_column(_("Text"), key="text", width=text_width)
+        table.add_column(_("Owner"), key="owner")
+        table.add_column(_("Date"), key="date")
+        for number, (record, outcome) in enumerate(outcomes, start=1):
+            # Text, not str: a str cell is read as Rich markup, and "[" in a text would vanish.
+            table.add_row(
+                Text(str(number)),
+                Text(kinds[number - 1]),
+                Text(self._theme_ref(record)),
+                Text(ellipsize(outcome.text, text_width * TEXT_LINES - 2)),
+                Text(ellipsize(outcome.owner, OWNER_WIDTH)),
+                Text(dates[number - 1]),
+                key=outcome.id,
+                height=None,
+            )
+            self.rows.append(outcome.id)
+        empty = not self.rows
+        table.display = not empty
+        self.query_one("#outcomes-empty").display = empty
+        if selected in self.rows:
+            table.move_cursor(row=self.rows.index(selected), animate=False)
+        elif self.rows:
+            table.move_cursor(row=min(row_index, len(self.rows) - 1), animate=False)
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self._show_outcomes()
+
+    def _theme_ref(self, record: ThemeRecord) -> str:
+        return str(self.session.agenda.refs().get(record.theme_id, record.theme_id))
+
+    @property
+    def selected_id(self) -> str | None:
+        """The id of the highlighted outcome."""
+        if not self.rows:
+            return None
+        row = self.query_one("#outcomes", DataTable).cursor_row
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _selected(self) -> tuple[ThemeRecord, Outcome] | None:
+        outcome_id = self.selected_id
+        if outcome_id is None:
+            self.notify(_("There is no outcome to change."), timeout=3)
+            return None
+        return self.session.find_outcome(outcome_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit, delete and change kind need an outcome (greyed out otherwise)."""
+        if action in ("edit", "delete", "change_kind"):
+            return bool(self.rows) or None
+        return True
+
+    # -- changes --------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.facilitator.persist(self.session, self.path)
+        self.refresh_view()
+
+    _withdraw_agreed = False
+
+    def _approval_stands(self, retry: Callable[[], None]) -> bool:
+        """Whether approved minutes must wait for a yes before a change withdraws the approval.
+
+        Asks, and on yes runs `retry` again with the question answered.
+        """
+        if self.session.minutes_status != "approved" or self._withdraw_agreed:
+            return False
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            self._withdraw_agreed = True
+            try:
+                retry()
+            finally:
+                self._withdraw_agreed = False
+
+        question = _(
+            "The minutes are approved by {name}. Changing them withdraws the approval: they "
+            "become a draft again and must be approved anew."
+        ).format(name=self.session.approved_by or "?")
+        self.app.push_screen(Confirm(question, title=_("Withdraw the approval?")), answer)
+        return True
+
+    def _may_change(self) -> bool:
+        # A finished meeting opened from the home screen is not locked yet.
+        return self.facilitator.lock(self.session, self.path)
+
+    @on(DataTable.RowSelected, "#outcomes")
+    def _row_selected(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        """Correct the highlighted outcome in the outcome dialog."""
+        found = self._selected()
+        if found is None or not self._may_change():
+            return
+        if self._approval_stands(self.action_edit):
+            return
+        record, outcome = found
+        draft = OutcomeDraft(outcome.kind, outcome.text, outcome.owner, outcome.due)
+        title = self.session.theme(record.theme_id).title
+        outcome_id = outcome.id
+
+        def saved(result: OutcomeDraft | None) -> None:
+            if result is None:
+                return
+            self.session.update_outcome(
+                outcome_id, result.kind, result.text, result.owner, result.due
+            )
+            self._changed()
+            self.notify(_("Outcome corrected."), timeout=2)
+
+        today = self.facilitator.wall().date()
+        self.app.push_screen(OutcomeDialog(outcome.kind, title, today, draft), saved)
+
+    def action_change_kind(self) -> None:
+        """Make the highlighted outcome the next kind: decision, agreement, action, question."""
+        found = self._selected()
+        if found is None or not self._may_change():
+            return
+        if self._approval_stands(self.action_change_kind):
+            return
+        _record, outcome = found
+        kind = OUTCOME_KINDS[(OUTCOME_KINDS.index(outcome.kind) + 1) % len(OUTCOME_KINDS)]
+        self.session.update_outcome(outcome.id, kind, outcome.text, outcome.owner, outcome.due)
+        self._changed()
+
+    def action_delete(self) -> None:
+        """Delete the highlighted outcome, after asking."""
+        found = self._selected()
+        if found is None or not self._may_change():
+            return
+        if self._approval_stands(self.action_delete):
+            return
+        _record, outcome = found
+        outcome_id = outcome.id
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.session.remove_outcome(outcome_id)
+                self._changed()
+                self.notify(_("Outcome deleted."), timeout=2)
+
+        question = _("Delete this {kind}?").format(kind=kind_label(outcome.kind).lower())
+        self.app.push_screen(Confirm(question, outcome.text, title=_("Delete")), answer)
+
+    def action_approve(self) -> None:
+        """Mark the minutes approved, asking who approves them (the chair by default)."""
+        from facilitator.tui.modals.text_prompt import TextPrompt
+
+        if not self._may_change():
+            return
+        session = self.session
+
+        def answer(name: str | None) -> None:
+            if name is None or not name.strip():
+                return
+            session.approve(name, at=self.facilitator.wall())
+            self._changed()
+            self.notify(
+                _("Minutes approved by {name}, {time}.").format(
+                    name=session.approved_by,
+                    time=clock_time(session.approved_at or self.facilitator.wall()),
+                ),
+                timeout=4,
+                markup=False,
+            )
+
+        context = _("Who approves the minutes?")
+        value = session.approved_by or session.chair
+        prompt = TextPrompt(
+            _("Approve the minutes"),
+            context,
+            value,
+            required=_("Write who approves the minutes."),
+        )
+        self.app.push_screen(prompt, answer)
+
+    # -- export ---------------------------------------------------------------------------
+
+    def action_export(self, fmt: str) -> None:
+        """Write the minutes beside the session file; warn first about personal data."""
+        if not self.warnings:
+            self._export(fmt)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._export(fmt)
+
+        question = _(
+            "The privacy check found {count} thing(s) that do not belong in the minutes. "
+            "Export anyway?"
+        ).format(count=len(self.warnings))
+        detail = "\n".join(w.message(language()) for w in self.warnings[:5])
+        self.app.push_screen(Confirm(question, detail, title=_("Check before sending")), answer)
+
+    def _export(self, fmt: str) -> None:
+        workspace = self.facilitator.workspace
+        try:
+            target = workspace.export_target(self.path, fmt)
+            data = workspace.render(self.session, fmt)
+        except StoreError as error:
+            self.post_message(self.Exported([], str(error)))
+            return
+        except Exception as error:  # a bug in a renderer must not lose the meeting
+            self.post_message(self.Exported([], f"{fmt}: {error}"))
+            return
+        self._write_export(target, data)
+
+    def action_export_anonymized(self) -> None:
+        """Markdown minutes that leave the committee: names become roles, everywhere."""
+
+        def answer(committee: bool | None) -> None:
+            self._write_anonymized(bool(committee))
+
+        self.app.push_screen(
+            Confirm(
+                _("Replace the committee's name by a neutral label too?"),
+                _("People's names become their roles either way, in every field."),
+                title=_("Anonymised minutes"),
+            ),
+            answer,
+        )
+
+    @work(thread=True, group="minutes-export")
+    def _write_anonymized(self, committee: bool) -> None:
+        from facilitator.anonymize import NEUTRAL_COMMITTEE, anonymize_session
+        from facilitator.followup import earlier_sessions
+        from facilitator.store import slugify
+
+        session = self.session
+        # A follow-up's reviews name the earlier meetings' people: they are withheld too.
+        earlier = earlier_sessions(session, self.path, [self.facilitator.sessions_dir])
+        names = [p.name for meeting in earlier for p in meeting.participants]
+        try:
+            text = render_markdown(anonymize_session(session, names, committee=committee))
+        except Exception as error:  # a bug in a renderer must not lose the meeting
+            self.post_message(self.Exported([], f"md: {error}"))
+            return
+        suffix = "." + _("anonymised") + ".md"
+        if committee:
+            # The file name would give the committee away: it gets the neutral label too.
+            label = NEUTRAL_COMMITTEE.get(session.agenda.language, NEUTRAL_COMMITTEE["da"])
+            stem = f"{session.date.isoformat()}-{slugify(label)}-{slugify(session.agenda.id)}"
+            target = self.path.with_name(stem + suffix)
+        else:
+            target = self.path.with_name(self.path.stem + suffix)
+        self._write_export(target, text)
+
+    @work(thread=True, group="minutes-export")
+    def _write_export(self, target: Path, data: bytes) -> None:
+        try:
+            self.facilitator.workspace.write_file(target, data)
+        except StoreError as error:
+            self.post_message(self.Exported([], str(error)))
+            return
+        self.post_message(self.Exported([target], ""))
+
+    @on(Exported)
+    def _exported(self, message: Exported) -> None:
+        if message.error:
+            self.app.push_screen(
+                ExportDone([], [message.error], title=_("Could not export"), failed=True)
+            )
+            return
+        notes = []
+        if self.warnings:
+            notes.append(
+                _("Remember: the privacy check found {count} thing(s) to remove.").format(
+                    count=len(self.warnings)
+                )
+            )
+        if self.session.minutes_status != "approved":
+            notes.append(_("The minutes are a draft: g approves them."))
+        self.app.push_screen(ExportDone(message.paths, notes, title=_("Exported")))
+
+    def action_guidelines(self) -> None:
+        """Write the committee's local guidelines from all its meetings in this folder."""
+        self._write_guidelines(self.session.committee, self.path.parent)
+
+    @work(thread=True, group="review-export")
+    def _write_guidelines(self, committee: str, folder: Path) -> None:
+        from facilitator.guidelines import GuidelinesError
+        from facilitator.roster import RosterError
+        from facilitator.tui.register_export import write_folder_guidelines
+
+        # This meeting's latest outcomes on disk first: the guidelines read the files.
+        self.facilitator.flush()
+        today = self.facilitator.wall().date()
+        try:
+            paths = write_folder_guidelines(folder, committee, today)
+        except (GuidelinesError, RosterError, StoreError) as error:
+            self.post_message(self.GuidelinesWritten([], str(error)))
+            return
+        self.post_message(self.GuidelinesWritten(paths, ""))
+
+    @on(GuidelinesWritten)
+    def _guidelines_written(self, message: GuidelinesWritten) -> None:
+        if message.error:
+            self.app.push_screen(
+                ExportDone([], [message.error], title=_("Could not export"), failed=True)
+            )
+            return
+        note = _("The local guidelines of {committee}.").format(committee=self.session.committee)
+        self.app.push_screen(ExportDone(message.paths, [note], title=_("Exported")))
+
+    # -- leaving --------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Back to where the minutes were opened from, or to the home screen."""
+        from facilitator.tui.screens.home import HomeScreen
+
+        # Queued saves first, then let another program open the session again.
+        self.facilitator.release(self.path)
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.switch_screen(HomeScreen())
