@@ -5,18 +5,20 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from support import CET, top
+from support import CET, sample_participants, top
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import Checkbox, DataTable, Input, SelectionList, Static
 
 from facilitator.agenda import Agenda
 from facilitator.session import Session
 from facilitator.store import load_session, save_session
 from facilitator.tui.app import FacilitatorApp
+from facilitator.tui.screens.followup_form import FollowupForm
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.register import RegisterScreen
 from facilitator.tui.screens.setup import SetupScreen
+from facilitator.tui.widgets.participant_row import ParticipantRow
 
 NOW = datetime(2026, 3, 2, 14, 0, tzinfo=CET)
 
@@ -117,6 +119,9 @@ async def test_follow_up_on_a_finished_meeting(tmp_path: Path, sample_agenda: Ag
         await pilot.press("f")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        assert isinstance(app.screen, FollowupForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
         assert screen.session.followup_of == earlier.id
@@ -145,3 +150,55 @@ async def test_g_opens_the_register_of_the_sessions_folder(tmp_path: Path) -> No
         register = top(app)
         assert isinstance(register, RegisterScreen)
         assert register.paths == [tmp_path]
+
+
+async def test_the_follow_up_form_asks_where_how_long_who_and_which_carried_themes(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    session = Session.new("LMU Vest", sample_agenda)
+    session.started = datetime(2026, 2, 20, 9, 0, tzinfo=CET)
+    session.participants = sample_participants()
+    first, second, third = (record.theme_id for record in session.themes[:3])
+    session.add_outcome(first, "agreement", "Vi mødes igen", "Mia")
+    session.record(first).state = "done"
+    session.record(second).state = "postponed"
+    session.record(second).reason = "HR deltager næste gang"
+    for record in session.themes[2:]:
+        record.state = "done"  # dealt with: nothing else is carried but the postponed one
+    session.record(third).state = "pending"  # never reached
+    session.ended = session.started + timedelta(hours=2)
+    save_session(session, tmp_path / "2026-02-20-lmu-vest.toml")
+    app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FollowupForm)
+        intro = str(form.query_one("#followup-intro", Static).render())
+        assert "2 Mar 2026" in intro and "20 Feb 2026" in intro
+        carried = form.query_one("#carried", SelectionList)
+        assert carried.option_count == 2
+        assert "HR deltager næste gang" in str(carried.get_option_at_index(0).prompt)
+        carried.focus()
+        await pilot.press("down", "space")  # leave the never-reached theme out
+        rows = list(form.query(ParticipantRow))
+        assert [row.participant.name for row in rows if row.participant] == [
+            p.name for p in session.participants
+        ]
+        rows[0].query_one(".p-present", Checkbox).value = False  # sent apologies
+        form.query_one("#place", Input).value = "Mødelokale 3"
+        form.query_one("#planned", Input).value = "45"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        meeting = app.screen
+        assert isinstance(meeting, MeetingScreen)
+        follow = meeting.session
+        ids = [record.theme_id for record in follow.themes]
+        assert second in ids and third not in ids
+        assert follow.place == "Mødelokale 3"
+        assert follow.planned_minutes == 45
+        assert sum(record.timebox for record in follow.themes) <= 45 + len(follow.themes)
+        assert not follow.participants[0].present
+        assert all(p.present for p in follow.participants[1:])

@@ -252,3 +252,32 @@ async def test_present_and_absent_differ_without_colour(meeting: Meeting) -> Non
         options = meeting.app.screen.query_one(SelectionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert "absent" in prompts[-1] and "absent" not in prompts[0]
+
+
+# -- sizes ----------------------------------------------------------------------------------
+
+
+async def test_the_replan_dialog_keeps_its_apply_line_at_80x24(meeting: Meeting) -> None:
+    async with meeting.app.run_test(size=SMALL) as pilot:
+        await pilot.press("space")
+        await advance(meeting, pilot, 25 * 60)  # late: every theme to do gets less
+        await pilot.press("r")
+        await pilot.pause()
+        assert name(meeting) == "ReplanDialog"
+        keys = meeting.app.screen.query_one("#replan-keys")
+        assert "enter apply" in text_of(keys)
+        # On screen, not cut off below the dialog's border.
+        assert 0 < keys.region.bottom <= SMALL[1] - 1
+        assert keys.region.height == 1
+
+
+@pytest.mark.parametrize(("size", "rows"), [((100, 30), 3), ((200, 50), 8), ((240, 70), 10)])
+async def test_the_clock_grows_with_the_terminal(
+    meeting: Meeting, size: tuple[int, int], rows: int
+) -> None:
+    async with meeting.app.run_test(size=size) as pilot:
+        await pilot.pause()
+        clock = meeting.app.screen.query_one("#clock")
+        shown = [w for w in clock.query("#clock-digits, #clock-big") if w.display]
+        assert len(shown) == 1
+        assert shown[0].region.height == rows

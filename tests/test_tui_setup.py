@@ -14,7 +14,8 @@ from facilitator.agenda import Agenda
 from facilitator.store import load_session
 from facilitator.tui.app import FacilitatorApp, StartSetup
 from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.tui.screens.setup import ParticipantRow, SetupScreen, parse_planned
+from facilitator.tui.screens.setup import SetupScreen, parse_planned
+from facilitator.tui.widgets.participant_row import ParticipantRow
 
 
 def message(screen: SetupScreen, field: str) -> str:
@@ -222,3 +223,20 @@ async def test_choosing_a_plan_starts_a_meeting_on_its_themes(
         == sum(r.timebox for r in session.themes if r.theme_id in taken)
     )
     assert session.current_theme == "hvad-er-chikane"
+
+
+async def test_a_planned_length_too_short_for_the_themes_says_so(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    app = FacilitatorApp(sessions_dir=tmp_path, start=StartSetup(sample_agenda))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = top(app)
+        assert isinstance(screen, SetupScreen)
+        await replace_text(pilot, "#planned", "10")
+        await pilot.pause()
+        # Fifteen themes need at least a minute each: "scaled to 10 minutes" would be untrue.
+        text = message(screen, "planned")
+        assert text.startswith("Too short: the themes need at least ")
+        total = int(text.split("at least ")[1].split(" ")[0])
+        assert total > 10
+        assert screen.query_one("#planned-message").has_class("-error")

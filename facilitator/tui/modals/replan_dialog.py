@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -67,6 +68,14 @@ class ReplanDialog(ModalScreen[bool]):
                 with VerticalScroll():
                     yield Static(table)
             yield Label(_("enter apply · escape keep the plan"), id="replan-keys")
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The table scrolls and gives way, so that the apply/keep line stays on screen at
+        # 80x24: border, padding, summary, warning and keys take the rows counted here.
+        fixed = 9 if self.proposal.fits else 10
+        room = max(3, int(event.size.height * 0.9) - fixed)
+        for scroll in self.query(VerticalScroll):
+            scroll.styles.max_height = min(20, room)
 
     def action_apply(self) -> None:
         """Apply the new timeboxes."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from rich.text import Text
@@ -113,6 +114,7 @@ class HomeScreen(FacilitatorScreen):
 
         session: Session | None
         error: str
+        earlier: date | None = None  # the date of the meeting followed up
 
     def __init__(self) -> None:
         super().__init__()
@@ -270,9 +272,9 @@ class HomeScreen(FacilitatorScreen):
             line.update(
                 hint(
                     self,
-                    ("home_open", _("minutes")),
+                    ("home_open", _("open the minutes")),
                     ("home_followup", _("follow-up meeting")),
-                    ("home_reopen", _("reopen the meeting")),
+                    ("home_reopen", _("reopen it")),
                 )
             )
         elif info.state in FINISHED_STATES:
@@ -399,16 +401,16 @@ class HomeScreen(FacilitatorScreen):
             self.notify(_("Choose a finished meeting to follow up."), timeout=4)
             return
         self.notify(_("Preparing the follow-up meeting…"), timeout=2)
-        self._prepare_followup(info.path)
+        self._prepare_followup(info.path, info.date)
 
     @work(thread=True, exclusive=True, group="home-followup")
-    def _prepare_followup(self, path: Path) -> None:
+    def _prepare_followup(self, path: Path, earlier: date) -> None:
         try:
             session = self.facilitator.workspace.prepare_followup(path)
         except (StoreError, ValueError, OSError) as error:
             self.post_message(self.FollowupReady(None, str(error)))
             return
-        self.post_message(self.FollowupReady(session, ""))
+        self.post_message(self.FollowupReady(session, "", earlier))
 
     @on(FollowupReady)
     def _followup_ready(self, message: FollowupReady) -> None:
@@ -417,7 +419,11 @@ class HomeScreen(FacilitatorScreen):
                 message.error, title=_("No follow-up meeting"), severity="error", markup=False
             )
             return
-        self.facilitator.start_meeting(message.session)
+        from facilitator.tui.screens.followup_form import FollowupForm
+
+        # Where, how long, who is here, which carried themes: asked before the meeting starts.
+        today = self.facilitator.workspace.wall().date()
+        self.app.push_screen(FollowupForm(message.session, message.earlier, today))
 
     def action_register(self) -> None:
         """Every agreement, action and decision of every meeting in the folder."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -459,7 +459,8 @@ class MeetingScreen(FacilitatorScreen):
         box.border_title = title
         box.scroll_end(animate=False, immediate=True)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(ThemeClock).grow(event.size.width, event.size.height)
         self.show_outcomes()
 
     def tick(self) -> None:

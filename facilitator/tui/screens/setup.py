@@ -11,38 +11,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from facilitator.agenda import Agenda, Plan
 from facilitator.catalog import find_agendas
 from facilitator.i18n import _
 from facilitator.plans import new_session
 from facilitator.session import (
-    ROLES,
-    SIDES,
-    Participant,
-    Role,
-    Side,
     clean_line,
     parse_role,
-    side_for_role,
 )
-from facilitator.tui.formatting import role_label
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.widgets.participant_row import ParticipantRow
 from facilitator.workspace import MeetingForm
 
 if TYPE_CHECKING:
     from facilitator.tui.app import StartSetup
 
 PLANNED_MIN, PLANNED_MAX = 1, 24 * 60
-
-
-def side_label(side: str) -> str:
-    """A side of the committee in words."""
-    return {"management": _("Management"), "employees": _("Employees"), "": _("No side")}.get(
-        side, side
-    )
 
 
 def parse_planned(text: str) -> tuple[int | None, str]:
@@ -59,8 +46,10 @@ def parse_planned(text: str) -> tuple[int | None, str]:
     return minutes, ""
 
 
-def scaled_preview(agenda: Agenda, minutes: int, plan: Plan | None = None) -> str:
-    """Each section's minutes after fitting the agenda (or plan) to `minutes`, for the form."""
+def scaled_preview(agenda: Agenda, minutes: int, plan: Plan | None = None) -> tuple[str, int]:
+    """Each section's minutes after fitting the agenda (or plan) to `minutes`, for the form,
+    and the minutes they add up to: more than `minutes` when every theme's floor (one
+    minute, more for an obligation) does not fit."""
     session = new_session("-", agenda, planned_minutes=minutes, plan=plan)
     taken = {record.theme_id: record.timebox for record in session.themes}
     if plan is not None:
@@ -70,7 +59,7 @@ def scaled_preview(agenda: Agenda, minutes: int, plan: Plan | None = None) -> st
         times = [taken[theme.id] for theme in section.themes if theme.id in taken]
         if times:
             parts.append(f"{number} {section.title} {sum(times)}")
-    return " · ".join(parts)
+    return " · ".join(parts), sum(taken.values())
 
 
 def plan_choices(agenda: Agenda) -> list[tuple[str, str]]:
@@ -102,65 +91,6 @@ def default_plan(agenda: Agenda, wanted: str = "") -> str:
     every = {theme.id for theme in agenda.themes}
     whole = [plan.id for plan in agenda.plans if set(plan.themes) == every]
     return whole[0] if whole else ""
-
-
-class ParticipantRow(Horizontal):
-    """One participant: name, role, side and whether they are here."""
-
-    DEFAULT_CSS = """
-    ParticipantRow { height: 1; margin-bottom: 1; }
-    ParticipantRow .p-name { width: 1fr; min-width: 12; }
-    ParticipantRow .p-role { width: 34; margin-left: 1; }
-    ParticipantRow .p-side { width: 17; margin-left: 1; }
-    ParticipantRow .p-present { width: auto; margin-left: 1; }
-    ParticipantRow .p-remove { width: 3; min-width: 3; margin-left: 1; }
-    """
-
-    def __init__(self, name: str = "", role: Role = "employee-representative") -> None:
-        super().__init__(classes="participant")
-        self.initial_name = name
-        self.initial_role = role
-        self._side_from_role = True
-
-    def compose(self) -> ComposeResult:
-        yield Input(self.initial_name, placeholder=_("Name"), compact=True, classes="p-name")
-        yield Select(
-            [(role_label(role), role) for role in ROLES],
-            value=self.initial_role,
-            allow_blank=False,
-            compact=True,
-            classes="p-role",
-        )
-        yield Select(
-            [(side_label(side), side) for side in SIDES],
-            value=side_for_role(self.initial_role),
-            allow_blank=False,
-            compact=True,
-            classes="p-side",
-        )
-        yield Checkbox(_("Present"), True, compact=True, classes="p-present")
-        yield Button("✕", compact=True, classes="p-remove", tooltip=_("Remove this participant"))
-
-    @on(Select.Changed, ".p-role")
-    def _role_changed(self, event: Select.Changed) -> None:
-        event.stop()
-        if isinstance(event.value, str) and event.value in ROLES:
-            self.query_one(".p-side", Select).value = side_for_role(event.value)
-
-    @property
-    def participant(self) -> Participant | None:
-        """The participant as typed, or None when the name is empty."""
-        name = clean_line(self.query_one(".p-name", Input).value)
-        if not name:
-            return None
-        role: Role = self.query_one(".p-role", Select).value  # type: ignore[assignment]
-        side: Side = self.query_one(".p-side", Select).value  # type: ignore[assignment]
-        present = self.query_one(".p-present", Checkbox).value
-        return Participant(name=name, role=role, side=side, present=present)
-
-    def focus_name(self) -> None:
-        """Put the cursor in the name field."""
-        self.query_one(".p-name", Input).focus()
 
 
 class SetupScreen(FacilitatorScreen):
@@ -280,9 +210,10 @@ class SetupScreen(FacilitatorScreen):
         start = self.start
         planned = start.planned if start.planned is not None else self.planned_default
         add_key = keys_of(self, "setup_add")
-        yield Label(_("New meeting"), id="setup-title")
+        yield Label(self.help_title(), id="setup-title")
         with VerticalScroll(id="setup-form"):
-            with Horizontal(classes="field-row -with-message"):
+            yield from self.compose_intro()
+            with Horizontal(classes="field-row -with-message", id="agenda-row"):
                 yield Label(_("Agenda"), classes="field-label -required")
                 yield Select(
                     [
@@ -348,8 +279,8 @@ class SetupScreen(FacilitatorScreen):
                     _("Nobody yet. {key} adds a participant.").format(key=add_key),
                     id="participants-empty",
                 )
-                for name, role in start.participants:
-                    yield ParticipantRow(name, parse_role(role) or "other")
+                yield from self.participant_rows()
+            yield from self.compose_more()
             with Horizontal(id="setup-buttons"):
                 start_key = keys_of(self, "setup_start")
                 yield Button(
@@ -357,6 +288,21 @@ class SetupScreen(FacilitatorScreen):
                 )
                 yield Button(f"{_('Add participant')} ({add_key})", id="add")
         yield Footer()
+
+    def compose_intro(self) -> ComposeResult:
+        """Lines above the fields (a follow-up says which meeting it follows up)."""
+        yield from ()
+
+    def compose_more(self) -> ComposeResult:
+        """Fields after the participants (a follow-up lists the themes it carries over)."""
+        yield from ()
+
+    def participant_rows(self) -> list[ParticipantRow]:
+        """The participants the form opens with."""
+        return [
+            ParticipantRow(name, parse_role(role) or "other")
+            for name, role in self.start.participants
+        ]
 
     def on_mount(self) -> None:
         self._show_agenda_info()
@@ -451,9 +397,17 @@ class SetupScreen(FacilitatorScreen):
         if minutes is None:
             self._message("planned", error, error=True)
             return None
-        preview = scaled_preview(self.agenda, minutes, self.plan)
+        preview, total = scaled_preview(self.agenda, minutes, self.plan)
         plan = self.plan
         whole = plan is None or len(plan.themes) == len(self.agenda.themes)
+        if total > minutes:
+            # Saying "scaled to 10 minutes" over timeboxes that add up to 15 would be untrue.
+            text = _(
+                "Too short: the themes need at least {total} minutes, one for each and more "
+                "for an obligation ({sections}). Choose a shorter plan or more time."
+            ).format(total=total, sections=preview)
+            self._message("planned", text, error=True)
+            return minutes
         if whole and minutes == self.agenda.minutes:
             text = _("As the agenda plans it: {sections}").format(sections=preview)
         else:

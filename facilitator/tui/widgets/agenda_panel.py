@@ -50,7 +50,12 @@ class AgendaPanel(VerticalScroll, can_focus=False):
     _drawn: tuple[object, ...] = ()
 
     def on_resize(self) -> None:
-        # The first drawing may come before layout, when the width is not known yet.
+        # The first drawing may come before layout, when the width is not known yet; and a
+        # resize is announced before the panel's own size has settled (a screen pushed over
+        # another, a clock growing beside it), so the redraw waits for the next refresh.
+        self.call_after_refresh(self._redraw)
+
+    def _redraw(self) -> None:
         if self._clock is not None:
             self.show(self._clock)
 

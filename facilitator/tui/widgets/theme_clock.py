@@ -13,6 +13,7 @@ from textual.widgets import Digits, Label, ProgressBar
 from facilitator.clock import Phase, phase_of
 from facilitator.i18n import _
 from facilitator.tui.formatting import countdown
+from facilitator.tui.widgets.big_digits import BigDigits, pixel_width
 
 
 class ThemeClock(Widget):
@@ -23,6 +24,12 @@ class ThemeClock(Widget):
     ThemeClock Horizontal { height: auto; }
     ThemeClock Digits { width: auto; margin-right: 3; }
     ThemeClock #clock-side { height: auto; width: 1fr; }
+    ThemeClock #clock-big { display: none; margin-right: 3; }
+    ThemeClock.-big #clock-big { display: block; }
+    ThemeClock.-big #clock-digits { display: none; }
+    ThemeClock.-warning #clock-big { color: $warning; }
+    ThemeClock.-overtime #clock-big { color: $error; }
+    ThemeClock.-paused #clock-big { color: $text-muted; }
     ThemeClock #clock-compact { width: auto; text-style: bold; margin-right: 2; display: none; }
     ThemeClock #clock-status { width: 1fr; }
     ThemeClock ProgressBar Bar { width: 1fr; }
@@ -55,11 +62,24 @@ class ThemeClock(Widget):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Digits("00:00", id="clock-digits")
+            yield BigDigits("00:00", id="clock-big")
             with Vertical(id="clock-side"):
                 with Horizontal():
                     yield Label("", id="clock-compact")
                     yield Label("", id="clock-status")
                 yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="clock-bar")
+
+    def grow(self, terminal_width: int, terminal_height: int) -> None:
+        """Digits that grow with a large terminal (a projector, a room): three rows up to
+        40 rows of terminal, then a pixel font one scale step per 16 rows more."""
+        scale = (
+            0 if terminal_height < 40 or terminal_width < 120 else 3 + (terminal_height - 40) // 16
+        )
+        self.set_class(scale > 0, "-big")
+        if scale:
+            big = self.query_one("#clock-big", BigDigits)
+            big.styles.height = (5 * scale + 1) // 2
+            big.styles.width = pixel_width("00:00") * scale
 
     def show(self, remaining: float, timebox_seconds: float, running: bool) -> None:
         """Redraw for the remaining seconds; post `Expired` when overtime starts to run."""
@@ -77,6 +97,7 @@ class ThemeClock(Widget):
         if text != self._shown:
             self._shown = text
             self.query_one("#clock-digits", Digits).update(text)
+            self.query_one("#clock-big", BigDigits).text = text
             self.query_one("#clock-compact", Label).update(text)
         status = {
             "paused": _("Paused: {key} starts the clock").format(key=self.start_key),
