@@ -201,6 +201,6 @@ def test_a_followup_carries_a_never_reached_theme(tmux: Tmux, tmp_path: Path) ->
     session = load_session(followup)
     assert session.record(never.theme_id).origin == "carried"
     minutes = followup.with_suffix(".md").read_text("utf-8")
-    assert title in minutes and "Overført fra mødet 2. marts 2026 (ikke nået)" in minutes
+    assert title in minutes and "Overført fra mødet den 2. marts 2026 (ikke nået)" in minutes
     review = minutes.split("## 1. Opfølgning på tidligere aftaler")[1].split("\n## ")[0]
     assert "Ikke behandlet" not in review

@@ -104,7 +104,7 @@ async def test_language_chosen_after_the_screens_are_imported(
         footer = {binding.id: binding.description for _key, binding in screen._bindings}
         assert footer["decision"] == "Beslutning" and footer["toggle_clock"] == "Start/pause"
         # The hint under the outcomes is made from the same bindings, key and word.
-        outcomes = screen.query_one("#outcomes", Static).render()
+        outcomes = screen.query_one("#outcome-0", Static).render()
         assert str(outcomes) == (
             "Intet endnu: d beslutning · a aftale · t handling · o åbent spørgsmål"
         )

@@ -31,7 +31,8 @@ def break_the_disk(meeting: Meeting) -> None:
 
 
 def outcomes_shown(meeting: Meeting) -> str:
-    return text_of(meeting.app.screen.query_one("#outcomes", Static))
+    lines = meeting.app.screen.query("#outcomes .outcome").results(Static)
+    return "\n".join(text_of(line) for line in lines if line.display)
 
 
 async def test_a_failed_capture_says_so_and_quitting_offers_a_way_out(

@@ -461,6 +461,10 @@ class MeetingScreen(FacilitatorScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(ThemeClock).grow(event.size.width, event.size.height)
+        # A projector's 50 rows: the outcomes take the room rather than an empty notes box.
+        outcomes = self.query_one("#outcomes")
+        tall = event.size.height >= 40
+        outcomes.styles.max_height = event.size.height // 2 - 5 if tall else None
         self.show_outcomes()
 
     def tick(self) -> None:
