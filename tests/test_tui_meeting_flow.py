@@ -281,3 +281,11 @@ async def test_the_clock_grows_with_the_terminal(
         shown = [w for w in clock.query("#clock-digits, #clock-big") if w.display]
         assert len(shown) == 1
         assert shown[0].region.height == rows
+
+
+def test_outcome_letters_go_on_after_z() -> None:
+    from facilitator.tui.screens.meeting import outcome_letter
+
+    assert [outcome_letter(i) for i in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
+        *("A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA")
+    ]

@@ -95,13 +95,6 @@ class AddItemDialog(ModalScreen[NewItem | None]):
 
     def action_cancel(self) -> None:
         """Leave; ask first when something was typed."""
-        if not self.typed:
-            self.dismiss(None)
-            return
-        from facilitator.tui.modals.keep_or_discard import KeepOrDiscard
+        from facilitator.tui.modals.keep_or_discard import cancel_keeping_work
 
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(KeepOrDiscard(), answer)
+        cancel_keeping_work(self, self.typed)

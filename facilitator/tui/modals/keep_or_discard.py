@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -46,3 +48,16 @@ class KeepOrDiscard(ModalScreen[bool]):
     def action_answer(self, discard: bool) -> None:
         """Close with the answer."""
         self.dismiss(discard)
+
+
+def cancel_keeping_work(dialog: ModalScreen[Any], typed: bool) -> None:
+    """Close `dialog` with None; when something was typed in it, only after a discard."""
+    if not typed:
+        dialog.dismiss(None)
+        return
+
+    def answer(discard: bool | None) -> None:
+        if discard:
+            dialog.dismiss(None)
+
+    dialog.app.push_screen(KeepOrDiscard(), answer)

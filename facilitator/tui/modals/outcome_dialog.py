@@ -159,16 +159,9 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
 
     def action_cancel(self) -> None:
         """Leave without saving; with typed text, ask first (keeping it is the easy answer)."""
-        if not self.typed:
-            self.dismiss(None)
-            return
-        from facilitator.tui.modals.keep_or_discard import KeepOrDiscard
+        from facilitator.tui.modals.keep_or_discard import cancel_keeping_work
 
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(KeepOrDiscard(), answer)
+        cancel_keeping_work(self, self.typed)
 
 
 def _date_error(message: str) -> str:

@@ -89,13 +89,6 @@ class SetAsideDialog(ModalScreen[SetAside | None]):
 
     def action_cancel(self) -> None:
         """Leave the theme as it is; ask first when a reason was typed."""
-        if not self.query_one("#aside-reason", Input).value.strip():
-            self.dismiss(None)
-            return
-        from facilitator.tui.modals.keep_or_discard import KeepOrDiscard
+        from facilitator.tui.modals.keep_or_discard import cancel_keeping_work
 
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(KeepOrDiscard(), answer)
+        cancel_keeping_work(self, bool(self.query_one("#aside-reason", Input).value.strip()))

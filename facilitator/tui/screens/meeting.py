@@ -26,7 +26,20 @@ from facilitator.tui.widgets.agenda_panel import AgendaPanel
 from facilitator.tui.widgets.review_list import review_text
 from facilitator.tui.widgets.theme_clock import ThemeClock
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz"
+# No outcome box is taller than this; a theme with a thousand outcomes mounts no more lines.
+MOST_LINES = 40
+
+
+def outcome_letter(index: int) -> str:
+    """A, B, … Z, then AA, AB, …: the outcome's mark on its theme, as the room refers to it."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 REVIEW_KEYS: dict[str, ReviewStatus] = {
     "1": "done",
     "2": "in-progress",
@@ -291,6 +304,7 @@ class MeetingScreen(FacilitatorScreen):
         self._loading_notes = False
         self._notes_theme = session.current_theme
         self._fit_tries = 0
+        self._not_mounted = 0  # the earliest outcomes of a long theme get no line at all
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -397,9 +411,11 @@ class MeetingScreen(FacilitatorScreen):
         box = self.query_one("#outcomes", VerticalScroll)
         box.border_title = _("Decided and agreed")
         texts: list[Text] = []
-        for letter, outcome in zip(LETTERS, record.outcomes, strict=False):
+        first = max(0, len(record.outcomes) - MOST_LINES)
+        self._not_mounted = first
+        for index, outcome in enumerate(record.outcomes[first:], start=first):
             text = Text(no_wrap=False)
-            text.append(f"{letter} ", style="bold")
+            text.append(f"{outcome_letter(index)} ", style="bold")
             text.append(f"{kind_label(outcome.kind)}: ", style="italic")
             text.append(outcome.text)
             extra = [
@@ -452,7 +468,9 @@ class MeetingScreen(FacilitatorScreen):
             used -= line.outer_size.height
             line.display = False
         # Counted over every line: an earlier measuring may already have hidden some.
-        hidden = sum(1 for line in box.query(".outcome.-captured") if not line.display)
+        hidden = self._not_mounted + sum(
+            1 for line in box.query(".outcome.-captured") if not line.display
+        )
         title = _("Decided and agreed")
         if hidden:
             title += " · " + _("+{count} more ↑").format(count=hidden)
@@ -651,7 +669,7 @@ class MeetingScreen(FacilitatorScreen):
             self.notify(_("There is no outcome on this theme to remove."), timeout=3)
             return
         newest = record.outcomes[-1]
-        letter = LETTERS[min(len(record.outcomes), len(LETTERS)) - 1]
+        letter = outcome_letter(len(record.outcomes) - 1)
 
         def answer(yes: bool | None) -> None:
             if not yes:
