@@ -284,7 +284,7 @@ async def test_the_clock_grows_with_the_terminal(
 
 
 def test_outcome_letters_go_on_after_z() -> None:
-    from facilitator.tui.screens.meeting import outcome_letter
+    from facilitator.tui.widgets.outcome_list import outcome_letter
 
     assert [outcome_letter(i) for i in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
         *("A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA")

@@ -8,46 +8,24 @@ from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.widgets import Footer, Label, Static, TextArea
 
 from facilitator.clock import MeetingClock
 from facilitator.i18n import _
-from facilitator.session import REVIEW_THEME_ID, OutcomeKind, ReviewStatus, Session
+from facilitator.session import REVIEW_THEME_ID, Session
 from facilitator.tui.commands import MeetingCommands
-from facilitator.tui.formatting import clock_time, kind_label, short_date, theme_kind_label
+from facilitator.tui.formatting import clock_time, kind_label, theme_kind_label
 from facilitator.tui.inline_markdown import render as render_markdown
 from facilitator.tui.keys import hint, keys_of
-from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
-from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.screens.meeting_dialogs import MeetingDialogs
+from facilitator.tui.screens.meeting_keys import CAPTURE_IDS, MEETING_BINDINGS
 from facilitator.tui.widgets.agenda_panel import AgendaPanel
+from facilitator.tui.widgets.outcome_list import OutcomeList
 from facilitator.tui.widgets.review_list import review_text
 from facilitator.tui.widgets.theme_clock import ThemeClock
 
-# No outcome box is taller than this; a theme with a thousand outcomes mounts no more lines.
-MOST_LINES = 40
-
-
-def outcome_letter(index: int) -> str:
-    """A, B, … Z, then AA, AB, …: the outcome's mark on its theme, as the room refers to it."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-REVIEW_KEYS: dict[str, ReviewStatus] = {
-    "1": "done",
-    "2": "in-progress",
-    "3": "not-started",
-    "4": "dropped",
-}
-# The capture keys in the order the hints name them: decision, agreement, action, question.
-CAPTURE_IDS = ("decision", "agreement", "action", "question")
 # While the clock runs, the time used is written to disk this often, so a crash loses little.
 # Readers of the file (the presenter view) compute the live time from `running_since`, so
 # this is only for a crash: every save rewrites the whole session, on a laptop's SSD.
@@ -55,196 +33,12 @@ CHECKPOINT_SECONDS = 30.0
 NOTES_SAVE_DELAY = 0.5  # notes reach the disk within a second of the last key
 
 
-class MeetingScreen(FacilitatorScreen):
+class MeetingScreen(MeetingDialogs):
     """Runs one meeting: one key per action, everything saved as it happens."""
 
     COMMANDS = {MeetingCommands}
 
-    BINDINGS = [
-        Binding(
-            "space",
-            "toggle_clock",
-            "Start/pause",
-            id="toggle_clock",
-            tooltip="Start or pause the meeting clock",
-        ),
-        Binding("n", "next_theme", "Next", id="next_theme", tooltip="Next theme"),
-        Binding(
-            "p",
-            "previous_theme",
-            "Previous",
-            show=False,
-            id="previous_theme",
-            tooltip="Previous theme",
-        ),
-        Binding(
-            "d",
-            "capture('decision')",
-            "Decision",
-            id="decision",
-            tooltip="Add a decision to the current theme",
-        ),
-        Binding(
-            "a",
-            "capture('agreement')",
-            "Agreement",
-            id="agreement",
-            tooltip="Add an agreement: text, responsible person, follow-up date",
-        ),
-        Binding(
-            "t",
-            "capture('action')",
-            "Action",
-            id="action",
-            tooltip="Add an action: text, owner, due date",
-        ),
-        Binding(
-            "o",
-            "capture('question')",
-            "Question",
-            show=False,
-            id="question",
-            tooltip="Add an open question",
-        ),
-        Binding(
-            "e",
-            "edit_notes",
-            "Notes",
-            # The notes box says its key in its title; the footer needs the room at 80 columns.
-            show=False,
-            id="notes",
-            tooltip="Write notes for the current theme (escape leaves the notes)",
-        ),
-        Binding(
-            "m",
-            "mark_presented",
-            "Presented",
-            show=False,
-            id="presented",
-            tooltip="Obligation themes: mark as presented, or undo",
-        ),
-        Binding("1", "review('1')", "Done", id="review_done", tooltip="Follow-up item: done"),
-        Binding(
-            "2",
-            "review('2')",
-            "In progress",
-            id="review_progress",
-            tooltip="Follow-up item: in progress",
-        ),
-        Binding(
-            "3",
-            "review('3')",
-            "Not started",
-            id="review_not_started",
-            tooltip="Follow-up item: not started",
-        ),
-        Binding(
-            "4", "review('4')", "Dropped", id="review_dropped", tooltip="Follow-up item: dropped"
-        ),
-        Binding(
-            "c",
-            "review_comment",
-            "Comment",
-            id="review_comment",
-            tooltip="Follow-up item: write a comment",
-        ),
-        Binding(
-            "down,j",
-            "review_move(1)",
-            "Next item",
-            show=False,
-            id="review_down",
-            tooltip="Next follow-up item",
-        ),
-        Binding(
-            "up,k",
-            "review_move(-1)",
-            "Previous item",
-            show=False,
-            id="review_up",
-            tooltip="Previous follow-up item",
-        ),
-        Binding(
-            "plus,equals_sign",
-            "adjust(1)",
-            "+1 min",
-            show=False,
-            id="plus_minute",
-            tooltip="One minute more for the current theme",
-        ),
-        Binding(
-            "minus",
-            "adjust(-1)",
-            "-1 min",
-            show=False,
-            id="minus_minute",
-            tooltip="One minute less for the current theme",
-        ),
-        Binding(
-            "r",
-            "replan",
-            "Re-plan",
-            show=False,
-            id="replan",
-            tooltip="Re-plan: fit the remaining themes to the planned end",
-        ),
-        Binding(
-            "w",
-            "attendance",
-            "Attendance",
-            show=False,
-            id="attendance",
-            tooltip="Attendance: who came late, who left early",
-        ),
-        Binding(
-            "b",
-            "toggle_bell",
-            "Bell on/off",
-            show=False,
-            id="bell",
-            tooltip="Bell at the end of a timebox on or off",
-        ),
-        Binding(
-            "u",
-            "undo_outcome",
-            "Remove last outcome",
-            show=False,
-            id="undo_outcome",
-            tooltip="Remove the newest outcome of the current theme",
-        ),
-        Binding(
-            "s",
-            "set_aside",
-            "Set aside",
-            id="set_aside",
-            tooltip="Skip the current theme or postpone it to the next meeting, with a reason",
-        ),
-        Binding(
-            "i",
-            "add_item",
-            "Add item",
-            show=False,
-            id="add_item",
-            tooltip="Add an item after the current theme (title, timebox)",
-        ),
-        Binding(
-            "escape",
-            "leave_notes",
-            "Leave notes",
-            show=False,
-            id="leave_notes",
-            tooltip="Leave the notes; single-letter keys work again",
-        ),
-        Binding(
-            "ctrl+e",
-            "end_meeting",
-            "End",
-            priority=True,
-            show=False,
-            id="end_meeting",
-            tooltip="End the meeting: coverage check, then review and export",
-        ),
-    ]
+    BINDINGS = MEETING_BINDINGS
 
     DEFAULT_CSS = """
     MeetingScreen { layout: vertical; }
@@ -303,8 +97,6 @@ class MeetingScreen(FacilitatorScreen):
         self._notes_timer_pending = False
         self._loading_notes = False
         self._notes_theme = session.current_theme
-        self._fit_tries = 0
-        self._not_mounted = 0  # the earliest outcomes of a long theme get no line at all
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -328,7 +120,7 @@ class MeetingScreen(FacilitatorScreen):
                         yield Static("", id="theme-prompts")
                         yield Static("", id="theme-description")
                     with Vertical(id="capture"):
-                        yield VerticalScroll(id="outcomes", can_focus=False)
+                        yield OutcomeList(id="outcomes")
                         notes = TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
                         notes.border_title = _("Notes ({key})").format(key=keys_of(self, "notes"))
                         # Only e goes into the notes: tab must never leave the chair typing
@@ -407,75 +199,10 @@ class MeetingScreen(FacilitatorScreen):
 
     def show_outcomes(self) -> None:
         """What has been decided and agreed on the current theme, the newest always in view."""
-        record = self.session.current
-        box = self.query_one("#outcomes", VerticalScroll)
-        box.border_title = _("Decided and agreed")
-        texts: list[Text] = []
-        first = max(0, len(record.outcomes) - MOST_LINES)
-        self._not_mounted = first
-        for index, outcome in enumerate(record.outcomes[first:], start=first):
-            text = Text(no_wrap=False)
-            text.append(f"{outcome_letter(index)} ", style="bold")
-            text.append(f"{kind_label(outcome.kind)}: ", style="italic")
-            text.append(outcome.text)
-            extra = [
-                part
-                for part in (outcome.owner, short_date(outcome.due) if outcome.due else "")
-                if part
-            ]
-            if extra:
-                text.append("  — " + " · ".join(extra), style="bold")
-            if outcome.id in self._unsaved:
-                text.append("  ⚠ " + _("not saved"), style="bold reverse")
-            texts.append(text)
-        if not texts:
-            keys = hint(self, *CAPTURE_IDS[:3], (CAPTURE_IDS[3], _("open question")))
-            texts.append(Text(f"{_('Nothing yet:')} {keys}", style="dim"))
-        # One line widget per outcome, reused from theme to theme: mounting is asynchronous,
-        # and ids must stay unique while old lines go.
-        lines = list(box.query(".outcome").results(Static))
-        if len(lines) < len(texts):
-            new = [
-                Static(id=f"outcome-{index}", classes="outcome")
-                for index in range(len(lines), len(texts))
-            ]
-            box.mount_all(new)
-            lines += new
-        for index, line in enumerate(lines):
-            line.display = index < len(texts)
-            line.set_class(index < len(texts) and bool(record.outcomes), "-captured")
-            if index < len(texts):
-                line.update(texts[index])
-        # Measured once the lines are laid out (mounting and wrapping take a refresh).
-        self.set_timer(0.1, self._newest_in_view)
-
-    def _newest_in_view(self) -> None:
-        """Keep the newest outcomes in view; the earlier ones that do not fit are counted in
-        the title ("+3 more ↑"), and the review screen lists every one of them."""
-        box = self.query_one("#outcomes", VerticalScroll)
-        rows = box.scrollable_content_region.height
-        lines = [line for line in box.query(".outcome.-captured").results(Static) if line.display]
-        if any(line.outer_size.height == 0 for line in lines) and self._fit_tries < 20:
-            # Not laid out yet (a busy machine): measure again a moment later.
-            self._fit_tries += 1
-            self.set_timer(0.1, self._newest_in_view)
-            return
-        self._fit_tries = 0
-        used = sum(line.outer_size.height for line in lines)
-        for line in lines[:-1]:
-            if used <= rows:
-                break
-            used -= line.outer_size.height
-            line.display = False
-        # Counted over every line: an earlier measuring may already have hidden some.
-        hidden = self._not_mounted + sum(
-            1 for line in box.query(".outcome.-captured") if not line.display
-        )
-        title = _("Decided and agreed")
-        if hidden:
-            title += " · " + _("+{count} more ↑").format(count=hidden)
-        box.border_title = title
-        box.scroll_end(animate=False, immediate=True)
+        keys = hint(self, *CAPTURE_IDS[:3], (CAPTURE_IDS[3], _("open question")))
+        empty = Text(f"{_('Nothing yet:')} {keys}", style="dim")
+        outcomes = self.query_one("#outcomes", OutcomeList)
+        outcomes.show(self.session.current.outcomes, self._unsaved, empty)
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(ThemeClock).grow(event.size.width, event.size.height)
@@ -525,13 +252,13 @@ class MeetingScreen(FacilitatorScreen):
 
     def save(self) -> None:
         """Write the session now (off the UI thread), running time and unsaved notes included."""
-        self._take_notes()
+        self.take_notes()
         self.clock.checkpoint()
         self.facilitator.persist(self.session, self.path)
 
     def save_now(self, announce: bool = True) -> bool:
         """Write the session before going on; False (said on screen if `announce`) on failure."""
-        self._take_notes()
+        self.take_notes()
         self.clock.checkpoint()
         if self.facilitator.save_now(self.session, self.path, announce):
             return False
@@ -546,7 +273,7 @@ class MeetingScreen(FacilitatorScreen):
             if outcome.id in self._unsaved
         ]
 
-    def _take_notes(self) -> bool:
+    def take_notes(self) -> bool:
         """Copy the notes being typed into the session; True when they changed."""
         text = self.query_one("#notes", TextArea).text
         # The text area holds the notes of the theme it was loaded for, which is not the
@@ -609,7 +336,7 @@ class MeetingScreen(FacilitatorScreen):
 
     def action_next_theme(self) -> None:
         """Go to the next theme."""
-        self._take_notes()
+        self.take_notes()
         if self.clock.next():
             self.save()
             self.show_theme()
@@ -623,14 +350,14 @@ class MeetingScreen(FacilitatorScreen):
 
     def action_previous_theme(self) -> None:
         """Go back one theme."""
-        self._take_notes()
+        self.take_notes()
         if self.clock.previous():
             self.save()
             self.show_theme()
 
     def goto(self, theme_id: str) -> None:
         """Jump to a theme (from the command palette)."""
-        self._take_notes()
+        self.take_notes()
         self.clock.goto(theme_id)
         self.save()
         self.show_theme()
@@ -640,49 +367,6 @@ class MeetingScreen(FacilitatorScreen):
         self.clock.adjust(minutes)
         self.save()
         self.tick()
-
-    def action_capture(self, kind: OutcomeKind) -> None:
-        """Open the outcome dialog for the current theme."""
-        theme_id = self.session.current_theme
-        title = self.session.theme(theme_id).title
-
-        def saved(draft: OutcomeDraft | None) -> None:
-            if draft is None:
-                return
-            outcome = self.session.add_outcome(
-                theme_id, draft.kind, draft.text, draft.owner, draft.due
-            )
-            # Listed only once it is on disk; if the disk refused it, listed as not saved.
-            if not self.save_now():
-                self._unsaved.add(outcome.id)
-            self.show_outcomes()
-            self.tick()
-
-        self.app.push_screen(OutcomeDialog(kind, title, self.clock.wall().date()), saved)
-
-    def action_undo_outcome(self) -> None:
-        """Remove the newest outcome of the current theme (after a slip), asking first."""
-        from facilitator.tui.modals.confirm import Confirm
-
-        record = self.session.current
-        if not record.outcomes:
-            self.notify(_("There is no outcome on this theme to remove."), timeout=3)
-            return
-        newest = record.outcomes[-1]
-        letter = outcome_letter(len(record.outcomes) - 1)
-
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            removed = self.session.remove_outcome(newest.id)
-            self.save_now()
-            self.show_outcomes()
-            self.notify(f"{_('Removed')}: {removed.text[:60]}", timeout=4, markup=False)
-
-        detail = f"{letter} {kind_label(newest.kind)}: {newest.text}"
-        self.app.push_screen(
-            Confirm(_("Remove the newest outcome?"), detail, title=_("Remove")), answer
-        )
 
     def action_edit_notes(self) -> None:
         """Write notes for the current theme; escape leaves them."""
@@ -714,7 +398,7 @@ class MeetingScreen(FacilitatorScreen):
 
     def _store_notes(self) -> None:
         self._notes_timer_pending = False
-        if self._take_notes():
+        if self.take_notes():
             self.save()
 
     def action_mark_presented(self) -> None:
@@ -722,121 +406,6 @@ class MeetingScreen(FacilitatorScreen):
         self.session.toggle_presented(self.session.current_theme)
         self.save()
         self.show_theme()
-
-    def action_review(self, key: str) -> None:
-        """Set the status of the selected earlier outcome."""
-        from facilitator.followup import set_review
-
-        if not self.session.reviews:
-            return
-        review = self.session.reviews[self.review_index]
-        set_review(self.session, review.outcome_id, REVIEW_KEYS[key], at=self.clock.wall())
-        self.save()
-        self.review_index = min(self.review_index + 1, len(self.session.reviews) - 1)
-        self.show_prompts()
-
-    def action_review_move(self, step: int) -> None:
-        """Choose another earlier outcome to review."""
-        if self.session.reviews:
-            self.review_index = max(0, min(len(self.session.reviews) - 1, self.review_index + step))
-            self.show_prompts()
-
-    def action_review_comment(self) -> None:
-        """Write a comment on the selected earlier outcome."""
-        from facilitator.tui.modals.text_prompt import TextPrompt
-
-        if not self.session.reviews:
-            return
-        review = self.session.reviews[self.review_index]
-
-        def done(comment: str | None) -> None:
-            if comment is None:
-                return
-            from facilitator.followup import set_review
-
-            set_review(
-                self.session, review.outcome_id, review.status, comment, at=self.clock.wall()
-            )
-            self.save()
-            self.show_prompts()
-
-        self.app.push_screen(TextPrompt(_("Comment"), review.text, review.comment), done)
-
-    def action_replan(self) -> None:
-        """Show the re-planned timeboxes of the themes still to come, then apply on request."""
-        from facilitator.tui.modals.replan_dialog import ReplanDialog
-
-        proposal = self.clock.propose_replan()
-
-        def answer(apply: bool | None) -> None:
-            if apply:
-                self.clock.apply_replan(proposal)
-                self.save()
-                self.tick()
-                self.notify(_("Timeboxes re-planned."), timeout=3)
-
-        self.app.push_screen(ReplanDialog(self.session, proposal), answer)
-
-    def action_set_aside(self) -> None:
-        """Skip the current theme or postpone it to the next meeting, with a reason."""
-        from facilitator.tui.modals.set_aside import SetAside, SetAsideDialog
-
-        title = self.session.theme(self.session.current_theme).title
-
-        def chosen(choice: SetAside | None) -> None:
-            if choice is None:
-                return
-            self._take_notes()
-            target = self.clock.set_aside(choice.state, choice.reason)
-            self.save()
-            self.show_theme()
-            word = _("Postponed") if choice.state == "postponed" else _("Skipped")
-            if target is None:
-                self.notify(
-                    f"{word}: {title}. "
-                    + _("No theme is left to do: {key} ends the meeting.").format(
-                        key=keys_of(self, "end_meeting")
-                    ),
-                    timeout=6,
-                    markup=False,
-                )
-            else:
-                self.notify(f"{word}: {title}", timeout=3, markup=False)
-
-        self.app.push_screen(SetAsideDialog(title), chosen)
-
-    def action_add_item(self) -> None:
-        """Add an item on the spot (say Eventuelt); it comes right after the current theme."""
-        from facilitator.items import add_on_the_spot
-        from facilitator.tui.modals.add_item import AddItemDialog, NewItem
-
-        title = self.session.theme(self.session.current_theme).title
-
-        def added(item: NewItem | None) -> None:
-            if item is None:
-                return
-            add_on_the_spot(self.session, item.title, item.timebox)
-            self.save()
-            self.tick()
-            self.notify(
-                _("Added after «{theme}»: {title} ({key} goes there)").format(
-                    theme=title, title=item.title, key=keys_of(self, "next_theme")
-                ),
-                timeout=4,
-                markup=False,
-            )
-
-        self.app.push_screen(AddItemDialog(title), added)
-
-    def action_attendance(self) -> None:
-        """Record who is here: late arrivals and early leavers get the time noted."""
-        from facilitator.tui.modals.attendance import AttendanceDialog
-
-        def done(changed: bool | None) -> None:
-            if changed:
-                self.save()
-
-        self.app.push_screen(AttendanceDialog(self.session, self.clock.wall), done)
 
     def action_toggle_bell(self) -> None:
         """Switch the bell at the end of a timebox on or off."""

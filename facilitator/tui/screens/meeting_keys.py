@@ -1,0 +1,200 @@
+"""The meeting screen's keys, declared once: hints, the footer and the help come from here."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+from facilitator.session import ReviewStatus
+
+REVIEW_KEYS: dict[str, ReviewStatus] = {
+    "1": "done",
+    "2": "in-progress",
+    "3": "not-started",
+    "4": "dropped",
+}
+# The capture keys in the order the hints name them: decision, agreement, action, question.
+CAPTURE_IDS = ("decision", "agreement", "action", "question")
+
+MEETING_BINDINGS: list[BindingType] = [
+    Binding(
+        "space",
+        "toggle_clock",
+        "Start/pause",
+        id="toggle_clock",
+        tooltip="Start or pause the meeting clock",
+    ),
+    Binding("n", "next_theme", "Next", id="next_theme", tooltip="Next theme"),
+    Binding(
+        "p",
+        "previous_theme",
+        "Previous",
+        show=False,
+        id="previous_theme",
+        tooltip="Previous theme",
+    ),
+    Binding(
+        "d",
+        "capture('decision')",
+        "Decision",
+        id="decision",
+        tooltip="Add a decision to the current theme",
+    ),
+    Binding(
+        "a",
+        "capture('agreement')",
+        "Agreement",
+        id="agreement",
+        tooltip="Add an agreement: text, responsible person, follow-up date",
+    ),
+    Binding(
+        "t",
+        "capture('action')",
+        "Action",
+        id="action",
+        tooltip="Add an action: text, owner, due date",
+    ),
+    Binding(
+        "o",
+        "capture('question')",
+        "Question",
+        show=False,
+        id="question",
+        tooltip="Add an open question",
+    ),
+    Binding(
+        "e",
+        "edit_notes",
+        "Notes",
+        # The notes box says its key in its title; the footer needs the room at 80 columns.
+        show=False,
+        id="notes",
+        tooltip="Write notes for the current theme (escape leaves the notes)",
+    ),
+    Binding(
+        "m",
+        "mark_presented",
+        "Presented",
+        show=False,
+        id="presented",
+        tooltip="Obligation themes: mark as presented, or undo",
+    ),
+    Binding("1", "review('1')", "Done", id="review_done", tooltip="Follow-up item: done"),
+    Binding(
+        "2",
+        "review('2')",
+        "In progress",
+        id="review_progress",
+        tooltip="Follow-up item: in progress",
+    ),
+    Binding(
+        "3",
+        "review('3')",
+        "Not started",
+        id="review_not_started",
+        tooltip="Follow-up item: not started",
+    ),
+    Binding("4", "review('4')", "Dropped", id="review_dropped", tooltip="Follow-up item: dropped"),
+    Binding(
+        "c",
+        "review_comment",
+        "Comment",
+        id="review_comment",
+        tooltip="Follow-up item: write a comment",
+    ),
+    Binding(
+        "down,j",
+        "review_move(1)",
+        "Next item",
+        show=False,
+        id="review_down",
+        tooltip="Next follow-up item",
+    ),
+    Binding(
+        "up,k",
+        "review_move(-1)",
+        "Previous item",
+        show=False,
+        id="review_up",
+        tooltip="Previous follow-up item",
+    ),
+    Binding(
+        "plus,equals_sign",
+        "adjust(1)",
+        "+1 min",
+        show=False,
+        id="plus_minute",
+        tooltip="One minute more for the current theme",
+    ),
+    Binding(
+        "minus",
+        "adjust(-1)",
+        "-1 min",
+        show=False,
+        id="minus_minute",
+        tooltip="One minute less for the current theme",
+    ),
+    Binding(
+        "r",
+        "replan",
+        "Re-plan",
+        show=False,
+        id="replan",
+        tooltip="Re-plan: fit the remaining themes to the planned end",
+    ),
+    Binding(
+        "w",
+        "attendance",
+        "Attendance",
+        show=False,
+        id="attendance",
+        tooltip="Attendance: who came late, who left early",
+    ),
+    Binding(
+        "b",
+        "toggle_bell",
+        "Bell on/off",
+        show=False,
+        id="bell",
+        tooltip="Bell at the end of a timebox on or off",
+    ),
+    Binding(
+        "u",
+        "undo_outcome",
+        "Remove last outcome",
+        show=False,
+        id="undo_outcome",
+        tooltip="Remove the newest outcome of the current theme",
+    ),
+    Binding(
+        "s",
+        "set_aside",
+        "Set aside",
+        id="set_aside",
+        tooltip="Skip the current theme or postpone it to the next meeting, with a reason",
+    ),
+    Binding(
+        "i",
+        "add_item",
+        "Add item",
+        show=False,
+        id="add_item",
+        tooltip="Add an item after the current theme (title, timebox)",
+    ),
+    Binding(
+        "escape",
+        "leave_notes",
+        "Leave notes",
+        show=False,
+        id="leave_notes",
+        tooltip="Leave the notes; single-letter keys work again",
+    ),
+    Binding(
+        "ctrl+e",
+        "end_meeting",
+        "End",
+        priority=True,
+        show=False,
+        id="end_meeting",
+        tooltip="End the meeting: coverage check, then review and export",
+    ),
+]
