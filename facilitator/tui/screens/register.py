@@ -9,7 +9,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Static
@@ -32,6 +31,7 @@ from facilitator.tui.register_columns import (
 )
 from facilitator.tui.register_export import csv_name, csv_text, write_files, write_guidelines
 from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.screens.register_keys import REGISTER_BINDINGS
 from facilitator.tui.widgets.register_filters import FILTER_DELAY, RegisterFilters
 from facilitator.tui.widgets.register_table import RegisterTable
 from facilitator.workspace import StoreError
@@ -42,61 +42,7 @@ __all__ = ["COLUMNS", "FILTER_DELAY", "TEXT_MAX", "TEXT_MIN", "RegisterScreen", 
 class RegisterScreen(FacilitatorScreen):
     """What HR needs: every agreement and action, with where it stands now and what is late."""
 
-    BINDINGS = [
-        # The filter bar names its keys itself; the Footer has no room for them at 80 columns.
-        Binding(
-            "slash",
-            "focus_filter",
-            "Filter",
-            show=False,
-            id="register_filter",
-            tooltip="Filter: type words to find rows",
-        ),
-        Binding(
-            "s",
-            "sort",
-            "Sort",
-            id="register_sort",
-            tooltip="Sort by the next column (or click a column header)",
-        ),
-        Binding(
-            "o",
-            "toggle_open",
-            "Open only",
-            show=False,
-            id="register_open",
-            tooltip="Only outcomes not done or dropped, or all",
-        ),
-        Binding("f", "toggle_overdue", "Overdue only", show=False, id="register_overdue"),
-        Binding("k", "next_kind", "Kind", show=False, id="register_kind"),
-        Binding("u", "pick_committee", "Committee", show=False, id="register_committee"),
-        Binding(
-            "enter",
-            "open_minutes",
-            "Minutes",
-            show=False,
-            id="register_open_minutes",
-            tooltip="Open the minutes of the selected row's meeting",
-        ),
-        Binding(
-            "x",
-            "export_csv",
-            "Export CSV",
-            id="register_export",
-            tooltip="Export the rows shown as CSV (opens in Excel)",
-        ),
-        Binding("l", "export_guidelines", "Guidelines", id="register_guidelines"),
-        Binding(
-            "p",
-            "show_problems",
-            "Unreadable files",
-            show=False,
-            id="register_problems",
-            tooltip="List the files that could not be read",
-        ),
-        Binding("r", "reload", "Reload", show=False, id="register_reload"),
-        Binding("escape", "back", "Back", id="register_back"),
-    ]
+    BINDINGS = REGISTER_BINDINGS
 
     DEFAULT_CSS = """
     RegisterScreen { layout: vertical; }
