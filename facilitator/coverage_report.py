@@ -7,64 +7,9 @@ from datetime import date
 
 from facilitator.coverage import CommitteeCoverage
 from facilitator.document import Document, Paragraph, TableBlock
-from facilitator.i18n import format_date
+from facilitator.i18n import format_date, report_words
 
 COMPLETE = "✓"
-
-_WORDS = {
-    "da": {
-        "title": "Status for lokaludvalgenes gennemgang af guiden",
-        "date": "Dato:",
-        "intro": (
-            "{started} af {total} udvalg er gået i gang, {complete} har gennemgået hele guiden. "
-            "Tallene viser temaer gennemgået ud af temaer i afsnittet; åbne og for sent tæller "
-            "aftaler og handlinger."
-        ),
-        "committee": "Udvalg",
-        "latest": "Seneste møde",
-        "next": "Næste gennemgang",
-        "status": "Status",
-        "open": "Åbne",
-        "overdue": "For sent",
-        "not_started": "ikke startet",
-        "unknown": "ukendt",
-        "complete": "gennemført",
-        "under_way": "i gang",
-        "review_overdue": "overskredet",
-        "legend": "Afsnit: {sections}. {mark} hele afsnittet er gennemgået.",
-        "unknown_note": (
-            "ukendt: udvalget står ikke i udvalgslisten (committees.toml) – "
-            "et nyt udvalg eller en stavefejl."
-        ),
-        "none": "Ingen møder fundet.",
-    },
-    "en": {
-        "title": "Status of the local committees' work through the guide",
-        "date": "Date:",
-        "intro": (
-            "{started} of {total} committees have started, {complete} have been through the "
-            "whole guide. The figures are themes dealt with out of the themes in the section; "
-            "open and overdue count agreements and actions."
-        ),
-        "committee": "Committee",
-        "latest": "Latest meeting",
-        "next": "Next review",
-        "status": "Status",
-        "open": "Open",
-        "overdue": "Overdue",
-        "not_started": "not started",
-        "unknown": "unknown",
-        "complete": "complete",
-        "under_way": "under way",
-        "review_overdue": "overdue",
-        "legend": "Sections: {sections}. {mark} the whole section is done.",
-        "unknown_note": (
-            "unknown: the committee is not on the roster (committees.toml) – "
-            "a new committee or a typo."
-        ),
-        "none": "No meetings found.",
-    },
-}
 
 
 def status(item: CommitteeCoverage, language: str, exceptions_only: bool = False) -> str:
@@ -72,7 +17,7 @@ def status(item: CommitteeCoverage, language: str, exceptions_only: bool = False
 
     `exceptions_only`: only what needs attention (the terminal table shows progress already).
     """
-    words = _WORDS[language if language in _WORDS else "da"]
+    words = report_words(language).coverage
     parts = []
     if item.on_roster is False:
         parts.append(words["unknown"])
@@ -98,7 +43,7 @@ def _short(day: date | None, language: str) -> str:
 
 def coverage_document(items: Sequence[CommitteeCoverage], language: str, today: date) -> Document:
     """One page: a line of figures, then committees against the guide's sections."""
-    words = _WORDS[language if language in _WORDS else "da"]
+    words = report_words(language).coverage
     doc = Document(words["title"], language)
     doc.add(Paragraph(format_date(today, language), label=words["date"]))
     if not items:

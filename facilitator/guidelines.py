@@ -17,7 +17,7 @@ from pathlib import Path
 from facilitator import store
 from facilitator.document import Bullets, Document, Heading, Paragraph, Quote
 from facilitator.followup import REVIEW_SECTION_ID
-from facilitator.i18n import format_date
+from facilitator.i18n import format_date, report_words
 from facilitator.register.rows import latest_statuses
 from facilitator.register.summary import Summary
 from facilitator.roster import Roster, name_key
@@ -177,82 +177,14 @@ def collect_guidelines(
     )
 
 
-_WORDS = {
-    "da": {
-        "title": "Lokale retningslinjer for sociale medier – {committee}",
-        "date": "Dato:",
-        "intro": (
-            "Retningslinjerne samler de aftaler og beslutninger, som {committee} har truffet "
-            "ved gennemgangen af {guide}. Den seneste opfølgning afgør, hvad der gælder: "
-            "droppede og erstattede aftaler er udeladt."
-        ),
-        "basis": "Grundlag",
-        "meeting": "Møde {date}",
-        "approved": "godkendt af {who}",
-        "approved_at": "godkendt af {who} {date}",
-        "approved_nobody": "referatet er godkendt",
-        "draft": "referatet er ikke godkendt",
-        "in_progress_state": "mødet er ikke afsluttet",
-        "frame": "Rammen: guidens minimumsforpligtelser",
-        "frame_note": (
-            "Minimumsforpligtelserne gælder uanset lokale aftaler; de er ikke til forhandling."
-        ),
-        "frame_source": "Fra guiden: {guide}",
-        "no_frame": "Guiden indeholder ingen minimumsforpligtelser.",
-        "agreed": "Aftaler og beslutninger",
-        "none": "Udvalget har endnu ikke indgået aftaler.",
-        "made": "{kind} {date}",
-        "agreement": "aftalt",
-        "decision": "besluttet",
-        "owner": "ansvarlig: {who}",
-        "follow": "opfølgning {date}",
-        "done": "gennemført",
-        "wip": "Under udarbejdelse",
-        "wip_none": "Ingen åbne handlinger.",
-        "due": "frist {date}",
-    },
-    "en": {
-        "title": "Local guidelines for social media – {committee}",
-        "date": "Date:",
-        "intro": (
-            "These guidelines collect the agreements and decisions {committee} made while "
-            "going through {guide}. The latest follow-up decides what is in force: dropped "
-            "and superseded agreements are left out."
-        ),
-        "basis": "Basis",
-        "meeting": "Meeting {date}",
-        "approved": "approved by {who}",
-        "approved_at": "approved by {who} on {date}",
-        "approved_nobody": "the minutes are approved",
-        "draft": "the minutes are not approved",
-        "in_progress_state": "the meeting has not ended",
-        "frame": "The frame: the guide's minimum obligations",
-        "frame_note": "The minimum obligations apply whatever is agreed locally; they are not negotiated.",
-        "frame_source": "From the guide: {guide}",
-        "no_frame": "The guide has no minimum obligations.",
-        "agreed": "Agreements and decisions",
-        "none": "The committee has made no agreements yet.",
-        "made": "{kind} {date}",
-        "agreement": "agreed",
-        "decision": "decided",
-        "owner": "responsible: {who}",
-        "follow": "follow-up {date}",
-        "done": "carried out",
-        "wip": "In preparation",
-        "wip_none": "No open actions.",
-        "due": "due {date}",
-    },
-}
-
-
 def title(committee: str, language: str) -> str:
     """The document's title."""
-    return _WORDS[language if language in _WORDS else "da"]["title"].format(committee=committee)
+    return report_words(language).guidelines["title"].format(committee=committee)
 
 
 def guidelines_document(guidelines: Guidelines, language: str, today: date) -> Document:
     """The guidelines as a document, in Danish or English."""
-    words = _WORDS[language if language in _WORDS else "da"]
+    words = report_words(language).guidelines
 
     def day(value: date) -> str:
         return format_date(value, language)

@@ -12,36 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
+from facilitator.i18n import report_words
 from facilitator.register.filters import DEFAULT_KINDS
 from facilitator.register.rows import Row
 
 UID_DOMAIN = "facilitator.invalid"  # .invalid can never be a real host, so UIDs never clash
 PRODID = "-//facilitator//MED deadlines//DA"
-
-_WORDS = {
-    "da": {
-        "calendar": "Frister fra MED-udvalg",
-        "committee": "Udvalg",
-        "theme": "Tema",
-        "owner": "Ansvarlig",
-        "meeting": "Møde",
-        "kind": "Type",
-        "agreement": "Aftale (opfølgning)",
-        "action": "Handling (frist)",
-        "status": "Status",
-    },
-    "en": {
-        "calendar": "Deadlines from MED committees",
-        "committee": "Committee",
-        "theme": "Theme",
-        "owner": "Owner",
-        "meeting": "Meeting",
-        "kind": "Kind",
-        "agreement": "Agreement (follow-up)",
-        "action": "Action (due)",
-        "status": "Status",
-    },
-}
 
 
 def calendar_rows(rows: Iterable[Row], owner: str = "") -> list[Row]:
@@ -70,7 +46,7 @@ def to_ics(rows: Sequence[Row], language: str, now: datetime | None = None) -> b
     """An iCalendar file with one all-day event per row (rows without a date are skipped)."""
     from icalendar import Calendar, Event
 
-    words = _WORDS[language if language in _WORDS else "da"]
+    words = report_words(language).calendar
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", PRODID)

@@ -59,6 +59,12 @@ def words(language: str | None = None) -> Vocabulary:
     return _VOCABULARIES.get(language or _language, en.WORDS)
 
 
+def report_words(language: str) -> Vocabulary:
+    """The vocabulary of a report or document: Danish, the municipality's language, unless
+    it is asked for in a language there is a vocabulary for."""
+    return _VOCABULARIES.get(language, da.WORDS)
+
+
 def known_language(language: str) -> str:
     """`language` if there is a vocabulary for it, else English."""
     return language if language in _VOCABULARIES else "en"

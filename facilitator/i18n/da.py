@@ -586,4 +586,74 @@ WORDS = Vocabulary(
         "chart_value": "{used} af {planned} min",
         "chart_tooltip": "{ref} {title} – planlagt {planned} min, brugt {used} min",
     },
+    guidelines={
+        "title": "Lokale retningslinjer for sociale medier – {committee}",
+        "date": "Dato:",
+        "intro": (
+            "Retningslinjerne samler de aftaler og beslutninger, som {committee} har truffet "
+            "ved gennemgangen af {guide}. Den seneste opfølgning afgør, hvad der gælder: "
+            "droppede og erstattede aftaler er udeladt."
+        ),
+        "basis": "Grundlag",
+        "meeting": "Møde {date}",
+        "approved": "godkendt af {who}",
+        "approved_at": "godkendt af {who} {date}",
+        "approved_nobody": "referatet er godkendt",
+        "draft": "referatet er ikke godkendt",
+        "in_progress_state": "mødet er ikke afsluttet",
+        "frame": "Rammen: guidens minimumsforpligtelser",
+        "frame_note": (
+            "Minimumsforpligtelserne gælder uanset lokale aftaler; de er ikke til forhandling."
+        ),
+        "frame_source": "Fra guiden: {guide}",
+        "no_frame": "Guiden indeholder ingen minimumsforpligtelser.",
+        "agreed": "Aftaler og beslutninger",
+        "none": "Udvalget har endnu ikke indgået aftaler.",
+        "made": "{kind} {date}",
+        "agreement": "aftalt",
+        "decision": "besluttet",
+        "owner": "ansvarlig: {who}",
+        "follow": "opfølgning {date}",
+        "done": "gennemført",
+        "wip": "Under udarbejdelse",
+        "wip_none": "Ingen åbne handlinger.",
+        "due": "frist {date}",
+    },
+    coverage={
+        "title": "Status for lokaludvalgenes gennemgang af guiden",
+        "date": "Dato:",
+        "intro": (
+            "{started} af {total} udvalg er gået i gang, {complete} har gennemgået hele guiden. "
+            "Tallene viser temaer gennemgået ud af temaer i afsnittet; åbne og for sent tæller "
+            "aftaler og handlinger."
+        ),
+        "committee": "Udvalg",
+        "latest": "Seneste møde",
+        "next": "Næste gennemgang",
+        "status": "Status",
+        "open": "Åbne",
+        "overdue": "For sent",
+        "not_started": "ikke startet",
+        "unknown": "ukendt",
+        "complete": "gennemført",
+        "under_way": "i gang",
+        "review_overdue": "overskredet",
+        "legend": "Afsnit: {sections}. {mark} hele afsnittet er gennemgået.",
+        "unknown_note": (
+            "ukendt: udvalget står ikke i udvalgslisten (committees.toml) – "
+            "et nyt udvalg eller en stavefejl."
+        ),
+        "none": "Ingen møder fundet.",
+    },
+    calendar={
+        "calendar": "Frister fra MED-udvalg",
+        "committee": "Udvalg",
+        "theme": "Tema",
+        "owner": "Ansvarlig",
+        "meeting": "Møde",
+        "kind": "Type",
+        "agreement": "Aftale (opfølgning)",
+        "action": "Handling (frist)",
+        "status": "Status",
+    },
 )  # fmt: skip

@@ -121,4 +121,72 @@ WORDS = Vocabulary(
         "chart_value": "{used} of {planned} min",
         "chart_tooltip": "{ref} {title} – planned {planned} min, used {used} min",
     },
+    guidelines={
+        "title": "Local guidelines for social media – {committee}",
+        "date": "Date:",
+        "intro": (
+            "These guidelines collect the agreements and decisions {committee} made while "
+            "going through {guide}. The latest follow-up decides what is in force: dropped "
+            "and superseded agreements are left out."
+        ),
+        "basis": "Basis",
+        "meeting": "Meeting {date}",
+        "approved": "approved by {who}",
+        "approved_at": "approved by {who} on {date}",
+        "approved_nobody": "the minutes are approved",
+        "draft": "the minutes are not approved",
+        "in_progress_state": "the meeting has not ended",
+        "frame": "The frame: the guide's minimum obligations",
+        "frame_note": "The minimum obligations apply whatever is agreed locally; they are not negotiated.",
+        "frame_source": "From the guide: {guide}",
+        "no_frame": "The guide has no minimum obligations.",
+        "agreed": "Agreements and decisions",
+        "none": "The committee has made no agreements yet.",
+        "made": "{kind} {date}",
+        "agreement": "agreed",
+        "decision": "decided",
+        "owner": "responsible: {who}",
+        "follow": "follow-up {date}",
+        "done": "carried out",
+        "wip": "In preparation",
+        "wip_none": "No open actions.",
+        "due": "due {date}",
+    },
+    coverage={
+        "title": "Status of the local committees' work through the guide",
+        "date": "Date:",
+        "intro": (
+            "{started} of {total} committees have started, {complete} have been through the "
+            "whole guide. The figures are themes dealt with out of the themes in the section; "
+            "open and overdue count agreements and actions."
+        ),
+        "committee": "Committee",
+        "latest": "Latest meeting",
+        "next": "Next review",
+        "status": "Status",
+        "open": "Open",
+        "overdue": "Overdue",
+        "not_started": "not started",
+        "unknown": "unknown",
+        "complete": "complete",
+        "under_way": "under way",
+        "review_overdue": "overdue",
+        "legend": "Sections: {sections}. {mark} the whole section is done.",
+        "unknown_note": (
+            "unknown: the committee is not on the roster (committees.toml) – "
+            "a new committee or a typo."
+        ),
+        "none": "No meetings found.",
+    },
+    calendar={
+        "calendar": "Deadlines from MED committees",
+        "committee": "Committee",
+        "theme": "Theme",
+        "owner": "Owner",
+        "meeting": "Meeting",
+        "kind": "Kind",
+        "agreement": "Agreement (follow-up)",
+        "action": "Action (due)",
+        "status": "Status",
+    },
 )  # fmt: skip

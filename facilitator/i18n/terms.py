@@ -29,3 +29,6 @@ class Vocabulary:
     date_format: str  # fields day, month, year
     time_format: str  # fields hour, minute
     minutes: dict[str, str]  # labels of the minutes
+    guidelines: dict[str, str]  # labels of a committee's local guidelines
+    coverage: dict[str, str]  # labels of HR's coverage report
+    calendar: dict[str, str]  # labels of the deadlines calendar (.ics)
