@@ -129,6 +129,9 @@ def anonymize_session(session: Session) -> Session:
     result.chair = names.owner(result.chair)
     result.secretary = names.owner(result.secretary)
     result.approved_by = names.owner(result.approved_by)
+    result.formand = names.owner(result.formand)
+    result.naestformand = names.owner(result.naestformand)
+    result.vice_approved_by = names.owner(result.vice_approved_by)
     result.place = text(result.place)
     for record in result.themes:
         record.notes = text(record.notes)

@@ -195,6 +195,8 @@ def start_followup(earlier: Session, chain: list[Session], agenda: Agenda | None
     session.place = earlier.place
     session.chair = earlier.chair
     session.secretary = earlier.secretary
+    session.formand = earlier.formand
+    session.naestformand = earlier.naestformand
     session.participants = [
         Participant(name=p.name, role=p.role, side=p.side, present=True)
         for p in earlier.participants

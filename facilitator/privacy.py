@@ -71,6 +71,9 @@ _PLACES = {
         "chair": "chair",
         "secretary": "secretary",
         "approved_by": "approved by",
+        "formand": "chair of the committee",
+        "naestformand": "vice-chair",
+        "vice_approved_by": "approved by the vice-chair",
         "participant": "participant {number} ({role})",
         "name": "name",
         "note": "note",
@@ -91,6 +94,9 @@ _PLACES = {
         "chair": "mødeleder",
         "secretary": "referent",
         "approved_by": "godkendt af",
+        "formand": "formand",
+        "naestformand": "næstformand",
+        "vice_approved_by": "godkendt af næstformand",
         "participant": "deltager {number} ({role})",
         "name": "navn",
         "note": "bemærkning",
@@ -257,7 +263,9 @@ class _Where:
 def _fields(session: Session) -> Iterator[tuple[_Where, str]]:
     """(where, text) for every field the minutes show that people type."""
     top = _Where()
-    for key in ("place", "chair", "secretary", "approved_by"):
+    for key in (
+        "place", "chair", "secretary", "formand", "naestformand", "approved_by", "vice_approved_by"
+    ):
         yield top.then(key), getattr(session, key)
     for number, participant in enumerate(session.participants, start=1):
         who = _Where(

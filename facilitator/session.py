@@ -178,8 +178,11 @@ class Session:
     themes: list[ThemeRecord]
     id: str = field(default_factory=new_id)
     place: str = ""
-    chair: str = ""
+    chair: str = ""  # the mødeleder: often the formand, but not always
     secretary: str = ""
+    # A MED committee's formand and næstformand, one from each side: both approve the minutes.
+    formand: str = ""
+    naestformand: str = ""
     participants: list[Participant] = field(default_factory=list)
     planned_start: datetime | None = None
     planned_minutes: int = 0
@@ -188,10 +191,16 @@ class Session:
     current_theme: str = ""
     created: datetime = field(default_factory=now)
     minutes_status: MinutesStatus = "draft"
-    approved_by: str = ""
+    approved_by: str = ""  # the formand's approval
     approved_at: datetime | None = None
+    vice_approved_by: str = ""  # the næstformand's approval
+    vice_approved_at: datetime | None = None
     followup_of: str = ""
     reviews: list[Review] = field(default_factory=list)
+    # «Næste møde», captured as fields: the minutes print them, a follow-up starts from them.
+    next_meeting_date: date | None = None
+    next_meeting_time: str = ""  # as typed: "14.00"
+    next_meeting_place: str = ""
     # While the clock runs: the wall time from which the current theme's running span counts,
     # on top of its record's seconds. A reader of the file (the presenter view) computes the
     # live time from these two; None while the clock is paused.
@@ -327,11 +336,15 @@ class Session:
         """Replace a theme's notes."""
         self.record(theme_id).notes = clean_text(notes)
 
-    def approve(self, by: str, at: datetime | None = None) -> None:
-        """Mark the minutes approved."""
+    def approve(
+        self, by: str, at: datetime | None = None, vice_by: str = "", vice_at: datetime | None = None
+    ) -> None:
+        """Mark the minutes approved: by the formand and, in a MED committee, the næstformand."""
         self.minutes_status = "approved"
         self.approved_by = clean_line(by)
         self.approved_at = at or now()
+        self.vice_approved_by = clean_line(vice_by)
+        self.vice_approved_at = (vice_at or self.approved_at) if self.vice_approved_by else None
 
     def revoke_approval(self) -> None:
         """Minutes changed after approval are a draft again: nobody approved the new text."""
@@ -339,6 +352,8 @@ class Session:
             self.minutes_status = "draft"
             self.approved_by = ""
             self.approved_at = None
+            self.vice_approved_by = ""
+            self.vice_approved_at = None
 
     def uncovered(self) -> list[ThemeRecord]:
         """Themes the meeting did not cover: obligations not presented, discussions with nothing.

@@ -127,12 +127,17 @@ async def test_review_approves_the_minutes(tmp_path: Path, sample_agenda: Agenda
         assert prompt.value == "Anne Æbelø"  # the chair by default
         await pilot.press("enter")
         await pilot.pause()
+        # Then the næstformand, from the other side.
+        await pilot.press(*"Mia Østergaard", "enter")
+        await pilot.pause()
         assert on_top(app, screen)
-        assert "Approved by Anne Æbelø" in str(screen.query_one("#review-state", Label).render())
+        state = str(screen.query_one("#review-state", Label).render())
+        assert "Approved by Anne Æbelø · Mia Østergaard" in state
         assert app.saver.flush()
         stored = load_session(path)
         assert stored.minutes_status == "approved" and stored.approved_by == "Anne Æbelø"
-        assert stored.approved_at == NOW
+        assert stored.vice_approved_by == "Mia Østergaard"
+        assert stored.approved_at == NOW == stored.vice_approved_at
 
 
 async def test_review_exports_markdown_html_and_toml(tmp_path: Path, sample_agenda: Agenda) -> None:

@@ -38,6 +38,8 @@ def example_session() -> Session:
     session.ended = at(15, 45)
     session.place = "Mødelokale 2, Jobcenter Nord"
     session.chair = "Mette Kjær Holm"
+    session.formand = "Mette Kjær Holm"
+    session.naestformand = "Anders Bruun"
     session.secretary = "Lars Dahl"
     session.followup_of = "a1b2c3d4e5f6"
     session.participants = [
@@ -53,10 +55,8 @@ def example_session() -> Session:
             note="suppleant for Birgitte Vestergaard",
         ),
         Participant("Birgitte Vestergaard", "employee-representative", "employees", present=False),
-        Participant(
-            "Henrik Juul", "guest", "management", note="HR-konsulent, deltog under punkt 3"
-        ),
-        Participant("Lars Dahl", "secretary", "management"),
+        Participant("Henrik Juul", "guest", "", note="HR-konsulent, deltog under punkt 3"),
+        Participant("Lars Dahl", "secretary", ""),
     ]
     earlier = date(2025, 11, 20)
     session.reviews = [

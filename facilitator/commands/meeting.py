@@ -72,6 +72,10 @@ def run(args: argparse.Namespace) -> int:
                 session.place = clean_line(args.place)
                 session.chair = clean_line(args.chair)
                 session.secretary = clean_line(args.secretary)
+                session.formand = clean_line(args.formand)
+                session.naestformand = clean_line(args.naestformand)
+                # The formand leads the meeting unless someone else is named.
+                session.chair = session.chair or session.formand
                 session.participants = participants
                 path = new_session_path(folder, session)
         elif command == "resume":
@@ -112,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
             place=args.place,
             chair=args.chair,
             secretary=args.secretary,
+            formand=args.formand,
+            naestformand=args.naestformand,
             participants=[(p.name, p.role) for p in participants],
         )
     else:

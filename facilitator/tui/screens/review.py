@@ -195,7 +195,15 @@ class ReviewScreen(Screen[None]):
         if session.minutes_status == "approved":
             when = f" {short_date(session.approved_at.date())}" if session.approved_at else ""
             state.update(
-                Text(_("Approved by {name}").format(name=session.approved_by or "?") + when)
+                Text(
+                    _("Approved by {name}").format(
+                        name=" · ".join(
+                            n for n in (session.approved_by, session.vice_approved_by) if n
+                        )
+                        or "?"
+                    )
+                    + when
+                )
             )
         else:
             state.update(Text(f"{state_label(session.state)} · {_('draft, not approved')}"))
@@ -372,25 +380,39 @@ class ReviewScreen(Screen[None]):
             return
         session = self.session
 
-        def answer(name: str | None) -> None:
-            if name is None:
-                return
-            if not name.strip():
-                self.notify(_("Write who approves the minutes."), severity="warning")
-                return
-            session.approve(name, at=self.facilitator.wall())
+        def approved(name: str, vice: str) -> None:
+            session.approve(name, at=self.facilitator.wall(), vice_by=vice)
             self._changed()
+            names = " · ".join(n for n in (session.approved_by, session.vice_approved_by) if n)
             self.notify(
                 _("Minutes approved by {name}, {time}.").format(
-                    name=session.approved_by,
+                    name=names,
                     time=clock_time(session.approved_at or self.facilitator.wall()),
                 ),
                 timeout=4,
                 markup=False,
             )
 
-        context = _("Who approves the minutes?")
-        value = session.approved_by or session.chair
+        def answer(name: str | None) -> None:
+            if name is None:
+                return
+            if not name.strip():
+                self.notify(_("Write who approves the minutes."), severity="warning")
+                return
+
+            # MED: the formand and the næstformand both approve; the second may be left empty.
+            def second(vice: str | None) -> None:
+                if vice is not None:
+                    approved(name, vice)
+
+            vice_context = _("Who approves for the other side (næstformand)? May be empty.")
+            vice_value = session.vice_approved_by or session.naestformand
+            self.app.push_screen(
+                TextPrompt(_("Approve the minutes"), vice_context, vice_value), second
+            )
+
+        context = _("Who approves the minutes (formand)?")
+        value = session.approved_by or session.formand or session.chair
         self.app.push_screen(TextPrompt(_("Approve the minutes"), context, value), answer)
 
     # -- export ---------------------------------------------------------------------------

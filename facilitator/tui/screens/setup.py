@@ -1,4 +1,5 @@
-"""The new-meeting form: agenda, committee, place, planned length, chair, secretary, participants."""
+"""The new-meeting form: agenda, committee, place, length, formand, næstformand, chair, secretary,
+participants."""
 
 from __future__ import annotations
 
@@ -245,6 +246,22 @@ class SetupScreen(Screen[None]):
                 yield Label(_("minutes"), id="planned-unit")
             yield Static("", id="planned-message", classes="field-message")
             with Horizontal(classes="field-row"):
+                yield Label(_("Committee chair"), classes="field-label")
+                yield Input(
+                    start.formand,
+                    placeholder=_("the committee's chair; approves the minutes"),
+                    compact=True,
+                    id="formand",
+                )
+            with Horizontal(classes="field-row"):
+                yield Label(_("Vice-chair"), classes="field-label")
+                yield Input(
+                    start.naestformand,
+                    placeholder=_("from the other side; approves the minutes too"),
+                    compact=True,
+                    id="naestformand",
+                )
+            with Horizontal(classes="field-row"):
                 yield Label(_("Chair"), classes="field-label")
                 yield Input(
                     start.chair, placeholder=_("who leads the meeting"), compact=True, id="chair"
@@ -427,6 +444,9 @@ class SetupScreen(Screen[None]):
         session.place = clean_line(self.query_one("#place", Input).value)
         session.chair = clean_line(self.query_one("#chair", Input).value)
         session.secretary = clean_line(self.query_one("#secretary", Input).value)
+        session.formand = clean_line(self.query_one("#formand", Input).value)
+        session.naestformand = clean_line(self.query_one("#naestformand", Input).value)
+        session.chair = session.chair or session.formand
         session.participants = [
             participant
             for row in self.query(ParticipantRow)
