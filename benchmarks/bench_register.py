@@ -14,14 +14,13 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from facilitator.register.cache import CACHE_DIR
+from facilitator.register.cache import cache_path
 
 HERE = Path(__file__).resolve().parent
 TARGET_RATIO = 1.5
@@ -73,7 +72,8 @@ def command(which: str, folder: Path) -> tuple[list[str], dict[str, str]]:
 def measure(which: str, folder: Path) -> tuple[float, int]:
     """Wall time of one run and the peak resident memory (KiB) of its largest process."""
     if which == "first":
-        shutil.rmtree(folder / CACHE_DIR, ignore_errors=True)
+        for anonymize in (False, True):
+            cache_path(folder, anonymize).unlink(missing_ok=True)
     argv, env = command(which, folder)
     started = time.perf_counter()
     with open(os.devnull, "wb") as sink:

@@ -8,7 +8,7 @@ from typing import Any, TypeVar, cast
 
 import tomli_w
 
-from facilitator.agenda import AgendaError, agenda_from_data
+from facilitator.agenda import Agenda, AgendaError, agenda_from_data
 from facilitator.session import (
     MINUTES_STATUSES,
     OUTCOME_KINDS,
@@ -219,6 +219,23 @@ def check_schema(data: Mapping[str, Any]) -> None:
         raise SessionFormatError(f"unknown session schema {schema}")
 
 
+# HR reads thousands of sessions that carry the same few agenda snapshots: each distinct
+# snapshot is checked once per process. Agendas are frozen, so sharing one is safe.
+_SNAPSHOTS: dict[str, Agenda] = {}
+_SNAPSHOTS_KEPT = 64
+
+
+def _agenda_snapshot(agenda_data: dict[str, Any], sha256: str) -> Agenda:
+    key = f"{sha256}\0{agenda_data!r}"
+    agenda = _SNAPSHOTS.get(key)
+    if agenda is None:
+        agenda = agenda_from_data(agenda_data, "agenda", sha256=sha256)
+        if len(_SNAPSHOTS) >= _SNAPSHOTS_KEPT:
+            _SNAPSHOTS.clear()
+        _SNAPSHOTS[key] = agenda
+    return agenda
+
+
 def session_from_data(data: Mapping[str, Any]) -> Session:
     """Rebuild a Session from parsed TOML, raising SessionFormatError naming what is wrong."""
     check_schema(data)
@@ -226,7 +243,7 @@ def session_from_data(data: Mapping[str, Any]) -> Session:
     agenda_data = dict(top.get("agenda", dict, required=True))
     sha256 = agenda_data.pop("sha256", "")
     try:
-        agenda = agenda_from_data(agenda_data, "agenda", sha256=str(sha256))
+        agenda = _agenda_snapshot(agenda_data, str(sha256))
     except AgendaError as error:
         raise SessionFormatError(f"the agenda snapshot is broken: {error.problems[0]}") from None
 

@@ -15,6 +15,14 @@ AGENDA_FILE = ROOT / "agendas" / "sociale-medier.toml"
 CET = timezone(timedelta(hours=1))
 
 
+@pytest.fixture(autouse=True)
+def _private_cache_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The register's cache goes to a folder of the test's own, never the user's ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache-home")))
+
+
 @pytest.fixture(scope="session")
 def sample_agenda() -> Agenda:
     """The built-in social-media guide in Danish (frozen, so one copy serves every test)."""

@@ -17,7 +17,7 @@ from facilitator.commands.agreements import parse_kinds
 from facilitator.commands.progress import TerminalProgress
 from facilitator.followup import set_review, start_followup
 from facilitator.register import cache as register_cache
-from facilitator.register.cache import CACHE_DIR
+from facilitator.register.cache import cache_path
 from facilitator.register.filters import RowFilter, select
 from facilitator.register.reading import ScanOptions, scan
 from facilitator.register.rows import Row, collect
@@ -404,7 +404,7 @@ def refuse_to_read(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_second_run_reads_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     generated(tmp_path, 12)
     first = collect([tmp_path])
-    cache_file = tmp_path / CACHE_DIR / "register.json"
+    cache_file = cache_path(tmp_path, False)
     assert cache_file.exists()
     assert oct(cache_file.stat().st_mode & 0o777) == "0o600"
     assert oct(cache_file.parent.stat().st_mode & 0o777) == "0o700"
@@ -418,14 +418,17 @@ def test_a_second_run_reads_from_the_cache(tmp_path: Path, monkeypatch: pytest.M
 @pytest.mark.usefixtures("cached")
 def test_a_save_that_died_leaves_nothing_for_long(tmp_path: Path) -> None:
     generated(tmp_path, 3)
-    folder = tmp_path / CACHE_DIR
-    folder.mkdir(mode=0o700)
+    folder = cache_path(tmp_path, False).parent
+    folder.mkdir(mode=0o700, parents=True)
     old, young = folder / ".register.old.tmp", folder / ".register.young.tmp"
     for temp in (old, young):
         temp.write_text("{", encoding="utf-8")
     os.utime(old, (1_000_000_000, 1_000_000_000))
     collect([tmp_path])
-    assert sorted(p.name for p in folder.iterdir()) == [young.name, "register.json"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        young.name,
+        cache_path(tmp_path, False).name,
+    ]
 
 
 @pytest.mark.usefixtures("cached")
@@ -440,7 +443,7 @@ def test_a_changed_or_removed_file_is_seen(tmp_path: Path, sample_agenda: Agenda
     store.save_session(keep, path)
     gone_path.unlink()
     assert {row.text for row in collect([tmp_path]).rows} == {"først", "bagefter"}
-    entries = json.loads((tmp_path / CACHE_DIR / "register.json").read_text("utf-8"))["entries"]
+    entries = json.loads((cache_path(tmp_path, False)).read_text("utf-8"))["entries"]
     assert set(entries) == {path.name}
 
 
@@ -465,7 +468,7 @@ def test_problems_are_cached_too(messy_folder: Path, monkeypatch: pytest.MonkeyP
 def test_a_corrupt_cache_is_ignored_and_rewritten(tmp_path: Path, damage: bytes) -> None:
     generated(tmp_path, 5)
     expected = collect([tmp_path]).rows
-    cache_file = tmp_path / CACHE_DIR / "register.json"
+    cache_file = cache_path(tmp_path, False)
     cache_file.write_bytes(damage.replace(b"%s", __version__.encode()))
     assert collect([tmp_path]).rows == expected
     assert json.loads(cache_file.read_bytes())["format"] == register_cache.CACHE_FORMAT
@@ -475,10 +478,10 @@ def test_a_corrupt_cache_is_ignored_and_rewritten(tmp_path: Path, damage: bytes)
 def test_a_damaged_entry_is_read_again(tmp_path: Path) -> None:
     generated(tmp_path, 4)
     expected = collect([tmp_path]).rows
-    cache_file = tmp_path / CACHE_DIR / "register.json"
+    cache_file = cache_path(tmp_path, False)
     data = json.loads(cache_file.read_bytes())
     for number, entry in enumerate(data["entries"].values()):
-        summary = entry[2]
+        summary = entry[4]
         if number == 0:
             summary[2] = "not a date"
         elif number == 1:
@@ -495,7 +498,7 @@ def test_no_cache_for_a_handful_of_files(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("FACILITATOR_CACHE", "1")
     generated(tmp_path, 3)
     collect([tmp_path])
-    assert not (tmp_path / CACHE_DIR).exists()
+    assert not cache_path(tmp_path, False).exists()
 
 
 @pytest.mark.usefixtures("cached")
@@ -503,7 +506,7 @@ def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
     generated(tmp_path, 3)
     monkeypatch.setenv("FACILITATOR_CACHE", "off")
     collect([tmp_path])
-    assert not (tmp_path / CACHE_DIR).exists()
+    assert not cache_path(tmp_path, False).exists()
 
 
 @pytest.mark.usefixtures("cached")
@@ -512,7 +515,7 @@ def test_files_named_one_by_one_use_their_folders_cache(
 ) -> None:
     paths = generated(tmp_path, 4)
     first = collect(paths)
-    assert (tmp_path / CACHE_DIR / "register.json").exists()
+    assert (cache_path(tmp_path, False)).exists()
     refuse_to_read(monkeypatch)
     assert collect(paths[:2]).rows == [row for row in first.rows if row.path in paths[:2]]
     assert collect([tmp_path]).rows == first.rows  # not pruned by the partial run
@@ -523,23 +526,50 @@ def test_anonymized_summaries_have_their_own_cache(tmp_path: Path) -> None:
     generated(tmp_path, 4)
     plain = collect([tmp_path])
     hidden = collect([tmp_path], ScanOptions(anonymize=True))
-    assert (tmp_path / CACHE_DIR / "register-anonymized.json").exists()
+    assert (cache_path(tmp_path, True)).exists()
     names = {p for row in plain.rows for p in [row.owner] if p}
     assert names and not names & {row.owner for row in hidden.rows}
     assert collect([tmp_path]).rows == plain.rows
 
 
 @pytest.mark.usefixtures("cached")
-def test_a_read_only_folder_works_without_a_cache(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root writes anywhere")
+def test_the_cache_lives_in_the_users_own_cache_folder_not_beside_the_sessions(
+    tmp_path: Path,
+) -> None:
+    # The sessions folder may be HR's shared drive: no copy of the texts is left there.
     generated(tmp_path, 3)
-    tmp_path.chmod(0o500)
-    try:
-        assert collect([tmp_path]).rows
-        assert not (tmp_path / CACHE_DIR).exists()
-    finally:
-        tmp_path.chmod(0o700)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    collect([tmp_path])
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    cache_file = cache_path(tmp_path, False)
+    home = Path(os.environ["XDG_CACHE_HOME"])
+    assert cache_file.is_relative_to(home / "facilitator" / "register")
+    assert cache_file.exists()
+    assert oct(cache_file.stat().st_mode & 0o777) == "0o600"
+    assert oct(cache_file.parent.stat().st_mode & 0o777) == "0o700"
+    other = tmp_path / "another"
+    other.mkdir()
+    assert cache_path(other, False) != cache_file  # one cache per sessions folder
+
+
+@pytest.mark.usefixtures("cached")
+def test_a_file_rewritten_with_the_same_size_and_time_is_read_again(tmp_path: Path) -> None:
+    # A restore from backup or a sync tool can rewrite a file keeping its size and mtime.
+    paths = generated(tmp_path, 3)
+    first = collect([tmp_path])
+    target = paths[0]
+    old = next(row.text for row in first.rows if row.path == target)
+    new = old[::-1] if old[::-1] != old else old.upper()
+    assert len(new.encode()) == len(old.encode())
+    status = target.stat()
+    raw = target.read_bytes()
+    assert raw.count(old.encode()) >= 1
+    target.write_bytes(raw.replace(old.encode(), new.encode()))
+    os.utime(target, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert target.stat().st_size == status.st_size
+    assert target.stat().st_mtime_ns == status.st_mtime_ns
+    texts = {row.text for row in collect([tmp_path]).rows if row.path == target}
+    assert new in texts and old not in texts
 
 
 @pytest.mark.usefixtures("cached")
@@ -549,7 +579,7 @@ def test_a_file_changed_a_moment_ago_is_not_cached(
     monkeypatch.setattr(register_cache, "RACY_NS", 3600 * 10**9)
     generated(tmp_path, 3)
     collect([tmp_path])
-    cache_file = tmp_path / CACHE_DIR / "register.json"
+    cache_file = cache_path(tmp_path, False)
     assert not cache_file.exists() or json.loads(cache_file.read_bytes())["entries"] == {}
 
 

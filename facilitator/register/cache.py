@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
+import sys
 import tempfile
 import time
 from datetime import date, datetime
@@ -22,11 +24,45 @@ from facilitator.register.summary import (
 )
 from facilitator.session import OUTCOME_KINDS, REVIEW_STATUSES, SESSION_STATES
 
-CACHE_DIR = ".facilitator-cache"  # a dot folder: session discovery never looks inside
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: keyed by size, mtime, ctime and inode; kept in the user's cache folder
 # A file changed this recently may change again within the same mtime tick: not cached yet.
 RACY_NS = 2_000_000_000
 CACHE_MIN_FILES = 100
+
+
+Key = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+
+
+def file_key(status: os.stat_result) -> Key:
+    """What must be unchanged for a cached entry to stand for the file.
+
+    Size and modification time alone are not enough: a restore from backup or a sync tool
+    can rewrite a file keeping both. The change time cannot be set back by such tools, and a
+    file replaced by rename has a new inode.
+    """
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+def cache_home() -> Path:
+    """The user's own cache folder: never the sessions folder, which may be a shared drive."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) if base else Path.home() / "AppData" / "Local"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches"
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    return Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+
+
+def cache_path(root: Path, anonymize: bool) -> Path:
+    """Where the cache of one sessions folder lives, named by a hash of the folder's path."""
+    try:
+        absolute = root.resolve()
+    except OSError:
+        absolute = Path(os.path.abspath(root))
+    digest = hashlib.sha256(str(absolute).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    name = f"{digest}-anonymized.json" if anonymize else f"{digest}.json"
+    return cache_home() / "facilitator" / "register" / name
 
 
 def cache_enabled() -> bool:
@@ -40,12 +76,13 @@ def cache_enabled() -> bool:
 
 
 class SummaryCache:
-    """What each session file under a folder held, keyed by its size and modification time.
+    """What each session file under a folder held, keyed by size, times and inode.
 
-    Kept in `FOLDER/.facilitator-cache/register.json` (0600, in a 0700 folder, like the
-    sessions it is made from), written atomically, rewritten only when something changed. A
-    cache that is missing, unreadable, corrupt or from another version of the program is
-    simply not used; an entry that does not decode is read from its file again.
+    Kept in the user's private cache folder (see `cache_path`; 0600 in 0700 folders), since it
+    holds the texts of agreements and the sessions folder may be a shared drive; written
+    atomically, rewritten only when something changed. A cache that is missing, unreadable,
+    corrupt or from another version of the program is simply not used; an entry that does not
+    decode is read from its file again.
     """
 
     def __init__(
@@ -58,8 +95,7 @@ class SummaryCache:
         self.root = root
         self.racy_ns = RACY_NS if racy_ns is None else racy_ns
         self.min_files = CACHE_MIN_FILES if min_files is None else min_files
-        name = "register-anonymized.json" if anonymize else "register.json"
-        self.path = root / CACHE_DIR / name
+        self.path = cache_path(root, anonymize)
         self.entries: dict[str, list[Any]] = {}
         self.agendas: list[list[list[str]]] = []
         self.seen: set[str] = set()
@@ -106,26 +142,26 @@ class SummaryCache:
         except ValueError:
             return path.as_posix()
 
-    def get(self, path: Path, key: tuple[int, int]) -> Summary | Problem | None:
+    def get(self, path: Path, key: Key) -> Summary | Problem | None:
         """The cached summary or problem of an unchanged file, else None."""
         relative = self._relative(path)
         self.seen.add(relative)
         entry = self.entries.get(relative)
-        if not isinstance(entry, list) or len(entry) != 3 or entry[:2] != list(key):
+        if not isinstance(entry, list) or len(entry) != 5 or entry[:4] != list(key):
             return None
         try:
-            return self._decode(path, key[1], entry[2])
+            return self._decode(path, key[1], entry[4])
         except (KeyError, IndexError, TypeError, ValueError, AttributeError):
             return None  # a damaged entry: the file is read again
 
-    def put(self, path: Path, key: tuple[int, int], item: Summary | Problem) -> None:
+    def put(self, path: Path, key: Key, item: Summary | Problem) -> None:
         """Remember what a file held, unless it changed too recently to trust its time."""
         relative = self._relative(path)
         self.seen.add(relative)
         if key[1] > time.time_ns() - self.racy_ns:
             self.entries.pop(relative, None)
             return
-        self.entries[relative] = [key[0], key[1], self._encode(path, item)]
+        self.entries[relative] = [*key, self._encode(path, item)]
         self.changed = True
 
     def save(self) -> None:
@@ -146,9 +182,10 @@ class SummaryCache:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         folder = self.path.parent
         try:
-            folder.mkdir(mode=0o700, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             _remove_stale_temp_files(folder)
             fd, temp = tempfile.mkstemp(dir=folder, prefix=".register.", suffix=".tmp")
+            # mkstemp makes the file 0600 on POSIX: the texts stay the user's own.
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(payload)

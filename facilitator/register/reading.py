@@ -154,7 +154,7 @@ def scan(paths: Iterable[Path], options: ScanOptions | None = None) -> Scan:
             work.append((root, cache_of(root.parent, whole=False)))
     entries: list[tuple[Path, cache.SummaryCache | None]] = []
     items: list[Summary | Problem | None] = []
-    keys: list[tuple[int, int] | None] = []
+    keys: list[cache.Key | None] = []
     misses: list[int] = []
     seen: set[tuple[int, int] | Path] = set()
     for path, folder_cache in work:
@@ -173,7 +173,7 @@ def scan(paths: Iterable[Path], options: ScanOptions | None = None) -> Scan:
         seen.add(identity)
         # The key is taken before the file is read: if the file changes meanwhile, the next
         # run sees a newer key and reads it again.
-        key = (info.st_size, info.st_mtime_ns)
+        key = cache.file_key(info)
         entries.append((path, folder_cache))
         keys.append(key)
         items.append(folder_cache.get(path, key) if folder_cache is not None else None)
