@@ -12,7 +12,6 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from facilitator import i18n
-from facilitator.standing import EVALUATION_ID, NEXT_MEETING_ID, STANDING_IDS
 from facilitator.markdown_escape import (
     HARD_BREAK,
     escape_block,
@@ -27,6 +26,7 @@ from facilitator.session import (
     ThemeRecord,
     used_minutes,
 )
+from facilitator.standing import EVALUATION_ID, NEXT_MEETING_ID, STANDING_IDS
 
 _KIND_ORDER: tuple[OutcomeKind, ...] = ("decision", "agreement", "action", "question")
 _FOLLOW_UP_KINDS: tuple[OutcomeKind, ...] = ("agreement", "action")
@@ -175,7 +175,7 @@ class _Writer:
         others: list[str] = []
         for participant in present:
             side = self.side_of(participant)
-            (sides[side] if side in sides else others).append(self.participant_name(participant))
+            sides.get(side, others).append(self.participant_name(participant))
         facts = []
         if sides["management"]:
             facts.append(f"**{label['management_side']}:** {', '.join(sides['management'])}")

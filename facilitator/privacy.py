@@ -264,7 +264,13 @@ def _fields(session: Session) -> Iterator[tuple[_Where, str]]:
     """(where, text) for every field the minutes show that people type."""
     top = _Where()
     for key in (
-        "place", "chair", "secretary", "formand", "naestformand", "approved_by", "vice_approved_by"
+        "place",
+        "chair",
+        "secretary",
+        "formand",
+        "naestformand",
+        "approved_by",
+        "vice_approved_by",
     ):
         yield top.then(key), getattr(session, key)
     for number, participant in enumerate(session.participants, start=1):

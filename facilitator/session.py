@@ -337,7 +337,11 @@ class Session:
         self.record(theme_id).notes = clean_text(notes)
 
     def approve(
-        self, by: str, at: datetime | None = None, vice_by: str = "", vice_at: datetime | None = None
+        self,
+        by: str,
+        at: datetime | None = None,
+        vice_by: str = "",
+        vice_at: datetime | None = None,
     ) -> None:
         """Mark the minutes approved: by the formand and, in a MED committee, the næstformand."""
         self.minutes_status = "approved"

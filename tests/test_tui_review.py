@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import docx
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -151,7 +152,7 @@ async def test_review_exports_markdown_html_and_toml(tmp_path: Path, sample_agen
         await pilot.press("end", *" straks", "enter")
         await pilot.pause()
         written: list[Path] = []
-        for key, fmt in (("m", "md"), ("h", "html"), ("t", "toml")):
+        for key, fmt in (("m", "md"), ("h", "html"), ("t", "toml"), ("w", "docx")):
             await pilot.press(key)
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -164,7 +165,11 @@ async def test_review_exports_markdown_html_and_toml(tmp_path: Path, sample_agen
             await pilot.pause()
             assert on_top(app, screen)
             written.append(target)
-        md, html, toml = written
+        md, html, toml, word = written
+        assert word.name == path.stem + ".docx"
+        paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+        assert "Referat – LMU Nord" in paragraphs
+        written.remove(word)
         assert md == path.with_suffix(".md")
         assert html.name == path.stem + ".html"
         assert toml.name == path.stem + ".export.toml" and toml != path

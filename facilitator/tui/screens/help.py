@@ -81,10 +81,11 @@ LONG_TEXT: dict[str, Callable[[], str]] = {
     "review_edit": lambda: _("Correct the selected outcome"),
     "review_delete": lambda: _("Delete the selected outcome (asks first)"),
     "review_kind": lambda: _("Change the selected outcome's kind"),
-    "review_approve": lambda: _("Approve the minutes (asks who approves)"),
+    "review_approve": lambda: _("Approve the minutes (asks the formand, then the næstformand)"),
     "export_md": lambda: _("Export the minutes as Markdown, beside the session file"),
     "export_html": lambda: _("Export the minutes as one HTML page, ready to print"),
     "export_toml": lambda: _("Export the whole session as TOML, for other programs"),
+    "export_docx": lambda: _("Export the minutes as a Word document, beside the session file"),
     # register
     "register_filter": lambda: _("Filter: type words to find rows"),
     "register_sort": lambda: _("Sort by the next column (or click a column header)"),

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Label, Markdown, Static
 from facilitator.codec import session_to_toml
 from facilitator.i18n import _, language
 from facilitator.minutes import render_markdown
+from facilitator.minutes_docx import render_docx
 from facilitator.minutes_html import render_html
 from facilitator.privacy import PrivacyWarning, check_privacy
 from facilitator.session import OUTCOME_KINDS, Outcome, Session, ThemeRecord
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 # What each export is called beside the session file. The TOML export gets a double suffix,
 # so it can never be taken for (or overwrite) the session file itself.
-EXPORT_SUFFIXES = {"md": ".md", "html": ".html", "toml": EXPORT_SUFFIX}
+EXPORT_SUFFIXES = {"md": ".md", "html": ".html", "toml": EXPORT_SUFFIX, "docx": ".docx"}
 
 
 OWNER_WIDTH = 14
@@ -62,9 +63,9 @@ def export_path(session_path: Path, fmt: str) -> Path:
     return session_path.with_name(session_path.stem + EXPORT_SUFFIXES[fmt])
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a UTF-8 file so that readers see the old or the new content, never half."""
-    payload = text.encode("utf-8")
+def write_text_atomic(path: Path, text: str | bytes) -> None:
+    """Write a UTF-8 (or binary) file so that readers see the old or the new content, never half."""
+    payload = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -98,6 +99,7 @@ class ReviewScreen(Screen[None]):
         Binding("m", "export('md')", _("Markdown"), show=False, id="export_md"),
         Binding("h", "export('html')", _("HTML"), show=False, id="export_html"),
         Binding("t", "export('toml')", _("TOML"), show=False, id="export_toml"),
+        Binding("w", "export('docx')", _("Word"), show=False, id="export_docx"),
         Binding("escape,q", "back", _("Back"), id="review_back"),
     ]
 
@@ -175,7 +177,9 @@ class ReviewScreen(Screen[None]):
             yield Static(_("Nothing was decided or agreed."), id="outcomes-empty")
         with VerticalScroll(id="minutes") as minutes:
             minutes.border_title = _("Minutes")
-            minutes.border_subtitle = _("export: m Markdown · h HTML · t TOML · tab scrolls")
+            minutes.border_subtitle = _(
+                "export: m Markdown · h HTML · w Word · t TOML · tab scrolls"
+            )
             yield Markdown("", id="minutes-text")
         yield Footer()
 
@@ -435,10 +439,11 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(Confirm(question, detail, title=_("Check before sending")), answer)
 
     def _export(self, fmt: str) -> None:
-        renderers: dict[str, Callable[[Session], str]] = {
+        renderers: dict[str, Callable[[Session], str | bytes]] = {
             "md": render_markdown,
             "html": render_html,
             "toml": session_to_toml,
+            "docx": render_docx,
         }
         try:
             text = renderers[fmt](self.session)
@@ -448,7 +453,7 @@ class ReviewScreen(Screen[None]):
         self._write_export(export_path(self.path, fmt), text)
 
     @work(thread=True, group="review-export")
-    def _write_export(self, target: Path, text: str) -> None:
+    def _write_export(self, target: Path, text: str | bytes) -> None:
         # Let queued saves land first, so the .md beside the session is not overwritten by
         # an older save after this export.
         self.facilitator.saver.flush()
