@@ -1,9 +1,7 @@
-"""Word (.docx) from the document model, with python-docx; optionally on the municipality's template.
+"""Word (.docx) from the document model, on the municipality's template if given (docx_base).
 
-With a template the body is replaced and everything else is kept: styles, page set-up,
-header, footer and logo. A template without one of the styles used (headings, "List Bullet",
-"Table Grid", "Quote") still gets a readable document: the writer falls back to direct
-formatting instead of failing.
+A template without one of the styles used (headings, "List Bullet", "Table Grid", "Quote")
+still gets a readable document: the writer falls back to direct formatting instead of failing.
 """
 
 from __future__ import annotations
@@ -14,46 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.document import Block, Bullets, Document, Heading, Paragraph, Quote, TableBlock
+from facilitator.docx_base import LANGUAGE_TAGS, borders, open_document, set_language, style
+from facilitator.docx_base import TemplateError as TemplateError
 
 # XML 1.0 cannot hold most control characters; python-docx refuses them with a ValueError.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-class TemplateError(Exception):
-    """The --template file is not a Word document python-docx can open."""
 
 
 def _clean(text: str) -> str:
     return _NOT_XML.sub("", " ".join(text.split()))
 
 
-def open_template(template: Path | None) -> Any:
-    """A new Word document: python-docx's default, or the template with its body emptied."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    if template is None:
-        return docx.Document()
-    try:
-        document = docx.Document(str(template))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
-        raise TemplateError(f"{template}: not a Word document (.docx) ({error})") from None
-    except Exception as error:  # a damaged zip raises many kinds: name the file, not a trace
-        raise TemplateError(f"{template}: cannot read the Word template ({error})") from None
-    body = document.element.body
-    for child in list(body):
-        # The last sectPr holds the page set-up and the links to header and footer.
-        if not child.tag.endswith("}sectPr"):
-            body.remove(child)
-    return document
-
-
 def _has_style(document: Any, name: str) -> bool:
-    try:
-        document.styles[name]
-    except KeyError:
-        return False
-    return True
+    return style(document, name) is not None
 
 
 def _heading(document: Any, text: str, level: int) -> None:
@@ -85,22 +56,6 @@ def _bullets(document: Any, items: tuple[tuple[str, str], ...], quote: bool = Fa
             paragraph.add_run(f" ({_clean(note)})").italic = True
 
 
-def _borders(table: Any) -> None:
-    """Single borders on every cell, written into the table's XML (no style needed)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), "4")
-        element.set(qn("w:color"), "808080")
-        borders.append(element)
-    properties.append(borders)
-
-
 def _table(document: Any, block: TableBlock) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -108,7 +63,7 @@ def _table(document: Any, block: TableBlock) -> None:
     if _has_style(document, "Table Grid"):
         table.style = document.styles["Table Grid"]
     else:
-        _borders(table)
+        borders(table)
     for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
         cell.paragraphs[0].add_run(_clean(text)).bold = True
     for row in block.rows:
@@ -140,9 +95,11 @@ def _block(document: Any, block: Block) -> None:
 
 def to_docx(doc: Document, template: Path | None = None) -> bytes:
     """The document as the bytes of a .docx file."""
-    document = open_template(template)
+    document = open_document(template)
+    tag = LANGUAGE_TAGS.get(doc.language, "en-GB")
+    set_language(document, tag)
     document.core_properties.title = _clean(doc.title)
-    document.core_properties.language = doc.language
+    document.core_properties.language = tag
     _heading(document, doc.title, 0)
     for block in doc.blocks:
         _block(document, block)

@@ -42,6 +42,10 @@ class SessionFollower:
         self.path = Path(path)
         self._seen: Signature | None = None
 
+    def changed(self) -> bool:
+        """Whether a poll would find anything new: one stat, cheap enough for the UI thread."""
+        return signature(self.path) != self._seen
+
     def poll(self) -> Snapshot | None:
         """A new Snapshot when the file changed (or vanished), None when nothing changed."""
         current = signature(self.path)
@@ -60,6 +64,37 @@ class SessionFollower:
             return Snapshot(None, str(error))
         self._seen = current
         return Snapshot(session)
+
+
+class MeetingFinder:
+    """Looks for a meeting to start in a folder, reading the folder only when it may have one.
+
+    A new session file changes the folder's modification time; a shared drive may not say so
+    promptly, so the folder is also read every `every` seconds whatever its time says.
+    """
+
+    def __init__(self, sessions_dir: Path, every: float = 5.0) -> None:
+        self.sessions_dir = Path(sessions_dir)
+        self.every = every
+        self._seen: int | None = None
+        self._looked = -float("inf")
+
+    def due(self, now: float) -> bool:
+        """Whether the folder is worth reading at monotonic time `now`."""
+        try:
+            stamp = self.sessions_dir.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        return stamp != self._seen or now - self._looked >= self.every
+
+    def look(self, now: float) -> Path | None:
+        """The newest unfinished meeting, reading the folder (call when `due`)."""
+        try:
+            self._seen = self.sessions_dir.stat().st_mtime_ns
+        except OSError:
+            self._seen = None
+        self._looked = now
+        return find_live_session(self.sessions_dir)
 
 
 def find_live_session(sessions_dir: Path) -> Path | None:

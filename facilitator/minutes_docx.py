@@ -12,7 +12,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -22,24 +21,19 @@ from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from facilitator.docx_base import LANGUAGE_TAGS as _LANGUAGE_TAGS
+from facilitator.docx_base import TemplateError as TemplateError
+from facilitator.docx_base import borders as _borders
+from facilitator.docx_base import open_document
+from facilitator.docx_base import set_language as _set_language
+from facilitator.docx_base import style as _style
 from facilitator.minutes import minutes_language, render_markdown
 from facilitator.session import Session
-
-_LANGUAGE_TAGS = {"da": "da-DK", "en": "en-GB"}
-
-
-class TemplateError(ValueError):
-    """The Word template could not be used; the message names the file and the problem."""
 
 
 def render_docx(session: Session, template: Path | None = None) -> bytes:
     """The minutes as a .docx file's bytes; `template` lends its styles, header and footer."""
-    document = _open(template)
-    body = document.element.body
-    # The last sectPr holds the page setup and the references to header and footer: keep it.
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
+    document = open_document(template)
     language = minutes_language(session)
     _set_language(document, _LANGUAGE_TAGS.get(language, "en-GB"))
     tokens = MarkdownIt("js-default").parse(render_markdown(session))
@@ -53,48 +47,6 @@ def render_docx(session: Session, template: Path | None = None) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _open(template: Path | None) -> Any:
-    if template is None:
-        return Document()
-    if template.is_dir():
-        raise TemplateError(f"{template}: is a folder; give a .docx file")
-    if not template.exists():
-        raise TemplateError(f"{template}: no such file")
-    try:
-        return Document(str(template))
-    except PermissionError:
-        raise TemplateError(f"{template}: permission denied") from None
-    except Exception:  # a .doc, a .dotx or a broken zip: python-docx fails in many ways
-        raise TemplateError(
-            f"{template}: is not a Word document (.docx); save the template as .docx"
-        ) from None
-
-
-def _set_language(document: Any, tag: str) -> None:
-    """Spelling and hyphenation in the minutes' language, unless the template says otherwise."""
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        return
-    run_defaults = defaults.find(qn("w:rPrDefault"))
-    if run_defaults is None:
-        return
-    properties = run_defaults.find(qn("w:rPr"))
-    if properties is None or properties.find(qn("w:lang")) is not None:
-        return
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), tag)
-    properties.append(lang)
-
-
-def _style(document: Any, name: str) -> Any:
-    """A style by name, or None when the template does not have it."""
-    try:
-        return document.styles[name]
-    except KeyError:
-        return None
 
 
 class _Builder:
@@ -272,21 +224,6 @@ def _matching_close(tokens: list[Token], index: int) -> int:
         if depth == 0:
             return position
     return len(tokens) - 1
-
-
-def _borders(table: Table) -> None:
-    """Single borders on every cell, whatever the template's table styles say."""
-    properties = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "808890")):
-            element.set(qn(f"w:{key}"), value)
-        borders.append(element)
-    existing = properties.find(qn("w:tblBorders"))
-    if existing is not None:
-        properties.remove(existing)
-    properties.append(borders)
 
 
 def _repeat_header(row: Any) -> None:

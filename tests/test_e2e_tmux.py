@@ -147,9 +147,13 @@ def test_outcomes_survive_sigkill_and_resume_shows_them(tmux: Tmux, tmp_path: Pa
     tmux.keys("meeting", "space")  # start the clock
     tmux.keys("meeting", "a")
     tmux.wait_for("meeting", "Aftale ·")  # the dialog's title: it is open and has the focus
+    # Wait for each field to show what was typed: on a busy machine the text and the tab can
+    # reach the program in one read and count as a paste.
     tmux.type("meeting", AGREEMENT)
+    tmux.wait_for("meeting", AGREEMENT)
     tmux.keys("meeting", "Tab")
     tmux.type("meeting", "Mia Østergaard")
+    tmux.wait_for("meeting", "Mia Østergaard")
     tmux.keys("meeting", "Tab")
     tmux.type("meeting", "+14d")
     tmux.wait_for("meeting", "→")  # the date is understood

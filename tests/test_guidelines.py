@@ -289,5 +289,5 @@ def test_word_needs_a_file_and_a_real_template(
         ]
     )
     assert code == 2
-    assert "bad.docx: not a Word document" in capsys.readouterr().err
+    assert "bad.docx: is not a Word document" in capsys.readouterr().err
     assert not (tmp_path / "x.docx").exists()

@@ -14,7 +14,7 @@ from tui_helpers import COMMITTEE, sample_session
 
 from facilitator.agenda import Agenda
 from facilitator.clock import MeetingClock
-from facilitator.follow import SessionFollower, signature
+from facilitator.follow import MeetingFinder, SessionFollower, signature
 from facilitator.i18n import set_language
 from facilitator.session import Session
 from facilitator.store import new_session_path, save_session
@@ -296,3 +296,16 @@ async def test_text_from_the_file_cannot_steer_the_terminal(
         shown = text_of(app, "#present-committee")
         assert "\x1b" not in shown and "\x07" not in shown
         assert "LMU" in shown and "Nord" in shown
+
+
+def test_an_idle_view_reads_nothing(meeting: Meeting, tmp_path: Path) -> None:
+    follower = SessionFollower(meeting.path)
+    assert follower.changed()
+    follower.poll()
+    assert not follower.changed()  # one stat says so: no read, no thread
+    finder = MeetingFinder(tmp_path / "empty", every=5.0)
+    (tmp_path / "empty").mkdir()
+    assert finder.due(100.0)
+    assert finder.look(100.0) is None
+    assert not finder.due(101.0)
+    assert finder.due(105.0)  # a shared drive may not update the folder's time: look anyway

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import html
 import re
 from datetime import date, datetime, timedelta, timezone
@@ -160,9 +161,17 @@ async def test_register_exports_the_rows_shown_to_csv(
         assert raw.startswith(b"\xef\xbb\xbf")
         text = raw.decode("utf-8-sig")
         lines = text.splitlines()
-        assert lines[0].startswith("Date;Committee;Kind;Text;Owner;Status")
+        records = list(csv.reader(lines, delimiter=";"))
+        assert records[0][:6] == ["Date", "Committee", "Kind", "Text", "Owner", "Status"]
         assert len(lines) == 2
-        assert lines[1].startswith("2026-04-01;LMU Nord;Agreement;Skærmbilleder gemmes;Mia;Open")
+        assert records[1][:6] == [
+            "2026-04-01",
+            "LMU Nord",
+            "Agreement",
+            "Skærmbilleder gemmes",
+            "Mia",
+            "Open",
+        ]
         await pilot.press("enter")
         await pilot.pause()
         assert on_top(app, screen)
@@ -315,3 +324,29 @@ async def test_register_exports_under_danish_names_on_danish_screens(
             assert "Profiler er private" not in text  # the other unit's agreement
     finally:
         set_language("en")
+
+
+async def test_the_minutes_screen_writes_the_committees_guidelines(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    from facilitator.tui.modals.export_done import ExportDone
+
+    save_many(tmp_path, sample_agenda)
+    app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_register(pilot)
+        screen.query_one("#committee", Select).value = "LMU Hjemmeplejen Grenaa"
+        await pilot.pause()
+        await pilot.press("enter")  # the minutes of the row's meeting
+        await pilot.pause()
+        await pilot.press("l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        done = app.screen
+        assert isinstance(done, ExportDone)
+        # The meeting was typed as the alias; the guidelines carry the roster's name.
+        stem = "guidelines-lmu-hjemmeplejen-grenaa-2026-03-02"
+        assert done.paths == [tmp_path / f"{stem}.md", tmp_path / f"{stem}.docx"]
+        text = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")
+        assert text.startswith("# Local guidelines for social media – LMU Hjemmeplejen Grenaa")
+        assert "Profiler er private" in text and "Skærmbilleder" not in text

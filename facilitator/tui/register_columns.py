@@ -1,4 +1,6 @@
-"""The register table's columns and how they fit a terminal's width: plain Python, no Textual.
+"""The register table's columns, how they fit a terminal's width, and what its fields filter.
+
+No Textual here (rich Text only), so the layout and the filter are tested as plain functions.
 
 A row's cells and the text the filter searches are computed once, when the register is read;
 the layout decides per width which columns show and how wide, so the text people read keeps
@@ -11,11 +13,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from rich.text import Text
+
 from facilitator.i18n import _
+from facilitator.register.filters import DEFAULT_KINDS
 from facilitator.register.rows import Row
-from facilitator.register_query import fold
+from facilitator.register_query import fold, parse_query
+from facilitator.session import OUTCOME_KINDS, OutcomeKind
 from facilitator.tui.formatting import review_status_label
-from facilitator.tui.screens.home import state_label
+from facilitator.tui.screens.home import ellipsize, state_label
 from facilitator.tui.screens.review import short_kind
 
 TEXT_MAX = 80
@@ -151,6 +157,39 @@ def prepare(rows: Sequence[Row], today: date) -> list[Entry]:
     return entries
 
 
+def row_cells(entry: Entry, columns: Sequence[tuple[int, int]]) -> list[Text]:
+    """The cells shown for the columns laid out; Text, so nothing typed is read as markup."""
+    cells: list[Text] = []
+    for index, width in columns:
+        cell = Text(ellipsize(entry.cells[index], width))
+        if index == STATUS_COLUMN and entry.overdue:
+            cell.stylize("bold red")  # the word says it too, for those who cannot see red
+        cells.append(cell)
+    return cells
+
+
+def detail_text(entry: Entry, on_roster: bool | None) -> Text:
+    """The highlighted row in full (the table cuts long texts and names short)."""
+    row = entry.row
+    text = Text()
+    text.append(row.committee, style="bold")
+    if on_roster is False:
+        text.append(" (" + _("not on the roster") + ")", style="italic")
+    text.append(f" · {row.meeting_date.isoformat()} · {row.theme_ref} {row.theme}\n")
+    text.append(f"{short_kind(row.kind)}: ", style="italic")
+    text.append(row.text)
+    facts = [row.owner, row.date.isoformat() if row.date else ""]
+    text.append("  — " + " · ".join(fact for fact in facts if fact), style="bold")
+    text.append(" · " if any(facts) else "", style="bold")
+    if entry.overdue:
+        text.append(_("overdue"), style="bold red")
+    else:
+        text.append(status_text(row.status), style="bold")
+    if row.status_comment:
+        text.append(f" ({row.status_comment})", style="italic")
+    return text
+
+
 def natural_widths(entries: Sequence[Entry]) -> list[int]:
     """How wide each column wants to be: its widest cell or label, within its maximum."""
     widths: list[int] = []
@@ -204,3 +243,48 @@ def layout(natural: Sequence[int], width: int) -> list[tuple[int, int]]:
     shrink([COMMITTEE_COLUMN], lambda _i: 14)
     widths[text] = max(12, min(natural[text], room()))
     return sorted(widths.items())
+
+
+ALL = "*"
+# The kinds the Kind field offers; the first is the command line's default.
+KIND_CHOICES: tuple[tuple[str, frozenset[OutcomeKind]], ...] = (
+    ("default", DEFAULT_KINDS),
+    ("all", frozenset(OUTCOME_KINDS)),
+    *((kind, frozenset({kind})) for kind in OUTCOME_KINDS),
+)
+
+
+def kind_choice_label(key: str) -> str:
+    """The Kind field's words for a choice."""
+    if key == "default":
+        return _("Agreements and actions")
+    if key == "all":
+        return _("All kinds")
+    return short_kind(key)
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the register's fields ask for: search text, committee, kinds, open, overdue."""
+
+    text: str = ""
+    committee: str = ALL
+    kind_choice: str = "default"
+    open_only: bool = False
+    overdue_only: bool = False
+
+    def matcher(self) -> Callable[[Entry], bool]:
+        """A predicate for the entries that pass."""
+        query = parse_query(self.text)
+        kinds = dict(KIND_CHOICES)[self.kind_choice]
+
+        def passes(entry: Entry) -> bool:
+            return (
+                entry.row.kind in kinds
+                and (self.committee == ALL or entry.row.committee == self.committee)
+                and (not self.open_only or entry.row.is_open)
+                and (not self.overdue_only or entry.overdue)
+                and query.matches(entry.haystack)
+            )
+
+        return passes

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from facilitator.document import to_markdown
 from facilitator.docx_writer import to_docx
 from facilitator.guidelines import guidelines_document
-from facilitator.hr_queries import guidelines
+from facilitator.hr_queries import guidelines, roster_for
 from facilitator.i18n import _, language
-from facilitator.register.rows import Register, Row
+from facilitator.register.rows import Register, Row, collect
 from facilitator.roster import Roster
 from facilitator.store import slugify
 from facilitator.tabular import render_csv
@@ -42,3 +43,42 @@ def guidelines_files(
     """The committee's guidelines as Markdown and Word: {suffix: bytes} (GuidelinesError)."""
     doc = guidelines_document(guidelines(register, committee, roster), language(), today)
     return {".md": to_markdown(doc).encode("utf-8"), ".docx": to_docx(doc)}
+
+
+def write_files(files: dict[Path, bytes]) -> list[Path]:
+    """Write each file atomically (temporary file, fsync, rename); OSError names the file."""
+    from facilitator.store import _atomic_write  # until the workspace owns where reports go
+
+    written: list[Path] = []
+    for target, data in files.items():
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(target, data, None)
+        except OSError as error:
+            raise OSError(f"{target}: {error.strerror or error}") from None
+        written.append(target)
+    return written
+
+
+def write_guidelines(
+    folder: Path, register: Register, committee: str, roster: Roster | None, today: date
+) -> list[Path]:
+    """Write the committee's guidelines (.md and .docx) into `folder`; the paths written.
+
+    Raises GuidelinesError when the committee has not met, OSError when a file cannot be written.
+    """
+
+    # Named after the roster's name, whichever spelling the meeting was typed with.
+    stem = folder / guidelines_stem(roster.canonical(committee) if roster else committee, today)
+    files = guidelines_files(register, committee, roster, today)
+    return write_files({stem.with_suffix(suffix): data for suffix, data in files.items()})
+
+
+def write_folder_guidelines(folder: Path, committee: str, today: date) -> list[Path]:
+    """Read the sessions folder (and its roster) and write the committee's guidelines there.
+
+    Raises GuidelinesError, RosterError or OSError.
+    """
+    roster = roster_for(None, [folder])
+    register = collect([folder])
+    return write_guidelines(folder, register, committee, roster, today)

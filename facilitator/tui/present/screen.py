@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from facilitator.follow import SessionFollower, Snapshot, find_live_session
+from facilitator.follow import MeetingFinder, SessionFollower, Snapshot
 from facilitator.i18n import _
 from facilitator.live import LiveClock
 from facilitator.session import Session, clean_line
@@ -82,6 +83,7 @@ class PresenterScreen(Screen[None]):
         super().__init__()
         self.sessions_dir = sessions_dir
         self.follower = SessionFollower(path) if path is not None else None
+        self.finder = MeetingFinder(sessions_dir)
         self.wall = wall
         self.session: Session | None = None
         self._missing_since: datetime | None = None
@@ -121,17 +123,26 @@ class PresenterScreen(Screen[None]):
     # -- reading the file ---------------------------------------------------------------------
 
     def poll(self) -> None:
-        """Look at the file (or, with none yet, for a meeting to start) off the UI thread."""
-        if not self._polling:
-            self._polling = True
-            self._look()
+        """Look at the file (or, with none yet, for a meeting to start) off the UI thread.
+
+        A stat on the UI thread decides whether there is anything to read: twice a second
+        for hours, a thread started for nothing would be most of the view's idle cost.
+        """
+        if self._polling:
+            return
+        if self.follower is not None and not self.follower.changed():
+            return
+        if self.follower is None and not self.finder.due(time.monotonic()):
+            return
+        self._polling = True
+        self._look()
 
     @work(thread=True, exclusive=True, group="present-poll")
     def _look(self) -> None:
         snapshot: Snapshot | None = None
         try:
             if self.follower is None:
-                path = find_live_session(self.sessions_dir)
+                path = self.finder.look(time.monotonic())
                 if path is not None:
                     self.follower = SessionFollower(path)
             if self.follower is not None:

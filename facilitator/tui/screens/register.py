@@ -8,62 +8,39 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator.guidelines import GuidelinesError
 from facilitator.hr_queries import canonical_rows, roster_for
 from facilitator.i18n import _
-from facilitator.register.filters import DEFAULT_KINDS
 from facilitator.register.rows import Register, collect
-from facilitator.register_query import parse_query
 from facilitator.roster import Roster, RosterError
-from facilitator.session import OUTCOME_KINDS, OutcomeKind
 from facilitator.store import StoreError, load_session
 from facilitator.tui.register_columns import (
     COLUMNS,
-    STATUS_COLUMN,
     TEXT_MAX,
     TEXT_MIN,
     Entry,
+    detail_text,
     layout,
     natural_widths,
     prepare,
-    status_text,
+    row_cells,
 )
-from facilitator.tui.register_export import csv_name, csv_text, guidelines_files, guidelines_stem
-from facilitator.tui.screens.home import ellipsize
-from facilitator.tui.screens.review import short_kind
+from facilitator.tui.register_export import csv_name, csv_text, write_files, write_guidelines
+from facilitator.tui.widgets.register_filters import FILTER_DELAY, RegisterFilters
 from facilitator.tui.widgets.register_table import RegisterTable
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 __all__ = ["COLUMNS", "FILTER_DELAY", "TEXT_MAX", "TEXT_MIN", "RegisterScreen", "layout"]
-
-FILTER_DELAY = 0.15
-ALL = "*"
-# The kinds the Kind field offers; the first is the command line's default.
-KIND_CHOICES: tuple[tuple[str, frozenset[OutcomeKind]], ...] = (
-    ("default", DEFAULT_KINDS),
-    ("all", frozenset(OUTCOME_KINDS)),
-    *((kind, frozenset({kind})) for kind in OUTCOME_KINDS),
-)
-
-
-def kind_choice_label(key: str) -> str:
-    """The Kind field's words for a choice."""
-    if key == "default":
-        return _("Agreements and actions")
-    if key == "all":
-        return _("All kinds")
-    return short_kind(key)
 
 
 class RegisterScreen(Screen[None]):
@@ -92,14 +69,6 @@ class RegisterScreen(Screen[None]):
     RegisterScreen #register-top { height: 1; background: $panel; padding: 0 1; }
     RegisterScreen #register-title { width: 1fr; text-style: bold; }
     RegisterScreen #register-count { width: auto; }
-    RegisterScreen .register-bar { height: 1; margin: 0 1; }
-    RegisterScreen #register-bar { margin-top: 1; }
-    RegisterScreen .field-label { width: auto; color: $text-muted; margin-right: 1; }
-    RegisterScreen #filter { width: 1fr; }
-    RegisterScreen #committee { width: 36; margin-left: 2; }
-    RegisterScreen #kind { width: 28; }
-    RegisterScreen .toggle { width: auto; margin-left: 2; color: $text-muted; }
-    RegisterScreen .toggle.-on { color: $accent; text-style: bold; }
     RegisterScreen #rows { height: 1fr; margin: 1 1 0 1; }
     RegisterScreen #register-empty { height: auto; padding: 1 2; color: $text-muted; }
     RegisterScreen #register-problems { height: 1; padding: 0 2; color: $warning; }
@@ -135,13 +104,8 @@ class RegisterScreen(Screen[None]):
         self.register: Register | None = None
         self.roster: Roster | None = None
         self.loaded = False
-        self.open_only = False
-        self.overdue_only = False
-        self.kind_choice = "default"
-        self.committee = ALL
         self.sort_key = "date"
         self.sort_reverse = False
-        self._filter_timer: Timer | None = None
         self.natural = natural_widths([])
         self.visible_keys = [spec.key for spec in COLUMNS]
 
@@ -156,30 +120,7 @@ class RegisterScreen(Screen[None]):
         with Horizontal(id="register-top"):
             yield Label(_("Agreements register"), id="register-title")
             yield Label(_("Reading…"), id="register-count")
-        with Horizontal(id="register-bar", classes="register-bar"):
-            yield Label(_("Search (/)"), classes="field-label")
-            yield Input(
-                placeholder=_('words or "a phrase": text, owner, theme, status…'),
-                compact=True,
-                id="filter",
-            )
-            yield Select[str](
-                [],
-                prompt=_("All committees (u)"),
-                compact=True,
-                id="committee",
-            )
-        with Horizontal(id="register-fields", classes="register-bar"):
-            yield Label(_("Kind (k)"), classes="field-label")
-            yield Select[str](
-                [(kind_choice_label(key), key) for key, _kinds in KIND_CHOICES],
-                value="default",
-                allow_blank=False,
-                compact=True,
-                id="kind",
-            )
-            yield Label("", id="open-only", classes="toggle")
-            yield Label("", id="overdue-only", classes="toggle")
+        yield RegisterFilters()
         yield RegisterTable(id="rows", cursor_type="row", zebra_stripes=True)
         yield Static("", id="register-empty")
         yield Static("", id="register-detail")
@@ -189,7 +130,6 @@ class RegisterScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#register-empty").display = False
         self.query_one("#register-problems").display = False
-        self._show_toggles()
         self.query_one("#rows", DataTable).focus()
         self.reload()
 
@@ -247,35 +187,26 @@ class RegisterScreen(Screen[None]):
         self.apply()
 
     def _fill_committees(self) -> None:
-        names = sorted({entry.row.committee for entry in self.entries}, key=str.casefold)
+        names = {entry.row.committee for entry in self.entries}
         if self.roster is not None:
-            known = {c.name for c in self.roster.committees}
-            names = sorted(known | set(names), key=str.casefold)
-        select = self.query_one("#committee", Select)
-        # Text, not str: a committee's name comes from a file and must not be read as markup.
-        with self.prevent(Select.Changed):
-            select.set_options((Text(name), name) for name in names)
-            if self.committee in names:
-                select.value = self.committee
-            else:
-                self.committee = ALL
+            names |= {committee.name for committee in self.roster.committees}
+        self.filters.set_committees(sorted(names, key=str.casefold))
+
+    @property
+    def filters(self) -> RegisterFilters:
+        """The filter fields."""
+        return self.query_one(RegisterFilters)
+
+    @property
+    def open_only(self) -> bool:
+        """Whether only open outcomes are shown."""
+        return self.filters.state.open_only
 
     # -- filtering and sorting ------------------------------------------------------------
 
     def filtered(self) -> list[Entry]:
         """The entries that pass the fields and the search text, in the chosen order."""
-        query = parse_query(self.query_one("#filter", Input).value)
-        kinds = dict(KIND_CHOICES)[self.kind_choice]
-        committee = self.committee
-        entries = [
-            entry
-            for entry in self.entries
-            if entry.row.kind in kinds
-            and (committee == ALL or entry.row.committee == committee)
-            and (not self.open_only or entry.row.is_open)
-            and (not self.overdue_only or entry.overdue)
-            and query.matches(entry.haystack)
-        ]
+        entries = list(filter(self.filters.state.matcher(), self.entries))
         spec = next(spec for spec in COLUMNS if spec.key == self.sort_key)
         entries.sort(
             key=lambda entry: spec.sort(entry.row, entry.overdue), reverse=self.sort_reverse
@@ -298,7 +229,7 @@ class RegisterScreen(Screen[None]):
                 label += " ▼" if self.sort_reverse else " ▲"
             table.add_column(label, key=spec.key, width=column_width)
         # Text, not str: a str cell is read as Rich markup, and "[" in a text would vanish.
-        table.add_rows([self._cells(entry, columns) for entry in self.shown])
+        table.add_rows([row_cells(entry, columns) for entry in self.shown])
         if selected is not None and selected in self.shown:
             table.move_cursor(row=self.shown.index(selected), animate=False)
         self._show_count()
@@ -313,16 +244,6 @@ class RegisterScreen(Screen[None]):
             empty.update(_("No row matches the filter."))
         self.refresh_bindings()
 
-    @staticmethod
-    def _cells(entry: Entry, columns: list[tuple[int, int]]) -> list[Text]:
-        cells: list[Text] = []
-        for index, width in columns:
-            cell = Text(ellipsize(entry.cells[index], width))
-            if index == STATUS_COLUMN and entry.overdue:
-                cell.stylize("bold red")  # the word says it too, for those who cannot see red
-            cells.append(cell)
-        return cells
-
     def on_resize(self) -> None:
         if self.loaded:
             self.apply()
@@ -336,48 +257,15 @@ class RegisterScreen(Screen[None]):
         count += " · " + _("sorted by {column}").format(column=spec.label().lower())
         self.query_one("#register-count", Label).update(count)
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
-        # Typing fast should not rebuild a table of thousands of rows for every letter.
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        self._filter_timer = self.set_timer(FILTER_DELAY, self.apply)
-
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-            self._filter_timer = None
-        self.apply()
-        self.query_one("#rows", DataTable).focus()
-
-    @on(Select.Changed, "#committee")
-    def _committee_changed(self, event: Select.Changed) -> None:
-        # Cleared (no committee chosen): every committee.
-        self.committee = event.value if isinstance(event.value, str) else ALL
-        self.apply()
-
-    @on(Select.Changed, "#kind")
-    def _kind_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
-            self.kind_choice = event.value
+    @on(RegisterFilters.Changed)
+    def _filters_changed(self) -> None:
+        # Still reading: the fields apply once the rows are there ("Reading…" stays meanwhile).
+        if self.loaded:
             self.apply()
 
-    def _show_toggles(self) -> None:
-        # A box and the word, not colour alone, say whether a field is on.
-        for widget_id, on_, text in (
-            ("#open-only", self.open_only, _("open only (o)")),
-            ("#overdue-only", self.overdue_only, _("overdue only (f)")),
-        ):
-            label = self.query_one(widget_id, Label)
-            label.update(("☑ " if on_ else "☐ ") + text)
-            label.set_class(on_, "-on")
-
-    def on_click(self, event: events.Click) -> None:
-        if event.widget is not None and event.widget.id == "open-only":
-            self.action_toggle_open()
-        elif event.widget is not None and event.widget.id == "overdue-only":
-            self.action_toggle_overdue()
+    @on(RegisterFilters.Submitted)
+    def _filters_submitted(self) -> None:
+        self.query_one("#rows", DataTable).focus()
 
     @on(DataTable.RowHighlighted, "#rows")
     def _highlighted(self) -> None:
@@ -390,24 +278,8 @@ class RegisterScreen(Screen[None]):
         detail.display = entry is not None
         if entry is None:
             return
-        row = entry.row
-        text = Text()
-        text.append(row.committee, style="bold")
-        if self.roster is not None and not self.roster.knows(row.committee):
-            text.append(" (" + _("not on the roster") + ")", style="italic")
-        text.append(f" · {row.meeting_date.isoformat()} · {row.theme_ref} {row.theme}\n")
-        text.append(f"{short_kind(row.kind)}: ", style="italic")
-        text.append(row.text)
-        facts = [row.owner, row.date.isoformat() if row.date else ""]
-        text.append("  — " + " · ".join(fact for fact in facts if fact), style="bold")
-        text.append(" · " if any(facts) else "", style="bold")
-        if entry.overdue:
-            text.append(_("overdue"), style="bold red")
-        else:
-            text.append(status_text(row.status), style="bold")
-        if row.status_comment:
-            text.append(f" ({row.status_comment})", style="italic")
-        detail.update(text)
+        known = None if self.roster is None else self.roster.knows(entry.row.committee)
+        detail.update(detail_text(entry, known))
 
     @property
     def selected(self) -> Entry | None:
@@ -429,7 +301,7 @@ class RegisterScreen(Screen[None]):
 
     def action_focus_filter(self) -> None:
         """Put the cursor in the filter."""
-        self.query_one("#filter", Input).focus()
+        self.filters.focus_search()
 
     def action_sort(self) -> None:
         """Sort by the next column shown."""
@@ -450,26 +322,19 @@ class RegisterScreen(Screen[None]):
 
     def action_toggle_open(self) -> None:
         """Show only outcomes not done or dropped, or everything."""
-        self.open_only = not self.open_only
-        self._show_toggles()
-        self.apply()
+        self.filters.toggle_open()
 
     def action_toggle_overdue(self) -> None:
         """Show only open outcomes past their date, or everything."""
-        self.overdue_only = not self.overdue_only
-        self._show_toggles()
-        self.apply()
+        self.filters.toggle_overdue()
 
     def action_next_kind(self) -> None:
         """The next choice of kinds: agreements and actions, all, then each kind alone."""
-        keys = [key for key, _kinds in KIND_CHOICES]
-        self.query_one("#kind", Select).value = keys[(keys.index(self.kind_choice) + 1) % len(keys)]
+        self.filters.next_kind()
 
     def action_pick_committee(self) -> None:
         """Open the committee field's list."""
-        select = self.query_one("#committee", Select)
-        select.focus()
-        select.action_show_overlay()
+        self.filters.pick_committee()
 
     @on(DataTable.RowSelected, "#rows")
     def _row_selected(self) -> None:
@@ -508,36 +373,29 @@ class RegisterScreen(Screen[None]):
         entry = self.selected
         if entry is None or self.register is None:
             return
+        self._write_guidelines(self.register, entry.row.committee)
+
+    @work(thread=True, group="register-export")
+    def _write_guidelines(self, register: Register, committee: str) -> None:
         today = self.facilitator.wall().date()
-        committee = entry.row.committee
+        note = _("The local guidelines of {committee}.").format(committee=committee)
         try:
-            files = guidelines_files(self.register, committee, self.roster, today)
-        except GuidelinesError as error:
-            self.notify(str(error), title=_("No guidelines"), severity="error", markup=False)
-            return
-        stem = self.facilitator.sessions_dir / guidelines_stem(committee, today)
-        self._write(
-            {stem.with_suffix(suffix): data for suffix, data in files.items()},
-            _("The local guidelines of {committee}.").format(committee=committee),
-        )
+            paths = write_guidelines(
+                self.facilitator.sessions_dir, register, committee, self.roster, today
+            )
+        except (GuidelinesError, OSError) as error:
+            self.post_message(self.Exported([], error=str(error)))
+        else:
+            self.post_message(self.Exported(paths, note))
 
     @work(thread=True, group="register-export")
     def _write(self, files: dict[Path, bytes], note: str) -> None:
-        # The store's atomic write until the workspace owns where reports go.
-        from facilitator.store import _atomic_write
-
-        written: list[Path] = []
-        for target, data in files.items():
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _atomic_write(target, data, None)
-            except OSError as error:
-                self.post_message(
-                    self.Exported(written, error=f"{target}: {error.strerror or error}")
-                )
-                return
-            written.append(target)
-        self.post_message(self.Exported(written, note))
+        try:
+            paths = write_files(files)
+        except OSError as error:
+            self.post_message(self.Exported([], error=str(error)))
+        else:
+            self.post_message(self.Exported(paths, note))
 
     @on(Exported)
     def _exported(self, message: Exported) -> None:

@@ -100,6 +100,7 @@ class ReviewScreen(Screen[None]):
         Binding("h", "export('html')", _("HTML"), show=False, id="export_html"),
         Binding("t", "export('toml')", _("TOML"), show=False, id="export_toml"),
         Binding("w", "export('docx')", _("Word"), show=False, id="export_docx"),
+        Binding("l", "guidelines", _("Guidelines"), show=False, id="review_guidelines"),
         Binding("escape,q", "back", _("Back"), id="review_back"),
     ]
 
@@ -137,6 +138,13 @@ class ReviewScreen(Screen[None]):
     @dataclass
     class Exported(Message):
         """Export files were written (in a worker), or writing failed."""
+
+        paths: list[Path]
+        error: str
+
+    @dataclass
+    class GuidelinesWritten(Message):
+        """The committee's local guidelines were written (in a worker), or could not be."""
 
         paths: list[Path]
         error: str
@@ -481,6 +489,36 @@ class ReviewScreen(Screen[None]):
         if self.session.minutes_status != "approved":
             notes.append(_("The minutes are a draft: g approves them."))
         self.app.push_screen(ExportDone(message.paths, notes, title=_("Exported")))
+
+    def action_guidelines(self) -> None:
+        """Write the committee's local guidelines from all its meetings in this folder."""
+        self._write_guidelines(self.session.committee, self.path.parent)
+
+    @work(thread=True, group="review-export")
+    def _write_guidelines(self, committee: str, folder: Path) -> None:
+        from facilitator.guidelines import GuidelinesError
+        from facilitator.roster import RosterError
+        from facilitator.tui.register_export import write_folder_guidelines
+
+        # This meeting's latest outcomes on disk first: the guidelines read the files.
+        self.facilitator.saver.flush()
+        today = self.facilitator.wall().date()
+        try:
+            paths = write_folder_guidelines(folder, committee, today)
+        except (GuidelinesError, RosterError, OSError) as error:
+            self.post_message(self.GuidelinesWritten([], str(error)))
+            return
+        self.post_message(self.GuidelinesWritten(paths, ""))
+
+    @on(GuidelinesWritten)
+    def _guidelines_written(self, message: GuidelinesWritten) -> None:
+        if message.error:
+            self.app.push_screen(
+                ExportDone([], [message.error], title=_("Could not export"), failed=True)
+            )
+            return
+        note = _("The local guidelines of {committee}.").format(committee=self.session.committee)
+        self.app.push_screen(ExportDone(message.paths, [note], title=_("Exported")))
 
     # -- leaving --------------------------------------------------------------------------
 
