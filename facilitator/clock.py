@@ -7,9 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from facilitator.session import Session, ThemeRecord, distribute, now
+from facilitator.session import (
+    DEALT_WITH_SECONDS,
+    REVIEW_THEME_ID,
+    SET_ASIDE,
+    Session,
+    ThemeRecord,
+    ThemeState,
+    distribute,
+    now,
+)
 
 Monotonic = Callable[[], float]
+
 # A meeting resumed this long after its start is planned from the time it resumes.
 RESUMED_LATER = timedelta(hours=12)
 WallClock = Callable[[], datetime]
@@ -27,6 +37,26 @@ class Replan:
     def changed(self) -> bool:
         """Whether applying it would change anything."""
         return any(old != new for _, old, new in self.changes)
+
+
+@dataclass(frozen=True)
+class _Visit:
+    """The current theme as it was when the meeting came to it, to judge leaving it."""
+
+    theme_id: str
+    state: ThemeState
+    reason: str
+    seconds: float
+    captured: tuple[object, ...]
+
+
+def _captured(session: Session, record: ThemeRecord) -> tuple[object, ...]:
+    """Everything captured on a theme, to tell whether a visit added anything."""
+    reviews: tuple[object, ...] = ()
+    if record.theme_id == REVIEW_THEME_ID:
+        reviews = tuple(review.status for review in session.reviews)
+    outcomes = tuple((o.id, o.text) for o in record.outcomes)
+    return (record.notes.strip(), outcomes, record.presented, reviews)
 
 
 class MeetingClock:
@@ -47,6 +77,7 @@ class MeetingClock:
         self.monotonic = monotonic
         self.wall = wall
         self._span_start: float | None = None
+        self._visit: _Visit | None = None
         # Where monotonic time meets wall time, so the file's `running_since` has sub-second
         # precision and moves exactly as the monotonic clock does (no jitter at each save).
         self._anchor: tuple[float, datetime] | None = None
@@ -66,6 +97,7 @@ class MeetingClock:
             return
         if self.session.started is None:
             self.session.started = self.wall()
+        self._visit_of(self.session.current)
         self.session.current.state = "active"
         self._span_start = self.monotonic()
         self.session.running_since = self._wall_at(self._span_start)
@@ -102,42 +134,106 @@ class MeetingClock:
 
     # -- themes -------------------------------------------------------------------------
 
-    def goto(self, theme_id: str) -> None:
-        """Make another theme current; running time from now on counts there.
+    def _visit_of(self, record: ThemeRecord) -> _Visit:
+        """The visit under way on `record`, begun now if the meeting only just came to it."""
+        visit = self._visit
+        if visit is None or visit.theme_id != record.theme_id:
+            # A theme that is current in a file being resumed was under way: its state before
+            # this visit is unknown, so leaving it soon judges it by what it holds.
+            state: ThemeState = "pending" if record.state == "active" else record.state
+            visit = _Visit(
+                record.theme_id,
+                state,
+                record.reason,
+                record.seconds,
+                _captured(self.session, record),
+            )
+            self._visit = visit
+        return visit
 
-        The theme left behind is done once it has been worked on; themes jumped over
-        forwards that were never touched count as skipped.
+    def _leave(self, record: ThemeRecord) -> None:
+        """Judge the theme the meeting leaves: moving on decides nothing by itself.
+
+        A minute or more on it this time, or anything captured, makes it dealt with. A
+        shorter visit leaves it as it was: to do, dealt with, skipped or postponed.
         """
+        visit = self._visit_of(record)
+        spent = record.seconds - visit.seconds
+        if spent >= DEALT_WITH_SECONDS or _captured(self.session, record) != visit.captured:
+            record.state, record.reason = "done", ""
+        elif visit.state in SET_ASIDE or visit.state == "done":
+            record.state, record.reason = visit.state, visit.reason
+        elif record.seconds >= DEALT_WITH_SECONDS or self.session.has_capture(record.theme_id):
+            record.state = "done"
+        else:
+            record.state = "pending"
+        self._visit = None
+
+    def _arrive(self, theme_id: str) -> None:
+        session = self.session
+        session.current_theme = theme_id
+        record = session.current
+        self._visit_of(record)
+        if self.running or session.started is not None:
+            # Coming back to a theme reopens it; leaving it soon restores what it was.
+            record.state = "active"
+
+    def goto(self, theme_id: str) -> None:
+        """Make another theme current; running time from now on counts there."""
         session = self.session
         if theme_id == session.current_theme:
             return
+        session.record(theme_id)  # an unknown id fails before anything changes
         self.checkpoint()
-        old = session.current
-        if old.state == "active" or old.seconds > 0:
-            old.state = "done"
-        start, target = session.index_of(old.theme_id), session.index_of(theme_id)
-        for record in session.themes[start + 1 : target]:
-            if record.state == "pending":
-                record.state = "skipped"
-        session.current_theme = theme_id
-        if self.running or session.started is not None:
-            session.current.state = "active"
+        self._leave(session.current)
+        self._arrive(theme_id)
 
     def next(self) -> bool:
-        """Go to the next theme; False on the last one."""
+        """Go to the next theme not set aside; False when there is none after this one."""
         index = self.session.index_of(self.session.current_theme)
-        if index + 1 >= len(self.session.themes):
-            return False
-        self.goto(self.session.themes[index + 1].theme_id)
-        return True
+        for record in self.session.themes[index + 1 :]:
+            if not record.set_aside:
+                self.goto(record.theme_id)
+                return True
+        return False
 
     def previous(self) -> bool:
-        """Go back to the previous theme; False on the first one."""
+        """Go back to the previous theme, whatever its state; False on the first one."""
         index = self.session.index_of(self.session.current_theme)
         if index == 0:
             return False
         self.goto(self.session.themes[index - 1].theme_id)
         return True
+
+    def next_to_do(self) -> ThemeRecord | None:
+        """The theme to go on with: the first to do after the current one, else before it."""
+        session = self.session
+        index = session.index_of(session.current_theme)
+        later = [r for r in session.themes[index + 1 :] if r.to_do]
+        earlier = [r for r in session.themes[:index] if r.to_do]
+        found = later or earlier
+        return found[0] if found else None
+
+    def set_aside(self, state: ThemeState, reason: str) -> ThemeRecord | None:
+        """Skip or postpone the current theme with a reason, and go on to the next theme to
+        do; returns that theme, or None when none is left (the clock then pauses)."""
+        session = self.session
+        self.checkpoint()
+        record = session.current
+        session.set_aside(record.theme_id, state, reason)
+        self._visit = None
+        target = self.next_to_do()
+        if target is None:
+            self.pause()
+            return None
+        self._arrive(target.theme_id)
+        return target
+
+    def finish(self) -> None:
+        """Stop the clock at the end of the meeting and judge the theme it was on."""
+        self.pause()
+        if self.session.started is not None:
+            self._leave(self.session.current)
 
     def adjust(self, minutes: int) -> int:
         """Add (or with a negative number remove) minutes on the current timebox; 1 at least."""
@@ -165,8 +261,8 @@ class MeetingClock:
         return sum(self.used(record.theme_id) for record in self.session.themes)
 
     def _still_to_come(self) -> list[ThemeRecord]:
-        after_current = self.session.themes[self.session.index_of(self.session.current_theme) + 1 :]
-        return [r for r in after_current if r.state in ("pending", "skipped") and r.seconds == 0]
+        """Every theme still to do, wherever it is in the agenda; the current one aside."""
+        return self.session.to_do()
 
     def planned_end(self) -> datetime:
         """When the meeting was planned to end: its (planned or actual) start plus its length."""
@@ -180,9 +276,10 @@ class MeetingClock:
 
     def projected_end(self) -> datetime:
         """When the meeting will end at this pace: now, plus what is left of the current
-        timebox (nothing once in overtime), plus the timeboxes of the themes still to come."""
-        left = max(0.0, self.remaining())
-        left += sum(r.timebox * 60 for r in self._still_to_come())
+        timebox (nothing once in overtime), plus what is left of the timebox of every theme
+        still to do."""
+        left = 0.0 if self.session.current.set_aside else max(0.0, self.remaining())
+        left += sum(max(0.0, r.timebox * 60 - r.seconds) for r in self._still_to_come())
         return self.wall() + timedelta(seconds=left)
 
     def ends(self) -> tuple[datetime, datetime, int]:
@@ -197,13 +294,14 @@ class MeetingClock:
     # -- re-planning ----------------------------------------------------------------------
 
     def propose_replan(self) -> Replan:
-        """New timeboxes for the themes still to come so the meeting ends as planned.
+        """New timeboxes for exactly the themes still to do so the meeting ends as planned.
 
-        The current theme keeps its timebox; the rest share the minutes between the end of
-        the current theme and the planned end, in proportion to their agenda timeboxes.
+        The current theme keeps its timebox; the themes to do share the minutes between the
+        end of the current theme and the planned end, in proportion to their agenda timeboxes.
         """
         coming = self._still_to_come()
-        end_of_current = self.wall() + timedelta(seconds=max(0.0, self.remaining()))
+        current = 0.0 if self.session.current.set_aside else max(0.0, self.remaining())
+        end_of_current = self.wall() + timedelta(seconds=current)
         budget = int((self.planned_end() - end_of_current).total_seconds() // 60)
         weights = [self.session.theme(r.theme_id).timebox for r in coming]
         proposal = distribute(weights, max(budget, 0))

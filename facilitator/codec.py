@@ -16,6 +16,7 @@ from facilitator.session import (
     ROLES,
     SESSION_SCHEMA,
     SIDES,
+    THEME_ORIGINS,
     THEME_STATES,
     Outcome,
     Participant,
@@ -23,6 +24,7 @@ from facilitator.session import (
     Session,
     ThemeRecord,
     clean_text,
+    side_for_role,
 )
 
 T = TypeVar("T")
@@ -100,7 +102,8 @@ def session_to_data(session: Session) -> dict[str, Any]:
                 "left": p.left,
                 "note": _text(p.note),
             },
-            keep=("name",),
+            # An empty side is a choice (a guest sits on neither side): it is kept.
+            keep=("name", "side"),
         )
         for p in session.participants
     ]
@@ -139,6 +142,10 @@ def _record_data(record: ThemeRecord) -> dict[str, Any]:
             "notes": _text(record.notes),
             "presented": record.presented or None,
             "uncovered_reason": _text(record.uncovered_reason),
+            "reason": _text(record.reason),
+            "origin": None if record.origin == "agenda" else record.origin,
+            "carried_from": record.carried_from,
+            "carried_reason": _text(record.carried_reason),
         }
     )
     data["outcomes"] = [
@@ -257,7 +264,15 @@ def session_from_data(data: Mapping[str, Any]) -> Session:
             notes=item.get("notes", str, ""),
             presented=item.get("presented", bool, False),
             uncovered_reason=item.get("uncovered_reason", str, ""),
+            reason=item.get("reason", str, ""),
+            origin=item.choice("origin", THEME_ORIGINS, "agenda"),
+            carried_from=item.get("carried_from", date),
+            carried_reason=item.get("carried_reason", str, ""),
         )
+        if record.state == "skipped" and not record.reason and not record.seconds:
+            # Files of earlier versions marked themes jumped over as skipped; nobody decided
+            # that, so they are still to do.
+            record.state = "pending"
         for raw in item.tables("outcomes"):
             record.outcomes.append(
                 Outcome(
@@ -307,11 +322,12 @@ def session_from_data(data: Mapping[str, Any]) -> Session:
     if session.current_theme not in known:
         raise SessionFormatError(f'"current_theme" names no theme: "{session.current_theme}"')
     for item in top.tables("participants"):
+        role = item.choice("role", ROLES, "other")
         session.participants.append(
             Participant(
                 name=item.get("name", str, required=True),
-                role=item.choice("role", ROLES, "other"),
-                side=item.choice("side", SIDES, "employees"),
+                role=role,
+                side=item.choice("side", SIDES, side_for_role(role)),
                 present=item.get("present", bool, True),
                 arrived=item.get("arrived", datetime),
                 left=item.get("left", datetime),

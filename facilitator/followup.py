@@ -13,6 +13,7 @@ from pathlib import Path
 
 from facilitator import store
 from facilitator.agenda import Agenda, Section, Theme
+from facilitator.carry import carry_into, leftovers
 from facilitator.session import (
     CLOSED_STATUSES,
     REVIEW_STATUSES,
@@ -203,6 +204,9 @@ def start_followup(earlier: Session, chain: list[Session], agenda: Agenda | None
     ]
     session.followup_of = earlier.id
     session.reviews = items
+    # What the earlier meeting postponed or never reached comes back; the form may drop it.
+    carry_into(session, leftovers(earlier))
+    session.planned_minutes = session.timebox_minutes
     return session
 
 

@@ -82,7 +82,11 @@ class _Writer:
         self.language = minutes_language(session)
         self.label = i18n.words(self.language).minutes
         self.refs = {theme_id: str(ref) for theme_id, ref in session.agenda.refs().items()}
-        self.uncovered = {record.theme_id for record in session.uncovered()}
+        self.gaps = {
+            record.theme_id: gap
+            for record in session.themes
+            if (gap := session.gap(record)) is not None
+        }
 
     # -- small formatters ---------------------------------------------------------------
 
@@ -289,14 +293,14 @@ class _Writer:
                 [
                     f"{number}. {escape_inline(section.title)}",
                     f"{planned} {label['minutes']}",
-                    f"{used_minutes(seconds)} {label['minutes']}",
+                    f"{self.used(seconds)} {label['minutes']}",
                 ]
             )
         rows.append(
             [
                 f"**{label['total']}**",
                 f"**{int(planned_total)} {label['minutes']}**",
-                f"**{used_minutes(used_total)} {label['minutes']}**",
+                f"**{self.used(used_total)} {label['minutes']}**",
             ]
         )
         header = [label["item"], label["planned"], label["used_column"]]
@@ -356,9 +360,8 @@ class _Writer:
         if heading:
             title = escape_inline(theme.title)
             lines += [f"### {self.refs[theme.id]} {title}", ""]
-        if record.theme_id in self.uncovered:
-            reason = escape_block(record.uncovered_reason)
-            lines += [f"**{label['not_covered']}** {reason}".rstrip(), ""]
+        lines += self.origin(record)
+        lines += self.standing(record)
         if theme.is_obligation:
             presented = label["yes"] if record.presented else label["no"]
             lines += [f"**{label['presented']}:** {presented}", ""]
@@ -377,11 +380,55 @@ class _Writer:
             outcomes = [o for o in record.outcomes if o.kind == kind_name]
             lines += self.outcomes(kind_name, outcomes)
         decided = any(o.kind != "question" for o in record.outcomes)
-        standing = record.theme_id in STANDING_IDS
-        quiet = theme.is_obligation or standing or record.theme_id in self.uncovered
-        if not decided and not quiet:
+        dealt_with = record.theme_id not in self.gaps and not record.set_aside
+        standing_item = record.theme_id in STANDING_IDS
+        if not theme.is_obligation and not decided and dealt_with and not standing_item:
             lines += [f"*{label['no_decision']}*", ""]
         return lines
+
+    def used(self, seconds: float) -> str:
+        """Time used in whole minutes, without the unit: `18`, `0`, or `under 1` below 30 s."""
+        if 0 < seconds < 30:
+            return self.label["under_a_minute"]
+        return str(used_minutes(seconds))
+
+    def origin(self, record: ThemeRecord) -> list[str]:
+        """Where a theme that was not on the agenda came from."""
+        label = self.label
+        if record.origin == "added":
+            return [f"*{label['added']}*", ""]
+        if record.origin != "carried":
+            return []
+        text = label["carried"].format(
+            date=self.date(record.carried_from) if record.carried_from else "?"
+        )
+        why = (
+            label["carried_postponed"].format(reason=escape_inline(record.carried_reason))
+            if record.carried_reason
+            else label["carried_not_reached"]
+        )
+        return [f"*{text} ({why}).*", ""]
+
+    def standing(self, record: ThemeRecord) -> list[str]:
+        """What became of a theme not dealt with: set aside, not reached, or not covered."""
+        label = self.label
+        if record.set_aside:
+            name = label[record.state]
+            reason = escape_inline(record.reason)
+            return [f"**{name}:** {reason}" if reason else f"**{name}.**", ""]
+        gap = self.gaps.get(record.theme_id)
+        if gap is None:
+            return []
+        if gap == "not-reached":
+            text = label["not_reached"] if self.session.ended else label["not_reached_yet"]
+        else:
+            text = {
+                "not-presented": label["not_covered"],
+                "nothing-captured": label["nothing_captured"],
+                "review-open": label["review_open"],
+            }[gap]
+        reason = escape_block(record.uncovered_reason)
+        return [f"**{text}** {reason}".rstrip(), ""]
 
     def outcomes(self, kind: OutcomeKind, outcomes: list[Outcome]) -> list[str]:
         """Decisions and questions as text; agreements and actions as a table with owner and due."""

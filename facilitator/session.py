@@ -17,16 +17,30 @@ SESSION_SCHEMA = 1
 REVIEW_THEME_ID = "opfoelgning-tidligere"
 
 Role = Literal["leader", "employee-representative", "tr", "amr", "secretary", "guest", "other"]
-Side = Literal["management", "employees"]
-ThemeState = Literal["pending", "active", "done", "skipped"]
+# "": no side. Guests, the secretary and others sit on neither side of a MED committee.
+Side = Literal["management", "employees", ""]
+# pending: to do; active: current; done: dealt with; skipped: not coming back (with a reason);
+# postponed: to the next meeting (with a reason), which carries it (see carry.py).
+ThemeState = Literal["pending", "active", "done", "skipped", "postponed"]
+# Where a theme of the session comes from: the agenda, added on the spot during the meeting,
+# or carried over from an earlier meeting. Other engineers' features add their own origins.
+ThemeOrigin = Literal["agenda", "added", "carried"]
 OutcomeKind = Literal["decision", "agreement", "action", "question"]
 ReviewStatus = Literal["", "done", "in-progress", "not-started", "dropped"]
 MinutesStatus = Literal["draft", "approved"]
 SessionState = Literal["in-progress", "ended", "approved"]
+# Why a theme counts as not covered at the end of the meeting (see Session.gap).
+Gap = Literal["not-reached", "not-presented", "nothing-captured", "review-open"]
+
+# Leaving a theme after this long on it (or with something captured) marks it dealt with.
+DEALT_WITH_SECONDS = 60.0
 
 ROLES: tuple[Role, ...] = get_args(Role)
 SIDES: tuple[Side, ...] = get_args(Side)
 THEME_STATES: tuple[ThemeState, ...] = get_args(ThemeState)
+THEME_ORIGINS: tuple[ThemeOrigin, ...] = get_args(ThemeOrigin)
+# States the chair decided, each with a reason: moving between themes never undoes them.
+SET_ASIDE: tuple[ThemeState, ...] = ("skipped", "postponed")
 OUTCOME_KINDS: tuple[OutcomeKind, ...] = get_args(OutcomeKind)
 REVIEW_STATUSES: tuple[ReviewStatus, ...] = get_args(ReviewStatus)
 MINUTES_STATUSES: tuple[MinutesStatus, ...] = get_args(MinutesStatus)
@@ -34,15 +48,17 @@ SESSION_STATES: tuple[SessionState, ...] = get_args(SessionState)
 # An outcome reviewed as done or dropped needs no more follow-up.
 CLOSED_STATUSES = frozenset({"done", "dropped"})
 
-# Which side a role sits on when nobody says otherwise: a MED committee has two sides.
+# Which side a role sits on when nobody says otherwise: a MED committee has two sides, and
+# guests, the secretary and others sit on neither. The one place roles map to sides: a new
+# role adds its line here (and side_for_role reads it).
 DEFAULT_SIDE: dict[str, Side] = {
     "leader": "management",
-    "secretary": "management",
     "employee-representative": "employees",
     "tr": "employees",
     "amr": "employees",
-    "guest": "employees",
-    "other": "employees",
+    "secretary": "",
+    "guest": "",
+    "other": "",
 }
 
 # Common spellings people type for a role on the command line or in a form.
@@ -104,6 +120,11 @@ def new_id() -> str:
     return secrets.token_hex(6)
 
 
+def side_for_role(role: str) -> Side:
+    """The side a role sits on unless someone says otherwise ("" for no side)."""
+    return DEFAULT_SIDE.get(role, "")
+
+
 def parse_role(text: str) -> Role | None:
     """A role from what a person typed (Danish or English), or None if it is not one."""
     return ROLE_ALIASES.get(clean_line(text).lower().replace(" ", "-").replace("_", "-"))
@@ -146,6 +167,20 @@ class ThemeRecord:
     presented: bool = False
     outcomes: list[Outcome] = field(default_factory=list)
     uncovered_reason: str = ""
+    reason: str = ""  # why it was skipped or postponed
+    origin: ThemeOrigin = "agenda"
+    carried_from: date | None = None  # the earlier meeting's date, for a carried theme
+    carried_reason: str = ""  # why the earlier meeting postponed it ("": not reached)
+
+    @property
+    def to_do(self) -> bool:
+        """Still to be dealt with at this meeting (the current theme is not: it is under way)."""
+        return self.state == "pending"
+
+    @property
+    def set_aside(self) -> bool:
+        """Skipped or postponed by the chair, with a reason."""
+        return self.state in SET_ASIDE
 
 
 def used_minutes(seconds: float) -> int:
@@ -359,20 +394,72 @@ class Session:
             self.vice_approved_by = ""
             self.vice_approved_at = None
 
+    def has_capture(self, theme_id: str) -> bool:
+        """Whether anything was captured on a theme: notes, outcomes, or a review status."""
+        record = self.record(theme_id)
+        if record.notes.strip() or record.outcomes:
+            return True
+        return theme_id == REVIEW_THEME_ID and any(review.status for review in self.reviews)
+
+    @property
+    def review_complete(self) -> bool:
+        """Whether every earlier outcome under review has a status (False without reviews)."""
+        return bool(self.reviews) and all(review.status for review in self.reviews)
+
+    def gap(self, record: ThemeRecord) -> Gap | None:
+        """Why a theme counts as not covered, or None when it is covered or set aside.
+
+        Skipped and postponed themes are the chair's decision, with a reason: not a gap.
+        The review of earlier outcomes is covered once each of them has a status.
+        """
+        if record.set_aside:
+            return None
+        theme = self.theme(record.theme_id)
+        if record.theme_id == REVIEW_THEME_ID and self.reviews:
+            if self.review_complete:
+                return None
+            return (
+                "not-reached"
+                if record.to_do and not self.has_capture(REVIEW_THEME_ID)
+                else ("review-open")
+            )
+        reached = record.seconds >= DEALT_WITH_SECONDS or record.presented
+        if record.to_do and not reached and not self.has_capture(record.theme_id):
+            return "not-reached"
+        if theme.is_obligation:
+            return None if record.presented else "not-presented"
+        return None if self.has_capture(record.theme_id) else "nothing-captured"
+
     def uncovered(self) -> list[ThemeRecord]:
-        """Themes the meeting did not cover: obligations not presented, discussions with nothing.
+        """Themes the meeting did not cover: not reached, obligations not presented,
+        discussions with nothing captured, a review with items left without a status.
 
         What the end-of-meeting check lists and the minutes mark as not covered.
         """
-        missing: list[ThemeRecord] = []
-        for record in self.themes:
-            theme = self.theme(record.theme_id)
-            if theme.is_obligation:
-                if not record.presented:
-                    missing.append(record)
-            elif not record.notes.strip() and not record.outcomes:
-                missing.append(record)
-        return missing
+        return [record for record in self.themes if self.gap(record) is not None]
+
+    def to_do(self) -> list[ThemeRecord]:
+        """Themes still to be dealt with, in agenda order (not the current one)."""
+        return [r for r in self.themes if r.to_do and r.theme_id != self.current_theme]
+
+    def set_aside(self, theme_id: str, state: ThemeState, reason: str) -> None:
+        """Skip a theme (not coming back) or postpone it to the next meeting, with a reason."""
+        if state not in SET_ASIDE:
+            raise ValueError(f'"{state}" is not skipped or postponed')
+        record = self.record(theme_id)
+        record.state = state
+        record.reason = clean_line(reason)
+
+    @property
+    def can_reopen(self) -> bool:
+        """An ended meeting whose minutes nobody approved can go on (after ctrl+e by mistake)."""
+        return self.ended is not None and self.minutes_status != "approved"
+
+    def reopen(self) -> None:
+        """Take an ended, unapproved meeting up again where it stopped."""
+        if self.minutes_status == "approved":
+            raise ValueError("the minutes are approved: a follow-up meeting continues the work")
+        self.ended = None
 
 
 def distribute(weights: list[int], total: int) -> list[int]:

@@ -137,7 +137,7 @@ def test_switching_themes_while_running_moves_time_to_the_new_theme(
     assert clock.next() is True
     fake.advance(50)
     assert session.record(first).seconds == 100
-    assert session.record(first).state == "done"
+    assert session.record(first).state == "done"  # a minute or more on it: dealt with
     assert session.current_theme == second
     assert session.current.state == "active"
     assert clock.used(first) == 100
@@ -148,10 +148,23 @@ def test_switching_themes_while_running_moves_time_to_the_new_theme(
     fake.advance(25)
     assert clock.used(first) == 125
     assert clock.used(second) == 50
-    assert session.record(second).state == "done"
+    assert session.record(second).state == "pending"  # under a minute, nothing captured
 
 
-def test_goto_forward_marks_jumped_themes_skipped(
+def test_moving_on_decides_nothing_by_itself(
+    clock: MeetingClock, fake: FakeClock, session: Session
+) -> None:
+    ids = theme_ids(session)
+    clock.start()
+    for _ in range(5):
+        fake.advance(0.6)
+        clock.next()
+    assert session.current_theme == ids[5]
+    assert [session.record(i).state for i in ids[:6]] == ["pending"] * 5 + ["active"]
+    assert abs(clock.drift_minutes()) <= 1
+
+
+def test_jumping_forward_leaves_the_themes_in_between_to_do(
     clock: MeetingClock, fake: FakeClock, session: Session
 ) -> None:
     ids = theme_ids(session)
@@ -160,15 +173,107 @@ def test_goto_forward_marks_jumped_themes_skipped(
     clock.goto(ids[3])
     assert [session.record(i).state for i in ids[:5]] == [
         "done",
-        "skipped",
-        "skipped",
+        "pending",
+        "pending",
         "active",
         "pending",
     ]
-    clock.goto(ids[1])  # back to a skipped one: it becomes current, the rest stay as they were
+    clock.goto(ids[1])  # back: it is current; the rest stay as they were
     assert session.record(ids[1]).state == "active"
-    assert session.record(ids[2]).state == "skipped"
-    assert session.record(ids[3]).state == "done"
+    assert session.record(ids[2]).state == "pending"
+    assert session.record(ids[3]).state == "pending"
+
+
+def test_leaving_with_something_captured_marks_dealt_with(
+    clock: MeetingClock, fake: FakeClock, session: Session
+) -> None:
+    first = session.current_theme
+    clock.start()
+    fake.advance(10)
+    session.add_outcome(first, "decision", "Vi bruger guidens definition")
+    clock.next()
+    assert session.record(first).state == "done"
+
+
+def test_going_back_reopens_and_a_short_visit_keeps_what_it_was(
+    clock: MeetingClock, fake: FakeClock, session: Session
+) -> None:
+    ids = theme_ids(session)
+    clock.start()
+    fake.advance(90)
+    clock.next()
+    assert session.record(ids[0]).state == "done"
+    clock.previous()
+    assert session.record(ids[0]).state == "active"  # reopened
+    fake.advance(5)
+    clock.next()
+    assert session.record(ids[0]).state == "done"
+
+
+def test_skip_and_postpone_keep_their_reason_and_move_on(
+    clock: MeetingClock, fake: FakeClock, session: Session
+) -> None:
+    ids = theme_ids(session)
+    clock.start()
+    fake.advance(300)
+    assert clock.set_aside("postponed", "  Venter på HR  ")
+    assert session.record(ids[0]).state == "postponed"
+    assert session.record(ids[0]).reason == "Venter på HR"
+    assert session.record(ids[0]).seconds == 300  # the time spent stays where it was spent
+    assert session.current_theme == ids[1]
+    clock.set_aside("skipped", "Dækket af punkt 1")
+    assert session.current_theme == ids[2]
+    # n passes over themes set aside; p comes back to them, and a short visit keeps them.
+    clock.previous()
+    assert session.current_theme == ids[1] and session.current.state == "active"
+    clock.next()
+    assert session.record(ids[1]).state == "skipped"
+    assert session.record(ids[1]).reason == "Dækket af punkt 1"
+    # Working on it for a minute reopens it for good.
+    clock.goto(ids[0])
+    fake.advance(61)
+    clock.next()
+    assert session.record(ids[0]).state == "done" and session.record(ids[0]).reason == ""
+
+
+def test_setting_aside_the_last_theme_to_do_pauses_the_clock(
+    clock: MeetingClock, fake: FakeClock, session: Session
+) -> None:
+    clock.start()
+    for record in session.themes[1:]:
+        record.state = "done"
+    assert clock.set_aside("postponed", "") is None
+    assert not clock.running
+    assert session.current.state == "postponed"
+
+
+def test_projection_counts_every_theme_to_do_and_replan_exactly_those(
+    clock: MeetingClock, fake: FakeClock, session: Session
+) -> None:
+    ids = theme_ids(session)
+    clock.start()
+    fake.advance(120)
+    clock.goto(ids[2])  # the second theme (10 min) is jumped over: still to do
+    session.set_aside(ids[3], "postponed", "næste gang")
+    projected = clock.projected_end()
+    to_do = [r for r in session.themes if r.state == "pending"]
+    assert ids[1] in [r.theme_id for r in to_do]
+    expected = fake.wall() + timedelta(
+        seconds=clock.remaining() + sum(r.timebox * 60 for r in to_do)
+    )
+    assert projected == expected
+    proposal = clock.propose_replan()
+    assert [theme_id for theme_id, _old, _new in proposal.changes] == [r.theme_id for r in to_do]
+
+
+def test_finish_judges_the_current_theme(
+    clock: MeetingClock, fake: FakeClock, session: Session
+) -> None:
+    clock.start()
+    fake.advance(20)
+    clock.finish()
+    assert not clock.running
+    assert session.current.state == "pending"  # 20 seconds and nothing captured: not dealt with
 
 
 def test_goto_before_the_start_leaves_states_alone(clock: MeetingClock, session: Session) -> None:

@@ -188,6 +188,47 @@ def test_items_carry_no_time_figures() -> None:
     assert "### 1.1 Hvad er chikane?\n" in text
     assert "### 1.2 Minimumsforpligtelser\n" in text
     assert "brugt" not in text.split("## Tidsforbrug")[0]
+    assert "### 2.2 Krisehjælp\n" in text
+
+
+def test_time_used_is_true_to_the_second() -> None:
+    session = ended_session()
+    session.record("ikke").seconds = 12
+    session.record("ikke").state = "done"
+    session.record("dok").seconds = 12 * 60 + 29
+    text = render_markdown(session)
+    assert "| 2. Håndtering | 15 min | 13 min |" in text  # 12 min 41 s
+    session.record("dok").seconds = 0
+    assert "| 2. Håndtering | 15 min | under 1 min |" in render_markdown(session)
+
+
+def test_themes_to_do_or_set_aside_say_so() -> None:
+    session = ended_session()
+    text = render_markdown(session)
+    assert "### 2.2 Krisehjælp\n\n**Ikke nået på mødet.**" in text
+    session.ended = None
+    assert "**Ikke nået endnu.**" in render_markdown(session)
+    session.set_aside("ikke", "postponed", "Afventer HR")
+    text = render_markdown(session)
+    assert "**Udsat til næste møde:** Afventer HR\n" in text
+    assert "Ikke behandlet" not in text and "Ikke nået" not in text
+    session.set_aside("ikke", "skipped", "")
+    assert "**Sprunget over.**\n" in render_markdown(session)
+
+
+def test_added_and_carried_themes_say_where_they_come_from() -> None:
+    from facilitator.carry import Leftover, carry_into
+    from facilitator.items import add_on_the_spot
+
+    session = ended_session()
+    session.current_theme = "hvad"
+    add_on_the_spot(session, "Eventuelt", 5)
+    theme = Theme("politik", "Politik for sociale medier", 10)
+    carry_into(session, [Leftover(theme, date(2026, 2, 1), "Afventer HR", postponed=True)])
+    text = render_markdown(session)
+    assert "## 1. Overført fra sidste møde\n\n### 1.1 Politik for sociale medier" in text
+    assert "*Overført fra mødet 1. februar 2026 (udsat: Afventer HR).*" in text
+    assert "### 2.2 Eventuelt\n\n*Tilføjet under mødet.*" in text
 
 
 def test_evaluation_has_planned_and_used_time_per_section() -> None:
@@ -243,7 +284,7 @@ def test_discussion_without_decision_says_so() -> None:
 def test_uncovered_themes_are_marked_with_their_reason() -> None:
     session = ended_session()
     text = render_markdown(session)
-    assert "### 2.2 Krisehjælp\n\n**Ikke behandlet.** Udsat til næste møde.\n" in text
+    assert "### 2.2 Krisehjælp\n\n**Ikke nået på mødet.** Udsat til næste møde.\n" in text
     session.record("krav").presented = False
     text = render_markdown(session)
     obligation = text.split("### 1.2")[1].split("###")[0]
@@ -352,6 +393,7 @@ def test_meeting_never_started_shows_the_planned_time_and_zero_minutes() -> None
     text = render_markdown(session)
     assert "**Tid:** planlagt kl. 9.00" in text
     assert "| **I alt** | **40 min** | **0 min** |" in text
+    assert text.count("**Ikke nået endnu.**") == 4
     assert "Ingen deltagere registreret." in text
 
 
@@ -374,12 +416,22 @@ def test_date_and_time_formats() -> None:
 
 
 @pytest.mark.parametrize(
-    ("seconds", "minutes"), [(0, 0), (20, 0), (29.9, 0), (30, 1), (89, 1), (90, 2), (871, 15)]
-)
-def test_used_minutes_are_rounded_as_the_agenda_shows_them(seconds: float, minutes: int) -> None:
-    # One rule for the agenda panel and the minutes: 20 s read "0" in both, never "0/20" on
-    # screen against "brugt 1 min" in the minutes.
+    ("seconds", "minutes", "text"),
+    [(0, 0, "0"), (1, 0, "under 1"), (29.9, 0, "under 1"), (30, 1, "1"), (89, 1, "1"),
+     (90, 2, "2"), (871, 15, "15")],
+)  # fmt: skip
+def test_used_minutes_are_rounded_as_the_agenda_shows_them(
+    seconds: float, minutes: int, text: str
+) -> None:
+    # One rule for the agenda panel and the minutes: 20 s read "0" on screen; the minutes say
+    # "under 1" for any time at all below half a minute, never "brugt 1 min".
     assert used_minutes(seconds) == minutes
+    session = ended_session()
+    for record in session.themes:
+        record.seconds = 0
+    session.record("ikke").seconds = seconds
+    session.record("ikke").state = "done"
+    assert f"| 2. Håndtering | 15 min | {text} min |" in render_markdown(session)
 
 
 # -- English minutes ------------------------------------------------------------------------
@@ -402,7 +454,7 @@ def test_english_minutes() -> None:
     assert "## Follow-up on earlier agreements" in text and "| Dropped |" in text
     assert "**Presented and noted:** Yes" in text
     assert "| Skærmbilleder gemmes i sagen. | Mette Holm | 1 June 2026 |" in text
-    assert "**Not covered.** Udsat til næste møde." in text
+    assert "**Not reached at the meeting.** Udsat til næste møde." in text
     assert "## Follow-up list\n\n| # | Task | Type | Responsible | Due | Item |" in text
     assert "## Time used\n\n| Item | Planned | Used |" in text
     assert "*Status of the minutes:* Draft" in text
@@ -563,7 +615,7 @@ def test_example_files_are_current() -> None:
 def test_example_minutes_are_complete() -> None:
     text = (EXAMPLES / "referat.md").read_text(encoding="utf-8")
     assert "## Opfølgning på tidligere aftaler" in text
-    assert "**Ikke behandlet.**" in text
+    assert "**Udsat til næste møde:** Tages op, når personalejuristen deltager." in text
     assert text.count("| Aftale |") + text.count("| Handling |") >= 9
 
 

@@ -71,7 +71,7 @@ async def test_help_lists_every_key_of_the_meeting_screen(
         assert "Help" in key_line(text, "f1")
         assert "Next field" in key_line(text, "tab")
         # What the agenda's marks and the clock's phases mean.
-        assert "✓ done" in text and "▶ current" in text and "↷ skipped" in text
+        assert "✓ dealt with" in text and "▶ current" in text and "↷ skipped" in text
         assert "OVERTIME" in text
         # Keys that do nothing on this theme are dimmed, and the help says what that means.
         rows = {tuple(row.keys): row for row in collect_rows(screen.target)}

@@ -116,7 +116,7 @@ def example_session() -> Session:
     }
     for record in session.themes:
         record.seconds = minutes[record.theme_id] * 60.0
-        record.state = "done" if record.seconds else "skipped"
+        record.state = "done" if record.seconds else "pending"
 
     def add(theme: str, kind: str, text: str, owner: str = "", due: date | None = None) -> None:
         outcome = session.add_outcome(theme, kind, text, owner, due)  # type: ignore[arg-type]
@@ -230,8 +230,7 @@ def example_session() -> Session:
         "Krisehjælp bestilles via kommunens psykologordning; lederen tager den første samtale "
         "samme dag.",
     )
-    postponed = session.record("dpo-og-jurist")
-    postponed.uncovered_reason = "Udsat til næste møde, hvor personalejuristen deltager."
+    session.set_aside("dpo-og-jurist", "postponed", "Tages op, når personalejuristen deltager.")
     add(
         "arbejdsgange",
         "action",

@@ -15,6 +15,7 @@ UI: dict[str, str] = {
     "Quit": "Afslut",
     "Save": "Gem",
     "Yes": "Ja",
+    "No side": "Ingen side",
     # -- home screen (home.py) -------------------------------------------------------------
     "Agreements": "Aftaler",
     "Approved": "Godkendt",
@@ -330,7 +331,9 @@ UI: dict[str, str] = {
     "space: present or absent · enter in the field below adds a person": "mellemrum: til stede eller fraværende · enter i feltet nedenfor tilføjer en person",
     "{minutes} minutes are left for {count} themes.": "Der er {minutes} minutter tilbage til {count} temaer.",
     "↑↓ choose · 1 done · 2 in progress · 3 not started · 4 dropped · c comment": "↑↓ vælg · 1 udført · 2 i gang · 3 ikke påbegyndt · 4 droppet · c kommentar",
-    "✓ done  ▶ current  ↷ skipped": "✓ færdig  ▶ nu  ↷ sprunget over",
+    "✓ dealt with  ▶ current  ↷ skipped  » postponed": (
+        "✓ behandlet  ▶ nu  ↷ sprunget over  » udsat"
+    ),
     # The presenter view (facilitator present).
     "of {minutes} min": "af {minutes} min",
     "at {time}": "kl. {time}",
@@ -440,6 +443,17 @@ WORDS = Vocabulary(
         "deadline": "Frist",
         "no_decision": "Ingen beslutning eller aftale under punktet.",
         "not_covered": "Ikke behandlet.",
+        "not_reached": "Ikke nået på mødet.",
+        "not_reached_yet": "Ikke nået endnu.",
+        "nothing_captured": "Intet noteret under punktet.",
+        "review_open": "Ikke alle punkter fik en status.",
+        "postponed": "Udsat til næste møde",
+        "skipped": "Sprunget over",
+        "added": "Tilføjet under mødet.",
+        "carried": "Overført fra mødet {date}",
+        "carried_postponed": "udsat: {reason}",
+        "carried_not_reached": "ikke nået",
+        "under_a_minute": "under 1",
         "summary": "Samlet opfølgningsliste",
         "summary_empty": "Der blev ikke aftalt nogen opfølgning.",
         "draft": "Udkast",

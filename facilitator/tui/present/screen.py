@@ -137,7 +137,7 @@ class PresenterScreen(Screen[None]):
         self._polling = True
         self._look()
 
-    @work(thread=True, exclusive=True, group="present-poll")
+    @work(thread=True, group="present-poll")
     def _look(self) -> None:
         snapshot: Snapshot | None = None
         try:

@@ -491,10 +491,7 @@ class MeetingScreen(Screen[None]):
 
     def end_meeting(self) -> None:
         """Stop the clock, stamp the end, save, and open the review of the minutes."""
-        self.clock.pause()
-        current = self.session.current
-        if current.state == "active":
-            current.state = "done"
+        self.clock.finish()
         self.session.ended = self.clock.wall()
         self._ticker.stop()
         self.save()

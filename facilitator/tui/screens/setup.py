@@ -39,7 +39,9 @@ PLANNED_MIN, PLANNED_MAX = 1, 24 * 60
 
 def side_label(side: str) -> str:
     """A side of the committee in words."""
-    return {"management": _("Management"), "employees": _("Employees")}.get(side, side)
+    return {"management": _("Management"), "employees": _("Employees"), "": _("No side")}.get(
+        side, side
+    )
 
 
 def parse_planned(text: str) -> tuple[int | None, str]:

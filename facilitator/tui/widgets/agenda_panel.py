@@ -12,7 +12,7 @@ from facilitator.i18n import _
 from facilitator.session import used_minutes
 
 # Each state has its own mark, so the agenda reads the same without colour.
-MARKS = {"done": "✓", "active": "▶", "skipped": "↷", "pending": " "}
+MARKS = {"done": "✓", "active": "▶", "skipped": "↷", "postponed": "»", "pending": " "}
 
 
 def shorten(title: str, room: int, titles: list[str]) -> str:
@@ -97,7 +97,7 @@ class AgendaPanel(VerticalScroll, can_focus=False):
                 style = (
                     "reverse bold"
                     if current
-                    else ("dim" if record.state in ("done", "skipped") else "")
+                    else ("dim" if record.state in ("done", "skipped", "postponed") else "")
                 )
                 text.append(label.ljust(room) + " ", style=style)
                 text.append(times + ("!" if over else " "), style="bold red" if over else style)
@@ -111,4 +111,4 @@ class AgendaPanel(VerticalScroll, can_focus=False):
     @staticmethod
     def legend() -> str:
         """What the marks mean, for the help screen."""
-        return _("✓ done  ▶ current  ↷ skipped")
+        return _("✓ dealt with  ▶ current  ↷ skipped  » postponed")
