@@ -27,7 +27,10 @@ _KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
 
-_AGENDA_KEYS = ("schema", "id", "title", "language", "version", "source", "description", "sections")
+_AGENDA_KEYS = (
+    "schema", "id", "title", "language", "version", "source", "description", "standing_items",
+    "sections",
+)  # fmt: skip
 _SECTION_KEYS = ("id", "title", "description", "themes")
 _THEME_KEYS = ("id", "title", "kind", "timebox", "description", "prompts")
 
@@ -85,6 +88,9 @@ class Agenda:
     version: str = ""
     source: str = ""
     description: str = ""
+    # The MED standing items (godkendelse af dagsorden ... næste møde) frame the paper unless
+    # the agenda says `standing_items = false` (see facilitator/standing.py).
+    standing_items: bool = True
     sha256: str = field(default="", compare=False)
 
     @property
@@ -130,6 +136,8 @@ class Agenda:
         for key in ("version", "source", "description"):
             if value := getattr(self, key):
                 data[key] = value
+        if not self.standing_items:
+            data["standing_items"] = False
         data["sections"] = [_section_data(section) for section in self.sections]
         return data
 
@@ -293,6 +301,12 @@ class _Checker:
         version = self._text(data, "version", "", None, None)
         source = self._text(data, "source", "", None, None)
         description = self._text(data, "description", "", None, None)
+        standing_items = data.get("standing_items", True)
+        if not isinstance(standing_items, bool):
+            report(
+                f'"standing_items" must be true or false, got {_show(standing_items)}',
+                "standing_items",
+            )
         sections = self._sections(data.get("sections"))
         if self.problems:
             return None
@@ -304,6 +318,7 @@ class _Checker:
             version=version,
             source=source,
             description=description,
+            standing_items=bool(standing_items),
         )
 
     def _sections(self, raw: Any) -> tuple[Section, ...]:

@@ -27,6 +27,7 @@ from facilitator.session import (
     latest_reviews,
     now,
 )
+from facilitator.standing import add_standing_items
 
 REVIEW_SECTION_ID = "opfoelgning-tidligere"
 FOLLOWUP_SECTION_IDS = ("opfoelgning", "follow-up", "followup")
@@ -206,6 +207,8 @@ def start_followup(earlier: Session, chain: list[Session], agenda: Agenda | None
     session.reviews = items
     # What the earlier meeting postponed or never reached comes back; the form may drop it.
     carry_into(session, leftovers(earlier))
+    # Framed by the MED standing items, the second one naming the minutes it approves.
+    add_standing_items(session, previous=earlier.date)
     session.planned_minutes = session.timebox_minutes
     return session
 

@@ -26,7 +26,7 @@ from facilitator.session import (
     ThemeRecord,
     used_minutes,
 )
-from facilitator.standing import EVALUATION_ID, NEXT_MEETING_ID, STANDING_IDS
+from facilitator.standing import EVALUATION_ID, MINUTES_ID, NEXT_MEETING_ID
 
 _KIND_ORDER: tuple[OutcomeKind, ...] = ("decision", "agreement", "action", "question")
 _FOLLOW_UP_KINDS: tuple[OutcomeKind, ...] = ("agreement", "action")
@@ -258,7 +258,11 @@ class _Writer:
     # -- the body -----------------------------------------------------------------------
 
     def body(self) -> str:
-        lines = self.review()
+        # The review of earlier outcomes follows the approval of their minutes, if there is one.
+        after = next(
+            (r.theme_id for r in self.session.themes if r.theme_id.startswith(MINUTES_ID)), None
+        )
+        lines = [] if after else self.review()
         evaluated = False
         for number, section in enumerate(self.session.agenda.sections, start=1):
             themes = section.themes
@@ -272,6 +276,8 @@ class _Writer:
                     evaluated = True
                 if theme.id == NEXT_MEETING_ID:
                     lines += self.next_meeting()
+                if theme.id == after:
+                    lines += self.review("###")
         lines += self.summary()
         if not evaluated:
             lines += [f"## {self.label['time_used']}", "", *self.time_table()]
@@ -321,11 +327,11 @@ class _Writer:
             return []
         return [f"**{self.label['next_meeting']}:** {', '.join(parts)}", ""]
 
-    def review(self) -> list[str]:
+    def review(self, level: str = "##") -> list[str]:
         session, label = self.session, self.label
         if not session.reviews:
             return []
-        lines = [f"## {label['review']}", ""]
+        lines = [f"{level} {label['review']}", ""]
         meetings = {review.meeting_date for review in session.reviews}
         if len(meetings) == 1 and (meeting := next(iter(meetings))) is not None:
             lines += [label["review_from"].format(date=self.date(meeting)), ""]
@@ -372,7 +378,9 @@ class _Writer:
                 lines.append("")
         notes_label = label["notes_obligation"] if theme.is_obligation else label["notes"]
         paragraphs = escape_paragraphs(record.notes)
-        if paragraphs:
+        if paragraphs and record.origin == "standing":
+            lines += [line for paragraph in paragraphs for line in (paragraph, "")]
+        elif paragraphs:
             lines += [f"**{notes_label}:** {paragraphs[0]}", ""]
             for paragraph in paragraphs[1:]:
                 lines += [paragraph, ""]
@@ -381,7 +389,7 @@ class _Writer:
             lines += self.outcomes(kind_name, outcomes)
         decided = any(o.kind != "question" for o in record.outcomes)
         dealt_with = record.theme_id not in self.gaps and not record.set_aside
-        standing_item = record.theme_id in STANDING_IDS
+        standing_item = record.origin == "standing"
         if not theme.is_obligation and not decided and dealt_with and not standing_item:
             lines += [f"*{label['no_decision']}*", ""]
         return lines

@@ -24,7 +24,7 @@ Side = Literal["management", "employees", ""]
 ThemeState = Literal["pending", "active", "done", "skipped", "postponed"]
 # Where a theme of the session comes from: the agenda, added on the spot during the meeting,
 # or carried over from an earlier meeting. Other engineers' features add their own origins.
-ThemeOrigin = Literal["agenda", "added", "carried"]
+ThemeOrigin = Literal["agenda", "added", "carried", "standing"]
 OutcomeKind = Literal["decision", "agreement", "action", "question"]
 ReviewStatus = Literal["", "done", "in-progress", "not-started", "dropped"]
 MinutesStatus = Literal["draft", "approved"]

@@ -8,7 +8,12 @@ turns them off with `standing_items = false`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple
+
+from facilitator.agenda import Section, Theme
+from facilitator.items import insert_section, unique_id
+from facilitator.session import Session
 
 AGENDA_ID = "godkendelse-af-dagsorden"
 MINUTES_ID = "godkendelse-af-referat"
@@ -43,3 +48,46 @@ CLOSING: tuple[StandingItem, ...] = (
     StandingItem(NEXT_MEETING_ID, "Næste møde", "Next meeting", 2),
 )
 STANDING_IDS = frozenset(item.id for item in (*OPENING, *CLOSING))
+
+
+_PREVIOUS = {
+    "da": "Godkendelse af referat fra mødet den {date}",
+    "en": "Approval of the minutes of the meeting on {date}",
+}
+
+
+def _section(
+    session: Session, item: StandingItem, language: str, previous: date | None = None
+) -> Section:
+    title = item.da if language == "da" else item.en
+    if item.id == MINUTES_ID and previous is not None:
+        from facilitator.i18n import format_date
+
+        title = _PREVIOUS["da" if language == "da" else "en"].format(
+            date=format_date(previous, language)
+        )
+    theme = Theme(id=unique_id(session, item.id), title=title, timebox=item.minutes)
+    return Section(id=unique_id(session, f"punkt-{item.id}"), title=title, themes=(theme,))
+
+
+def add_standing_items(session: Session, previous: date | None = None) -> None:
+    """Frame a new session's dialogue paper with the MED standing items, unless it opts out.
+
+    Each item is a section of one theme, added through the same mechanism as items added on
+    the spot (facilitator/items.py); the meeting starts on «Godkendelse af dagsorden». The
+    planned length grows by the items' minutes: they come on top of the paper. `previous` is
+    the date of the meeting whose minutes are approved, in a follow-up.
+    """
+    if not session.agenda.standing_items or any(
+        record.origin == "standing" for record in session.themes
+    ):
+        return
+    language = session.agenda.language
+    for index, item in enumerate(OPENING):
+        section = _section(session, item, language, previous)
+        insert_section(session, section, index, origin="standing")
+    end = len(session.agenda.sections)
+    for offset, item in enumerate(CLOSING):
+        insert_section(session, _section(session, item, language), end + offset, "standing")
+    session.planned_minutes += sum(item.minutes for item in (*OPENING, *CLOSING))
+    session.current_theme = session.themes[0].theme_id

@@ -11,6 +11,7 @@ from facilitator.catalog import resolve_agenda
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.i18n import choose_language, set_language
 from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
+from facilitator.standing import add_standing_items
 
 
 def parse_participant(text: str) -> Participant:
@@ -77,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
                 # The formand leads the meeting unless someone else is named.
                 session.chair = session.chair or session.formand
                 session.participants = participants
+                add_standing_items(session)
                 path = new_session_path(folder, session)
         elif command == "resume":
             path = _resume_path(args.session, folder)

@@ -454,6 +454,9 @@ class SetupScreen(Screen[None]):
             for row in self.query(ParticipantRow)
             if (participant := row.participant) is not None
         ]
+        from facilitator.standing import add_standing_items
+
+        add_standing_items(session)
         self._open(session)
 
     def _open(self, session: Session) -> None:
