@@ -17,14 +17,15 @@ _WORDS = {
         "date": "Dato:",
         "intro": (
             "{started} af {total} udvalg er gået i gang, {complete} har gennemgået hele guiden. "
-            "Tallene viser temaer gennemgået ud af temaer i afsnittet."
+            "Tallene viser temaer gennemgået ud af temaer i afsnittet; åbne og for sent tæller "
+            "aftaler og handlinger."
         ),
         "committee": "Udvalg",
         "latest": "Seneste møde",
         "next": "Næste gennemgang",
         "status": "Status",
-        "open": "Åbne aftaler",
-        "overdue": "Forsinkede",
+        "open": "Åbne",
+        "overdue": "For sent",
         "not_started": "ikke startet",
         "unknown": "ukendt",
         "complete": "gennemført",
@@ -42,13 +43,14 @@ _WORDS = {
         "date": "Date:",
         "intro": (
             "{started} of {total} committees have started, {complete} have been through the "
-            "whole guide. The figures are themes dealt with out of the themes in the section."
+            "whole guide. The figures are themes dealt with out of the themes in the section; "
+            "open and overdue count agreements and actions."
         ),
         "committee": "Committee",
         "latest": "Latest meeting",
         "next": "Next review",
         "status": "Status",
-        "open": "Open agreements",
+        "open": "Open",
         "overdue": "Overdue",
         "not_started": "not started",
         "unknown": "unknown",
@@ -85,6 +87,13 @@ def status(item: CommitteeCoverage, language: str, exceptions_only: bool = False
     if item.review_overdue:
         parts.append(words["review_overdue"])
     return ", ".join(parts)
+
+
+def _short(day: date | None, language: str) -> str:
+    """14.11.2025 in Danish, 2025-11-14 in English: one line in a table cell."""
+    if day is None:
+        return ""
+    return f"{day.day}.{day.month}.{day.year}" if language == "da" else day.isoformat()
 
 
 def coverage_document(items: Sequence[CommitteeCoverage], language: str, today: date) -> Document:
@@ -134,9 +143,10 @@ def coverage_document(items: Sequence[CommitteeCoverage], language: str, today: 
             (
                 item.committee,
                 *cells,
-                format_date(item.latest_meeting, language) if item.latest_meeting else "",
-                format_date(item.next_review, language) if item.next_review else "",
-                status(item, language),
+                _short(item.latest_meeting, language),
+                _short(item.next_review, language),
+                # What needs attention only: the marks in the sections show progress.
+                status(item, language, exceptions_only=True),
                 str(item.open) if item.started else "",
                 str(item.overdue) if item.started else "",
             )

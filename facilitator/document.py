@@ -66,6 +66,7 @@ class Document:
     title: str
     language: str
     blocks: list[Block] = field(default_factory=list)
+    landscape: bool = False  # a wide table: Word and print turn the page
 
     def add(self, *blocks: Block) -> None:
         """Append blocks in order."""
@@ -134,6 +135,7 @@ th, td { border: 1px solid #999; padding: 0.2em 0.5em; text-align: left; vertica
 th { background: #e8e8e8; }
 td.num { text-align: right; }
 @media print {
+  @page { size: A4 __ORIENTATION__; margin: 1.5cm; }
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   h2, h3 { break-after: avoid; }
   table, blockquote, li { break-inside: avoid; }
@@ -153,7 +155,7 @@ def to_html(doc: Document) -> str:
         "<head>",
         '<meta charset="utf-8">',
         f"<title>{_h(doc.title)}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_CSS.replace('__ORIENTATION__', 'landscape' if doc.landscape else 'portrait')}</style>",
         "</head>",
         "<body>",
         f"<h1>{_h(doc.title)}</h1>",

@@ -56,22 +56,73 @@ def _bullets(document: Any, items: tuple[tuple[str, str], ...], quote: bool = Fa
             paragraph.add_run(f" ({_clean(note)})").italic = True
 
 
+TABLE_POINTS = 8  # a table of forty committees still fits one page
+
+
+def _widths(document: Any, block: TableBlock) -> list[int]:
+    """Column widths (EMU) from what the cells hold, shrunk toward their longest word to fit.
+
+    A character of a 8-point table is about 0.16 cm wide and a cell has about 0.45 cm of
+    padding; a column is as wide as its longest cell (up to 26 characters), and when the
+    columns do not fit, the wide ones give way first, never below their longest word.
+    """
+    from docx.shared import Cm
+
+    section = document.sections[-1]
+    usable = int(section.page_width - section.left_margin - section.right_margin)
+
+    def emu(chars: int) -> int:
+        return int(Cm(chars * 0.16 + 0.45))
+
+    need, least = [], []
+    for index, header in enumerate(block.headers):
+        texts = [header, *(row[index] for row in block.rows)]
+        # A short cell ("1/1 ✓", a date) is not broken at its space.
+        longest_word = max(
+            (len(part) for text in texts for part in (text.split() if len(text) > 8 else [text])),
+            default=1,
+        )
+        longest = max((len(text) for text in texts[1:]), default=1)
+        least.append(emu(longest_word))
+        need.append(max(emu(min(longest, 26)), least[-1]))
+    excess = sum(need) - usable
+    if excess > 0:
+        room = [n - m for n, m in zip(need, least, strict=True)]
+        spare = sum(room) or 1
+        need = [n - min(r, excess * r // spare) for n, r in zip(need, room, strict=True)]
+    else:
+        need[0] += -excess  # the first column (the names) takes what is left
+    return need
+
+
 def _table(document: Any, block: TableBlock) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
 
     table = document.add_table(rows=1, cols=len(block.headers))
     if _has_style(document, "Table Grid"):
         table.style = document.styles["Table Grid"]
     else:
         borders(table)
-    for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
-        cell.paragraphs[0].add_run(_clean(text)).bold = True
+    table.autofit = False
+    widths = _widths(document, block)
+    # Word reads the cells' widths, LibreOffice the grid's: set both.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+
+    def fill(cell: Any, text: str, index: int, bold: bool = False) -> None:
+        cell.width = widths[index]
+        run = cell.paragraphs[0].add_run(_clean(text))
+        run.bold = bold
+        run.font.size = Pt(TABLE_POINTS)
+        if index in block.right:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+    for index, (cell, text) in enumerate(zip(table.rows[0].cells, block.headers, strict=True)):
+        fill(cell, text, index, bold=True)
     for row in block.rows:
-        cells = table.add_row().cells
-        for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
-            cell.paragraphs[0].add_run(_clean(text))
-            if index in block.right:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for index, (cell, text) in enumerate(zip(table.add_row().cells, row, strict=True)):
+            fill(cell, text, index)
     document.add_paragraph()
 
 
@@ -93,9 +144,31 @@ def _block(document: Any, block: Block) -> None:
         _table(document, block)
 
 
+def _margins(document: Any) -> None:
+    """2 cm all round (python-docx's default is 1 inch): room for a table of many columns."""
+    from docx.shared import Cm
+
+    section = document.sections[-1]
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
+
+
+def _landscape(document: Any) -> None:
+    from docx.enum.section import WD_ORIENT
+
+    section = document.sections[-1]
+    if section.orientation != WD_ORIENT.LANDSCAPE:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+
+
 def to_docx(doc: Document, template: Path | None = None) -> bytes:
     """The document as the bytes of a .docx file."""
     document = open_document(template)
+    if template is None:
+        _margins(document)
+    if doc.landscape:
+        _landscape(document)
     tag = LANGUAGE_TAGS.get(doc.language, "en-GB")
     set_language(document, tag)
     document.core_properties.title = _clean(doc.title)
