@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 from facilitator.session import (
     DEALT_WITH_SECONDS,
@@ -23,6 +24,23 @@ Monotonic = Callable[[], float]
 # A meeting resumed this long after its start is planned from the time it resumes.
 RESUMED_LATER = timedelta(hours=12)
 WallClock = Callable[[], datetime]
+Phase = Literal["paused", "running", "warning", "overtime"]
+
+
+def warning_seconds(timebox_seconds: float) -> float:
+    """When the warning starts: two minutes before the end, or 20 % of a short timebox."""
+    return min(120.0, 0.2 * timebox_seconds)
+
+
+def phase_of(remaining: float, timebox_seconds: float, running: bool) -> Phase:
+    """Which state a theme's clock is in; overtime stays overtime while paused."""
+    if remaining < 0:
+        return "overtime"
+    if not running:
+        return "paused"
+    if remaining <= warning_seconds(timebox_seconds):
+        return "warning"
+    return "running"
 
 
 @dataclass(frozen=True)
@@ -131,6 +149,11 @@ class MeetingClock:
             self._anchor = (moment, self.wall())
         anchor_monotonic, anchor_wall = self._anchor
         return anchor_wall + timedelta(seconds=moment - anchor_monotonic)
+
+    def end(self, at: datetime | None = None) -> None:
+        """End the meeting: stop counting, judge the theme it was on, stamp the end."""
+        self.finish()
+        self.session.ended = at or self.wall()
 
     # -- themes -------------------------------------------------------------------------
 
@@ -255,6 +278,11 @@ class MeetingClock:
         """Seconds left of a theme's timebox; negative is overtime."""
         record = self.session.record(theme_id or self.session.current_theme)
         return record.timebox * 60 - self.used(record.theme_id)
+
+    def phase(self) -> Phase:
+        """The current theme's phase: normal, warning, overtime or paused."""
+        timebox = self.session.current.timebox * 60
+        return phase_of(self.remaining(), timebox, self.running)
 
     def total_used(self) -> float:
         """Seconds the meeting has run, pauses excluded."""

@@ -371,6 +371,12 @@ class Session:
         """Replace a theme's notes."""
         self.record(theme_id).notes = clean_text(notes)
 
+    def toggle_presented(self, theme_id: str) -> bool:
+        """Mark an obligation theme as presented, or undo it; returns whether it now is."""
+        record = self.record(theme_id)
+        record.presented = not record.presented
+        return record.presented
+
     def approve(
         self,
         by: str,

@@ -8,11 +8,18 @@ from pathlib import Path
 import pytest
 
 from facilitator.agenda import Agenda, load_agenda
+from facilitator.i18n import set_language
 from facilitator.session import OutcomeKind, Participant, Review, Session
 
 ROOT = Path(__file__).resolve().parent.parent
 AGENDA_FILE = ROOT / "agendas" / "sociale-medier.toml"
 CET = timezone(timedelta(hours=1))
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_says_otherwise() -> None:
+    # The interface language is process-wide state; a Danish test must not leak into the next.
+    set_language("en")
 
 
 @pytest.fixture(autouse=True)

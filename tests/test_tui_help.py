@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from facilitator.agenda import Agenda
+from facilitator.i18n import set_language
 from facilitator.session import Session
 from facilitator.tui.app import FacilitatorApp, StartMeeting
 from facilitator.tui.screens.help import HelpScreen, collect_rows
@@ -67,8 +68,8 @@ async def test_help_lists_every_key_of_the_meeting_screen(
         # Hidden keys are there too, and the program-wide ones in their own group.
         assert "Bell" in key_line(text, "b")
         assert text.index("This screen") < text.index("Everywhere")
-        assert "Quit" in key_line(text, "ctrl+q")
-        assert "Help" in key_line(text, "f1")
+        assert "Leave; everything is saved" in key_line(text, "ctrl+q")
+        assert "Every key of this screen" in key_line(text, "f1")
         assert "Next field" in key_line(text, "tab")
         # What the agenda's marks and the clock's phases mean.
         assert "✓ dealt with" in text and "▶ current" in text and "↷ skipped" in text
@@ -102,3 +103,32 @@ async def test_help_on_the_home_screen(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(top(app), HomeScreen)
+
+
+async def test_language_chosen_after_the_screens_are_imported(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    # This module imported the whole TUI at the top, in English; Danish is chosen only now.
+    set_language("da")
+    session = Session.new("LMU Nord", sample_agenda)
+    app = FacilitatorApp(sessions_dir=tmp_path, start=StartMeeting(session, tmp_path / "m.toml"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = top(app)
+        assert isinstance(screen, MeetingScreen)
+        footer = {binding.id: binding.description for _key, binding in screen._bindings}
+        assert footer["decision"] == "Beslutning" and footer["toggle_clock"] == "Start/pause"
+        # The hint under the outcomes is made from the same bindings, key and word.
+        outcomes = screen.query_one("#outcomes", Static).render()
+        assert str(outcomes) == (
+            "Intet endnu: d beslutning · a aftale · t handling · o åbent spørgsmål"
+        )
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        text = help_text(help_screen)
+        assert "Tilføj en beslutning til det aktuelle tema" in key_line(text, "d")
+        assert "d a t o noterer en beslutning" in text
+        assert "escape, f1 eller q lukker" in str(
+            help_screen.query_one("#help-close", Static).render()
+        )

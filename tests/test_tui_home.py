@@ -91,9 +91,9 @@ async def test_home_opens_the_minutes_of_a_finished_meeting(
         await loaded(pilot)
         await pilot.press("enter")
         await pilot.pause()
-        from facilitator.tui.screens.review import ReviewScreen
+        from facilitator.tui.screens.minutes import MinutesScreen
 
-        assert isinstance(top(app), ReviewScreen)
+        assert isinstance(top(app), MinutesScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(top(app), HomeScreen)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from textual.widgets import Digits, Input, SelectionList, TextArea
 from tui_helpers import CET, START, Meeting, make_meeting, sample_session, text_of
 
 from facilitator.followup import REVIEW_THEME_ID
-from facilitator.i18n import set_language
 from facilitator.session import Session
 from facilitator.store import load_session
 
@@ -24,37 +22,10 @@ SIZE = (100, 30)
 SMALL = (80, 24)
 
 
-@pytest.fixture(autouse=True)
-def _english() -> None:
-    # Strings built at run time follow the language in force; another test may change it.
-    set_language("en")
-
-
 @pytest.fixture
 def meeting(tmp_path: Path) -> Meeting:
     """A new sample meeting on the built-in guide, driven by a fake clock."""
     return make_meeting(tmp_path / "sessions")
-
-
-def review_screen_available() -> bool:
-    """Whether the review screen can be imported yet (another engineer is writing it)."""
-    try:
-        importlib.import_module("facilitator.tui.screens.review")
-    except ImportError:
-        return False
-    return True
-
-
-def stub_review_if_missing(meeting: Meeting) -> list[Session]:
-    """Record the hand-over to the review screen when that screen cannot be imported yet."""
-    opened: list[Session] = []
-    if not review_screen_available():
-
-        def open_review(session: Session, path: Path, replace: bool = False) -> None:
-            opened.append(session)
-
-        meeting.app.open_review = open_review
-    return opened
 
 
 def saved(meeting: Meeting) -> Session:
@@ -690,7 +661,6 @@ async def test_end_without_gaps_goes_straight_to_review(tmp_path: Path) -> None:
             record.presented = True
         else:
             record.notes = "Drøftet."
-    opened = stub_review_if_missing(meeting)
     async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         await advance(meeting, pilot, 60)
@@ -698,10 +668,7 @@ async def test_end_without_gaps_goes_straight_to_review(tmp_path: Path) -> None:
         await pilot.pause()
         assert dialog_name(meeting) != "CoverageCheck"
         assert meeting.session.ended == START + timedelta(minutes=1)
-        if opened:
-            assert opened == [meeting.session]
-        else:
-            assert dialog_name(meeting) == "ReviewScreen"
+        assert dialog_name(meeting) == "MinutesScreen"
     assert load_session(meeting.path).ended == START + timedelta(minutes=1)
 
 
@@ -723,7 +690,6 @@ async def test_coverage_check_escape_goes_back_and_keeps_the_reasons(meeting: Me
 async def test_whole_meeting_then_everything_is_in_the_file(tmp_path: Path) -> None:
     """The meeting from start to end; the saved TOML holds every change made on the way."""
     meeting = make_meeting(tmp_path / "sessions")
-    opened = stub_review_if_missing(meeting)
     session = meeting.session
     async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
@@ -782,10 +748,7 @@ async def test_whole_meeting_then_everything_is_in_the_file(tmp_path: Path) -> N
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert session.ended == START + timedelta(minutes=3 + 19 + 12 + 4)
-        if opened:
-            assert opened == [session]
-        else:
-            assert dialog_name(meeting) == "ReviewScreen"
+        assert dialog_name(meeting) == "MinutesScreen"
 
     on_disk = load_session(meeting.path)
     assert on_disk.ended == session.ended

@@ -178,7 +178,7 @@ async def test_register_exports_the_rows_shown_to_csv(
 
 
 async def test_register_opens_the_minutes_of_a_row(tmp_path: Path, sample_agenda: Agenda) -> None:
-    from facilitator.tui.screens.review import ReviewScreen
+    from facilitator.tui.screens.minutes import MinutesScreen
 
     path = save(tmp_path, sample_agenda, "LMU Nord", [("Skærmbilleder gemmes", "Mia")])
     app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
@@ -187,7 +187,7 @@ async def test_register_opens_the_minutes_of_a_row(tmp_path: Path, sample_agenda
         await pilot.press("enter")
         await pilot.pause()
         review = app.screen
-        assert isinstance(review, ReviewScreen)
+        assert isinstance(review, MinutesScreen)
         assert review.path == path
         assert review.session.committee == "LMU Nord"
         await pilot.press("escape")

@@ -8,18 +8,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator.i18n import set_language
+from facilitator.agenda import Agenda, load_agenda
+from facilitator.session import Participant, Session
+from facilitator.store import new_session_path
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
-
-# Binding descriptions are translated when the UI classes are created, so the language is
-# chosen before anything under facilitator.tui is imported (see facilitator/i18n.py).
-set_language("en")
-
-from facilitator.agenda import Agenda, load_agenda  # noqa: E402
-from facilitator.session import Participant, Session  # noqa: E402
-from facilitator.store import new_session_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 AGENDA_FILE = ROOT / "agendas" / "sociale-medier.toml"

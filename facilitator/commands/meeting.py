@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         load_session,
         new_session_path,
     )
+    from facilitator.tui.terminal import SIGNAL_EXIT_CODES, missing_terminal
 
     folder = sessions_dir(args)
     if folder.exists() and not folder.is_dir():
@@ -101,12 +102,17 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(str(error)) from None
 
+    # Checked last, so that mistakes in the arguments are reported first.
+    problem = missing_terminal()
+    if problem is not None:
+        if lock is not None:
+            lock.release()
+        raise UsageError(problem)
     language_source = session.agenda.language if session else None
     if setup_agenda is not None:
         language_source = setup_agenda.language
     set_language(choose_language(args.lang, language_source))
-    # Imported only now: Textual costs a fifth of a second, and binding descriptions are
-    # translated when the UI classes are created.
+    # Imported only now: Textual costs a fifth of a second.
     from facilitator.tui.app import FacilitatorApp, StartHome, StartMeeting, StartSetup
 
     if session is not None and path is not None:
@@ -130,7 +136,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if lock is not None:
             lock.release()
-    return EXIT_OK if app.return_code in (None, 0) else EXIT_FAILURE
+    code = app.return_code or EXIT_OK
+    # Ended by SIGTERM or SIGHUP: say so as a shell does (143, 129).
+    return code if code in SIGNAL_EXIT_CODES.values() or code == EXIT_OK else EXIT_FAILURE
 
 
 def _resume_path(given: str | None, folder: Path) -> Path:

@@ -3,9 +3,8 @@
 Interface strings are written in English in the code and looked up in `da.UI` when the
 interface language is Danish. Kinds, roles, sides, statuses, states, months, dates and times
 come from one `Vocabulary` per language (`da.WORDS`, `en.WORDS`): the minutes ask for the
-agenda's language, the screens and reports for the person's. Binding descriptions are fixed
-when classes are created, so the language must be chosen before any module under
-`facilitator.tui` is imported.
+agenda's language, the screens and reports for the person's. Key bindings are translated
+when a screen is created (`facilitator.tui.keys.localize`), so import order does not matter.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ _language = "en"
 
 
 def set_language(language: str) -> None:
-    """Choose the interface language for everything imported from now on."""
+    """Choose the interface language for everything shown from now on."""
     global _language
     _language = language if language in LANGUAGES else "en"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ from facilitator.clock import MeetingClock
 from facilitator.i18n import _
 from facilitator.session import Session, now
 from facilitator.store import SessionLock, StoreError
+from facilitator.tui.keys import localize
 from facilitator.tui.saver import Saver
+from facilitator.tui.terminal import stop_on_signals
 
 if TYPE_CHECKING:
     from facilitator.tui.screens.meeting import MeetingScreen
@@ -67,9 +70,24 @@ class FacilitatorApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-huge")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
-        Binding("f1", "help", _("Help"), id="help"),
-        Binding("ctrl+q", "quit", _("Quit"), priority=True, show=False, id="quit"),
-        Binding("ctrl+p", "command_palette", _("Commands"), show=False, priority=True),
+        Binding("f1", "help", "Help", id="help", tooltip="Every key of this screen"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            show=False,
+            id="quit",
+            tooltip="Leave; everything is saved",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            tooltip="Command palette: every action, by name",
+        ),
     ]
 
     def __init__(
@@ -81,6 +99,7 @@ class FacilitatorApp(App[None]):
         bell: bool = True,
     ) -> None:
         super().__init__()
+        localize(self)
         self.sessions_dir = sessions_dir
         self.start = start or StartHome()
         self.monotonic = monotonic
@@ -101,10 +120,11 @@ class FacilitatorApp(App[None]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        stop_on_signals(asyncio.get_running_loop(), self.stop_on_signal)
         start = self.start
         if isinstance(start, StartMeeting):
             if start.session.ended:
-                self.open_review(start.session, start.path)
+                self.open_minutes(start.session, start.path)
         elif isinstance(start, StartSetup):
             from facilitator.tui.screens.setup import SetupScreen
 
@@ -166,13 +186,13 @@ class FacilitatorApp(App[None]):
         self.call_after_refresh(self.persist, session, path)
         return MeetingScreen(session, path, clock)
 
-    def open_review(self, session: Session, path: Path, replace: bool = False) -> None:
-        """Show the minutes of a session for review, approval and export."""
-        from facilitator.tui.screens.review import ReviewScreen
+    def open_minutes(self, session: Session, path: Path, replace: bool = False) -> None:
+        """Show the minutes of a session to correct, approve and export."""
+        from facilitator.tui.screens.minutes import MinutesScreen
 
-        screen = ReviewScreen(session, path)
+        screen = MinutesScreen(session, path)
         # The first screen cannot be switched away; a meeting that opened as the first screen
-        # stays beneath its review, stopped.
+        # stays beneath its minutes, stopped.
         if replace and len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -218,6 +238,11 @@ class FacilitatorApp(App[None]):
         for lock in self.locks.values():
             lock.release()
         self.locks.clear()
+
+    def stop_on_signal(self, exit_code: int) -> None:
+        """Told to stop (SIGTERM, SIGHUP): save, release the locks, give the terminal back."""
+        self._finish()
+        self.exit(return_code=exit_code)
 
     def on_unmount(self) -> None:
         self._finish()

@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator, Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Provider
 
 from facilitator.i18n import _
+from facilitator.tui.keys import key_label
 
 if TYPE_CHECKING:
     from facilitator.tui.screens.meeting import MeetingScreen
@@ -37,18 +37,20 @@ class MeetingCommands(Provider):
                         _("Go to this theme"),
                     )
                 )
-        for binding in screen.BINDINGS:
-            if not isinstance(binding, Binding) or binding.id is None:
+        seen: set[str] = set()
+        for _key, binding in screen._bindings:
+            if binding.id is None or binding.id in seen or binding.id in _NOT_IN_PALETTE:
                 continue
+            seen.add(binding.id)
             action = binding.action
             name = action.split("(", 1)[0]
-            if screen.check_action(name, ()) is not True or binding.id in _NOT_IN_PALETTE:
+            if screen.check_action(name, ()) is not True:
                 continue
             entries.append(
                 (
                     f"{_('Meeting')}: {binding.description}",
                     partial(_run, screen, action),
-                    f"{_('key')} {binding.key.split(',')[0]}",
+                    f"{_('key')} {key_label(binding)}",
                 )
             )
         return entries

@@ -89,3 +89,32 @@ def review_status_label(status: str, unreviewed: str) -> str:
         "not-started": _("not started"),
         "dropped": _("dropped"),
     }.get(status, status)
+
+
+def state_label(state: str) -> str:
+    """A session's state in words, as the home screen and the register show it."""
+    return {
+        "in-progress": _("In progress"),
+        "ended": _("Ended"),
+        "approved": _("Approved"),
+    }.get(state, state)
+
+
+def ellipsize(text: str, width: int) -> str:
+    """Cut text to `width` characters, marking the cut with an ellipsis."""
+    text = " ".join(text.split())
+    if width <= 1 or len(text) <= width:
+        return text if width > 1 else text[:width]
+    return text[: width - 1] + "…"
+
+
+def short_kind(kind: str) -> str:
+    """An outcome kind in one word, for the narrow kind column."""
+    return _("Question") if kind == "question" else kind_label(kind)
+
+
+def compact_date(day: date) -> str:
+    """`9.12.2026` in Danish, `2026-12-09` in English: short enough for a table column."""
+    if language() == "da":
+        return f"{day.day}.{day.month}.{day.year}"
+    return day.isoformat()

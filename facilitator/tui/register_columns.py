@@ -20,9 +20,7 @@ from facilitator.register.filters import DEFAULT_KINDS
 from facilitator.register.rows import Row
 from facilitator.register_query import fold, parse_query
 from facilitator.session import OUTCOME_KINDS, OutcomeKind
-from facilitator.tui.formatting import review_status_label
-from facilitator.tui.screens.home import ellipsize, state_label
-from facilitator.tui.screens.review import short_kind
+from facilitator.tui.formatting import ellipsize, review_status_label, short_kind, state_label
 
 TEXT_MAX = 80
 TEXT_MIN = 28

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label
 from facilitator.agenda import TIMEBOX_MAX, TIMEBOX_MIN
 from facilitator.i18n import _
 from facilitator.session import clean_line
+from facilitator.tui.keys import localize
 
 DEFAULT_TIMEBOX = 5
 
@@ -29,7 +30,7 @@ class NewItem:
 class AddItemDialog(ModalScreen[NewItem | None]):
     """Title and minutes; enter adds from either field, escape asks if something was typed."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
     AddItemDialog { align: center middle; }
     AddItemDialog > Vertical { width: 72; max-width: 100%; height: auto; padding: 0 2;
@@ -44,6 +45,7 @@ class AddItemDialog(ModalScreen[NewItem | None]):
 
     def __init__(self, after_title: str) -> None:
         super().__init__()
+        localize(self)
         self.after_title = after_title
 
     def compose(self) -> ComposeResult:

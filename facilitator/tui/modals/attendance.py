@@ -16,12 +16,13 @@ from textual.widgets import Input, Label, SelectionList
 from facilitator.i18n import _
 from facilitator.session import DEFAULT_SIDE, Participant, Session, clean_line, parse_role
 from facilitator.tui.formatting import clock_time, role_label
+from facilitator.tui.keys import localize
 
 
 class AttendanceDialog(ModalScreen[bool]):
     """Tick who is present; arrivals and departures after the start get the time noted."""
 
-    BINDINGS = [Binding("escape", "close", _("Close"))]
+    BINDINGS = [Binding("escape", "close", "Close")]
     DEFAULT_CSS = """
     AttendanceDialog { align: center middle; }
     AttendanceDialog > Vertical { width: 76; max-width: 100%; height: auto; max-height: 95%;
@@ -33,6 +34,7 @@ class AttendanceDialog(ModalScreen[bool]):
 
     def __init__(self, session: Session, wall: Callable[[], datetime]) -> None:
         super().__init__()
+        localize(self)
         self.session = session
         self.wall = wall
         self.changed = False

@@ -9,14 +9,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
+from facilitator.tui.keys import localize
 
 
 class Confirm(ModalScreen[bool]):
     """Ask before something that cannot be undone; dismisses with True for yes."""
 
     BINDINGS = [
-        Binding("y,j,enter", "answer(True)", _("Yes"), id="confirm_yes"),
-        Binding("n,escape", "answer(False)", _("No"), id="confirm_no"),
+        Binding("y,j,enter", "answer(True)", "Yes", id="confirm_yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm_no"),
     ]
 
     DEFAULT_CSS = """
@@ -32,6 +33,7 @@ class Confirm(ModalScreen[bool]):
 
     def __init__(self, question: str, detail: str = "", title: str = "") -> None:
         super().__init__()
+        localize(self)
         self.question = question
         self.detail = detail
         self.title_text = title

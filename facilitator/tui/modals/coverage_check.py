@@ -11,6 +11,7 @@ from textual.widgets import Input, Label
 
 from facilitator.i18n import _
 from facilitator.session import Session, ThemeRecord
+from facilitator.tui.keys import localize
 
 
 class CoverageCheck(ModalScreen[bool]):
@@ -20,8 +21,8 @@ class CoverageCheck(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("ctrl+e", "end", _("End anyway"), priority=True),
-        Binding("escape", "back", _("Back to the meeting")),
+        Binding("ctrl+e", "end", "End anyway", priority=True),
+        Binding("escape", "back", "Back to the meeting"),
     ]
     DEFAULT_CSS = """
     CoverageCheck { align: center middle; }
@@ -37,6 +38,7 @@ class CoverageCheck(ModalScreen[bool]):
 
     def __init__(self, session: Session, uncovered: list[ThemeRecord]) -> None:
         super().__init__()
+        localize(self)
         self.session = session
         self.uncovered = uncovered
 

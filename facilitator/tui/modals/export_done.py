@@ -12,12 +12,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
+from facilitator.tui.keys import localize
 
 
 class ExportDone(ModalScreen[None]):
     """Lists written files (and any warnings) so they can be read, copied and found."""
 
-    BINDINGS = [Binding("escape,enter,q", "close", _("Close"), id="export_close")]
+    BINDINGS = [Binding("escape,enter,q", "close", "Close", id="export_close")]
 
     DEFAULT_CSS = """
     ExportDone { align: center middle; }
@@ -40,6 +41,7 @@ class ExportDone(ModalScreen[None]):
         failed: bool = False,
     ) -> None:
         super().__init__()
+        localize(self)
         self.paths = paths
         self.notes = notes or []
         self.title_text = title

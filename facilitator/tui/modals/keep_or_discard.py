@@ -9,14 +9,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
+from facilitator.tui.keys import localize
 
 
 class KeepOrDiscard(ModalScreen[bool]):
     """Dismisses with True to discard; escape, enter and k keep editing."""
 
     BINDINGS = [
-        Binding("d", "answer(True)", _("Discard"), id="discard_yes"),
-        Binding("k,enter,escape", "answer(False)", _("Keep editing"), id="discard_no"),
+        Binding("d", "answer(True)", "Discard", id="discard_yes"),
+        Binding("k,enter,escape", "answer(False)", "Keep editing", id="discard_no"),
     ]
 
     DEFAULT_CSS = """
@@ -31,6 +32,7 @@ class KeepOrDiscard(ModalScreen[bool]):
 
     def __init__(self, what: str = "") -> None:
         super().__init__()
+        localize(self)
         self.what = what
 
     def compose(self) -> ComposeResult:

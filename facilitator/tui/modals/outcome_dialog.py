@@ -17,6 +17,7 @@ from facilitator.dates import DateError, parse_date
 from facilitator.i18n import _
 from facilitator.session import OutcomeKind
 from facilitator.tui.formatting import kind_label, short_date
+from facilitator.tui.keys import localize
 
 
 @dataclass
@@ -33,8 +34,8 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
     """Capture or correct one decision, agreement, action or open question."""
 
     BINDINGS = [
-        Binding("escape", "cancel", _("Cancel")),
-        Binding("ctrl+s", "save", _("Save"), show=False),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -59,6 +60,7 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
         draft: OutcomeDraft | None = None,
     ) -> None:
         super().__init__()
+        localize(self)
         self.kind = kind
         self.theme_title = theme_title
         self.today = today

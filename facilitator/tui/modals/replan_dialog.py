@@ -13,14 +13,15 @@ from textual.widgets import Label, Static
 from facilitator.clock import Replan
 from facilitator.i18n import _
 from facilitator.session import Session
+from facilitator.tui.keys import localize
 
 
 class ReplanDialog(ModalScreen[bool]):
     """Shows old and new minutes per theme; enter applies, escape keeps the plan."""
 
     BINDINGS = [
-        Binding("enter,y", "apply", _("Apply")),
-        Binding("escape,n", "cancel", _("Cancel")),
+        Binding("enter,y", "apply", "Apply"),
+        Binding("escape,n", "cancel", "Cancel"),
     ]
     DEFAULT_CSS = """
     ReplanDialog { align: center middle; }
@@ -34,6 +35,7 @@ class ReplanDialog(ModalScreen[bool]):
 
     def __init__(self, session: Session, proposal: Replan) -> None:
         super().__init__()
+        localize(self)
         self.session = session
         self.proposal = proposal
 

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 
 from facilitator.i18n import _
 from facilitator.session import ThemeState
+from facilitator.tui.keys import localize
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class SetAside:
 class SetAsideDialog(ModalScreen[SetAside | None]):
     """A reason is required: it goes into the minutes, and the follow-up shows it."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
     SetAsideDialog { align: center middle; }
     SetAsideDialog > Vertical { width: 72; max-width: 100%; height: auto; padding: 0 2;
@@ -40,6 +41,7 @@ class SetAsideDialog(ModalScreen[SetAside | None]):
 
     def __init__(self, theme_title: str) -> None:
         super().__init__()
+        localize(self)
         self.theme_title = theme_title
 
     def compose(self) -> ComposeResult:

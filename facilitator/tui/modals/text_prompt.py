@@ -10,12 +10,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from facilitator.i18n import _
+from facilitator.tui.keys import localize
 
 
 class TextPrompt(ModalScreen[str | None]):
     """Ask for one line of text."""
 
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
     TextPrompt { align: center middle; }
     TextPrompt > Vertical { width: 72; max-width: 100%; height: auto; padding: 1 2;
@@ -26,6 +27,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def __init__(self, title: str, context: str = "", value: str = "") -> None:
         super().__init__()
+        localize(self)
         self.title_text = title
         self.context = context
         self.value = value

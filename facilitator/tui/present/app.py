@@ -9,7 +9,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from facilitator.i18n import _
+from facilitator.tui.keys import localize
 from facilitator.tui.present.screen import PresenterScreen, Wall
 
 
@@ -25,12 +25,13 @@ class PresenterApp(App[None]):
     # Nothing to type into: every key is a command, and there are only two.
     AUTO_FOCUS = None
     BINDINGS = [
-        Binding("ctrl+q", "quit", _("Quit"), priority=True, id="present_quit"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="present_quit"),
         Binding("ctrl+p", "noop", show=False, priority=True),
     ]
 
     def __init__(self, sessions_dir: Path, path: Path | None, wall: Wall = precise_now) -> None:
         super().__init__()
+        localize(self)
         self.sessions_dir = sessions_dir
         self.path = path
         self.wall = wall

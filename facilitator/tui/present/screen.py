@@ -22,6 +22,7 @@ from facilitator.i18n import _
 from facilitator.live import LiveClock
 from facilitator.session import Session, clean_line
 from facilitator.tui.formatting import clock_time
+from facilitator.tui.keys import localize
 from facilitator.tui.present import view
 from facilitator.tui.present.lists import AgendaList, HangingList
 from facilitator.tui.widgets.big_digits import BigDigits
@@ -36,8 +37,7 @@ MISSING_SECONDS = 5.0
 class PresenterScreen(Screen[None]):
     """Committee, theme, prompts, a big clock and what was captured; the agenda between themes."""
 
-    HELP_TITLE = "Presenter view"
-    BINDINGS = [Binding("f1", "app.help", _("Help"), id="present_help")]
+    BINDINGS = [Binding("f1", "app.help", "Help", id="present_help")]
 
     DEFAULT_CSS = """
     PresenterScreen { layout: vertical; padding: 0 1; }
@@ -81,6 +81,7 @@ class PresenterScreen(Screen[None]):
 
     def __init__(self, sessions_dir: Path, path: Path | None, wall: Wall) -> None:
         super().__init__()
+        localize(self)
         self.sessions_dir = sessions_dir
         self.follower = SessionFollower(path) if path is not None else None
         self.finder = MeetingFinder(sessions_dir)
@@ -257,6 +258,10 @@ class PresenterScreen(Screen[None]):
                 problem=clean_line(self._problem)
             )
         self._update("#present-status", status)
+
+    def help_title(self) -> str:
+        """The help's title for this view."""
+        return _("Presenter view")
 
     def help_notes(self) -> list[tuple[str, str]]:
         """What the help says about this view beyond its keys."""

@@ -10,12 +10,12 @@ from datetime import datetime, timedelta
 
 from rich.text import Text
 
+from facilitator.clock import Phase, phase_of
 from facilitator.i18n import _
 from facilitator.live import LiveClock
 from facilitator.session import Outcome, Session, ThemeRecord, clean_line
 from facilitator.tui.formatting import clock_time, countdown, kind_label, short_date
 from facilitator.tui.present.lists import AgendaRow, Entry
-from facilitator.tui.widgets.theme_clock import Phase, phase_of
 
 # A state word beside each theme of the agenda, so the states do not rely on colour.
 _STATE_MARK = {"done": "✓", "active": "▶", "skipped": "–", "postponed": "→", "pending": "·"}

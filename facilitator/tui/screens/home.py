@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -13,35 +12,17 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator.i18n import _
 from facilitator.session import Session
 from facilitator.store import EXPORT_SUFFIX, SessionInfo, StoreError, list_sessions, load_session
-from facilitator.tui.formatting import short_date
-
-if TYPE_CHECKING:
-    from facilitator.tui.app import FacilitatorApp
+from facilitator.tui.formatting import ellipsize, short_date, state_label
+from facilitator.tui.keys import hint, keys_of
+from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.widgets.table import RowTable
 
 FINISHED_STATES = ("ended", "approved")
-
-
-def state_label(state: str) -> str:
-    """A session's state in words, as the home screen and the register show it."""
-    return {
-        "in-progress": _("In progress"),
-        "ended": _("Ended"),
-        "approved": _("Approved"),
-    }.get(state, state)
-
-
-def ellipsize(text: str, width: int) -> str:
-    """Cut text to `width` characters, marking the cut with an ellipsis."""
-    text = " ".join(text.split())
-    if width <= 1 or len(text) <= width:
-        return text if width > 1 else text[:width]
-    return text[: width - 1] + "…"
 
 
 def sort_sessions(infos: list[SessionInfo]) -> list[SessionInfo]:
@@ -52,24 +33,46 @@ def sort_sessions(infos: list[SessionInfo]) -> list[SessionInfo]:
     return unfinished + finished
 
 
-class SessionTable(DataTable[Text]):
+class SessionTable(RowTable):
     """The list of meetings; enter opens the highlighted one (and the Footer says so)."""
 
-    BINDINGS = [Binding("enter", "select_cursor", _("Open"), id="home_table_open")]
+    BINDINGS = [Binding("enter", "select_cursor", "Open", id="home_table_open")]
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(FacilitatorScreen):
     """Where the program opens: every meeting in the sessions folder, and what to do next."""
 
-    AUTO_FOCUS = None
-
     BINDINGS = [
-        Binding("n", "new_meeting", _("New meeting"), id="home_new"),
-        Binding("enter", "open", _("Open"), id="home_open"),
-        Binding("f", "followup", _("Follow-up"), id="home_followup"),
-        Binding("g", "register", _("Agreements"), id="home_register"),
-        Binding("r", "reload", _("Reload the list"), show=False, id="home_reload"),
-        Binding("q", "app.quit", _("Quit"), show=False, id="home_quit"),
+        Binding(
+            "n",
+            "new_meeting",
+            "New meeting",
+            id="home_new",
+            tooltip="New meeting: agenda, committee, participants",
+        ),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            id="home_open",
+            tooltip="Resume an unfinished meeting, or open a finished one's minutes",
+        ),
+        Binding(
+            "f",
+            "followup",
+            "Follow-up",
+            id="home_followup",
+            tooltip="Follow-up meeting on the selected finished meeting",
+        ),
+        Binding(
+            "g",
+            "register",
+            "Agreements",
+            id="home_register",
+            tooltip="Agreements register: every outcome of every meeting",
+        ),
+        Binding("r", "reload", "Reload the list", show=False, id="home_reload"),
+        Binding("q", "app.quit", "Quit", show=False, id="home_quit"),
     ]
 
     DEFAULT_CSS = """
@@ -108,10 +111,9 @@ class HomeScreen(Screen[None]):
         self.infos: list[SessionInfo] = []
         self.loaded = False
 
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def help_title(self) -> str:
+        """The help's title for this screen."""
+        return _("Home")
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -207,9 +209,9 @@ class HomeScreen(Screen[None]):
             empty.update(
                 Text(
                     _(
-                        "No meetings yet in {folder}.\n\nPress n to start the first one: choose "
-                        "the agenda, write the committee's name, and who takes part."
-                    ).format(folder=self.facilitator.sessions_dir)
+                        "No meetings yet in {folder}.\n\nPress {key} to start the first one: "
+                        "choose the agenda, write the committee's name, and who takes part."
+                    ).format(folder=self.facilitator.sessions_dir, key=keys_of(self, "home_new"))
                 )
             )
         elif selected is not None:
@@ -245,13 +247,20 @@ class HomeScreen(Screen[None]):
         # Where the highlighted meeting's file is: people mail and archive these files.
         box = self.query_one("#home-list")
         box.border_subtitle = Text(str(info.path if info else self.facilitator.sessions_dir))
-        hint = self.query_one("#home-hint", Label)
+        line = self.query_one("#home-hint", Label)
         if info is None:
-            hint.update(_("n: new meeting · g: agreements of every meeting · f1: help"))
+            keys = hint(self, "home_new", ("home_register", _("agreements of every meeting")))
+            line.update(f"{keys} · {hint(self.app, 'help')}")
         elif info.state in FINISHED_STATES:
-            hint.update(_("enter: open the minutes · f: follow-up meeting on this one"))
+            line.update(
+                hint(
+                    self,
+                    ("home_open", _("open the minutes")),
+                    ("home_followup", _("follow-up meeting on this one")),
+                )
+            )
         else:
-            hint.update(_("enter: resume this meeting where it stopped"))
+            line.update(hint(self, ("home_open", _("resume this meeting where it stopped"))))
 
     # -- actions --------------------------------------------------------------------------
 
@@ -294,7 +303,7 @@ class HomeScreen(Screen[None]):
             )
             return
         if session.ended:
-            self.facilitator.open_review(session, info.path)
+            self.facilitator.open_minutes(session, info.path)
         else:
             self.facilitator.open_meeting(session, info.path)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -12,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Footer, Label, Static, TextArea
 
 from facilitator.clock import MeetingClock
@@ -21,62 +19,198 @@ from facilitator.session import REVIEW_THEME_ID, OutcomeKind, ReviewStatus, Sess
 from facilitator.tui.commands import MeetingCommands
 from facilitator.tui.formatting import clock_time, kind_label, short_date, theme_kind_label
 from facilitator.tui.inline_markdown import render as render_markdown
+from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
+from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.widgets.agenda_panel import AgendaPanel
 from facilitator.tui.widgets.review_list import review_text
 from facilitator.tui.widgets.theme_clock import ThemeClock
 
-if TYPE_CHECKING:
-    from facilitator.tui.app import FacilitatorApp
-
-OUTCOME_KEYS: dict[str, OutcomeKind] = {
-    "decision": "decision",
-    "agreement": "agreement",
-    "action": "action",
-    "question": "question",
-}
 REVIEW_KEYS: dict[str, ReviewStatus] = {
     "1": "done",
     "2": "in-progress",
     "3": "not-started",
     "4": "dropped",
 }
+# The capture keys in the order the hints name them: decision, agreement, action, question.
+CAPTURE_IDS = ("decision", "agreement", "action", "question")
 # While the clock runs, the time used is written to disk this often, so a crash loses little.
 CHECKPOINT_SECONDS = 5.0
 NOTES_SAVE_DELAY = 0.8
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(FacilitatorScreen):
     """Runs one meeting: one key per action, everything saved as it happens."""
 
-    AUTO_FOCUS = None
     COMMANDS = {MeetingCommands}
 
     BINDINGS = [
-        Binding("space", "toggle_clock", _("Start/pause"), id="toggle_clock"),
-        Binding("n", "next_theme", _("Next"), id="next_theme"),
-        Binding("p", "previous_theme", _("Previous"), show=False, id="previous_theme"),
-        Binding("d", "capture('decision')", _("Decision"), id="decision"),
-        Binding("a", "capture('agreement')", _("Agreement"), id="agreement"),
-        Binding("t", "capture('action')", _("Action"), id="action"),
-        Binding("o", "capture('question')", _("Question"), show=False, id="question"),
-        Binding("e", "edit_notes", _("Notes"), id="notes"),
-        Binding("m", "mark_presented", _("Presented"), show=False, id="presented"),
-        Binding("1", "review('1')", _("Done"), id="review_done"),
-        Binding("2", "review('2')", _("In progress"), id="review_progress"),
-        Binding("3", "review('3')", _("Not started"), id="review_not_started"),
-        Binding("4", "review('4')", _("Dropped"), id="review_dropped"),
-        Binding("c", "review_comment", _("Comment"), id="review_comment"),
-        Binding("down,j", "review_move(1)", _("Next item"), show=False, id="review_down"),
-        Binding("up,k", "review_move(-1)", _("Previous item"), show=False, id="review_up"),
-        Binding("plus,equals_sign", "adjust(1)", _("+1 min"), show=False, id="plus_minute"),
-        Binding("minus", "adjust(-1)", _("-1 min"), show=False, id="minus_minute"),
-        Binding("r", "replan", _("Re-plan"), show=False, id="replan"),
-        Binding("w", "attendance", _("Attendance"), show=False, id="attendance"),
-        Binding("b", "toggle_bell", _("Bell on/off"), show=False, id="bell"),
-        Binding("u", "undo_outcome", _("Remove last outcome"), show=False, id="undo_outcome"),
-        Binding("escape", "leave_notes", _("Leave notes"), show=False, id="leave_notes"),
-        Binding("ctrl+e", "end_meeting", _("End"), priority=True, show=False, id="end_meeting"),
+        Binding(
+            "space",
+            "toggle_clock",
+            "Start/pause",
+            id="toggle_clock",
+            tooltip="Start or pause the meeting clock",
+        ),
+        Binding("n", "next_theme", "Next", id="next_theme", tooltip="Next theme"),
+        Binding(
+            "p",
+            "previous_theme",
+            "Previous",
+            show=False,
+            id="previous_theme",
+            tooltip="Previous theme",
+        ),
+        Binding(
+            "d",
+            "capture('decision')",
+            "Decision",
+            id="decision",
+            tooltip="Add a decision to the current theme",
+        ),
+        Binding(
+            "a",
+            "capture('agreement')",
+            "Agreement",
+            id="agreement",
+            tooltip="Add an agreement: text, responsible person, follow-up date",
+        ),
+        Binding(
+            "t",
+            "capture('action')",
+            "Action",
+            id="action",
+            tooltip="Add an action: text, owner, due date",
+        ),
+        Binding(
+            "o",
+            "capture('question')",
+            "Question",
+            show=False,
+            id="question",
+            tooltip="Add an open question",
+        ),
+        Binding(
+            "e",
+            "edit_notes",
+            "Notes",
+            id="notes",
+            tooltip="Write notes for the current theme (escape leaves the notes)",
+        ),
+        Binding(
+            "m",
+            "mark_presented",
+            "Presented",
+            show=False,
+            id="presented",
+            tooltip="Obligation themes: mark as presented, or undo",
+        ),
+        Binding("1", "review('1')", "Done", id="review_done", tooltip="Follow-up item: done"),
+        Binding(
+            "2",
+            "review('2')",
+            "In progress",
+            id="review_progress",
+            tooltip="Follow-up item: in progress",
+        ),
+        Binding(
+            "3",
+            "review('3')",
+            "Not started",
+            id="review_not_started",
+            tooltip="Follow-up item: not started",
+        ),
+        Binding(
+            "4", "review('4')", "Dropped", id="review_dropped", tooltip="Follow-up item: dropped"
+        ),
+        Binding(
+            "c",
+            "review_comment",
+            "Comment",
+            id="review_comment",
+            tooltip="Follow-up item: write a comment",
+        ),
+        Binding(
+            "down,j",
+            "review_move(1)",
+            "Next item",
+            show=False,
+            id="review_down",
+            tooltip="Next follow-up item",
+        ),
+        Binding(
+            "up,k",
+            "review_move(-1)",
+            "Previous item",
+            show=False,
+            id="review_up",
+            tooltip="Previous follow-up item",
+        ),
+        Binding(
+            "plus,equals_sign",
+            "adjust(1)",
+            "+1 min",
+            show=False,
+            id="plus_minute",
+            tooltip="One minute more for the current theme",
+        ),
+        Binding(
+            "minus",
+            "adjust(-1)",
+            "-1 min",
+            show=False,
+            id="minus_minute",
+            tooltip="One minute less for the current theme",
+        ),
+        Binding(
+            "r",
+            "replan",
+            "Re-plan",
+            show=False,
+            id="replan",
+            tooltip="Re-plan: fit the remaining themes to the planned end",
+        ),
+        Binding(
+            "w",
+            "attendance",
+            "Attendance",
+            show=False,
+            id="attendance",
+            tooltip="Attendance: who came late, who left early",
+        ),
+        Binding(
+            "b",
+            "toggle_bell",
+            "Bell on/off",
+            show=False,
+            id="bell",
+            tooltip="Bell at the end of a timebox on or off",
+        ),
+        Binding(
+            "u",
+            "undo_outcome",
+            "Remove last outcome",
+            show=False,
+            id="undo_outcome",
+            tooltip="Remove the newest outcome of the current theme",
+        ),
+        Binding(
+            "escape",
+            "leave_notes",
+            "Leave notes",
+            show=False,
+            id="leave_notes",
+            tooltip="Leave the notes; single-letter keys work again",
+        ),
+        Binding(
+            "ctrl+e",
+            "end_meeting",
+            "End",
+            priority=True,
+            show=False,
+            id="end_meeting",
+            tooltip="End the meeting: coverage check, then review and export",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -124,15 +258,9 @@ class MeetingScreen(Screen[None]):
         self.clock = clock
         self.review_index = 0
         self._belled: set[str] = set()
-        self._since_checkpoint = 0.0
         self._notes_timer_pending = False
         self._loading_notes = False
         self._notes_theme = session.current_theme
-
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -148,7 +276,7 @@ class MeetingScreen(Screen[None]):
                 with Horizontal(id="theme-head"):
                     yield Label("", id="theme-title", markup=False)
                     yield Label("", id="theme-kind", markup=False)
-                yield ThemeClock(id="clock")
+                yield ThemeClock(id="clock", start_key=keys_of(self, "toggle_clock"))
                 # One column on ordinary terminals; on a large one the outcomes and notes
                 # move beside the questions instead of under them.
                 with Vertical(id="split"):
@@ -158,7 +286,7 @@ class MeetingScreen(Screen[None]):
                     with Vertical(id="capture"):
                         yield Static("", id="outcomes")
                         notes = TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
-                        notes.border_title = _("Notes (e)")
+                        notes.border_title = _("Notes ({key})").format(key=keys_of(self, "notes"))
                         yield notes
         yield Footer(compact=True, show_command_palette=False)
 
@@ -167,6 +295,8 @@ class MeetingScreen(Screen[None]):
         self.query_one("#topbar-left", Label).update(left)
         self.show_theme()
         self._ticker = self.set_interval(0.25, self.tick)
+        # Its own timer, not a count of ticks: a tick that comes late is skipped, not replayed.
+        self._checkpointer = self.set_interval(CHECKPOINT_SECONDS, self._checkpoint)
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -184,7 +314,9 @@ class MeetingScreen(Screen[None]):
         if theme.is_obligation:
             # Said in words and marks, so the state does not depend on colour.
             kind_text += (
-                "\n✓ " + _("presented") if record.presented else "\nm: " + _("not presented")
+                "\n✓ " + _("presented")
+                if record.presented
+                else f"\n{keys_of(self, 'presented')}: {_('not presented')}"
             )
         kind.update(kind_text)
         kind.set_class(theme.is_obligation, "-obligation")
@@ -205,7 +337,16 @@ class MeetingScreen(Screen[None]):
         theme = self.session.theme(self.session.current_theme)
         prompts = self.query_one("#theme-prompts", Static)
         if self.on_review_item:
-            prompts.update(review_text(self.session.reviews, self.review_index))
+            choose = keys_of(self, "review_up") + keys_of(self, "review_down")
+            keys = f"{choose} {_('choose')} · " + hint(
+                self,
+                "review_done",
+                "review_progress",
+                "review_not_started",
+                "review_dropped",
+                "review_comment",
+            )
+            prompts.update(review_text(self.session.reviews, self.review_index, keys))
             return
         bullet = "▪" if theme.is_obligation else "•"
         grid = Table.grid(padding=(0, 1))
@@ -221,12 +362,8 @@ class MeetingScreen(Screen[None]):
         box = self.query_one("#outcomes", Static)
         box.border_title = _("Decided and agreed")
         if not record.outcomes:
-            box.update(
-                Text(
-                    _("Nothing yet: d decision · a agreement · t action · o open question"),
-                    style="dim",
-                )
-            )
+            keys = hint(self, *CAPTURE_IDS[:3], (CAPTURE_IDS[3], _("open question")))
+            box.update(Text(f"{_('Nothing yet:')} {keys}", style="dim"))
             return
         text = Text(no_wrap=False)
         for letter, outcome in zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", record.outcomes, strict=False):
@@ -248,13 +385,7 @@ class MeetingScreen(Screen[None]):
         """Redraw the clock, the ends and the agenda's minutes from the clock (never counted)."""
         clock = self.clock
         record = self.session.current
-        phase = self.query_one(ThemeClock).show(
-            clock.remaining(), record.timebox * 60, clock.running
-        )
-        if phase == "overtime" and clock.running and record.theme_id not in self._belled:
-            self._belled.add(record.theme_id)
-            if self.facilitator.bell_enabled:
-                self.app.bell()
+        self.query_one(ThemeClock).show(clock.remaining(), record.timebox * 60, clock.running)
         planned, projected, drift = clock.ends()
         now = clock.wall()
         sign = f"+{drift}" if drift > 0 else str(drift)
@@ -266,16 +397,26 @@ class MeetingScreen(Screen[None]):
         late.update(right)
         late.set_class(drift > 0, "-late")
         self.query_one(AgendaPanel).show(clock)
-        if clock.running:
-            self._since_checkpoint += 0.25
-            if self._since_checkpoint >= CHECKPOINT_SECONDS:
-                self.save()
+
+    @on(ThemeClock.Expired)
+    def _ring(self) -> None:
+        # Once per theme: pausing and starting again in overtime is no news.
+        theme_id = self.session.current_theme
+        if theme_id in self._belled:
+            return
+        self._belled.add(theme_id)
+        if self.facilitator.bell_enabled:
+            self.app.bell()
+
+    def _checkpoint(self) -> None:
+        """While the clock runs, write the time used, so a crash loses little of it."""
+        if self.clock.running:
+            self.save()
 
     # -- saving ---------------------------------------------------------------------------
 
     def save(self) -> None:
         """Write the session now (off the UI thread), running time and unsaved notes included."""
-        self._since_checkpoint = 0.0
         self._take_notes()
         self.clock.checkpoint()
         self.facilitator.persist(self.session, self.path)
@@ -297,6 +438,32 @@ class MeetingScreen(Screen[None]):
     def on_review_item(self) -> bool:
         """Whether the current theme is a follow-up meeting's review of earlier outcomes."""
         return self.session.current_theme == REVIEW_THEME_ID and bool(self.session.reviews)
+
+    def help_title(self) -> str:
+        """The help's title for this screen."""
+        return _("Meeting")
+
+    def help_notes(self) -> list[tuple[str, str]]:
+        """The agenda's marks, the clock and capturing, explained."""
+        return [
+            (_("Agenda marks"), AgendaPanel.legend()),
+            (
+                _("Clock"),
+                _(
+                    "Counts the theme's timebox down while it runs ({key}). In the last two "
+                    "minutes it says 'Nearly out of time'; past the timebox it says OVERTIME and "
+                    "counts up. Paused, it is grey and says so. The top line shows the planned "
+                    "end and where the meeting is heading."
+                ).format(key=keys_of(self, "toggle_clock")),
+            ),
+            (
+                _("Outcomes"),
+                _(
+                    "{keys} capture a decision, agreement, action or open question on the "
+                    "current theme: text, owner, date. Each is listed once it is saved."
+                ).format(keys=" ".join(keys_of(self, binding_id) for binding_id in CAPTURE_IDS)),
+            ),
+        ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide keys that do nothing here: obligations, the review item, notes being written."""
@@ -322,7 +489,12 @@ class MeetingScreen(Screen[None]):
             self.save()
             self.show_theme()
         else:
-            self.notify(_("This is the last theme. ctrl+e ends the meeting."), timeout=4)
+            self.notify(
+                _("This is the last theme. {key} ends the meeting.").format(
+                    key=keys_of(self, "end_meeting")
+                ),
+                timeout=4,
+            )
 
     def action_previous_theme(self) -> None:
         """Go back one theme."""
@@ -396,8 +568,7 @@ class MeetingScreen(Screen[None]):
 
     def action_mark_presented(self) -> None:
         """Mark an obligation theme as presented (or undo it)."""
-        record = self.session.current
-        record.presented = not record.presented
+        self.session.toggle_presented(self.session.current_theme)
         self.save()
         self.show_theme()
 
@@ -490,9 +661,9 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(CoverageCheck(self.session, uncovered), answer)
 
     def end_meeting(self) -> None:
-        """Stop the clock, stamp the end, save, and open the review of the minutes."""
-        self.clock.finish()
-        self.session.ended = self.clock.wall()
+        """Stop the clock, stamp the end, save, and open the minutes."""
+        self.clock.end()
         self._ticker.stop()
+        self._checkpointer.stop()
         self.save()
-        self.facilitator.open_review(self.session, self.path, replace=True)
+        self.facilitator.open_minutes(self.session, self.path, replace=True)

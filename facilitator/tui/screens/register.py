@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -13,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator.guidelines import GuidelinesError
@@ -34,34 +32,70 @@ from facilitator.tui.register_columns import (
     row_cells,
 )
 from facilitator.tui.register_export import csv_name, csv_text, write_files, write_guidelines
+from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.widgets.register_filters import FILTER_DELAY, RegisterFilters
 from facilitator.tui.widgets.register_table import RegisterTable
-
-if TYPE_CHECKING:
-    from facilitator.tui.app import FacilitatorApp
 
 __all__ = ["COLUMNS", "FILTER_DELAY", "TEXT_MAX", "TEXT_MIN", "RegisterScreen", "layout"]
 
 
-class RegisterScreen(Screen[None]):
+class RegisterScreen(FacilitatorScreen):
     """What HR needs: every agreement and action, with where it stands now and what is late."""
-
-    AUTO_FOCUS = None
 
     BINDINGS = [
         # The filter bar names its keys itself; the Footer has no room for them at 80 columns.
-        Binding("slash", "focus_filter", _("Filter"), show=False, id="register_filter"),
-        Binding("s", "sort", _("Sort"), id="register_sort"),
-        Binding("o", "toggle_open", _("Open only"), show=False, id="register_open"),
-        Binding("f", "toggle_overdue", _("Overdue only"), show=False, id="register_overdue"),
-        Binding("k", "next_kind", _("Kind"), show=False, id="register_kind"),
-        Binding("u", "pick_committee", _("Committee"), show=False, id="register_committee"),
-        Binding("enter", "open_minutes", _("Minutes"), show=False, id="register_open_minutes"),
-        Binding("x", "export_csv", _("Export CSV"), id="register_export"),
-        Binding("l", "export_guidelines", _("Guidelines"), id="register_guidelines"),
-        Binding("p", "show_problems", _("Unreadable files"), show=False, id="register_problems"),
-        Binding("r", "reload", _("Reload"), show=False, id="register_reload"),
-        Binding("escape", "back", _("Back"), id="register_back"),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            show=False,
+            id="register_filter",
+            tooltip="Filter: type words to find rows",
+        ),
+        Binding(
+            "s",
+            "sort",
+            "Sort",
+            id="register_sort",
+            tooltip="Sort by the next column (or click a column header)",
+        ),
+        Binding(
+            "o",
+            "toggle_open",
+            "Open only",
+            show=False,
+            id="register_open",
+            tooltip="Only outcomes not done or dropped, or all",
+        ),
+        Binding("f", "toggle_overdue", "Overdue only", show=False, id="register_overdue"),
+        Binding("k", "next_kind", "Kind", show=False, id="register_kind"),
+        Binding("u", "pick_committee", "Committee", show=False, id="register_committee"),
+        Binding(
+            "enter",
+            "open_minutes",
+            "Minutes",
+            show=False,
+            id="register_open_minutes",
+            tooltip="Open the minutes of the selected row's meeting",
+        ),
+        Binding(
+            "x",
+            "export_csv",
+            "Export CSV",
+            id="register_export",
+            tooltip="Export the rows shown as CSV (opens in Excel)",
+        ),
+        Binding("l", "export_guidelines", "Guidelines", id="register_guidelines"),
+        Binding(
+            "p",
+            "show_problems",
+            "Unreadable files",
+            show=False,
+            id="register_problems",
+            tooltip="List the files that could not be read",
+        ),
+        Binding("r", "reload", "Reload", show=False, id="register_reload"),
+        Binding("escape", "back", "Back", id="register_back"),
     ]
 
     DEFAULT_CSS = """
@@ -109,10 +143,9 @@ class RegisterScreen(Screen[None]):
         self.natural = natural_widths([])
         self.visible_keys = [spec.key for spec in COLUMNS]
 
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def help_title(self) -> str:
+        """The help's title for this screen."""
+        return _("Agreements register")
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -353,7 +386,7 @@ class RegisterScreen(Screen[None]):
                 str(error), title=_("Cannot open the minutes"), severity="error", markup=False
             )
             return
-        self.facilitator.open_review(session, path)
+        self.facilitator.open_minutes(session, path)
 
     def action_export_csv(self) -> None:
         """Write the rows shown to aftaler-YYYY-MM-DD.csv (agreements-… in English)."""

@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
@@ -30,9 +29,11 @@ from facilitator.session import (
     parse_role,
 )
 from facilitator.tui.formatting import role_label
+from facilitator.tui.keys import hint, keys_of
+from facilitator.tui.screens.base import FacilitatorScreen
 
 if TYPE_CHECKING:
-    from facilitator.tui.app import FacilitatorApp, StartSetup
+    from facilitator.tui.app import StartSetup
 
 PLANNED_MIN, PLANNED_MAX = 1, 24 * 60
 
@@ -130,19 +131,42 @@ class ParticipantRow(Horizontal):
         self.query_one(".p-name", Input).focus()
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(FacilitatorScreen):
     """Fill in what the minutes need, then start: the meeting opens with the clock paused."""
 
-    AUTO_FOCUS = None
-
     BINDINGS = [
-        Binding("ctrl+s", "start", _("Start the meeting"), priority=True, id="setup_start"),
-        # The participants' heading names ctrl+n and ctrl+r; the Footer has no room at 80.
-        Binding("ctrl+n", "add_participant", _("Add participant"), show=False, id="setup_add"),
         Binding(
-            "ctrl+r", "remove_participant", _("Remove participant"), show=False, id="setup_remove"
+            "ctrl+s",
+            "start",
+            "Start the meeting",
+            priority=True,
+            id="setup_start",
+            tooltip="Start the meeting as the form says",
         ),
-        Binding("escape", "back", _("Back"), id="setup_back"),
+        # The participants' heading names these two; the Footer has no room at 80.
+        Binding(
+            "ctrl+n",
+            "add_participant",
+            "Add participant",
+            show=False,
+            id="setup_add",
+            tooltip="Add a participant",
+        ),
+        Binding(
+            "ctrl+r",
+            "remove_participant",
+            "Remove participant",
+            show=False,
+            id="setup_remove",
+            tooltip="Remove the participant the cursor is on",
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="setup_back",
+            tooltip="Back (asks first if something was typed)",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -199,20 +223,20 @@ class SetupScreen(Screen[None]):
         self._initial: tuple[object, ...] = ()
 
     @property
-    def facilitator(self) -> FacilitatorApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
-
-    @property
     def agenda(self) -> Agenda:
         """The agenda chosen in the form."""
         return self.agendas[self.agenda_index][0]
+
+    def help_title(self) -> str:
+        """The help's title for this screen."""
+        return _("New meeting")
 
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         start = self.start
         planned = start.planned if start.planned is not None else self.planned_default
+        add_key = keys_of(self, "setup_add")
         yield Label(_("New meeting"), id="setup-title")
         with VerticalScroll(id="setup-form"):
             with Horizontal(classes="field-row -with-message"):
@@ -278,14 +302,23 @@ class SetupScreen(Screen[None]):
                 )
             with Horizontal(id="participants-head"):
                 yield Label(_("Participants"), id="participants-title")
-                yield Label(_("ctrl+n add · ctrl+r remove"), id="participants-keys")
+                yield Label(
+                    hint(self, ("setup_add", _("add")), ("setup_remove", _("remove"))),
+                    id="participants-keys",
+                )
             with Vertical(id="participants"):
-                yield Static(_("Nobody yet. ctrl+n adds a participant."), id="participants-empty")
+                yield Static(
+                    _("Nobody yet. {key} adds a participant.").format(key=add_key),
+                    id="participants-empty",
+                )
                 for name, role in start.participants:
                     yield ParticipantRow(name, parse_role(role) or "other")
             with Horizontal(id="setup-buttons"):
-                yield Button(_("Start the meeting (ctrl+s)"), variant="primary", id="start")
-                yield Button(_("Add participant (ctrl+n)"), id="add")
+                start_key = keys_of(self, "setup_start")
+                yield Button(
+                    f"{_('Start the meeting')} ({start_key})", variant="primary", id="start"
+                )
+                yield Button(f"{_('Add participant')} ({add_key})", id="add")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -427,7 +460,7 @@ class SetupScreen(Screen[None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        # enter moves on, as in a paper form; ctrl+s starts the meeting.
+        # enter moves on, as in a paper form; the start key starts the meeting.
         event.stop()
         self.focus_next()
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
-from facilitator.i18n import _
+from facilitator.tui.widgets.table import RowTable
 
 
-class RegisterTable(DataTable[Text]):
+class RegisterTable(RowTable):
     """A DataTable that does not measure thousands of cells when no column needs measuring.
 
     Every column of the register gets a fixed width, so the stock `_update_dimensions`, which
@@ -22,7 +20,7 @@ class RegisterTable(DataTable[Text]):
     any other case goes to the stock code.
     """
 
-    BINDINGS = [Binding("enter", "select_cursor", _("Minutes"), id="register_table_open")]
+    BINDINGS = [Binding("enter", "select_cursor", "Minutes", id="register_table_open")]
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         columns = list(self.columns.values())

@@ -9,8 +9,8 @@ from facilitator.session import Review
 from facilitator.tui.formatting import kind_label, review_status_label, short_date
 
 
-def review_text(reviews: list[Review], selected_index: int) -> Text:
-    """The earlier outcomes under review, the selected one marked, with keys to judge them."""
+def review_text(reviews: list[Review], selected_index: int, keys: str) -> Text:
+    """The earlier outcomes under review, the selected one marked, and `keys` to judge them."""
     text = Text()
     if not reviews:
         text.append(_("Nothing to review."))
@@ -26,8 +26,5 @@ def review_text(reviews: list[Review], selected_index: int) -> Text:
         if review.comment:
             text.append(f"\n     {_('Comment')}: {review.comment}", style="italic")
         text.append("\n")
-    text.append(
-        _("↑↓ choose · 1 done · 2 in progress · 3 not started · 4 dropped · c comment"),
-        style="dim",
-    )
+    text.append(keys, style="dim")
     return text

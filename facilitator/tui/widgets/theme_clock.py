@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Digits, Label, ProgressBar
 
+from facilitator.clock import Phase, phase_of
 from facilitator.i18n import _
 from facilitator.tui.formatting import countdown
-
-Phase = Literal["paused", "running", "warning", "overtime"]
-
-
-def warning_seconds(timebox_seconds: float) -> float:
-    """When the warning starts: two minutes before the end, or 20 % of a short timebox."""
-    return min(120.0, 0.2 * timebox_seconds)
-
-
-def phase_of(remaining: float, timebox_seconds: float, running: bool) -> Phase:
-    """Which state the clock shows; overtime shows even while paused."""
-    if remaining < 0:
-        return "overtime"
-    if not running:
-        return "paused"
-    if remaining <= warning_seconds(timebox_seconds):
-        return "warning"
-    return "running"
 
 
 class ThemeClock(Widget):
@@ -53,10 +37,18 @@ class ThemeClock(Widget):
     ThemeClock.-paused #clock-status { color: $text-muted; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    @dataclass
+    class Expired(Message):
+        """The timebox ran out while the clock was running."""
+
+        clock: ThemeClock
+
+    def __init__(self, *, start_key: str, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.start_key = start_key
         self.phase: Phase = "paused"
         self._shown = ""
+        self._counting_overtime = False
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -67,16 +59,20 @@ class ThemeClock(Widget):
                     yield Label("", id="clock-status")
                 yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="clock-bar")
 
-    def show(self, remaining: float, timebox_seconds: float, running: bool) -> Phase:
-        """Redraw for the remaining seconds; returns the phase now shown."""
+    def show(self, remaining: float, timebox_seconds: float, running: bool) -> None:
+        """Redraw for the remaining seconds; post `Expired` when overtime starts to run."""
         phase = phase_of(remaining, timebox_seconds, running)
+        counting_overtime = phase == "overtime" and running
+        if counting_overtime and not self._counting_overtime:
+            self.post_message(self.Expired(self))
+        self._counting_overtime = counting_overtime
         text = countdown(remaining)
         if text != self._shown:
             self._shown = text
             self.query_one("#clock-digits", Digits).update(text)
             self.query_one("#clock-compact", Label).update(text)
         status = {
-            "paused": _("Paused: space starts the clock"),
+            "paused": _("Paused: {key} starts the clock").format(key=self.start_key),
             "running": _("left of the timebox"),
             "warning": _("Nearly out of time"),
             "overtime": _("OVERTIME"),
@@ -92,4 +88,3 @@ class ThemeClock(Widget):
         for name in ("paused", "running", "warning", "overtime"):
             self.set_class(phase == name, f"-{name}")
         self.phase = phase
-        return phase

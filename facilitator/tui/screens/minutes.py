@@ -1,4 +1,4 @@
-"""Review after the meeting: read the minutes, correct outcomes, approve, export."""
+"""The minutes after the meeting: read them, correct outcomes, approve, export."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -17,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Markdown, Static
 
 from facilitator.codec import session_to_toml
@@ -28,14 +25,21 @@ from facilitator.minutes_html import render_html
 from facilitator.privacy import PrivacyWarning, check_privacy
 from facilitator.session import OUTCOME_KINDS, Outcome, Session, ThemeRecord
 from facilitator.store import EXPORT_SUFFIX
-from facilitator.tui.formatting import clock_time, kind_label, short_date
+from facilitator.tui.formatting import (
+    clock_time,
+    compact_date,
+    ellipsize,
+    kind_label,
+    short_date,
+    short_kind,
+    state_label,
+)
+from facilitator.tui.keys import hint
 from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.export_done import ExportDone
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
-from facilitator.tui.screens.home import ellipsize, state_label
-
-if TYPE_CHECKING:
-    from facilitator.tui.app import FacilitatorApp
+from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.widgets.table import RowTable
 
 # What each export is called beside the session file. The TOML export gets a double suffix,
 # so it can never be taken for (or overwrite) the session file itself.
@@ -44,18 +48,6 @@ EXPORT_SUFFIXES = {"md": ".md", "html": ".html", "toml": EXPORT_SUFFIX, "docx": 
 
 OWNER_WIDTH = 14
 TEXT_LINES = 3
-
-
-def short_kind(kind: str) -> str:
-    """An outcome kind in one word, for the narrow kind column."""
-    return _("Question") if kind == "question" else kind_label(kind)
-
-
-def compact_date(day: date) -> str:
-    """`9.12.2026` in Danish, `2026-12-09` in English: short enough for a table column."""
-    if language() == "da":
-        return f"{day.day}.{day.month}.{day.year}"
-    return day.isoformat()
 
 
 def export_path(session_path: Path, fmt: str) -> Path:
@@ -79,60 +71,119 @@ def write_text_atomic(path: Path, text: str | bytes) -> None:
         raise
 
 
-class OutcomeTable(DataTable[Text]):
+class OutcomeTable(RowTable):
     """Every outcome of the meeting; enter corrects the highlighted one (the Footer says so)."""
 
-    BINDINGS = [Binding("enter", "select_cursor", _("Edit"), id="review_table_edit")]
+    BINDINGS = [Binding("enter", "select_cursor", "Edit", id="minutes_table_edit")]
 
 
-class ReviewScreen(Screen[None]):
+class MinutesScreen(FacilitatorScreen):
     """The minutes as they will be sent, with every outcome in a table to correct."""
 
-    AUTO_FOCUS = None
-
     BINDINGS = [
-        Binding("e,enter", "edit", _("Edit"), show=False, id="review_edit"),
-        Binding("x,delete", "delete", _("Delete"), id="review_delete"),
-        Binding("k", "change_kind", _("Change kind"), show=False, id="review_kind"),
-        Binding("g,ctrl+g", "approve", _("Approve"), id="review_approve"),
+        Binding(
+            "e,enter",
+            "edit",
+            "Edit",
+            show=False,
+            id="minutes_edit",
+            tooltip="Correct the selected outcome",
+        ),
+        Binding(
+            "x,delete",
+            "delete",
+            "Delete",
+            id="minutes_delete",
+            tooltip="Delete the selected outcome (asks first)",
+        ),
+        Binding(
+            "k",
+            "change_kind",
+            "Change kind",
+            show=False,
+            id="minutes_kind",
+            tooltip="Change the selected outcome's kind",
+        ),
+        Binding(
+            "g,ctrl+g",
+            "approve",
+            "Approve",
+            id="minutes_approve",
+            tooltip="Approve the minutes (asks the formand, then the næstformand)",
+        ),
         # The minutes panel names the three export keys; the Footer has no room for them at 80.
-        Binding("m", "export('md')", _("Markdown"), show=False, id="export_md"),
-        Binding("h", "export('html')", _("HTML"), show=False, id="export_html"),
-        Binding("t", "export('toml')", _("TOML"), show=False, id="export_toml"),
-        Binding("w", "export('docx')", _("Word"), show=False, id="export_docx"),
-        Binding("l", "guidelines", _("Guidelines"), show=False, id="review_guidelines"),
-        Binding("escape,q", "back", _("Back"), id="review_back"),
+        Binding(
+            "m",
+            "export('md')",
+            "Markdown",
+            show=False,
+            id="export_md",
+            tooltip="Export the minutes as Markdown, beside the session file",
+        ),
+        Binding(
+            "h",
+            "export('html')",
+            "HTML",
+            show=False,
+            id="export_html",
+            tooltip="Export the minutes as one HTML page, ready to print",
+        ),
+        Binding(
+            "t",
+            "export('toml')",
+            "TOML",
+            show=False,
+            id="export_toml",
+            tooltip="Export the whole session as TOML, for other programs",
+        ),
+        Binding(
+            "w",
+            "export('docx')",
+            "Word",
+            show=False,
+            id="export_docx",
+            tooltip="Export the minutes as a Word document, beside the session file",
+        ),
+        Binding(
+            "l",
+            "guidelines",
+            "Guidelines",
+            show=False,
+            id="minutes_guidelines",
+            tooltip="Write the committee's local guidelines from its agreements",
+        ),
+        Binding("escape,q", "back", "Back", id="minutes_back"),
     ]
 
     DEFAULT_CSS = """
-    ReviewScreen { layout: vertical; }
-    ReviewScreen #review-top { height: 1; background: $panel; padding: 0 1; }
-    ReviewScreen #review-title { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
-    ReviewScreen #review-state { width: auto; margin-left: 2; }
-    ReviewScreen #review-state.-approved { color: $success; text-style: bold; }
-    ReviewScreen #privacy {
+    MinutesScreen { layout: vertical; }
+    MinutesScreen #minutes-top { height: 1; background: $panel; padding: 0 1; }
+    MinutesScreen #minutes-title { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
+    MinutesScreen #minutes-state { width: auto; margin-left: 2; }
+    MinutesScreen #minutes-state.-approved { color: $success; text-style: bold; }
+    MinutesScreen #privacy {
         height: auto; max-height: 8; border: round $warning; padding: 0 1;
         border-title-color: $warning; border-title-style: bold;
     }
-    ReviewScreen #privacy-intro { color: $text-muted; text-style: italic; }
-    ReviewScreen #privacy-list { height: auto; }
-    ReviewScreen.-short #privacy-intro { display: none; }
-    ReviewScreen #outcomes-box {
+    MinutesScreen #privacy-intro { color: $text-muted; text-style: italic; }
+    MinutesScreen #privacy-list { height: auto; }
+    MinutesScreen.-short #privacy-intro { display: none; }
+    MinutesScreen #outcomes-box {
         height: auto; max-height: 12; border: round $primary-muted; border-title-color: $text;
         border-subtitle-color: $text-muted;
     }
-    ReviewScreen #outcomes { height: auto; max-height: 10; }
-    ReviewScreen #outcomes-empty { color: $text-muted; padding: 0 1; height: auto; }
-    ReviewScreen #minutes {
+    MinutesScreen #outcomes { height: auto; max-height: 10; }
+    MinutesScreen #outcomes-empty { color: $text-muted; padding: 0 1; height: auto; }
+    MinutesScreen #minutes {
         height: 1fr; border: round $primary-muted; padding: 0 1; border-title-color: $text;
         border-subtitle-color: $text-muted;
     }
-    ReviewScreen #minutes:focus { border: round $primary; }
-    ReviewScreen.-short #outcomes-box { max-height: 8; }
-    ReviewScreen.-short #outcomes { max-height: 6; }
-    ReviewScreen.-short #privacy { max-height: 4; overflow-y: auto; }
-    ReviewScreen.-tall #outcomes-box { max-height: 16; }
-    ReviewScreen.-tall #outcomes { max-height: 14; }
+    MinutesScreen #minutes:focus { border: round $primary; }
+    MinutesScreen.-short #outcomes-box { max-height: 8; }
+    MinutesScreen.-short #outcomes { max-height: 6; }
+    MinutesScreen.-short #privacy { max-height: 4; overflow-y: auto; }
+    MinutesScreen.-tall #outcomes-box { max-height: 16; }
+    MinutesScreen.-tall #outcomes { max-height: 14; }
     """
 
     @dataclass
@@ -156,17 +207,16 @@ class ReviewScreen(Screen[None]):
         self.warnings: list[PrivacyWarning] = []
         self.rows: list[str] = []
 
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
+    def help_title(self) -> str:
+        """The help's title for this screen."""
+        return _("Minutes")
 
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="review-top"):
-            yield Label("", id="review-title")
-            yield Label("", id="review-state")
+        with Horizontal(id="minutes-top"):
+            yield Label("", id="minutes-title")
+            yield Label("", id="minutes-state")
         with Vertical(id="privacy") as privacy:
             privacy.border_title = _("Check before sending")
             yield Static(
@@ -179,15 +229,22 @@ class ReviewScreen(Screen[None]):
             yield Static("", id="privacy-list")
         with Vertical(id="outcomes-box") as box:
             box.border_title = _("Outcomes")
-            box.border_subtitle = _("e edit · x delete · k kind")
+            box.border_subtitle = hint(
+                self, "minutes_edit", "minutes_delete", ("minutes_kind", _("kind"))
+            )
             table = OutcomeTable(id="outcomes", cursor_type="row", zebra_stripes=True)
             yield table
             yield Static(_("Nothing was decided or agreed."), id="outcomes-empty")
         with VerticalScroll(id="minutes") as minutes:
             minutes.border_title = _("Minutes")
-            minutes.border_subtitle = _(
-                "export: m Markdown · h HTML · w Word · t TOML · tab scrolls"
+            exports = hint(
+                self,
+                ("export_md", "Markdown"),
+                ("export_html", "HTML"),
+                ("export_docx", "Word"),
+                ("export_toml", "TOML"),
             )
+            minutes.border_subtitle = f"{_('export:')} {exports} · {_('tab scrolls')}"
             yield Markdown("", id="minutes-text")
         yield Footer()
 
@@ -202,8 +259,8 @@ class ReviewScreen(Screen[None]):
         session = self.session
         title = f"{_('Minutes')} · {session.committee} · {session.agenda.title}"
         title += f" · {short_date(session.date)}"
-        self.query_one("#review-title", Label).update(Text(title))
-        state = self.query_one("#review-state", Label)
+        self.query_one("#minutes-title", Label).update(Text(title))
+        state = self.query_one("#minutes-state", Label)
         if session.minutes_status == "approved":
             when = f" {short_date(session.approved_at.date())}" if session.approved_at else ""
             state.update(
@@ -460,7 +517,7 @@ class ReviewScreen(Screen[None]):
             return
         self._write_export(export_path(self.path, fmt), text)
 
-    @work(thread=True, group="review-export")
+    @work(thread=True, group="minutes-export")
     def _write_export(self, target: Path, text: str | bytes) -> None:
         # Let queued saves land first, so the .md beside the session is not overwritten by
         # an older save after this export.

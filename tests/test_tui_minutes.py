@@ -21,7 +21,7 @@ from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.export_done import ExportDone
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog
 from facilitator.tui.screens.home import HomeScreen
-from facilitator.tui.screens.review import ReviewScreen, export_path
+from facilitator.tui.screens.minutes import MinutesScreen, export_path
 
 
 def top(app: App[None]) -> Screen[object]:
@@ -64,15 +64,15 @@ def ended_session(folder: Path, agenda: Agenda, note: str = "") -> tuple[Session
     return session, path
 
 
-def table_texts(screen: ReviewScreen) -> list[str]:
+def table_texts(screen: MinutesScreen) -> list[str]:
     table = screen.query_one("#outcomes", DataTable)
     return [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
 
 
-async def opened(pilot: Pilot[None]) -> ReviewScreen:
+async def opened(pilot: Pilot[None]) -> MinutesScreen:
     await pilot.pause()
     screen = pilot.app.screen
-    assert isinstance(screen, ReviewScreen)
+    assert isinstance(screen, MinutesScreen)
     return screen
 
 
@@ -121,7 +121,7 @@ async def test_review_approves_the_minutes(tmp_path: Path, sample_agenda: Agenda
     app = FacilitatorApp(sessions_dir=tmp_path, start=StartMeeting(session, path), wall=wall)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await opened(pilot)
-        assert "draft" in str(screen.query_one("#review-state", Label).render())
+        assert "draft" in str(screen.query_one("#minutes-state", Label).render())
         await pilot.press("g")
         await pilot.pause()
         prompt = app.screen.query_one(Input)
@@ -132,7 +132,7 @@ async def test_review_approves_the_minutes(tmp_path: Path, sample_agenda: Agenda
         await pilot.press(*"Mia Østergaard", "enter")
         await pilot.pause()
         assert on_top(app, screen)
-        state = str(screen.query_one("#review-state", Label).render())
+        state = str(screen.query_one("#minutes-state", Label).render())
         assert "Approved by Anne Æbelø · Mia Østergaard" in state
         assert app.saver.flush()
         stored = load_session(path)

@@ -1,0 +1,100 @@
+"""Leaving while the last save failed: retry, save elsewhere, or quit and lose what is named."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from facilitator.i18n import _
+from facilitator.tui.keys import hint, localize
+
+Choice = Literal["retry", "elsewhere", "lose", "stay"]
+
+
+class UnsavedOnQuit(ModalScreen[Choice]):
+    """Says that the newest changes are not on disk, which ones, and what can be done."""
+
+    BINDINGS = [
+        Binding(
+            "r",
+            "choose('retry')",
+            "Retry",
+            id="unsaved_retry",
+            tooltip="Try to save to the meeting's own file again",
+        ),
+        Binding(
+            "s",
+            "choose('elsewhere')",
+            "Save elsewhere",
+            id="unsaved_elsewhere",
+            tooltip="Write the meeting to another file, for example on a USB stick",
+        ),
+        Binding(
+            "q",
+            "choose('lose')",
+            "Quit anyway",
+            id="unsaved_lose",
+            tooltip="Leave without the changes listed",
+        ),
+        Binding(
+            "escape",
+            "choose('stay')",
+            "Back",
+            id="unsaved_back",
+            tooltip="Back to the program; nothing is lost yet",
+        ),
+    ]
+
+    DEFAULT_CSS = """
+    UnsavedOnQuit { align: center middle; }
+    UnsavedOnQuit > Vertical {
+        width: 80; max-width: 100%; height: auto; max-height: 90%; padding: 0 1;
+        border: thick $error; background: $surface; border-title-style: bold;
+        border-title-color: $error;
+    }
+    UnsavedOnQuit #unsaved-error { height: auto; margin-bottom: 1; }
+    UnsavedOnQuit #unsaved-changes { height: auto; max-height: 12; }
+    UnsavedOnQuit #unsaved-keys { height: auto; margin-top: 1; color: $text-muted; }
+    """
+
+    def __init__(self, error: str, changes: list[str]) -> None:
+        super().__init__()
+        localize(self)
+        self.error = error
+        self.changes = changes
+
+    def compose(self) -> ComposeResult:
+        count = len(self.changes)
+        with Vertical() as box:
+            box.border_title = _("Not saved")
+            yield Static(Text(self.error), id="unsaved-error")
+            with VerticalScroll(id="unsaved-changes"):
+                if self.changes:
+                    listing = Text(
+                        _("Not on disk ({count}):").format(count=count) + "\n", style="bold"
+                    )
+                    for change in self.changes:
+                        listing.append(f"• {change}\n", style="")
+                    listing.rstrip()
+                else:
+                    listing = Text(_("The newest state of the meeting is not on disk."))
+                yield Static(listing)
+            lose = _("quit and lose {count} change(s)").format(count=count or 1)
+            keys = hint(
+                self,
+                ("unsaved_retry", _("retry")),
+                ("unsaved_elsewhere", _("save elsewhere")),
+                ("unsaved_lose", lose),
+                ("unsaved_back", _("back")),
+            )
+            yield Label(keys, id="unsaved-keys")
+
+    def action_choose(self, choice: Choice) -> None:
+        """Close with what was chosen."""
+        self.dismiss(choice)

@@ -1,0 +1,53 @@
+"""What every full screen of the program shares: the typed app, and what the help says of it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from textual.screen import Screen
+
+from facilitator.tui.keys import localize
+
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
+
+
+@runtime_checkable
+class ExplainsItself(Protocol):
+    """A screen that names itself on the F1 help and adds paragraphs below its keys."""
+
+    def help_title(self) -> str:
+        """What the screen is called in the help's title ("" leaves the title plain)."""
+        ...
+
+    def help_notes(self) -> list[tuple[str, str]]:
+        """Extra paragraphs for the help: (title, text), below this screen's keys."""
+        ...
+
+
+class FacilitatorScreen(Screen[None]):
+    """A screen of the facilitator app; it names itself and explains itself on the F1 help."""
+
+    def __init__(
+        self, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name, id, classes)
+        localize(self)
+
+    @property
+    def facilitator(self) -> FacilitatorApp:
+        """The app, typed."""
+        from facilitator.tui.app import FacilitatorApp
+
+        app = self.app
+        if not isinstance(app, FacilitatorApp):  # pragma: no cover - a wiring mistake
+            raise TypeError(f"{type(self).__name__} runs only inside FacilitatorApp")
+        return app
+
+    def help_title(self) -> str:
+        """What the screen is called in the help's title ("" leaves the title plain)."""
+        return ""
+
+    def help_notes(self) -> list[tuple[str, str]]:
+        """Extra paragraphs for the help: (title, text), below this screen's keys."""
+        return []
