@@ -15,13 +15,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/facilitator run
 
+# One worker per core (pytest-xdist): tmux tests use private sockets, every test its own tmp_path.
 test: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider
+	$(BIN)/pytest -q -p no:cacheprovider -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check facilitator tests benchmarks
 	$(BIN)/ruff check facilitator tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -23,11 +23,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench_startup import HEIGHT, WIDTH, Tmux, facilitator_command
-
 from facilitator.agenda import load_agenda
 from facilitator.session import Session
 from facilitator.store import new_session_path, save_session
+
+# The tmux helper is shared with the end-to-end tests.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from support.tmux import HEIGHT, WIDTH, Tmux
+from support.tmux import program as facilitator_command
 
 HERE = Path(__file__).resolve().parent
 AGENDA = HERE.parent / "agendas" / "sociale-medier.toml"
@@ -72,15 +75,15 @@ def make_session(folder: Path, outcomes: int) -> Path:
 def measure(tmux: Tmux, scenario: Scenario, window: float, name: str) -> None:
     """Start, wait for the first frame, press the keys, settle, then measure over `window`."""
     shell = "exec " + shlex.join(scenario.command)
-    tmux("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), shell)
+    tmux.run("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), shell)
     deadline = time.monotonic() + 30
-    while scenario.expect not in tmux("capture-pane", "-p", "-t", name, check=False):
+    while scenario.expect not in tmux.run("capture-pane", "-p", "-t", name, check=False):
         if time.monotonic() > deadline:
             raise RuntimeError(f"{scenario.name}: {scenario.expect!r} never showed")
         time.sleep(0.05)
-    pid = int(tmux("list-panes", "-t", name, "-F", "#{pane_pid}").split()[0])
-    for key in scenario.keys:
-        tmux("send-keys", "-t", name, key)
+    pid = int(tmux.run("list-panes", "-t", name, "-F", "#{pane_pid}").split()[0])
+    for pressed in scenario.keys:
+        tmux.run("send-keys", "-t", name, pressed)
     time.sleep(3.0)  # first saves, lazy imports and the first layout are not idling
     before = cpu_seconds(pid)
     saves, written, last = 0, 0, None
@@ -101,11 +104,11 @@ def measure(tmux: Tmux, scenario: Scenario, window: float, name: str) -> None:
     scenario.cpu.append(100 * used / window)
     scenario.saves.append(saves)
     scenario.written.append(written / 1000 / window)
-    tmux("send-keys", "-t", name, "C-q")
+    tmux.run("send-keys", "-t", name, "C-q")
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
         time.sleep(0.05)
-    tmux("kill-session", "-t", name, check=False)
+    tmux.run("kill-session", "-t", name, check=False)
 
 
 def spread(values: list[float], digits: int = 2) -> str:
@@ -146,7 +149,7 @@ def main() -> int:
                 big,
             ),
         ]
-        tmux.start_server()
+        tmux.start("idle", ["cat"], 20, 5)  # keeps the server up between runs
         try:
             for round_number in range(args.rounds):
                 for index, scenario in enumerate(scenarios):
@@ -154,7 +157,7 @@ def main() -> int:
                     for which, item in enumerate(pair):
                         measure(tmux, item, args.window, f"r{round_number}s{index}p{which}")
         finally:
-            tmux.close()
+            tmux.kill_server()
 
     bare = statistics.median(baseline.cpu)
     print(f"{args.rounds} rounds, {args.window:.0f} s windows, interleaved; medians (spread):")

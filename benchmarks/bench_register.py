@@ -1,10 +1,12 @@
 """Benchmark: `facilitator agreements --format json` over many sessions against a bare TOML parse.
 
-The baseline is the floor any reader of these files pays: a loop that only parses each file
-with tomllib, in its own interpreter. The register runs three ways: a first run that builds
-its cache, a run with the cache warm, and a run with the cache off. Each runs as a subprocess,
-a few times; the median time, the ratio to the baseline (target: at most 1.5x for every way)
-and the peak memory are printed.
+The baseline is the floor any reader of these files pays, measured on equal terms: the same
+session files the program finds, parsed with tomllib by the same number of worker processes,
+started the same way, in chunks of the same size (or serially where the program reads
+serially). Cold runs (no cache: the first run, which builds it, and FACILITATOR_CACHE=0) are
+compared with it; the warm run, which reads the cache instead of parsing, is reported apart.
+Each runs as a subprocess, a few times; the median, the range, the ratio to the baseline
+(target: at most 1.5x) and the peak memory are printed.
 
     .venv/bin/python benchmarks/bench_register.py [--count 10000] [--runs 3]
 """
@@ -12,26 +14,54 @@ and the peak memory are printed.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import resource
 import statistics
 import subprocess
 import sys
 import time
+import tomllib
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from facilitator import store
+from facilitator.portable import pool_context
+from facilitator.register import reading
 from facilitator.register.cache import cache_path
 
 HERE = Path(__file__).resolve().parent
 TARGET_RATIO = 1.5
 
-# The floor: read and parse every session file, nothing else.
-BASELINE = """
-import sys, tomllib
-from pathlib import Path
-for path in sorted(Path(sys.argv[1]).rglob("*.toml")):
-    tomllib.loads(path.read_bytes().decode("utf-8"))
-"""
+
+def _parse_chunk(paths: list[Path]) -> int:
+    for path in paths:
+        tomllib.loads(path.read_bytes().decode("utf-8"))
+    return len(paths)
+
+
+def plan(folder: Path) -> tuple[list[Path], int, str]:
+    """The files the program reads, and how: worker count and start method (1, "serial")."""
+    files = store.find_session_files([folder])
+    workers = min(reading._workers(), 8)
+    context = pool_context()
+    if len(files) >= reading.PARALLEL_MIN_FILES and workers > 1 and context is not None:
+        return files, workers, context.get_start_method()
+    return files, 1, "serial"
+
+
+def baseline(folder: Path) -> None:
+    """Parse the program's files with tomllib only, with the program's parallelism."""
+    files, workers, method = plan(folder)
+    if method == "serial":
+        _parse_chunk(files)
+        return
+    size = reading.CHUNK_FILES
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for future in as_completed([pool.submit(_parse_chunk, chunk) for chunk in chunks]):
+            future.result()
 
 
 def sessions_folder(count: int) -> Path:
@@ -39,8 +69,8 @@ def sessions_folder(count: int) -> Path:
     folder = Path(os.environ.get("TMPDIR", "/tmp")) / f"facilitator-bench-sessions-{count}"
     done = folder / ".complete"
     if not done.exists():
-        sys.path.insert(0, str(HERE))
-        from make_sessions import generate
+        sys.path.insert(0, str(HERE.parent / "tests"))  # the generator the tests use too
+        from support.generate import generate
 
         print(f"generating {count} sessions in {folder} ...", file=sys.stderr)
         started = time.perf_counter()
@@ -63,7 +93,7 @@ def command(which: str, folder: Path) -> tuple[list[str], dict[str, str]]:
     ]
     env = dict(os.environ)
     if which == "baseline":
-        return [sys.executable, "-c", BASELINE, str(folder)], env
+        return [sys.executable, __file__, "--baseline", str(folder)], env
     if which == "no-cache":
         env["FACILITATOR_CACHE"] = "0"
     return agreements, env
@@ -87,9 +117,10 @@ def measure(which: str, folder: Path) -> tuple[float, int]:
 MODES = {
     "baseline": "tomllib parse only (baseline)",
     "first": "agreements, first run (builds the cache)",
-    "warm": "agreements, cache warm",
     "no-cache": "agreements, FACILITATOR_CACHE=0",
+    "warm": "agreements, cache warm",
 }
+COLD = ("first", "no-cache")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs of each (default 3)")
     parser.add_argument("--one", choices=tuple(MODES), help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--baseline", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.baseline:
+        baseline(args.baseline)
+        return 0
     if args.one:
         took, peak_kib = measure(args.one, args.folder)
         print(f"{took} {peak_kib}")
@@ -121,20 +156,30 @@ def main(argv: list[str] | None = None) -> int:
             took_text, peak_text = out.stdout.split()
             results[mode].append((float(took_text), int(peak_text)))
     base = statistics.median(t for t, _ in results["baseline"])
+    _files, workers, method = plan(folder)
+    how = "serially" if method == "serial" else f"by {workers} {method} workers"
     print(f"{len(files)} session files, {size / 1e6:.0f} MB, in {folder}; {os.cpu_count()} CPUs")
-    print(f"median of {args.runs} runs{'':32}time   ratio   peak memory")
-    worst = 0.0
-    for mode, label in MODES.items():
-        median = statistics.median(t for t, _ in results[mode])
+    print(f"program and baseline both read {how}")
+    print(f"median of {args.runs} runs{'':32}time  (range)          ratio   peak memory")
+
+    def line(mode: str) -> float:
+        times = [t for t, _ in results[mode]]
+        median = statistics.median(times)
         peak = max(m for _, m in results[mode]) / 1024
-        ratio = median / base
-        if mode != "baseline":
-            worst = max(worst, ratio)
-        print(f"  {label:<44} {median:6.2f} s  {ratio:5.2f}x  {peak:6.0f} MiB")
+        spread = f"({min(times):.2f}-{max(times):.2f})"
+        print(
+            f"  {MODES[mode]:<44} {median:6.2f} s {spread:<15} {median / base:5.2f}x"
+            f"  {peak:6.0f} MiB"
+        )
+        return median / base
+
+    print("cold: every file parsed")
+    line("baseline")
+    worst = max(line(mode) for mode in COLD)
+    print("warm: the cache is read instead of the files (not a parse; shown for scale)")
+    line("warm")
     verdict = "ok" if worst <= TARGET_RATIO else "TOO SLOW"
-    print(
-        f"slowest agreements run: {worst:.2f}x the baseline (target <= {TARGET_RATIO}x): {verdict}"
-    )
+    print(f"slowest cold run: {worst:.2f}x the baseline (target <= {TARGET_RATIO}x): {verdict}")
     print("peak memory: the largest single process of a run (the main process or a worker)")
     return 0 if worst <= TARGET_RATIO else 1
 

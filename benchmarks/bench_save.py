@@ -25,6 +25,7 @@ import tomli_w
 from facilitator import store
 from facilitator.agenda import Agenda, Section, Theme
 from facilitator.codec import session_to_data
+from facilitator.fileio import atomic_write, fsync_folder
 from facilitator.minutes import render_markdown
 from facilitator.session import OUTCOME_KINDS, Participant, Session
 
@@ -180,13 +181,12 @@ def main(argv: list[str] | None = None) -> int:
         minutes = render_markdown(session).encode("utf-8")
 
         def toml_only_disk() -> None:
-            store._atomic_write(path, payload, None)
-            store._fsync_dir(path.parent)
+            atomic_write(path, payload)
 
         def both_files_disk() -> None:
-            store._atomic_write(path, payload, None)
-            store._atomic_write(path.with_suffix(".md"), minutes, None)
-            store._fsync_dir(path.parent)
+            atomic_write(path, payload, sync_folder=False)
+            atomic_write(path.with_suffix(".md"), minutes, sync_folder=False)
+            fsync_folder(path.parent)
 
         m = medians_ms(
             {

@@ -17,20 +17,22 @@ import os
 import shlex
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# The tmux helper is shared with the end-to-end tests.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from support.tmux import HEIGHT, WIDTH, Tmux
+from support.tmux import program as facilitator_command
 
 HERE = Path(__file__).resolve().parent
 FRAME_TARGET = 1.3
 MEMORY_TARGET = 1.5
 POLL = 0.005
 SETTLE = 1.0  # seconds after the first frame before memory is read
-WIDTH, HEIGHT = 100, 30
 COMMITTEE = "Benchmark Udvalg"
 
 
@@ -44,46 +46,6 @@ class Program:
     frames_ms: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
     hwm_mb: list[float] = field(default_factory=list)
-
-
-def facilitator_command() -> list[str]:
-    """The installed program, as a user starts it."""
-    beside = Path(sys.executable).with_name("facilitator")
-    if beside.exists():
-        return [str(beside)]
-    found = shutil.which("facilitator")
-    return [found] if found else [sys.executable, "-m", "facilitator"]
-
-
-class Tmux:
-    """A private tmux server; one session is kept open so the server outlives each run."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self.socket = f"facilitator-bench-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.env = env
-        self.socket_path: Path | None = None
-
-    def __call__(self, *args: str, check: bool = True) -> str:
-        result = subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True,
-            text=True,
-            env=self.env,
-            check=False,
-        )
-        if check and result.returncode != 0:
-            raise RuntimeError(f"tmux {' '.join(args)}: {result.stderr.strip()}")
-        return result.stdout
-
-    def start_server(self) -> None:
-        self("new-session", "-d", "-s", "idle", "-x", "20", "-y", "5", "cat")
-        found = self("display-message", "-p", "#{socket_path}", check=False).strip()
-        self.socket_path = Path(found) if found else None
-
-    def close(self) -> None:
-        self("kill-server", check=False)
-        if self.socket_path is not None and self.socket_path.name == self.socket:
-            self.socket_path.unlink(missing_ok=True)
 
 
 def memory_mb(pid: int) -> tuple[float, float]:
@@ -105,31 +67,31 @@ def measure(tmux: Tmux, program: Program, work: Path, run: int, record: bool) ->
         f"date +%s%N > {shlex.quote(str(stamp))}; exec {shlex.join(program.command)}"
     )
     name = f"run{run}"
-    tmux("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), shell)
+    tmux.run("new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), shell)
     deadline = time.monotonic() + 30
     seen_ns = 0
     while time.monotonic() < deadline:
-        screen = tmux("capture-pane", "-p", "-t", name, check=False)
+        screen = tmux.run("capture-pane", "-p", "-t", name, check=False)
         if program.expect in screen:
             seen_ns = time.time_ns()
             break
         time.sleep(POLL)
     if not seen_ns:
-        tmux("kill-session", "-t", name, check=False)
+        tmux.run("kill-session", "-t", name, check=False)
         raise RuntimeError(f"{program.name}: {program.expect!r} never showed")
     started_ns = int(stamp.read_text().strip())
-    pid = int(tmux("list-panes", "-t", name, "-F", "#{pane_pid}").split()[0])
+    pid = int(tmux.run("list-panes", "-t", name, "-F", "#{pane_pid}").split()[0])
     time.sleep(SETTLE)
     rss, hwm = memory_mb(pid)
     if record:
         program.frames_ms.append((seen_ns - started_ns) / 1e6)
         program.rss_mb.append(rss)
         program.hwm_mb.append(hwm)
-    tmux("send-keys", "-t", name, "C-q")
+    tmux.run("send-keys", "-t", name, "C-q")
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
         time.sleep(0.02)
-    tmux("kill-session", "-t", name, check=False)
+    tmux.run("kill-session", "-t", name, check=False)
 
 
 def spread(values: list[float], unit: str, digits: int = 0) -> str:
@@ -159,7 +121,7 @@ def main() -> int:
     tmux = Tmux(env)
     with tempfile.TemporaryDirectory(prefix="facilitator-bench-") as folder:
         work = Path(folder)
-        tmux.start_server()
+        tmux.start("idle", ["cat"], 20, 5)  # keeps the server up between runs
         try:
             for run in range(args.warmup + args.runs):
                 # Interleaved, and the order swapped every round, so drift hits both alike.
@@ -167,7 +129,7 @@ def main() -> int:
                 for program in order:
                     measure(tmux, program, work, run, record=run >= args.warmup)
         finally:
-            tmux.close()
+            tmux.kill_server()
 
     ours, bare = programs
     frame = statistics.median(ours.frames_ms), statistics.median(bare.frames_ms)

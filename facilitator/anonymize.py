@@ -11,12 +11,14 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from facilitator.i18n import known_language, role_label
 from facilitator.session import Session, parse_role
 
 WITHHELD = {"da": "Anonymiseret", "en": "Withheld"}
+# What `--anonymize-committee` puts in place of the committee's name: heading, title, file.
+NEUTRAL_COMMITTEE = {"da": "Udvalget", "en": "The committee"}
 
 # Owners that name a group or a body rather than a person; compared in lower case.
 _GROUP_OWNERS = frozenset(
@@ -32,10 +34,20 @@ _GROUP_OWNERS = frozenset(
 _OWNER_SEPARATORS = re.compile(r"(\s*(?:,|/|&|\+|\bog\b|\band\b)\s*)", re.IGNORECASE)
 
 
-class _Names:
-    """Which label each participant's name turns into, and how to find names in text."""
+# Lower-case words that are also first names: "per time", "bo i", "mark", "max". Written in
+# lower case they stay; "Per", "PER" and a full name are replaced in any case.
+_COMMON_WORDS = frozenset({"per", "bo", "ask", "max", "mark", "will", "bent", "mai", "sol", "lis"})
 
-    def __init__(self, session: Session, language: str) -> None:
+
+class _Names:
+    """Which label each participant's name turns into, and how to find names in text.
+
+    Names match in any case: the full name, the first name alone and the surname alone
+    ("fru Hansen"). A first name or surname two people share becomes "Anonymiseret". Names
+    of earlier meetings' participants (`earlier`) are found too, and always withheld.
+    """
+
+    def __init__(self, session: Session, language: str, earlier: Iterable[str] = ()) -> None:
         self.language = language
         roles = Counter(p.role for p in session.participants)
         seen: Counter[str] = Counter()
@@ -46,37 +58,45 @@ class _Names:
             if roles[participant.role] > 1:
                 label = f"{label} {seen[participant.role]}"
             self.labels.append(label)
-        # Full names match in any case; a first name only when no one else has it.
+        people = [
+            (p.name, label) for p, label in zip(session.participants, self.labels, strict=True)
+        ]
+        withheld = WITHHELD[language]
+        current = {_key(name) for name, _ in people}
+        people += [(name, withheld) for name in earlier if _key(name) not in current]
         self.full: dict[str, str] = {}
-        firsts: dict[str, list[str]] = {}
-        for participant, label in zip(session.participants, self.labels, strict=True):
-            key = _key(participant.name)
+        firsts: dict[str, set[str]] = {}
+        lasts: dict[str, set[str]] = {}
+        self.words: set[str] = set()
+        for name, label in people:
+            key = _key(name)
             if not key:
                 continue
             self.full.setdefault(key, label)
-            first = participant.name.split()[0]
-            firsts.setdefault(first.casefold(), []).append(label)
-        self.first: dict[str, str] = {
-            name: labels[0]
-            for name, labels in firsts.items()
-            if len(set(labels)) == 1 and name not in self.full
-        }
-        self.pattern = self._pattern(session)
+            self.words.add(" ".join(name.split()))
+            tokens = key.split()
+            firsts.setdefault(tokens[0], set()).add(label)
+            # Every later name is a surname on its own ("Kjær", "Holm"), and so are all of them
+            # together ("Kjær Holm").
+            for token in {*tokens[1:], " ".join(tokens[1:])} if len(tokens) > 1 else ():
+                lasts.setdefault(token, set()).add(label)
+                self.words.add(token)
+        # A token both a first name and a surname of different people is ambiguous too.
+        self.first = _unique(firsts, lasts, self.full)
+        self.last = _unique(lasts, firsts, self.full)
+        self.pattern = self._pattern()
 
-    def _pattern(self, session: Session) -> re.Pattern[str] | None:
-        names = {" ".join(p.name.split()) for p in session.participants if p.name.strip()}
-        full = sorted(names, key=len, reverse=True)
-        # Ambiguous first names are matched too: they become "Anonymiseret", never stay.
-        firsts = sorted({n.split()[0] for n in names}, key=len, reverse=True)
-        parts = [r"\s+".join(map(re.escape, name.split())) for name in full]
-        alternatives = []
-        if parts:
-            alternatives.append(f"(?i:{'|'.join(parts)})")
-        # First names only as written, capitalised: "Per" is a name, "per" is a word.
-        alternatives += [re.escape(name) for name in firsts]
-        if not alternatives:
+    def _pattern(self) -> re.Pattern[str] | None:
+        words = {w for name in self.words for w in (name, name.split()[0])}
+        # Longest first, so "Mette Kjær Holm" wins over "Mette" and "Kjær Holm" over "Holm".
+        parts = [
+            r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)
+        ]
+        if not parts:
             return None
-        return re.compile(rf"(?<!\w)(?P<name>{'|'.join(alternatives)})(?P<genitive>'s|s)?(?!\w)")
+        return re.compile(
+            rf"(?<!\w)(?P<name>{'|'.join(parts)})(?P<genitive>'s|s)?(?!\w)", re.IGNORECASE
+        )
 
     def owner(self, value: str) -> str:
         """An owner or a one-name field: a participant's label, a role kept, anyone else withheld."""
@@ -95,9 +115,9 @@ class _Names:
         return WITHHELD[self.language]
 
     def label_of(self, name: str) -> str | None:
-        """The label of the participant `name` names, by full name or unique first name."""
+        """The label of the person `name` names: full name, or a unique first name or surname."""
         key = _key(name)
-        return self.full.get(key) or self.first.get(key)
+        return self.full.get(key) or self.first.get(key) or self.last.get(key)
 
     def in_text(self, text: str) -> str:
         """`text` with every participant's name in it replaced by that participant's label."""
@@ -106,7 +126,10 @@ class _Names:
         return self.pattern.sub(self._replace, text)
 
     def _replace(self, match: re.Match[str]) -> str:
-        label = self.label_of(match["name"]) or WITHHELD[self.language]
+        found = match["name"]
+        if found.islower() and found in _COMMON_WORDS:
+            return match.group()  # "per time": a word, not Per
+        label = self.label_of(found) or WITHHELD[self.language]
         if not match["genitive"]:
             return label
         # "Mettes forslag" -> "Lederens"? Too clever; "Leders" reads fine, "Medarbejder 1's" too.
@@ -118,10 +141,28 @@ def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def anonymize_session(session: Session) -> Session:
-    """A deep copy of `session` with people's names replaced by their roles."""
+def _unique(
+    tokens: dict[str, set[str]], others: dict[str, set[str]], full: dict[str, str]
+) -> dict[str, str]:
+    """Tokens that point at one label only (and are no one's full name)."""
+    return {
+        token: next(iter(labels))
+        for token, labels in tokens.items()
+        if len(labels | others.get(token, set())) == 1 and token not in full
+    }
+
+
+def anonymize_session(
+    session: Session, earlier_names: Iterable[str] = (), committee: bool = False
+) -> Session:
+    """A deep copy of `session` with people's names replaced by their roles.
+
+    `earlier_names` are the participants of the meetings a follow-up reviews: their names
+    stand in its review texts. With `committee`, the committee's name becomes a neutral label.
+    """
     result = copy.deepcopy(session)
-    names = _Names(result, known_language(result.agenda.language))
+    language = known_language(result.agenda.language)
+    names = _Names(result, language, earlier_names)
     text: Callable[[str], str] = names.in_text
     for participant, label in zip(result.participants, names.labels, strict=True):
         participant.name = label
@@ -133,6 +174,7 @@ def anonymize_session(session: Session) -> Session:
     result.naestformand = names.owner(result.naestformand)
     result.vice_approved_by = names.owner(result.vice_approved_by)
     result.place = text(result.place)
+    result.committee = NEUTRAL_COMMITTEE[language] if committee else text(result.committee)
     for record in result.themes:
         record.notes = text(record.notes)
         record.uncovered_reason = text(record.uncovered_reason)
@@ -143,4 +185,5 @@ def anonymize_session(session: Session) -> Session:
         review.text = text(review.text)
         review.owner = names.owner(review.owner)
         review.comment = text(review.comment)
+        review.theme_title = text(review.theme_title)
     return result

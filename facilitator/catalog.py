@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -23,12 +24,22 @@ def builtin_dir() -> Path:
 
 @dataclass(frozen=True)
 class AgendaEntry:
-    """An agenda file found on disk, loaded or with the problems that stop it loading."""
+    """An agenda file found on disk, loaded or with the problems that stop it loading.
+
+    `shadowed_by` names the file used instead when another agenda has the same id: a local
+    agenda takes precedence over a built-in one, so HR can replace the built-in guide's wording.
+    """
 
     path: Path
     origin: str  # "built-in" or "local"
     agenda: Agenda | None
     problems: tuple[str, ...] = ()
+    shadowed_by: Path | None = None
+
+    @property
+    def used(self) -> bool:
+        """Whether `run ID` picks this file for its id."""
+        return self.agenda is not None and self.shadowed_by is None
 
 
 def _scan(folder: Path, origin: str) -> list[AgendaEntry]:
@@ -45,31 +56,56 @@ def _scan(folder: Path, origin: str) -> list[AgendaEntry]:
     return entries
 
 
+def _local_entries(local_dir: Path) -> list[AgendaEntry]:
+    """The local folder's agendas, unless it is the built-in folder itself (a checkout)."""
+    if not local_dir.is_dir() or local_dir.resolve() == builtin_dir().resolve():
+        return []
+    return _scan(local_dir, "local")
+
+
 def find_agendas(local_dir: Path = LOCAL_AGENDAS) -> list[AgendaEntry]:
-    """Built-in agendas first, then the local folder's (unless it is the built-in folder)."""
-    builtin = builtin_dir()
-    entries = _scan(builtin, "built-in")
-    if local_dir.is_dir() and local_dir.resolve() != builtin.resolve():
-        entries += _scan(local_dir, "local")
-    return entries
+    """Built-in agendas first, then the local folder's, each marked if another file wins its id.
+
+    Local files win over built-in ones, and within a folder the first file by name wins.
+    """
+    builtin = _scan(builtin_dir(), "built-in")
+    local = _local_entries(local_dir)
+    winners: dict[str, Path] = {}
+    for entry in [*local, *builtin]:
+        if entry.agenda is not None:
+            winners.setdefault(entry.agenda.id, entry.path)
+    return [
+        entry
+        if entry.agenda is None or winners[entry.agenda.id] == entry.path
+        else dataclasses.replace(entry, shadowed_by=winners[entry.agenda.id])
+        for entry in [*builtin, *local]
+    ]
 
 
 def resolve_agenda(name: str | None, local_dir: Path = LOCAL_AGENDAS) -> Agenda:
-    """An agenda named by file path or by id (built-in or local); the default guide for None."""
+    """An agenda named by file path or by id; the default guide for None.
+
+    By id, a local agenda comes before a built-in one with the same id.
+    """
     name = name or DEFAULT_AGENDA_ID
     path = Path(name)
     if path.suffix == ".toml" or path.exists() or "/" in name:
         return load_agenda(path)
+    local = _local_entries(local_dir)
+    for entry in local:
+        if entry.agenda is not None and entry.agenda.id == name:
+            return entry.agenda
     # The usual case, a built-in guide by id, without reading every agenda there is.
     named = builtin_dir() / f"{name}.toml"
-    if named.is_file() and not (local_dir / f"{name}.toml").is_file():
+    if named.is_file():
         agenda = load_agenda(named)
         if agenda.id == name:
             return agenda
-    for entry in find_agendas(local_dir):
+    builtin = _scan(builtin_dir(), "built-in")
+    for entry in builtin:
         if entry.agenda is not None and entry.agenda.id == name:
             return entry.agenda
-    known = sorted({e.agenda.id for e in find_agendas(local_dir) if e.agenda is not None})
+    known = sorted({e.agenda.id for e in [*builtin, *local] if e.agenda is not None})
     raise AgendaError(
         [f"{name}: no agenda file or agenda id of that name (known ids: {', '.join(known)})"]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -11,6 +12,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from facilitator import __version__
+from facilitator.portable import default_sessions_dir, utf8_output
+from facilitator.sanitize import SafeStream, unfiltered
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -73,7 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    run = sub.add_parser("run", parents=[common], help="start a meeting straight away")
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        # `facilitator NAME --help` starts with what the command does, as the list says it.
+        described = summary[:1].upper() + summary[1:] + "."
+        return sub.add_parser(name, parents=[common], help=summary, description=described)
+
+    run = command("run", "start a meeting straight away")
     run.add_argument(
         "agenda",
         nargs="?",
@@ -85,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--planned", type=_minutes, metavar="MINUTES", help="planned length; scales the timeboxes"
+    )
+    run.add_argument(
+        "--plan",
+        metavar="ID",
+        help="take only this plan's themes (facilitator agendas lists the plans); the others "
+        "wait for the next meeting",
     )
     run.add_argument(
         "--participant",
@@ -105,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the committee's vice-chair (næstformand); approves the minutes too",
     )
 
-    resume = sub.add_parser("resume", parents=[common], help="continue an interrupted meeting")
+    resume = command("resume", "continue an interrupted meeting")
     resume.add_argument(
         "session",
         nargs="?",
@@ -113,24 +127,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="session file (default: the newest unfinished)",
     )
 
-    followup = sub.add_parser(
-        "followup", parents=[common], help="new meeting that reviews SESSION's outcomes"
-    )
+    followup = command("followup", "new meeting that reviews SESSION's outcomes")
     followup.add_argument("session", metavar="SESSION", help="the earlier meeting's session file")
     followup.add_argument("--agenda", metavar="AGENDA", help="agenda for the rest of the meeting")
 
-    agendas = sub.add_parser("agendas", parents=[common], help="list built-in and local agendas")
+    agendas = command("agendas", "list built-in and local agendas")
     agendas.add_argument(
         "--dir", type=Path, default=Path("agendas"), help="local agendas folder (default ./agendas)"
     )
 
-    validate = sub.add_parser("validate", parents=[common], help="check agenda files")
-    validate.add_argument("files", nargs="+", metavar="AGENDA", help="agenda files to check")
+    validate = command("validate", "check agenda, session and roster files")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="files to check")
     validate.add_argument(
         "-q", "--quiet", action="store_true", help="print nothing for valid files"
     )
 
-    export = sub.add_parser("export", parents=[common], help="write a session's minutes")
+    export = command("export", "write a session's minutes")
     export.add_argument("session", metavar="SESSION", help="session file")
     export.add_argument(
         "--format",
@@ -148,13 +160,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --format docx: the Word template whose styles, header and footer to keep",
     )
     export.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
+    export.add_argument(
+        "--anonymize-committee",
+        action="store_true",
+        help="also replace the committee's name by a neutral label (implies --anonymize)",
+    )
 
-    agreements = sub.add_parser(
-        "agreements", parents=[common], help="every agreement of every committee"
-    )
-    agreements.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
-    )
+    agreements = command("agreements", "every agreement of every committee")
     agreements.add_argument(
         "--committee", metavar="C", help="only this committee (case-insensitive)"
     )
@@ -182,17 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
     agreements.add_argument(
         "--anonymize", action="store_true", help="replace personal names by roles"
     )
-    agreements.add_argument(
-        "--strict", action="store_true", help="exit 1 when a file could not be read"
-    )
-    _roster_option(agreements)
+    _reading_options(agreements)
 
-    coverage = sub.add_parser(
-        "coverage", parents=[common], help="committees x sections: who has been through what"
-    )
-    coverage.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
-    )
+    coverage = command("coverage", "committees x sections: who has been through what")
     coverage.add_argument(
         "--format",
         choices=("table", "md", "html", "docx", "csv", "json", "toml"),
@@ -203,17 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (docx needs it)"
     )
     coverage.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
-    coverage.add_argument(
-        "--strict", action="store_true", help="exit 1 when a file could not be read"
-    )
-    _roster_option(coverage)
+    _reading_options(coverage)
 
-    guidelines = sub.add_parser(
-        "guidelines", parents=[common], help="a committee's local guidelines from its agreements"
-    )
-    guidelines.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
-    )
+    guidelines = command("guidelines", "a committee's local guidelines from its agreements")
     guidelines.add_argument(
         "--committee", required=True, metavar="NAME", help="the committee (its name or an alias)"
     )
@@ -226,17 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
     guidelines.add_argument(
         "--template", type=Path, metavar="FILE.docx", help="Word template whose styles to keep"
     )
-    guidelines.add_argument(
-        "--strict", action="store_true", help="exit 1 when a file could not be read"
-    )
-    _roster_option(guidelines)
+    _reading_options(guidelines)
 
-    calendar = sub.add_parser(
-        "calendar", parents=[common], help="open, dated agreements and actions as an .ics file"
-    )
-    calendar.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
-    )
+    calendar = command("calendar", "open, dated agreements and actions as an .ics file")
     calendar.add_argument("--committee", metavar="C", help="only this committee")
     calendar.add_argument(
         "--owner", metavar="O", help="only outcomes this person is responsible for"
@@ -244,16 +232,9 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE.ics", help="the calendar file"
     )
-    calendar.add_argument(
-        "--strict", action="store_true", help="exit 1 when a file could not be read"
-    )
-    _roster_option(calendar)
+    _reading_options(calendar)
 
-    present = sub.add_parser(
-        "present",
-        parents=[common],
-        help="read-only projector view that follows the live meeting",
-    )
+    present = command("present", "read-only projector view that follows the live meeting")
     present.add_argument(
         "session",
         nargs="?",
@@ -263,7 +244,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _roster_option(parser: argparse.ArgumentParser) -> None:
+def _reading_options(parser: argparse.ArgumentParser) -> None:
+    """What every command that reads many sessions takes: where, --strict and the roster."""
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="session files or folders"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 when a file could not be read"
+    )
     parser.add_argument(
         "--roster",
         type=Path,
@@ -283,26 +271,53 @@ def _minutes(text: str) -> int:
 
 
 def sessions_dir(args: argparse.Namespace) -> Path:
-    """The sessions folder: --sessions-dir, else FACILITATOR_SESSIONS_DIR, else ./sessions."""
+    """The sessions folder: --sessions-dir, else FACILITATOR_SESSIONS_DIR, else the default.
+
+    The default is ./sessions, and on Windows a folder in the user's profile.
+    """
     given = getattr(args, "sessions_dir", None)
     if given is not None:
         return Path(given)
-    return Path(os.environ.get("FACILITATOR_SESSIONS_DIR") or "sessions")
+    from_env = os.environ.get("FACILITATOR_SESSIONS_DIR")
+    return Path(from_env) if from_env else default_sessions_dir()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `facilitator` command."""
+    # Tables, CSV and errors are UTF-8 whatever the locale (a Windows pipe is cp1252).
+    utf8_output(sys.stdout)
+    utf8_output(sys.stderr)
+    # The one output boundary of the command line: whatever a command prints, quoting files
+    # or arguments, reaches the terminal without a control sequence. (Textual draws on
+    # sys.__stderr__, so the screens are unaffected.)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(stdout), SafeStream(stderr)
+    try:
+        return _main(argv)
+    finally:
+        with contextlib.suppress(ValueError, OSError):
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     module = importlib.import_module(f"facilitator.commands.{COMMANDS[args.command]}")
     try:
         code: int = module.run(args)
     except UsageError as error:
-        sys.stderr.write(f"facilitator: {error}\n")
+        report_error(str(error))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `facilitator agreements | head`: the reader left; that is not an error.
-        sys.stderr.close()
+        unfiltered(sys.stderr).close()
         return EXIT_OK
     return code
+
+
+def report_error(message: str) -> None:
+    """An error on stderr: every line of it prefixed `facilitator: `, so each reads alone."""
+    for line in message.splitlines() or [""]:
+        sys.stderr.write(f"facilitator: {line}\n")

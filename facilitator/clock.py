@@ -315,10 +315,6 @@ class MeetingClock:
         planned, projected = self.planned_end(), self.projected_end()
         return planned, projected, round((projected - planned).total_seconds() / 60)
 
-    def drift_minutes(self) -> int:
-        """Projected minus planned end, in whole minutes (positive: late)."""
-        return self.ends()[2]
-
     # -- re-planning ----------------------------------------------------------------------
 
     def propose_replan(self) -> Replan:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import math
-import re
-import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from facilitator import store
 from facilitator.agenda import Agenda, Section, Theme
 from facilitator.carry import carry_into, leftovers
+from facilitator.i18n import translate
 from facilitator.session import (
     CLOSED_STATUSES,
     REVIEW_STATUSES,
@@ -32,71 +30,30 @@ from facilitator.standing import add_standing_items
 REVIEW_SECTION_ID = "opfoelgning-tidligere"
 FOLLOWUP_SECTION_IDS = ("opfoelgning", "follow-up", "followup")
 REVIEWED_KINDS = ("agreement", "action", "question")
-_TABLE_HEADER = re.compile(r"^\s*\[", re.MULTILINE)
 
 # Minutes per reviewed item, and the bounds of the review theme's timebox.
 MINUTES_PER_ITEM = 1.5
 REVIEW_MIN_MINUTES, REVIEW_MAX_MINUTES = 10, 60
 
 
-@dataclass(frozen=True)
-class _Words:
-    """The review theme's texts in one language."""
-
-    title: str
-    description: str
-    prompts: tuple[str, ...]
-    prefix: str  # before the agenda's title
-
-
-_WORDS = {
-    "da": _Words(
-        title="Opfølgning på tidligere aftaler",
-        description="Gennemgå hver aftale, handling og åbne spørgsmål fra de tidligere møder: "
-        "hvor står den, og hvad sker der nu?",
-        prompts=(
-            "Er aftalen gennemført?",
-            "Hvis ikke: hvad mangler, hvem gør det, og hvornår?",
-            "Skal aftalen ændres, eller skal den opgives?",
-            "Er de åbne spørgsmål besvaret?",
-        ),
-        prefix="Opfølgning: ",
-    ),
-    "en": _Words(
-        title="Review of earlier outcomes",
-        description="Go through each agreement, action and open question of the earlier "
-        "meetings: where does it stand, and what happens next?",
-        prompts=(
-            "Has the agreement been carried out?",
-            "If not: what is missing, who does it, and by when?",
-            "Should the agreement be changed, or dropped?",
-            "Have the open questions been answered?",
-        ),
-        prefix="Follow-up: ",
-    ),
-}
+# The review theme's texts, in English; Danish in facilitator/i18n/da.py.
+REVIEW_TITLE = "Review of earlier outcomes"
+REVIEW_DESCRIPTION = (
+    "Go through each agreement, action and open question of the earlier meetings: "
+    "where does it stand, and what happens next?"
+)
+REVIEW_PROMPTS = (
+    "Has the agreement been carried out?",
+    "If not: what is missing, who does it, and by when?",
+    "Should the agreement be changed, or dropped?",
+    "Have the open questions been answered?",
+)
+FOLLOWUP_PREFIX = "Follow-up: "  # before the agenda's title
 
 
 def review_timebox(items: int) -> int:
     """Minutes for the review theme: 1.5 per item, at least 10, at most 60."""
     return min(REVIEW_MAX_MINUTES, max(REVIEW_MIN_MINUTES, math.ceil(MINUTES_PER_ITEM * items)))
-
-
-def find_chain(earlier: Session, candidates: Iterable[Session]) -> list[Session]:
-    """The sessions `earlier` follows up, directly or through others: oldest first."""
-    by_id = {candidate.id: candidate for candidate in candidates}
-    chain: list[Session] = []
-    seen = {earlier.id}
-    current = earlier
-    while current.followup_of and current.followup_of not in seen:
-        previous = by_id.get(current.followup_of)
-        if previous is None:
-            break
-        chain.append(previous)
-        seen.add(previous.id)
-        current = previous
-    chain.reverse()
-    return chain
 
 
 def open_items(earlier: Session, chain: list[Session]) -> list[Review]:
@@ -138,23 +95,23 @@ def _review_of(session: Session, theme_id: str, outcome: Outcome, last: Review |
 def followup_agenda(earlier: Session, items: int, agenda: Agenda | None = None) -> Agenda:
     """The follow-up meeting's agenda: the review theme, then `agenda` or the follow-up section."""
     base = agenda or earlier.agenda
-    text = _WORDS["da" if base.language == "da" else "en"]
+    title = translate(REVIEW_TITLE, base.language)
     review = Section(
         id=REVIEW_SECTION_ID,
-        title=text.title,
+        title=title,
         themes=(
             Theme(
                 id=REVIEW_THEME_ID,
-                title=text.title,
+                title=title,
                 timebox=review_timebox(items),
                 kind="discussion",
-                description=text.description,
-                prompts=text.prompts,
+                description=translate(REVIEW_DESCRIPTION, base.language),
+                prompts=tuple(translate(prompt, base.language) for prompt in REVIEW_PROMPTS),
             ),
         ),
     )
     rest = _without_review(base.sections if agenda is not None else (_followup_section(base),))
-    prefix = text.prefix
+    prefix = translate(FOLLOWUP_PREFIX, base.language)
     title = base.title if base.title.startswith(prefix) else prefix + base.title
     return Agenda(
         id=base.id,
@@ -238,21 +195,8 @@ def set_review(
 
 def _head(path: Path) -> tuple[str, str] | None:
     """A session file's id and followup_of, read from its top-level keys only (fast)."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    # The codec writes the top-level keys first; the first table header ends them.
-    match = _TABLE_HEADER.search(text)
-    # A file laid out otherwise (edited by hand) is read in full.
-    for part in (text[: match.start()] if match else text, text):
-        try:
-            top = tomllib.loads(part)
-        except tomllib.TOMLDecodeError:
-            continue
-        if "id" in top:
-            break
-    else:
+    top = store.session_head(path)
+    if top is None:
         return None
     session_id, earlier = top.get("id"), top.get("followup_of", "")
     if not isinstance(session_id, str) or not isinstance(earlier, str):
@@ -270,11 +214,21 @@ def prepare_followup(
     """
     session_path = Path(session_path)
     earlier = store.load_session(session_path)
+    return start_followup(earlier, earlier_sessions(earlier, session_path, sessions_dirs), agenda)
+
+
+def earlier_sessions(
+    session: Session, session_path: Path, sessions_dirs: Iterable[Path] = ()
+) -> list[Session]:
+    """The meetings `session` follows up, oldest first, found beside it and in the folders.
+
+    Files that cannot be read are passed over: the chain ends at the first one missing.
+    """
+    earlier = session
     folders = [folder for folder in [session_path.parent, *sessions_dirs] if folder.is_dir()]
     found: dict[str, tuple[int, Path]] = {}
+    # Exports are never found: a copy, perhaps anonymised, is not the session.
     for path in store.find_session_files(folders):
-        if path.name.endswith(store.EXPORT_SUFFIX):
-            continue  # an export is a copy, perhaps anonymised: the session itself counts
         head = _head(path)
         if head is None:
             continue
@@ -298,4 +252,4 @@ def prepare_followup(
         chain.append(previous)
         wanted = previous.followup_of
     chain.reverse()
-    return start_followup(earlier, chain, agenda)
+    return chain

@@ -124,11 +124,12 @@ def collect_guidelines(
     name = roster.canonical(committee) if roster else own[-1].committee
     guide = max(sessions, key=lambda s: (len(s.agenda.themes), s.date))
     order: dict[str, tuple[str, str, str]] = {}
-    for s_index, section in enumerate(guide.agenda.sections, start=1):
+    refs = guide.agenda.refs()
+    for section in guide.agenda.sections:
         if section.id == REVIEW_SECTION_ID:
             continue
-        for t_index, theme in enumerate(section.themes, start=1):
-            order[theme.id] = (f"{s_index}.{t_index}", theme.title, section.title)
+        for theme in section.themes:
+            order[theme.id] = (str(refs[theme.id]), theme.title, section.title)
     obligations = tuple(
         Obligation(theme.title, theme.prompts)
         for theme in guide.agenda.themes

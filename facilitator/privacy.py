@@ -1,52 +1,23 @@
 """The privacy check before export: CPR numbers, e-mail addresses and phone numbers in a session.
 
 Minutes of a harassment dialogue refer to cases by case number and never hold personal data
-(domain.md section 3). The check warns; it never changes or blocks anything. It leans towards
-quiet: case numbers (`sag 2024-001234`, `j.nr. 21/13763`), dates, times, years and amounts are
-not flagged, so that the warnings that do appear are worth reading.
+(domain.md section 3). The check warns; it never changes or blocks anything. What counts as
+personal data, and what does not, is decided in personal_data.py; this module walks every
+field of a session a person typed, the committee's name included.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Literal
 
 from facilitator.i18n import role_label
+from facilitator.personal_data import Kind, find_personal_data, mask
 from facilitator.session import Session
 
-WarningKind = Literal["cpr", "email", "phone"]
+__all__ = ["PrivacyWarning", "WarningKind", "check_privacy", "find_personal_data", "mask"]
 
-# A CPR number: ddmmyy, an optional hyphen (or space), four digits. Not inside a longer run of
-# digits or a case number, and not after "+" (that is a phone number with a country code).
-_CPR = re.compile(
-    r"(?<![\w/.,+-])(?<!\d )"
-    r"(?P<dd>\d{2})(?P<mm>\d{2})(?P<yy>\d{2})(?P<sep>[- ]?)(?P<tail>\d{4})"
-    r"(?![\w/]|[-.,/]\d| \d)"
-)
-_EMAIL = re.compile(
-    r"(?<![\w.%+-])(?P<local>[\w.%+-]+)@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,})(?![\w-])"
-)
-# A Danish number: 8 digits, plain or grouped 2-2-2-2 or 4-4, optionally after +45 or 0045.
-_PHONE = re.compile(
-    r"(?<![\w/.,+-])(?<!\d )"
-    r"(?P<prefix>(?:\+|00)45 ?)?"
-    r"(?P<number>\d{8}|\d{2} \d{2} \d{2} \d{2}|\d{4} \d{4})"
-    r"(?![\w/]|[-.,/]\d| \d)"
-)
-# Words that introduce a case, journal, company or account number, not a phone number.
-_NUMBER_CONTEXT = re.compile(
-    r"(?:sag|sagsnr|sagsnummer|sags-?id|j\.?\s?nr|journal(?:nr|nummer)?|case|ref|nr|no|id"
-    r"|cvr|se|p-?nr|ean|konto|kontonr|reg|faktura|bilag|kr|dkk)\.?\s*(?:nr\.?|no\.?)?\s*[:#]?\s*$",
-    re.IGNORECASE,
-)
-_PHONE_CONTEXT = re.compile(
-    r"(?:tlf|telefon|telefonnr|mobil|mob|phone|ring|sms)\.?\s*(?:nr\.?)?\s*[:.]?\s*$",
-    re.IGNORECASE,
-)
-_AMOUNT_AFTER = re.compile(r"^\s*(?:kr\b|kroner|dkk|%|,-)", re.IGNORECASE)
+WarningKind = Kind
 
 _KIND_TEXT = {
     "en": {
@@ -67,6 +38,7 @@ _KIND_TEXT = {
 
 _PLACES = {
     "en": {
+        "committee": "committee",
         "place": "place",
         "chair": "chair",
         "secretary": "secretary",
@@ -74,6 +46,7 @@ _PLACES = {
         "formand": "chair of the committee",
         "naestformand": "vice-chair",
         "vice_approved_by": "approved by the vice-chair",
+        "next_meeting_place": "place of the next meeting",
         "participant": "participant {number} ({role})",
         "name": "name",
         "note": "note",
@@ -90,6 +63,7 @@ _PLACES = {
         "question": 'open question "{text}"',
     },
     "da": {
+        "committee": "udvalg",
         "place": "sted",
         "chair": "mødeleder",
         "secretary": "referent",
@@ -97,6 +71,7 @@ _PLACES = {
         "formand": "formand",
         "naestformand": "næstformand",
         "vice_approved_by": "godkendt af næstformand",
+        "next_meeting_place": "sted for næste møde",
         "participant": "deltager {number} ({role})",
         "name": "navn",
         "note": "bemærkning",
@@ -144,102 +119,6 @@ def check_privacy(session: Session) -> list[PrivacyWarning]:
     return warnings
 
 
-def find_personal_data(text: str) -> list[tuple[WarningKind, str]]:
-    """(kind, masked excerpt) for each CPR number, e-mail address and phone number in `text`."""
-    found: list[tuple[int, WarningKind, str]] = []
-    taken: list[tuple[int, int]] = []
-    for match in _CPR.finditer(text):
-        if _valid_birth_date(match):
-            found.append((match.start(), "cpr", _mask_cpr(match)))
-            taken.append(match.span())
-    for match in _EMAIL.finditer(text):
-        found.append((match.start(), "email", _mask_email(match)))
-        taken.append(match.span())
-    for match in _PHONE.finditer(text):
-        overlaps = any(start < match.end() and match.start() < end for start, end in taken)
-        if not overlaps and _looks_like_phone(text, match):
-            found.append((match.start(), "phone", _mask_phone(match)))
-    return [(kind, excerpt) for _, kind, excerpt in sorted(found)]
-
-
-def mask(text: str) -> str:
-    """`text` with every finding replaced by its masked form."""
-    spans: list[tuple[int, int, str]] = []
-    for match in _CPR.finditer(text):
-        if _valid_birth_date(match):
-            spans.append((match.start(), match.end(), _mask_cpr(match)))
-    for match in _EMAIL.finditer(text):
-        spans.append((match.start(), match.end(), _mask_email(match)))
-    for match in _PHONE.finditer(text):
-        overlaps = any(s < match.end() and match.start() < e for s, e, _ in spans)
-        if not overlaps and _looks_like_phone(text, match):
-            spans.append((match.start(), match.end(), _mask_phone(match)))
-    for start, end, masked in sorted(spans, reverse=True):
-        text = text[:start] + masked + text[end:]
-    return text
-
-
-def _valid_birth_date(match: re.Match[str]) -> bool:
-    day, month, year = int(match["dd"]), int(match["mm"]), int(match["yy"])
-    # The seventh digit picks the century; any valid century will do for a warning.
-    for century in (1900, 2000):
-        try:
-            date(century + year, month, day)
-        except ValueError:
-            continue
-        return True
-    return False
-
-
-def _is_calendar_date(digits: str) -> bool:
-    """yyyymmdd or ddmmyyyy with a year from 1900 to 2099: a date written without separators."""
-    for year, month, day in (
-        (digits[:4], digits[4:6], digits[6:]),
-        (digits[4:], digits[2:4], digits[:2]),
-    ):
-        if year[:2] in ("19", "20"):
-            try:
-                date(int(year), int(month), int(day))
-            except ValueError:
-                continue
-            return True
-    return False
-
-
-def _looks_like_phone(text: str, match: re.Match[str]) -> bool:
-    if match["prefix"]:
-        return True
-    before = text[max(0, match.start() - 24) : match.start()]
-    if _PHONE_CONTEXT.search(before):
-        return True
-    if _NUMBER_CONTEXT.search(before) or _AMOUNT_AFTER.match(text[match.end() :]):
-        return False
-    number = match["number"]
-    digits = number.replace(" ", "")
-    if len(number) == 11:  # 12 34 56 78: grouped in pairs, the way phone numbers are written
-        return True
-    # Danish subscriber numbers start with 2-9; 0 and 1 lead service numbers and the like.
-    if digits[0] in "01":
-        return False
-    if len(number) == 9:  # 2024 2025: two years, not a phone number
-        return not all(part[:2] in ("19", "20") for part in number.split(" "))
-    return not _is_calendar_date(digits)
-
-
-def _mask_cpr(match: re.Match[str]) -> str:
-    return f"{match['dd']}{match['mm']}xx{match['sep']}xxxx"
-
-
-def _mask_email(match: re.Match[str]) -> str:
-    return f"{match['local'][:1]}***@{match['domain']}"
-
-
-def _mask_phone(match: re.Match[str]) -> str:
-    number = match["number"]
-    masked = number[:2] + re.sub(r"\d", "x", number[2:])
-    return f"{match['prefix'] or ''}{masked}"
-
-
 def _snippet(text: str) -> str:
     """The start of a text for naming it, with anything personal in it masked."""
     text = " ".join(mask(text).split())
@@ -264,6 +143,7 @@ def _fields(session: Session) -> Iterator[tuple[_Where, str]]:
     """(where, text) for every field the minutes show that people type."""
     top = _Where()
     for key in (
+        "committee",
         "place",
         "chair",
         "secretary",
@@ -271,6 +151,7 @@ def _fields(session: Session) -> Iterator[tuple[_Where, str]]:
         "naestformand",
         "approved_by",
         "vice_approved_by",
+        "next_meeting_place",
     ):
         yield top.then(key), getattr(session, key)
     for number, participant in enumerate(session.participants, start=1):

@@ -8,13 +8,13 @@ name typed two ways counts once. It is checked like an agenda: every problem at 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from facilitator.safe_toml import UnreadableError, decode_text, parse_toml, read_limited
 from facilitator.toml_positions import KeyLines
 
 SCHEMA = 1
@@ -85,31 +85,20 @@ def load_roster(path: Path | str) -> Roster:
     path = Path(path)
     shown = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise RosterError([f"{shown}: file not found"]) from None
-    except IsADirectoryError:
-        raise RosterError([f"{shown}: is a folder, not a roster file"]) from None
-    except OSError as error:
-        raise RosterError([f"{shown}: cannot read the file ({error.strerror or error})"]) from None
+        raw = read_limited(path, shown)
+    except UnreadableError as error:
+        raise RosterError([str(error)]) from None
     return parse_roster(raw, shown, path)
 
 
 def parse_roster(raw: bytes, shown: str, path: Path | None = None) -> Roster:
     """Check the bytes of a roster file; `shown` names the file in messages."""
-    from facilitator.agenda import toml_error_line
-
-    if b"\x00" in raw:
-        raise RosterError([f"{shown}: not a text file (it contains NUL bytes); expected TOML"])
+    # The same gate as agendas and sessions: regular file, size cap, no parser traceback.
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise RosterError([f"{shown}:{line}: not valid UTF-8; save the file as UTF-8"]) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise RosterError([toml_error_line(shown, error, text)]) from None
+        text = decode_text(raw, shown)
+        data = parse_toml(text, shown)
+    except UnreadableError as error:
+        raise RosterError([str(error)]) from None
     checker = _Checker(shown, KeyLines.scan(text, data))
     committees = checker.roster(data)
     if checker.problems:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal, Protocol, TypeVar, get_args
 
 from facilitator.agenda import Agenda, Theme
+from facilitator.sanitize import without_controls
 
 SESSION_SCHEMA = 1
 # The first theme of a follow-up meeting: the review of earlier outcomes (see followup.py).
@@ -90,9 +90,6 @@ ROLE_ALIASES: dict[str, Role] = {
 # `Session.date` shadows the type inside the class body; methods below use this name.
 Day = date
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
 
 def clean_text(text: str) -> str:
     """Text as it is stored: `\\n` line ends, no control characters or lone surrogates.
@@ -100,9 +97,7 @@ def clean_text(text: str) -> str:
     People paste from Word and mail; TOML cannot hold lone surrogates and `\\r\\n` does not
     survive a round trip, so text is normalised once, when it enters the model.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SURROGATE.sub("", _CONTROL.sub("", text))
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", without_controls(text))
 
 
 def clean_line(text: str) -> str:
@@ -322,9 +317,10 @@ class Session:
     # -- changes ------------------------------------------------------------------------
 
     def scale_to(self, planned_minutes: int) -> None:
-        """Fit all timeboxes to a planned length, in proportion, whole minutes, 1 at least."""
-        planned = [theme.timebox for theme in self.agenda.themes]
-        for record, minutes in zip(self.themes, distribute(planned, planned_minutes), strict=True):
+        """Fit all timeboxes to a planned length, in proportion, whole minutes, 1 at least;
+        an obligation keeps at least OBLIGATION_FLOOR minutes (see fit_timeboxes)."""
+        fitted = fit_timeboxes(self.agenda.themes, planned_minutes)
+        for record, minutes in zip(self.themes, fitted, strict=True):
             record.timebox = minutes
         self.planned_minutes = planned_minutes
 
@@ -466,6 +462,32 @@ class Session:
         if self.minutes_status == "approved":
             raise ValueError("the minutes are approved: a follow-up meeting continues the work")
         self.ended = None
+
+
+# Presenting minimum obligations takes this long however short the meeting: below it they
+# are read out, not taken note of (the review measured 2 minutes at a 60-minute scaling).
+OBLIGATION_FLOOR = 5
+
+
+def fit_timeboxes(themes: Sequence[Theme], total: int) -> list[int]:
+    """Timeboxes for `themes` scaled to `total` minutes, obligations never below the floor.
+
+    In proportion to the agenda's timeboxes (see `distribute`); an obligation that would get
+    less than OBLIGATION_FLOOR minutes (or its own timebox, if that is shorter) gets that, and
+    the other themes share what is left. When even that does not fit, the sum exceeds `total`.
+    """
+    floors = [min(OBLIGATION_FLOOR, t.timebox) if t.is_obligation else 1 for t in themes]
+    fixed: dict[int, int] = {}
+    while True:
+        free = [i for i in range(len(themes)) if i not in fixed]
+        budget = max(0, total - sum(fixed.values()))
+        parts = distribute([themes[i].timebox for i in free], budget) if free else []
+        short = [i for i, part in zip(free, parts, strict=True) if part < floors[i]]
+        if not short:
+            break
+        fixed.update((i, floors[i]) for i in short)
+    fitted = dict(zip(free, parts, strict=True))
+    return [fixed.get(i, fitted.get(i, 0)) for i in range(len(themes))]
 
 
 def distribute(weights: list[int], total: int) -> list[int]:

@@ -48,6 +48,8 @@ CLOSING: tuple[StandingItem, ...] = (
     StandingItem(NEXT_MEETING_ID, "Næste møde", "Next meeting", 2),
 )
 STANDING_IDS = frozenset(item.id for item in (*OPENING, *CLOSING))
+# What the standing items add to the paper's planned length.
+STANDING_MINUTES = sum(item.minutes for item in (*OPENING, *CLOSING))
 
 
 _PREVIOUS = {
@@ -89,5 +91,5 @@ def add_standing_items(session: Session, previous: date | None = None) -> None:
     end = len(session.agenda.sections)
     for offset, item in enumerate(CLOSING):
         insert_section(session, _section(session, item, language), end + offset, "standing")
-    session.planned_minutes += sum(item.minutes for item in (*OPENING, *CLOSING))
+    session.planned_minutes += STANDING_MINUTES
     session.current_theme = session.themes[0].theme_id

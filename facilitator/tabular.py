@@ -20,7 +20,6 @@ import tomli_w
 from facilitator.markdown_escape import escape_inline
 
 Format = Literal["table", "md", "csv", "json", "toml"]
-FORMATS: tuple[Format, ...] = ("table", "md", "csv", "json", "toml")
 
 SEPARATOR = "  "
 MAX_WRAP_LINES = 3
@@ -277,11 +276,6 @@ def json_chunks(table: Table) -> Iterator[str]:
         yield line + ("\n]\n" if number == last else ",\n")
 
 
-def render_json(table: Table) -> str:
-    """The JSON as one text."""
-    return "".join(json_chunks(table))
-
-
 def _toml_ready(value: Any) -> Any:
     """TOML has no null: drop None; paths become text; dates stay TOML dates."""
     if isinstance(value, Path):
@@ -344,8 +338,3 @@ def write(text: str | Iterable[str], fmt: Format, stream: IO[str] | None = None)
         for piece in pieces:
             stream.write(piece)
         stream.flush()
-
-
-def label(language: str, danish: str, english: str) -> str:
-    """The Danish or the English text."""
-    return danish if language == "da" else english

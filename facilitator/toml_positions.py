@@ -29,11 +29,31 @@ class KeyLines:
         found = cls()
         try:
             found.positions = _Lexer(text).run()
-        except (IndexError, ValueError, tomllib.TOMLDecodeError):
+        except (IndexError, ValueError, RecursionError, tomllib.TOMLDecodeError):
             return cls()
         if data is not None and not all(_has_path(data, path) for path in found.positions):
             return cls()
+        # A key missing at the top is reported at the start of the file.
+        found.positions.setdefault((), (1, 1))
         return found
+
+    def near(self, path: Path_) -> tuple[int, int] | None:
+        """Where `path` stands, else the nearest enclosing key or table that has a position."""
+        for end in range(len(path), -1, -1):
+            if (found := self.positions.get(path[:end])) is not None:
+                return found
+        return None
+
+    def sub(self, prefix: Path_) -> KeyLines:
+        """The positions inside the table at `prefix`, as paths relative to it."""
+        inner = KeyLines()
+        size = len(prefix)
+        inner.positions = {
+            path[size:]: position
+            for path, position in self.positions.items()
+            if path[:size] == prefix
+        }
+        return inner
 
     def at(
         self, section: int | None, theme: int | None, key: str, item: int | None = None
@@ -44,12 +64,16 @@ class KeyLines:
             table = (
                 ("sections", section) if theme is None else ("sections", section, "themes", theme)
             )
+        return self.find(table, key, item)
+
+    def find(self, table: Path_, key: str, item: int | None = None) -> tuple[int, int] | None:
+        """Where `key` (or its list item) of the table at `table` stands; else the table's own."""
         if key:
             if item is not None and (*table, key, item) in self.positions:
                 return self.positions[(*table, key, item)]
             if (*table, key) in self.positions:
                 return self.positions[(*table, key)]
-        return self.positions.get(table) if table else None
+        return self.positions.get(table)
 
 
 def _has_path(data: Any, path: Path_) -> bool:

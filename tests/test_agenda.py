@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import shutil
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,19 +17,18 @@ from hypothesis import strategies as st
 from facilitator.agenda import (
     KINDS,
     LANGUAGES,
-    SCHEMA,
     TIMEBOX_MAX,
     TIMEBOX_MIN,
     Agenda,
     AgendaError,
     Section,
     Theme,
-    _KeyLines,
     agenda_from_data,
     load_agenda,
     parse_agenda,
 )
 from facilitator.cli import main
+from facilitator.toml_positions import KeyLines
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILTIN = ROOT / "agendas"
@@ -101,13 +100,13 @@ BAD_FILES: dict[str, list[str]] = {
     ],
     "syntax-table-twice.toml": [":10:10: TOML syntax error: Cannot declare ('sections',) twice"],
     "missing-top.toml": [
-        ': missing required key "schema" (write schema = 1 at the top)',
-        ': missing required key "id"',
-        ': missing required key "title"',
-        ': missing required key "language" (expected "da" or "en")',
+        ':1:1: missing required key "schema" (write schema = 1 at the top)',
+        ':1:1: missing required key "id"',
+        ':1:1: missing required key "title"',
+        ':1:1: missing required key "language" (expected "da" or "en")',
     ],
     "missing-sections.toml": [
-        ': missing required key "sections" (add at least one [[sections]])',
+        ':1:1: missing required key "sections" (add at least one [[sections]])',
     ],
     "missing-in-section-and-theme.toml": [
         ':6:1: section 1: missing required key "id"',
@@ -197,17 +196,29 @@ def test_validate_exits_2_with_the_problems_on_stderr(
 
 def test_every_problem_of_a_file_at_once_sorted_by_line() -> None:
     problems = problems_of(BAD / "five-problems.toml")
-    assert len(problems) == 5
-    lines = [int(problem.split(":")[1]) for problem in problems]
-    assert lines == sorted(lines)
+    assert [problem.split(":")[1] for problem in problems] == ["2", "13", "14", "18", "24"]
 
 
-def test_problems_without_a_position_come_last() -> None:
+def test_problems_are_sorted_by_line_not_by_the_order_they_are_checked_in() -> None:
+    # The checker looks at id, then title, then language; the file has them the other way up.
+    text = (
+        'title = ""\nlanguage = "xx"\nid = "Bad_Id"\nschema = 1\n'
+        + BASE[BASE.index("[[sections]]") :]
+    )
+    assert [problem.split(": ", 1)[0] for problem in problems_in(text)] == [
+        "agenda.toml:1:1",
+        "agenda.toml:2:1",
+        "agenda.toml:3:1",
+    ]
+    assert '"id" must be kebab-case' in problems_in(text)[2]
+
+
+def test_a_missing_top_level_key_is_reported_at_the_start_of_the_file() -> None:
     text = 'id = "a"\ntitle = "A"\nlanguage = "xx"\nsections = []\n'
     assert problems_in(text) == [
+        'agenda.toml:1:1: missing required key "schema" (write schema = 1 at the top)',
         'agenda.toml:3:1: "language" must be "da" or "en", got "xx"',
         'agenda.toml:4:1: "sections" is empty: an agenda needs at least one section',
-        'agenda.toml: missing required key "schema" (write schema = 1 at the top)',
     ]
 
 
@@ -337,7 +348,7 @@ def test_file_not_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_a_directory_is_not_an_agenda(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert problems_of(tmp_path) == [f"{tmp_path}: is a directory, not an agenda file"]
+    assert problems_of(tmp_path) == [f"{tmp_path}: is a folder, not a file"]
     assert validate(capsys, tmp_path)[0] == 2
 
 
@@ -811,7 +822,7 @@ sections = [
 def test_the_key_scanner_understands_hand_written_files(path: Path) -> None:
     text = path.read_text(encoding="utf-8-sig")
     data = tomllib.loads(text)
-    positions = _KeyLines.scan(text, data).positions
+    positions = KeyLines.scan(text, data).positions
     lines = text.split("\n")
     for key_path in _key_paths(data):
         assert key_path in positions, key_path
@@ -893,8 +904,9 @@ def test_builtins_round_trip_through_their_data(name: str) -> None:
 
 # -- property tests ------------------------------------------------------------------------
 
+# Without controls (Cc, Cf, line separators): loading removes them (see sanitize.py).
 _TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",)),
+    st.characters(exclude_categories=["Cs", "Cc", "Cf", "Zl", "Zp"]),
     max_size=40,
 )
 # Fragments that confused the old line scanner, mixed into free text.
@@ -908,7 +920,6 @@ _TRICKY = st.sampled_from(
         "'''",
         "# ",
         "\n",
-        "\r\n",
         "\\",
         '"',
         "'",
@@ -960,7 +971,7 @@ def _strings(data: Any) -> list[str]:
     return [data] if isinstance(data, str) else []
 
 
-def _shuffled(data: Any, draw: st.DrawFn) -> Any:
+def _shuffled(data: Any, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Any:
     """The same data with the keys of every table in another order."""
     if isinstance(data, dict):
         keys = draw(st.permutations(list(data)))
@@ -1043,7 +1054,7 @@ def test_the_key_scanner_finds_every_key_of_any_toml(data: dict[str, Any], multi
     assume(not multiline or not any("\r" in text for text in _strings(data)))
     text = tomli_w.dumps(data, multiline_strings=multiline)
     assert tomllib.loads(text) == data
-    positions = _KeyLines.scan(text, data).positions
+    positions = KeyLines.scan(text, data).positions
     lines = text.split("\n")
     for path in _key_paths(data):
         assert path in positions, path
@@ -1064,7 +1075,7 @@ def test_any_bytes_give_an_agenda_or_clear_problems(raw: bytes) -> None:
         assert all(line.startswith("fuzz.toml") and "\n" not in line for line in error.problems)
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=_TOML, agenda=agendas(), mix=st.data())
 def test_any_toml_gives_an_agenda_or_clear_problems(
     data: dict[str, Any], agenda: Agenda, mix: st.DataObject
@@ -1081,16 +1092,6 @@ def test_any_toml_gives_an_agenda_or_clear_problems(
     except AgendaError as error:
         assert error.problems
         assert all(line.startswith("fuzz.toml") and "\n" not in line for line in error.problems)
-
-
-def test_schema_constant_is_what_the_files_say() -> None:
-    assert SCHEMA == 1
-    for path in BUILTIN.glob("*.toml"):
-        assert tomllib.loads(path.read_text(encoding="utf-8"))["schema"] == SCHEMA
-
-
-def test_replace_keeps_equality_without_the_hash(danish: Agenda) -> None:
-    assert dataclasses.replace(danish, sha256="") == danish
 
 
 def test_a_copied_agenda_validates_anywhere(tmp_path: Path) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from facilitator.agenda import load_agenda
 from facilitator.anonymize import anonymize_session
@@ -108,7 +111,8 @@ def test_names_in_free_text_are_replaced() -> None:
     result = anonymize_session(session)
     notes = result.record("dokumentation").notes
     assert notes == (
-        "TR og MADSEN: Medarbejderrepræsentant 1 foreslog, og Medarbejderrepræsentant 2 var "
+        "TR og Medarbejderrepræsentant 1: Medarbejderrepræsentant 1 foreslog, og "
+        "Medarbejderrepræsentant 2 var "
         "enig. Leders forslag blev vedtaget. Det koster 100 kr. per time, sagde "
         "Medarbejderrepræsentant 3."
     )
@@ -163,3 +167,71 @@ def test_session_without_participants() -> None:
     result = anonymize_session(session)
     assert result.chair == "Anonymiseret"
     assert result.record("dokumentation").notes == "Mette talte"
+
+
+def test_names_in_any_casing_and_surnames_alone_are_replaced() -> None:
+    session = _session()
+    session.set_notes(
+        "dokumentation",
+        "anders bruun og ANDERS talte med fru Madsen, hr. HADDAD og kjær holm; karim var enig. "
+        "Dahl og Berg skrev.",
+    )
+    notes = anonymize_session(session).record("dokumentation").notes
+    assert notes == (
+        "TR og TR talte med fru Medarbejderrepræsentant 1, hr. Medarbejderrepræsentant 2 og "
+        "Leder; Medarbejderrepræsentant 2 var enig. Referent og Gæst skrev."
+    )
+
+
+def test_earlier_meetings_participants_are_withheld_in_review_texts() -> None:
+    session = _session()
+    session.reviews = [
+        Review(
+            "r",
+            "action",
+            "Birgitte Lund tjekker APV",
+            owner="birgitte lund",
+            comment="LUND har rykket; Jonas sagde ja",
+        )
+    ]
+    result = anonymize_session(session, ["Birgitte Lund", "Jonas Friis", "Anders Bruun"])
+    assert result.reviews[0].text == "Anonymiseret tjekker APV"
+    assert result.reviews[0].owner == "Anonymiseret"
+    assert result.reviews[0].comment == "Anonymiseret har rykket; Anonymiseret sagde ja"
+
+
+def test_the_committee_can_be_replaced_by_a_neutral_label() -> None:
+    session = _session()
+    assert anonymize_session(session).committee == "LMU Nord"
+    result = anonymize_session(session, committee=True)
+    assert result.committee == "Udvalget"
+    assert "LMU Nord" not in render_markdown(result)
+
+
+def test_anonymised_exports_name_no_participant_in_any_casing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from facilitator.cli import main
+    from facilitator.store import save_session
+
+    earlier = _session()
+    earlier.id = "aaaaaaaaaaaa"
+    earlier.participants.append(Participant("Birgitte Lund", "amr", "employees"))
+    save_session(earlier, tmp_path / "foerste.toml")
+    session = _session()
+    session.followup_of = earlier.id
+    session.participants = session.participants[:3]
+    session.set_notes("dokumentation", "ANDERS BRUUN, lone og fru Madsen; mette kjær holm")
+    session.add_outcome("dokumentation", "agreement", "Lars Dahl skriver til BERG", "lars dahl")
+    session.reviews = [Review("r", "action", "birgitte lund tjekker APV", owner="LUND")]
+    path = tmp_path / "anden.toml"
+    save_session(session, path)
+    names = {w for p in [*earlier.participants] for w in p.name.split()}
+    for fmt in ("md", "html"):
+        assert main(["export", str(path), "--format", fmt, "--anonymize-committee"]) == 0
+        out = capsys.readouterr().out.casefold()
+        for word in names:
+            assert not re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", out), (fmt, word)
+        assert "lmu nord" not in out
+    assert main(["export", str(path), "--format", "html", "--anonymize-committee"]) == 0
+    assert re.search(r"<title>[^<]*Udvalget[^<]*</title>", capsys.readouterr().out)

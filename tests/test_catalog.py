@@ -106,21 +106,34 @@ def test_resolve_from_another_local_folder(tmp_path: Path) -> None:
     assert agenda.id == "skovly-foraeldregrupper"
 
 
-def test_a_builtin_id_wins_over_a_local_agenda_with_the_same_id(in_tmp: Path) -> None:
-    # Current behaviour: built-ins are searched first, so a local copy of the guide with the
-    # same id (edited or not) is not the one `run sociale-medier` picks; its path still works.
+def test_a_local_agenda_takes_precedence_over_a_builtin_with_the_same_id(in_tmp: Path) -> None:
+    # HR replaces the built-in guide's proposed wording with the approved one by dropping a
+    # file with the same id into ./agendas; `run sociale-medier` must then use it.
     (in_tmp / "agendas").mkdir()
     local = in_tmp / "agendas" / "vores-udgave.toml"
     text = (builtin_dir() / "sociale-medier.toml").read_text(encoding="utf-8")
     local.write_text(text.replace("timebox = 20", "timebox = 25", 1), encoding="utf-8")
     builtin = load_agenda(builtin_dir() / "sociale-medier.toml")
-    assert resolve_agenda("sociale-medier") == builtin
-    assert resolve_agenda("sociale-medier").minutes == 150
-    assert resolve_agenda(str(local)).minutes == 155
-    entries = find_agendas()
-    assert [(e.origin, e.agenda.id if e.agenda else None) for e in entries].count(
-        ("local", "sociale-medier")
-    ) == 1
+    assert resolve_agenda("sociale-medier") == load_agenda(local)
+    assert resolve_agenda("sociale-medier").minutes == builtin.minutes + 5
+    assert resolve_agenda(str(builtin_dir() / "sociale-medier.toml")) == builtin
+    entries = {(e.origin, e.agenda.id): e for e in find_agendas() if e.agenda is not None}
+    assert entries["built-in", "sociale-medier"].shadowed_by == Path("agendas/vores-udgave.toml")
+    assert entries["local", "sociale-medier"].used
+    assert not entries["built-in", "sociale-medier"].used
+    assert entries["built-in", "social-media"].used
+
+
+def test_of_two_local_files_with_one_id_the_first_by_name_wins(in_tmp: Path) -> None:
+    folder = in_tmp / "agendas"
+    folder.mkdir()
+    shutil.copy(GOOD / "skovly-boernehus.toml", folder / "b.toml")
+    text = (GOOD / "skovly-boernehus.toml").read_text(encoding="utf-8")
+    (folder / "a.toml").write_text(text.replace("timebox = ", "timebox = 1", 1), encoding="utf-8")
+    used = resolve_agenda("skovly-foraeldregrupper")
+    assert used == load_agenda(folder / "a.toml")
+    (loser,) = [e for e in find_agendas() if e.shadowed_by is not None]
+    assert (loser.path.name, loser.shadowed_by) == ("b.toml", Path("agendas/a.toml"))
 
 
 def test_find_agendas_built_ins_first_then_local_sorted_by_file(in_tmp: Path) -> None:

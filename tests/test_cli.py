@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from facilitator import __version__
+from facilitator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = Path(__file__).resolve().parent / "test_agenda_files"
@@ -73,12 +74,16 @@ def test_help_names_every_subcommand() -> None:
         assert option in result.stdout
 
 
-@pytest.mark.parametrize("name", SUBCOMMANDS)
-def test_help_of_each_subcommand(name: str) -> None:
-    result = facilitator(name, "--help")
-    assert result.returncode == 0
-    assert result.stderr == ""
-    assert result.stdout.startswith(f"usage: facilitator {name}")
+def test_help_of_each_subcommand_says_what_it_does(capsys: pytest.CaptureFixture[str]) -> None:
+    # In-process: the listing above already proves the installed command starts.
+    for name in SUBCOMMANDS:
+        with pytest.raises(SystemExit) as done:
+            main([name, "--help"])
+        assert done.value.code == 0, name
+        usage, _, rest = capsys.readouterr().out.partition("\n\n")
+        assert usage.startswith(f"usage: facilitator {name}")
+        description = rest.split("\n\n")[0].strip()
+        assert description and not description.startswith("options:"), name
 
 
 def test_help_of_run_names_its_options() -> None:
@@ -101,7 +106,7 @@ def test_help_of_run_names_its_options() -> None:
         (["run", "--planned", "90.5"], ["--planned", '"90.5"']),
         (["run", "--planned"], ["--planned", "expected one argument"]),
         (["--lang", "de", "agendas"], ["--lang", "invalid choice: 'de'"]),
-        (["validate"], ["validate", "required: AGENDA"]),
+        (["validate"], ["validate", "required: FILE"]),
         (["followup"], ["followup", "required: SESSION"]),
         (["export", "--format", "pdf", "x.toml"], ["--format", "invalid choice: 'pdf'"]),
         (["agreements", "--format", "xlsx"], ["--format", "invalid choice: 'xlsx'"]),
@@ -184,7 +189,7 @@ def test_validate_a_directory_and_a_binary(tmp_path: Path) -> None:
     result = facilitator("validate", str(tmp_path), str(binary))
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        f"{tmp_path}: is a directory, not an agenda file",
+        f"{tmp_path}: is a folder, not a file",
         f"{binary}: not a text file (it contains NUL bytes); expected TOML",
     ]
 
@@ -195,7 +200,8 @@ def test_validate_a_directory_and_a_binary(tmp_path: Path) -> None:
 def rows(out: str) -> list[list[str]]:
     lines = out.splitlines()
     assert re.split(r"\s{2,}", lines[0].strip()) == ["ID", "LANG", "THEMES", "MIN", "TITLE"]
-    return [re.split(r"\s{2,}", line.strip()) for line in lines[1:]]
+    # Lines indented under an agenda list its plans.
+    return [re.split(r"\s{2,}", line.strip()) for line in lines[1:] if not line.startswith(" ")]
 
 
 def test_agendas_lists_the_builtins(tmp_path: Path) -> None:
@@ -239,6 +245,36 @@ def test_agendas_lists_the_local_folder_and_names_a_broken_file(tmp_path: Path) 
     assert "timebox must be a whole number" in line
 
 
+def test_agendas_lists_the_plans_under_their_agenda(tmp_path: Path) -> None:
+    lines = facilitator("agendas", cwd=tmp_path).stdout.splitlines()
+    danish = next(i for i, line in enumerate(lines) if line.startswith("sociale-medier "))
+    assert lines[danish + 1].split() == [
+        "plans:",
+        "foerste-moede",
+        "(60",
+        "min),",
+        "andet-moede",
+        "(60",
+        "min),",
+        "hele-guiden",
+        "(150",
+        "min)",
+    ]
+
+
+def test_agendas_says_which_file_of_an_id_is_used_and_which_is_shadowed(tmp_path: Path) -> None:
+    local = tmp_path / "agendas"
+    local.mkdir()
+    text = (ROOT / "agendas" / "sociale-medier.toml").read_text(encoding="utf-8")
+    (local / "godkendt.toml").write_text(text.replace("timebox = 20", "timebox = 25", 1))
+    result = facilitator("agendas", cwd=tmp_path)
+    danish = [row for row in rows(result.stdout) if row[0] == "sociale-medier"]
+    assert [(row[3], row[-1]) for row in danish] == [
+        ("150", "(built-in; not used: agendas/godkendt.toml has the same id)"),
+        ("155", "(agendas/godkendt.toml; used instead of the built-in)"),
+    ]
+
+
 def test_agendas_built_ins_come_first(tmp_path: Path) -> None:
     local = tmp_path / "agendas"
     local.mkdir()
@@ -261,3 +297,24 @@ def test_agendas_in_the_checkout_does_not_list_the_builtins_twice() -> None:
     result = facilitator("agendas", cwd=ROOT)
     ids = [row[0] for row in rows(result.stdout)]
     assert sorted(ids) == ["social-media", "sociale-medier"]
+
+
+@pytest.mark.parametrize("command", [["run", "--committee", "LMU Nord"], []])
+def test_without_a_terminal_the_meeting_screen_does_not_start(
+    tmp_path: Path, command: list[str]
+) -> None:
+    # Before, it read end-of-file from /dev/null forever, one core busy and nothing shown.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACILITATOR_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "facilitator", "--sessions-dir", str(tmp_path), *command],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "needs a terminal" in one_line(result.stderr)
+    assert list(tmp_path.iterdir()) == []

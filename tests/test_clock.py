@@ -3,41 +3,23 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import CET, FakeTime
 
 from facilitator.agenda import Agenda
 from facilitator.clock import MeetingClock
 from facilitator.session import Session
 
-CET = timezone(timedelta(hours=1))
 START = datetime(2026, 3, 2, 14, 0, tzinfo=CET)
 
 
-class FakeClock:
-    """A monotonic clock that moves only when told, and the wall clock that goes with it."""
-
-    def __init__(self, t: float = 5000.0, wall_start: datetime = START) -> None:
-        self.t = t
-        self._origin = t
-        self._wall_start = wall_start
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
-
-    def wall(self) -> datetime:
-        return self._wall_start + timedelta(seconds=self.t - self._origin)
-
-
 @pytest.fixture
-def fake() -> FakeClock:
-    return FakeClock()
+def fake() -> FakeTime:
+    return FakeTime(start=START, monotonic_start=5000.0)
 
 
 @pytest.fixture
@@ -46,8 +28,8 @@ def session(sample_agenda: Agenda) -> Session:
 
 
 @pytest.fixture
-def clock(session: Session, fake: FakeClock) -> MeetingClock:
-    return MeetingClock(session, monotonic=fake, wall=fake.wall)
+def clock(session: Session, fake: FakeTime) -> MeetingClock:
+    return MeetingClock(session, monotonic=fake.monotonic, wall=fake.wall)
 
 
 def theme_ids(session: Session) -> list[str]:
@@ -61,14 +43,14 @@ def is_running(clock: MeetingClock) -> bool:
 # -- running --------------------------------------------------------------------------------
 
 
-def test_nothing_counts_before_the_start(clock: MeetingClock, fake: FakeClock) -> None:
+def test_nothing_counts_before_the_start(clock: MeetingClock, fake: FakeTime) -> None:
     fake.advance(600)
     assert not clock.running
     assert clock.used() == 0
     assert clock.session.started is None
 
 
-def test_start_pause_resume(clock: MeetingClock, fake: FakeClock) -> None:
+def test_start_pause_resume(clock: MeetingClock, fake: FakeTime) -> None:
     clock.start()
     assert clock.running
     assert clock.session.started == START
@@ -89,7 +71,7 @@ def test_start_pause_resume(clock: MeetingClock, fake: FakeClock) -> None:
     assert clock.session.started == START  # a resume is not a new start
 
 
-def test_start_twice_does_not_restart_the_span(clock: MeetingClock, fake: FakeClock) -> None:
+def test_start_twice_does_not_restart_the_span(clock: MeetingClock, fake: FakeTime) -> None:
     clock.start()
     fake.advance(10)
     clock.start()
@@ -97,7 +79,7 @@ def test_start_twice_does_not_restart_the_span(clock: MeetingClock, fake: FakeCl
     assert clock.used() == 15
 
 
-def test_toggle(clock: MeetingClock, fake: FakeClock) -> None:
+def test_toggle(clock: MeetingClock, fake: FakeTime) -> None:
     assert clock.toggle() is True
     fake.advance(7)
     assert clock.toggle() is False
@@ -105,7 +87,7 @@ def test_toggle(clock: MeetingClock, fake: FakeClock) -> None:
     assert clock.used() == 7
 
 
-def test_checkpoint_commits_without_losing_time(clock: MeetingClock, fake: FakeClock) -> None:
+def test_checkpoint_commits_without_losing_time(clock: MeetingClock, fake: FakeTime) -> None:
     clock.checkpoint()  # paused: nothing to do
     clock.start()
     for step in (0.1, 3.7, 12.25, 0.001):
@@ -117,7 +99,7 @@ def test_checkpoint_commits_without_losing_time(clock: MeetingClock, fake: FakeC
     assert clock.used() == pytest.approx(18.051)
 
 
-def test_remaining_turns_into_overtime(clock: MeetingClock, fake: FakeClock) -> None:
+def test_remaining_turns_into_overtime(clock: MeetingClock, fake: FakeTime) -> None:
     clock.start()
     fake.advance(20 * 60)
     assert clock.remaining() == 0
@@ -129,7 +111,7 @@ def test_remaining_turns_into_overtime(clock: MeetingClock, fake: FakeClock) -> 
 
 
 def test_switching_themes_while_running_moves_time_to_the_new_theme(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     first, second = theme_ids(session)[:2]
     clock.start()
@@ -152,7 +134,7 @@ def test_switching_themes_while_running_moves_time_to_the_new_theme(
 
 
 def test_moving_on_decides_nothing_by_itself(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     ids = theme_ids(session)
     clock.start()
@@ -161,11 +143,11 @@ def test_moving_on_decides_nothing_by_itself(
         clock.next()
     assert session.current_theme == ids[5]
     assert [session.record(i).state for i in ids[:6]] == ["pending"] * 5 + ["active"]
-    assert abs(clock.drift_minutes()) <= 1
+    assert abs(clock.ends()[2]) <= 1
 
 
 def test_jumping_forward_leaves_the_themes_in_between_to_do(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     ids = theme_ids(session)
     clock.start()
@@ -185,7 +167,7 @@ def test_jumping_forward_leaves_the_themes_in_between_to_do(
 
 
 def test_leaving_with_something_captured_marks_dealt_with(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     first = session.current_theme
     clock.start()
@@ -196,7 +178,7 @@ def test_leaving_with_something_captured_marks_dealt_with(
 
 
 def test_going_back_reopens_and_a_short_visit_keeps_what_it_was(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     ids = theme_ids(session)
     clock.start()
@@ -211,7 +193,7 @@ def test_going_back_reopens_and_a_short_visit_keeps_what_it_was(
 
 
 def test_skip_and_postpone_keep_their_reason_and_move_on(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     ids = theme_ids(session)
     clock.start()
@@ -237,7 +219,7 @@ def test_skip_and_postpone_keep_their_reason_and_move_on(
 
 
 def test_setting_aside_the_last_theme_to_do_pauses_the_clock(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     clock.start()
     for record in session.themes[1:]:
@@ -248,7 +230,7 @@ def test_setting_aside_the_last_theme_to_do_pauses_the_clock(
 
 
 def test_projection_counts_every_theme_to_do_and_replan_exactly_those(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     ids = theme_ids(session)
     clock.start()
@@ -267,7 +249,7 @@ def test_projection_counts_every_theme_to_do_and_replan_exactly_those(
 
 
 def test_finish_judges_the_current_theme(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     clock.start()
     fake.advance(20)
@@ -285,7 +267,7 @@ def test_goto_before_the_start_leaves_states_alone(clock: MeetingClock, session:
 
 
 def test_goto_the_current_theme_changes_nothing(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     clock.start()
     fake.advance(10)
@@ -313,7 +295,7 @@ def test_adjust_timebox_stays_between_1_and_480(clock: MeetingClock) -> None:
 
 
 def test_planned_end_from_planned_start_else_actual_start(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     assert clock.planned_end() == START + timedelta(minutes=150)  # not started: from now
     fake.advance(300)
@@ -323,37 +305,37 @@ def test_planned_end_from_planned_start_else_actual_start(
     assert clock.planned_end() == START + timedelta(minutes=150)
 
 
-def test_projected_end_and_drift(clock: MeetingClock, fake: FakeClock) -> None:
+def test_projected_end_and_drift(clock: MeetingClock, fake: FakeTime) -> None:
     clock.start()
     assert clock.projected_end() == START + timedelta(minutes=150)
-    assert clock.drift_minutes() == 0
+    assert clock.ends()[2] == 0
     fake.advance(10 * 60)
-    assert clock.drift_minutes() == 0  # on the first theme, within its timebox
+    assert clock.ends()[2] == 0  # on the first theme, within its timebox
     fake.advance(15 * 60)
     assert clock.projected_end() == START + timedelta(minutes=155)
-    assert clock.drift_minutes() == 5  # five minutes over on the first theme
+    assert clock.ends()[2] == 5  # five minutes over on the first theme
     clock.next()
     fake.advance(4 * 60)
-    assert clock.drift_minutes() == 5  # on time on the second
+    assert clock.ends()[2] == 5  # on time on the second
     clock.next()  # four minutes of a ten-minute theme: it gave back six
-    assert clock.drift_minutes() == -1
+    assert clock.ends()[2] == -1
 
 
 def test_pauses_push_the_projected_end_not_the_planned_one(
-    clock: MeetingClock, fake: FakeClock
+    clock: MeetingClock, fake: FakeTime
 ) -> None:
     clock.start()
     clock.pause()
     fake.advance(10 * 60)
     assert clock.planned_end() == START + timedelta(minutes=150)
-    assert clock.drift_minutes() == 10
+    assert clock.ends()[2] == 10
 
 
 # -- re-planning ----------------------------------------------------------------------------
 
 
 def test_replan_when_late_fits_the_rest_to_the_planned_end(
-    clock: MeetingClock, fake: FakeClock, session: Session, sample_agenda: Agenda
+    clock: MeetingClock, fake: FakeTime, session: Session, sample_agenda: Agenda
 ) -> None:
     clock.start()
     fake.advance(25 * 60)  # five minutes over on the first theme (20)
@@ -374,11 +356,11 @@ def test_replan_when_late_fits_the_rest_to_the_planned_end(
 
     clock.apply_replan(proposal)
     assert [session.record(i).timebox for i in ids[1:]] == new
-    assert clock.drift_minutes() == 0
+    assert clock.ends()[2] == 0
     assert clock.session.current.timebox == 20  # the current theme keeps its own
 
 
-def test_replan_on_time_changes_nothing(clock: MeetingClock, fake: FakeClock) -> None:
+def test_replan_on_time_changes_nothing(clock: MeetingClock, fake: FakeTime) -> None:
     clock.start()
     fake.advance(20 * 60)
     proposal = clock.propose_replan()
@@ -387,7 +369,7 @@ def test_replan_on_time_changes_nothing(clock: MeetingClock, fake: FakeClock) ->
 
 
 def test_replan_mid_theme_leaves_the_current_timebox_and_done_themes(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     ids = theme_ids(session)
     clock.start()
@@ -401,7 +383,7 @@ def test_replan_mid_theme_leaves_the_current_timebox_and_done_themes(
 
 
 def test_replan_that_cannot_fit_gives_one_minute_each(
-    clock: MeetingClock, fake: FakeClock, session: Session
+    clock: MeetingClock, fake: FakeTime, session: Session
 ) -> None:
     clock.start()
     fake.advance(145 * 60)
@@ -411,7 +393,7 @@ def test_replan_that_cannot_fit_gives_one_minute_each(
     assert [minutes for _, _, minutes in proposal.changes] == [1] * (len(session.themes) - 1)
 
 
-def test_replan_past_the_planned_end(clock: MeetingClock, fake: FakeClock) -> None:
+def test_replan_past_the_planned_end(clock: MeetingClock, fake: FakeTime) -> None:
     clock.start()
     fake.advance(200 * 60)
     proposal = clock.propose_replan()
@@ -422,7 +404,7 @@ def test_replan_past_the_planned_end(clock: MeetingClock, fake: FakeClock) -> No
 # -- no drift -------------------------------------------------------------------------------
 
 
-def simulate(clock: MeetingClock, fake: FakeClock, steps: list[tuple[str, float]]) -> float:
+def simulate(clock: MeetingClock, fake: FakeTime, steps: list[tuple[str, float]]) -> float:
     """Play a list of (action, seconds) on the clock; returns the seconds it should count."""
     expected = 0.0
     ids = theme_ids(clock.session)
@@ -449,7 +431,7 @@ def simulate(clock: MeetingClock, fake: FakeClock, steps: list[tuple[str, float]
 
 
 def test_three_hour_meeting_counts_every_second_and_no_more(
-    clock: MeetingClock, fake: FakeClock
+    clock: MeetingClock, fake: FakeTime
 ) -> None:
     rng = random.Random(20260302)
     steps: list[tuple[str, float]] = []
@@ -469,9 +451,9 @@ def test_three_hour_meeting_counts_every_second_and_no_more(
     assert sum(record.seconds for record in clock.session.themes) == expected
 
 
-def test_fractional_intervals_do_not_accumulate_error(clock: MeetingClock, fake: FakeClock) -> None:
+def test_fractional_intervals_do_not_accumulate_error(clock: MeetingClock, fake: FakeTime) -> None:
     # A 3-hour meeting checkpointed every 0.25 s (a UI tick) at a large monotonic reading.
-    fake.t = 987_654.321
+    fake.monotonic_start = 987_654.321
     clock.start()
     for _ in range(3 * 3600 * 4):
         fake.advance(0.25)
@@ -488,8 +470,10 @@ intervals = st.integers(min_value=0, max_value=8 * 600).map(lambda n: n / 8)
 def test_any_sequence_counts_exactly_the_running_time(
     sample_agenda: Agenda, steps: list[tuple[str, float]]
 ) -> None:
-    fake = FakeClock()
-    clock = MeetingClock(Session.new("LMU", sample_agenda), monotonic=fake, wall=fake.wall)
+    fake = FakeTime(start=START, monotonic_start=5000.0)
+    clock = MeetingClock(
+        Session.new("LMU", sample_agenda), monotonic=fake.monotonic, wall=fake.wall
+    )
     expected = simulate(clock, fake, steps)
     assert clock.total_used() == expected
     clock.checkpoint()

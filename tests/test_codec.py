@@ -149,8 +149,8 @@ def test_check_schema(
         (lambda d: d.update(participants={"name": "x"}), r'"participants" must be a list'),
         (lambda d: d["themes"].append(dict(d["themes"][0])), "themes do not match"),
         (lambda d: d.update(current_theme="nowhere"), '"current_theme" names no theme'),
-        (lambda d: d["agenda"].update(language="fr"), "the agenda snapshot is broken"),
-        (lambda d: d.update(agenda="x"), '"agenda" must be of type dict'),
+        (lambda d: d["agenda"].update(language="fr"), '"language" must be "da" or "en", got "fr"'),
+        (lambda d: d.update(agenda="x"), '"agenda" must be a table'),
     ],
 )
 def test_wrong_shapes_are_named(
@@ -219,7 +219,7 @@ def sessions(draw: st.DrawFn, agenda: Agenda) -> Session:
     session.ended = draw(st.none() | moments)
     session.minutes_status = draw(st.sampled_from(MINUTES_STATUSES))
     session.approved_by = draw(texts)
-    session.planned_minutes = draw(st.integers(min_value=0, max_value=10_000))
+    session.planned_minutes = draw(st.integers(min_value=0, max_value=24 * 60))
     session.current_theme = draw(st.sampled_from([r.theme_id for r in session.themes]))
     # A few themes carry text: every one of the fifteen would only make examples slow.
     indexes = st.integers(min_value=0, max_value=len(session.themes) - 1)
@@ -282,6 +282,11 @@ def cleaned(session: Session) -> Session:
     ]:
         for name in fields:
             setattr(obj, name, clean_text(getattr(obj, name)))
+    for record in result.themes:
+        # Earlier versions marked themes jumped over as skipped without a reason; loading
+        # reads such a theme as still to do (see codec), whoever wrote the file.
+        if record.state == "skipped" and not record.reason and not record.seconds:
+            record.state = "pending"
     return result
 
 
@@ -375,8 +380,9 @@ def test_damaged_files_give_a_store_error_or_a_session(sample_session: Session) 
             try:
                 session = load_session(path)
             except StoreError as error:
-                assert str(error).startswith(f"{path}: ")
-                assert "\n" not in str(error)
+                # One line per problem, each naming the file (and where in it, if known).
+                assert all(line.startswith(f"{path}:") for line in str(error).splitlines())
+                assert error.problems == str(error).splitlines()
             else:
                 assert isinstance(session, Session)
             assert path.read_text(encoding="utf-8") == text

@@ -6,10 +6,11 @@ import csv
 import io
 import json
 import tomllib
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from support import CET
 
 from facilitator import store
 from facilitator.agenda import Agenda
@@ -20,7 +21,6 @@ from facilitator.register.rows import collect
 from facilitator.session import Session
 from facilitator.tabular import render
 
-CET = timezone(timedelta(hours=1))
 TODAY = date(2026, 6, 1)
 
 

@@ -107,10 +107,6 @@ def test_impossible_days_say_so(text: str) -> None:
     assert str(caught.value) == f'"{text}" is not a day in the calendar'
 
 
-def test_date_error_is_a_value_error() -> None:
-    assert issubclass(DateError, ValueError)
-
-
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2098, 12, 31)))
 def test_every_written_form_of_a_day_reads_back(day: date) -> None:
     forms = [

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_e2e_tmux import COMMITTEE, Tmux, program
+from support.tmux import Tmux, program
+from test_e2e_tmux import COMMITTEE
 from test_e2e_tmux import tmux as tmux
 
 from facilitator.follow import signature

@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-from test_e2e_tmux import COMMITTEE, HEIGHT, THEME, WIDTH, Tmux, program, tmux, wait_until_gone
+from support.tmux import HEIGHT, WIDTH, Tmux, program
+from test_e2e_tmux import COMMITTEE, THEME, tmux, wait_until_gone
 
 from facilitator.store import load_session
 

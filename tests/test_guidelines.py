@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import docx
 import icalendar
 import pytest
+from support import CET
 
 from facilitator import store
 from facilitator.agenda import Agenda
@@ -25,7 +26,6 @@ from facilitator.register.rows import collect
 from facilitator.roster import ROSTER_NAME, find_roster
 from facilitator.session import Session
 
-CET = timezone(timedelta(hours=1))
 TODAY = date(2026, 6, 1)
 ROSTER = """\
 schema = 1
@@ -122,7 +122,7 @@ def test_guidelines_hold_the_agreements_in_force_of_one_committee(folder: Path) 
     assert "**Dato:** 1&#46; juni 2026" in markdown
     assert "Møde 10. januar 2026 *(godkendt af Anne Formand 20. januar 2026)*" in markdown
     assert "## Rammen: guidens minimumsforpligtelser" in markdown
-    assert "> - Sikr dokumentation straks" in markdown
+    assert "> - Tag straks skærmbilleder" in markdown
     assert "*(aftalt 10. januar 2026)*" in markdown
     assert "## Under udarbejdelse" in markdown
     assert "Skolens egen regel" not in markdown
@@ -150,7 +150,11 @@ def test_guidelines_in_html_and_word(folder: Path) -> None:
         "Skolens egen regel (agreed 1 February 2026, responsible: Per, follow-up 1 May 2026)"
         in texts
     )
-    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    headings = [
+        p.text
+        for p in word.paragraphs
+        if p.style is not None and p.style.name.startswith("Heading")
+    ]
     assert headings[:3] == [
         "Basis",
         "The frame: the guide's minimum obligations",
@@ -189,7 +193,7 @@ def test_the_calendar_has_one_event_per_open_dated_agreement_or_action(folder: P
     # Stable: a second export has the same UIDs, so Outlook updates instead of duplicating.
     assert [e["uid"] for e in events] == [e["uid"] for e in again.walk("VEVENT")]
     assert uid(rows[0]) == f"{rows[0].outcome_id}@facilitator.invalid"
-    event = next(e for e in events if e["uid"].startswith("aaaaaaaaaaa4"))
+    event = next(e for e in events if str(e["uid"]).startswith("aaaaaaaaaaa4"))
     assert str(event["summary"]) == "Vi svarer aldrig på opslag"
     assert event.decoded("dtstart") == date(2026, 9, 1)
     assert event.decoded("dtend") == date(2026, 9, 2)

@@ -9,9 +9,16 @@ import pytest
 from facilitator import codec
 from facilitator.agenda import Agenda, Section, Theme
 from facilitator.carry import Leftover, carried, carry_into, leftovers
-from facilitator.followup import REVIEW_THEME_ID, set_review, start_followup
+from facilitator.followup import set_review, start_followup
 from facilitator.items import add_on_the_spot, insert_section, remove_theme, slug, unique_id
-from facilitator.session import DEFAULT_SIDE, Participant, Review, Session, side_for_role
+from facilitator.session import (
+    DEFAULT_SIDE,
+    REVIEW_THEME_ID,
+    Participant,
+    Review,
+    Session,
+    side_for_role,
+)
 
 CET = timezone(timedelta(hours=1))
 
@@ -107,8 +114,10 @@ def test_a_followup_carries_them_after_the_review(sample_agenda: Agenda) -> None
     earlier.record(never).state = "pending"
     earlier.record(never).timebox = 7
     followup = start_followup(earlier, [])
-    assert followup.agenda.sections[0].themes[0].id == REVIEW_THEME_ID
-    assert followup.agenda.sections[1].title == "Overført fra sidste møde"
+    # After the opening standing items (agenda, earlier minutes, news): review, then carried.
+    sections = followup.agenda.sections[3:]
+    assert sections[0].themes[0].id == REVIEW_THEME_ID
+    assert sections[1].title == "Overført fra sidste møde"
     record = followup.record(never)
     assert (record.origin, record.carried_from, record.carried_reason) == (
         "carried",
@@ -158,6 +167,11 @@ def test_set_aside_themes_are_not_uncovered(sample_agenda: Agenda) -> None:
         session.set_aside(record.theme_id, "done", "")
 
 
+def reopenable(session: Session) -> bool:
+    """Asked through a call, so the type checker does not carry the earlier answer over."""
+    return session.can_reopen
+
+
 def test_an_ended_meeting_can_be_reopened_until_it_is_approved(sample_agenda: Agenda) -> None:
     session = ended(sample_agenda)
     assert session.can_reopen
@@ -165,7 +179,7 @@ def test_an_ended_meeting_can_be_reopened_until_it_is_approved(sample_agenda: Ag
     assert session.ended is None and session.state == "in-progress"
     session.ended = session.started
     session.approve("Anne")
-    assert not session.can_reopen
+    assert not reopenable(session)
     with pytest.raises(ValueError, match="approved"):
         session.reopen()
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
+from support import CET, FakeTime
 
 from facilitator.agenda import Agenda
 from facilitator.clock import MeetingClock
@@ -12,24 +13,12 @@ from facilitator.codec import session_from_data, session_to_data
 from facilitator.live import LiveClock
 from facilitator.session import Session
 
-CET = timezone(timedelta(hours=1))
 START = datetime(2026, 3, 2, 14, 0, tzinfo=CET)
 
 
-class Fake:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def wall(self) -> datetime:
-        return START + timedelta(seconds=self.t - 1000.0)
-
-
 @pytest.fixture
-def fake() -> Fake:
-    return Fake()
+def fake() -> FakeTime:
+    return FakeTime(start=START, monotonic_start=1000.0, whole_seconds=False)
 
 
 @pytest.fixture
@@ -42,13 +31,13 @@ def reread(session: Session) -> Session:
     return session_from_data(session_to_data(session))
 
 
-def test_a_reader_sees_the_running_time_between_saves(session: Session, fake: Fake) -> None:
-    clock = MeetingClock(session, monotonic=fake, wall=fake.wall)
+def test_a_reader_sees_the_running_time_between_saves(session: Session, fake: FakeTime) -> None:
+    clock = MeetingClock(session, monotonic=fake.monotonic, wall=fake.wall)
     clock.start()
-    fake.t += 95.5
+    fake.advance(95.5)
     clock.checkpoint()  # what a save does
     on_disk = reread(session)
-    fake.t += 30  # no save since
+    fake.advance(30)  # no save since
     live = LiveClock(on_disk, fake.wall())
     assert live.running
     assert live.used() == pytest.approx(125.5)
@@ -56,36 +45,36 @@ def test_a_reader_sees_the_running_time_between_saves(session: Session, fake: Fa
     assert live.remaining() == pytest.approx(clock.remaining())
 
 
-def test_paused_time_stands_still_for_the_reader(session: Session, fake: Fake) -> None:
-    clock = MeetingClock(session, monotonic=fake, wall=fake.wall)
+def test_paused_time_stands_still_for_the_reader(session: Session, fake: FakeTime) -> None:
+    clock = MeetingClock(session, monotonic=fake.monotonic, wall=fake.wall)
     clock.start()
-    fake.t += 60
+    fake.advance(60)
     clock.pause()
     on_disk = reread(session)
     assert on_disk.running_since is None
-    fake.t += 600
+    fake.advance(600)
     live = LiveClock(on_disk, fake.wall())
     assert not live.running
     assert live.used() == pytest.approx(60)
 
 
-def test_the_next_theme_counts_from_the_move(session: Session, fake: Fake) -> None:
-    clock = MeetingClock(session, monotonic=fake, wall=fake.wall)
+def test_the_next_theme_counts_from_the_move(session: Session, fake: FakeTime) -> None:
+    clock = MeetingClock(session, monotonic=fake.monotonic, wall=fake.wall)
     clock.start()
-    fake.t += 70
+    fake.advance(70)
     clock.next()
-    fake.t += 10
+    fake.advance(10)
     clock.checkpoint()
-    fake.t += 5
+    fake.advance(5)
     live = LiveClock(reread(session), fake.wall())
     assert live.used() == pytest.approx(15)
     assert live.used(session.themes[0].theme_id) == pytest.approx(70)
 
 
-def test_an_ended_meeting_is_not_running(session: Session, fake: Fake) -> None:
-    clock = MeetingClock(session, monotonic=fake, wall=fake.wall)
+def test_an_ended_meeting_is_not_running(session: Session, fake: FakeTime) -> None:
+    clock = MeetingClock(session, monotonic=fake.monotonic, wall=fake.wall)
     clock.start()
-    fake.t += 30
+    fake.advance(30)
     clock.checkpoint()
     session.ended = fake.wall()
     live = LiveClock(reread(session), fake.wall() + timedelta(hours=1))
@@ -94,26 +83,26 @@ def test_an_ended_meeting_is_not_running(session: Session, fake: Fake) -> None:
 
 
 def test_a_reader_clock_behind_the_writer_never_counts_backwards(
-    session: Session, fake: Fake
+    session: Session, fake: FakeTime
 ) -> None:
-    clock = MeetingClock(session, monotonic=fake, wall=fake.wall)
+    clock = MeetingClock(session, monotonic=fake.monotonic, wall=fake.wall)
     clock.start()
-    fake.t += 40
+    fake.advance(40)
     clock.checkpoint()
     live = LiveClock(reread(session), fake.wall() - timedelta(seconds=20))
     assert live.used() == pytest.approx(40)
 
 
 def test_a_resumed_session_starts_paused_whatever_the_file_said(
-    session: Session, fake: Fake
+    session: Session, fake: FakeTime
 ) -> None:
-    clock = MeetingClock(session, monotonic=fake, wall=fake.wall)
+    clock = MeetingClock(session, monotonic=fake.monotonic, wall=fake.wall)
     clock.start()
-    fake.t += 40
+    fake.advance(40)
     clock.checkpoint()
     killed = reread(session)  # the program died with the clock running
     assert killed.running_since is not None
-    MeetingClock(killed, monotonic=fake, wall=fake.wall)
+    MeetingClock(killed, monotonic=fake.monotonic, wall=fake.wall)
     assert killed.running_since is None
 
 

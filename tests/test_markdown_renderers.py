@@ -16,12 +16,12 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 from markdown_it import MarkdownIt
+from support import AGENDA_FILE, busy_session
 
 from facilitator.agenda import load_agenda
 from facilitator.markdown_escape import escape_block, escape_inline, escape_paragraphs
 from facilitator.minutes import render_markdown
 from facilitator.session import Participant, Session
-from tests.conftest import AGENDA_FILE, build_sample_session
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -116,7 +116,7 @@ needs_pandoc = pytest.mark.skipif(PANDOC is None, reason="pandoc is not installe
 
 def example_session_with_text(text: str) -> Session:
     """The sample meeting with `text` in every field people type."""
-    session = build_sample_session(load_agenda(AGENDA_FILE))
+    session = busy_session(load_agenda(AGENDA_FILE))
     session.committee = text.split("\n")[0]
     session.place = text
     session.ended = session.started  # an ended meeting: no "not ended" block quote

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from support import CET
 
 from facilitator import codec
 from facilitator.agenda import Agenda, Section, Theme, load_agenda
@@ -35,7 +36,6 @@ from facilitator.store import load_session
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "docs" / "examples"
-CET = timezone(timedelta(hours=1))
 MD = MarkdownIt("js-default")
 
 
@@ -227,7 +227,7 @@ def test_added_and_carried_themes_say_where_they_come_from() -> None:
     carry_into(session, [Leftover(theme, date(2026, 2, 1), "Afventer HR", postponed=True)])
     text = render_markdown(session)
     assert "## 1. Overført fra sidste møde\n\n### 1.1 Politik for sociale medier" in text
-    assert "*Overført fra mødet 1. februar 2026 (udsat: Afventer HR).*" in text
+    assert "*Overført fra mødet den 1. februar 2026 (udsat: Afventer HR).*" in text
     assert "### 2.2 Eventuelt\n\n*Tilføjet under mødet.*" in text
 
 
@@ -246,7 +246,7 @@ def test_evaluation_has_planned_and_used_time_per_section() -> None:
 def test_obligation_shows_taken_note_and_its_points() -> None:
     text = render_markdown(ended_session())
     assert (
-        "**Gennemgået og taget til efterretning:** Ja\n\nPunkterne i dialogpapiret:\n\n"
+        "**Gennemgået og taget til efterretning:** Ja\n\nForpligtelserne ifølge dagsordenen:\n\n"
         "- Sikr dokumentation straks.\n- Svar ikke.\n"
     ) in text
     session = ended_session()
@@ -314,7 +314,7 @@ def test_follow_up_review_table_in_danish() -> None:
         "Gennemgang af aftaler og handlinger fra mødet den 20. november 2025.\n"
     ) in text
     assert "| Opgave | Type | Ansvarlig | Frist | Status | Bemærkning |" in text
-    for n, label in enumerate(["Udført", "I gang", "Ikke påbegyndt", "Droppet", "Ikke vurderet"]):
+    for n, label in enumerate(["Udført", "I gang", "Ikke påbegyndt", "Udgået", "Ikke vurderet"]):
         assert f"| Opgave {n} | Aftale | Mette Holm | 31. januar 2026 | {label} | ok |" in text
     assert text.index("## Opfølgning på tidligere aftaler") < text.index("## 1. Definition")
 
@@ -448,7 +448,7 @@ def test_english_minutes() -> None:
     assert "**Place:** Mødelokale 2" in text
     assert "**Management side:** Mette Holm (committee chair)" in text
     assert "Anders Berg (vice-chair, union representative)" in text
-    assert "Sofie Lund (safety representative; arrived 14:10)" in text
+    assert "Sofie Lund (health and safety representative; arrived 14:10)" in text
     assert "**Apologies:** Jonas Krogh (employee representative)" in text
     assert "**Chair:** Mette Holm (committee chair)  \n**Secretary:** Lars Dahl" in text
     assert "## Follow-up on earlier agreements" in text and "| Dropped |" in text

@@ -10,31 +10,32 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from support import AGENDA_FILE, busy_session
 
 from facilitator.agenda import load_agenda
 from facilitator.minutes import render_markdown
 from facilitator.minutes_docx import TemplateError, render_docx
 from facilitator.session import Session
 from facilitator.store import save_session
-from tests.conftest import AGENDA_FILE, build_sample_session
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 @pytest.fixture
 def session() -> Session:
-    made = build_sample_session(load_agenda(AGENDA_FILE))
+    made = busy_session(load_agenda(AGENDA_FILE))
     made.ended = made.started
     return made
 
 
-def _open(data: bytes) -> Document:  # type: ignore[valid-type]
+def _open(data: bytes) -> WordDocument:
     return Document(io.BytesIO(data))
 
 
-def _all_text(document: Document) -> str:  # type: ignore[valid-type]
+def _all_text(document: WordDocument) -> str:
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -57,9 +58,8 @@ def make_template(path: Path) -> Path:
 
 def test_headings_are_real_word_headings(session: Session) -> None:
     document = _open(render_docx(session))
-    headings = [
-        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
-    ]
+    styled = [(p.style.name if p.style else "", p.text) for p in document.paragraphs]
+    headings = [(style, text) for style, text in styled if style.startswith("Heading")]
     assert headings[0] == ("Heading 1", "Referat – Lokaludvalg Børneby Nord")
     assert ("Heading 2", "Deltagere") in headings
     assert any(name == "Heading 3" and text.startswith("1.1 ") for name, text in headings)
@@ -72,7 +72,8 @@ def test_tables_have_borders_and_a_repeating_header(session: Session) -> None:
         borders = table._tbl.tblPr.find(qn("w:tblBorders"))
         assert borders is not None
         assert {b.get(qn("w:val")) for b in borders} == {"single"}
-        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        header = table.rows[0]._tr.trPr
+        assert header is not None and header.find(qn("w:tblHeader")) is not None
     headers = [[c.text for c in table.rows[0].cells] for table in document.tables]
     assert ["Aftale", "Ansvarlig", "Frist"] in headers
     assert ["Punkt", "Planlagt", "Brugt"] in headers

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+
+from support import CET
 
 from facilitator.agenda import load_agenda
 from facilitator.minutes_html import render_html, time_chart
 from facilitator.session import Participant, Session
 
 ROOT = Path(__file__).resolve().parent.parent
-CET = timezone(timedelta(hours=1))
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "strong",
@@ -54,7 +55,7 @@ def parsed(page: str) -> Tags:
     return tags
 
 
-def session(language: str = "da", committee: str = "Lokal-MED Jobcenter Nord") -> Session:
+def session(language: str = "da", committee: str = "Lokaludvalget for Jobcenter Nord") -> Session:
     name = "sociale-medier" if language == "da" else "social-media"
     result = Session.new(committee, load_agenda(ROOT / "agendas" / f"{name}.toml"))
     result.started = datetime(2026, 3, 12, 13, 15, tzinfo=CET)
@@ -81,7 +82,7 @@ def test_page_is_one_complete_utf8_document_in_the_agenda_language() -> None:
     assert page.startswith('<!doctype html>\n<html lang="da">\n<head>\n<meta charset="utf-8">\n')
     assert page.rstrip().endswith("</html>")
     assert '<html lang="en">' in render_html(session("en"))
-    assert parsed(page).titles[0] == "Referat – Lokal-MED Jobcenter Nord – 12. marts 2026"
+    assert parsed(page).titles[0] == "Referat – Lokaludvalget for Jobcenter Nord – 12. marts 2026"
 
 
 def test_page_loads_nothing_and_runs_nothing() -> None:

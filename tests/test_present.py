@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from rich.console import Console
+from support import CET, COMMITTEE, fresh_session
 from textual.widgets import Static
-from tui_helpers import COMMITTEE, sample_session
 
 from facilitator.agenda import Agenda
 from facilitator.clock import MeetingClock
@@ -23,7 +23,6 @@ from facilitator.tui.present.lists import HangingList
 from facilitator.tui.present.screen import PresenterScreen
 from facilitator.tui.widgets.big_digits import BigDigits, fit_scale, pixel_width, render_lines
 
-CET = timezone(timedelta(hours=1))
 T0 = datetime(2026, 3, 12, 13, 0, tzinfo=CET)
 
 
@@ -286,7 +285,7 @@ async def test_f1_explains_the_view_and_ctrl_q_closes_it(meeting: Meeting, wall:
 async def test_text_from_the_file_cannot_steer_the_terminal(
     tmp_path: Path, sample_agenda: Agenda, wall: Wall
 ) -> None:
-    session = sample_session()
+    session = fresh_session()
     session.committee = "LMU \x1b]52;c;aGk=\x07Nord\x1b[2J"
     path = new_session_path(tmp_path, session)
     save_session(session, path)

@@ -164,3 +164,83 @@ def test_the_same_finding_in_the_same_place_is_reported_once() -> None:
     session = _session()
     session.set_notes("dokumentation", "a@b.dk og a@b.dk")
     assert len(check_privacy(session)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "excerpt"),
+    [
+        # CPR numbers with any separator or none, with or without a CPR prefix.
+        ("010190\u20131234", "cpr", "0101xx\u2013xxxx"),  # en dash (Word)
+        ("010190\u20141234", "cpr", "0101xx\u2014xxxx"),  # em dash
+        ("010190\u22121234", "cpr", "0101xx\u2212xxxx"),  # minus sign
+        ("010190\u20111234", "cpr", "0101xx\u2011xxxx"),  # non-breaking hyphen
+        ("010190/1234", "cpr", "0101xx/xxxx"),
+        ("010190.1234", "cpr", "0101xx.xxxx"),
+        ("010190  1234", "cpr", "0101xx  xxxx"),
+        ("010190\u00a01234", "cpr", "0101xx\u00a0xxxx"),
+        ("010190 - 1234", "cpr", "0101xx - xxxx"),
+        ("01.01.90-1234", "cpr", "01.01.xx-xxxx"),
+        ("CPR:0101901234", "cpr", "0101xxxxxx"),
+        ("CPR-0101901234", "cpr", "0101xxxxxx"),
+        ("cpr-nr. 150585-4321", "cpr", "1505xx-xxxx"),
+        ("0101901235", "cpr", "0101xxxxxx"),  # fails modulus 11: still a CPR number
+        # Danish phone numbers in any grouping, with or without +45.
+        ("22-33-44-55", "phone", "22-xx-xx-xx"),
+        ("2233-4455", "phone", "22xx-xxxx"),
+        ("22.33.44.55", "phone", "22.xx.xx.xx"),
+        ("223 344 55", "phone", "22x xxx xx"),
+        ("+45 22-33-44-55", "phone", "+45 22-xx-xx-xx"),
+        ("(+45) 22 33 44 55", "phone", "(+45) 22 xx xx xx"),
+        # Foreign numbers in international form.
+        ("+46 70 123 45 67", "phone", "+46 70 xxx xx xx"),
+        ("+44 20 7946 0958", "phone", "+44 20 xxxx xxxx"),
+        ("+44 (0)20 7946 0958", "phone", "+44 (0)2x xxxx xxxx"),
+        ("0046 70 123 45 67", "phone", "0046 70 xxx xx xx"),
+        ("+1 555 123 4567", "phone", "+1 55x xxx xxxx"),
+        ("ring på +4915112345678", "phone", "+49151xxxxxxxx"),
+    ],
+)
+def test_every_way_of_writing_a_number_is_found(text: str, kind: str, excerpt: str) -> None:
+    assert find_personal_data(text) == [(kind, excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kl. 20.15-21.30",
+        "15.03.2026",
+        "25.03.2026",
+        "år 2019-2020",
+        "+5 grader",
+        "12 500 000 kr",
+        "22 334 455",  # thousands
+        "side 22-23",
+    ],
+)
+def test_times_dates_and_amounts_in_new_shapes_stay_quiet(text: str) -> None:
+    assert find_personal_data(text) == []
+
+
+def test_the_committee_name_is_checked_too() -> None:
+    session = _session()
+    session.committee = "LMU (kontakt 22 33 44 55)"
+    assert [w.where for w in check_privacy(session)] == ["committee"]
+    assert check_privacy(session)[0].message("da").startswith("udvalg: ligner et telefonnummer")
+
+
+def test_every_typed_field_is_checked() -> None:
+    session = _session()
+    session.set_notes("dokumentation", "a@b.dk")
+    session.add_outcome("dokumentation", "agreement", "CPR 010190-1234", "22334455")
+    session.participants[0].note = "+46 70 123 45 67"
+    session.reviews.append(
+        Review(
+            outcome_id="x",
+            kind="agreement",
+            text="010190–1234",
+            owner="c@d.dk",
+            comment="22-33-44-55",
+        )
+    )
+    kinds = sorted(w.kind for w in check_privacy(session))
+    assert kinds == ["cpr", "cpr", "email", "email", "phone", "phone", "phone"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support import CET
 
 from facilitator.agenda import Agenda
 from facilitator.session import (
@@ -17,9 +18,6 @@ from facilitator.session import (
     new_id,
     parse_role,
 )
-
-CET = timezone(timedelta(hours=1))
-
 
 # -- text -----------------------------------------------------------------------------------
 
@@ -99,11 +97,17 @@ def test_new_session_scales_timeboxes_to_the_planned_length(
 ) -> None:
     session = Session.new("LMU", sample_agenda, planned_minutes=planned)
     boxes = [r.timebox for r in session.themes]
-    assert sum(boxes) == planned
+    # Obligations keep 5 minutes (issue 12): below 3 x 5 + 12 x 1 minutes the sum runs over.
+    assert sum(boxes) == max(planned, 27)
     assert min(boxes) >= 1
     assert session.planned_minutes == planned
-    # In proportion: a longer theme in the agenda never gets less time than a shorter one.
-    weights = [t.timebox for t in sample_agenda.themes]
+    # In proportion among the discussions: a longer theme never gets less than a shorter one.
+    boxes = [
+        r.timebox
+        for r, t in zip(session.themes, sample_agenda.themes, strict=True)
+        if not t.is_obligation
+    ]
+    weights = [t.timebox for t in sample_agenda.themes if not t.is_obligation]
     for i, wi in enumerate(weights):
         for j, wj in enumerate(weights):
             if wi > wj:
@@ -112,7 +116,9 @@ def test_new_session_scales_timeboxes_to_the_planned_length(
 
 def test_new_session_shorter_than_one_minute_per_theme(sample_agenda: Agenda) -> None:
     session = Session.new("LMU", sample_agenda, planned_minutes=5)
-    assert [r.timebox for r in session.themes] == [1] * len(sample_agenda.themes)
+    assert [r.timebox for r in session.themes] == [
+        5 if t.is_obligation else 1 for t in sample_agenda.themes
+    ]
 
 
 def test_scale_to_rescales_from_the_agenda_not_from_the_last_scale(sample_agenda: Agenda) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support import AGENDA_FILE
 
 from facilitator import codec
 from facilitator.agenda import AgendaError, load_agenda
@@ -19,7 +20,6 @@ from facilitator.standing import (
     NEXT_MEETING_ID,
     add_standing_items,
 )
-from tests.conftest import AGENDA_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,7 +82,7 @@ def test_english_standing_items() -> None:
 def test_an_agenda_turns_them_off(tmp_path: Path) -> None:
     text = AGENDA_FILE.read_text(encoding="utf-8")
     path = tmp_path / "uden.toml"
-    path.write_text(text.replace("[[sections]]", "standing_items = false\n\n[[sections]]", 1))
+    path.write_text(text.replace("\nlanguage = ", "\nstanding_items = false\nlanguage = ", 1))
     agenda = load_agenda(path)
     assert agenda.standing_items is False
     made = Session.new("LMU", agenda)
@@ -94,7 +94,7 @@ def test_an_agenda_turns_them_off(tmp_path: Path) -> None:
 def test_a_wrong_value_is_named_with_its_place(tmp_path: Path) -> None:
     text = AGENDA_FILE.read_text(encoding="utf-8")
     path = tmp_path / "forkert.toml"
-    path.write_text(text.replace("[[sections]]", 'standing_items = "nej"\n\n[[sections]]', 1))
+    path.write_text(text.replace("\nlanguage = ", '\nstanding_items = "nej"\nlanguage = ', 1))
     with pytest.raises(AgendaError) as caught:
         load_agenda(path)
     assert any('"standing_items" must be true or false' in p for p in caught.value.problems)

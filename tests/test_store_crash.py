@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -51,8 +50,9 @@ def build_version(agenda: Agenda, n: int) -> Session:
     return session
 
 
-# The child saves ever-growing versions as fast as it can until it is killed; it shares
-# `build_version` with the test, so the test can tell exactly which version it left.
+# The child saves ever-growing versions as fast as it can until it is killed, and prints each
+# version once it is saved; it shares `build_version` with the test, so the test can tell
+# exactly which version it left.
 CHILD = (
     textwrap.dedent(
         """
@@ -75,10 +75,10 @@ CHILD = (
             n = len(load_session(path).outcomes())
         except StoreError:
             n = 0
-        print("ready", flush=True)
         while True:
             n += 1
             save_session(build_version(agenda, n), path)
+            print(n, flush=True)  # version n is on disk
         """
     )
 )
@@ -100,31 +100,30 @@ def assert_minutes_are_whole(path: Path, agenda: Agenda, n: int) -> None:
 def test_killed_while_saving_leaves_one_of_the_saved_versions(
     tmp_path: Path, sample_agenda: Agenda
 ) -> None:
+    # Kills are counted in saves, not timed: on a loaded machine a child may save once a
+    # second or a hundred times, and the test means the same either way.
     rng = random.Random(20260302)  # reproducible kill moments
     path = tmp_path / "møde.toml"
     last = 0
-    started = time.monotonic()
     for _ in range(20):
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(path), str(AGENDA_FILE)],
             stdout=subprocess.PIPE,
         )
         assert child.stdout is not None
-        assert child.stdout.readline() == b"ready\n"
-        time.sleep(rng.uniform(0.0, 0.06))
+        # Killed after its k-th save, while it is writing the next one (or a few later).
+        for _ in range(rng.randint(1, 3)):
+            saved = int(child.stdout.readline())
         child.send_signal(signal.SIGKILL)
         child.wait()
         child.stdout.close()
-        if not path.exists():
-            continue  # killed before its first save
         loaded = load_session(path)
         n = len(loaded.outcomes())
         assert loaded == build_version(sample_agenda, n)
-        assert n >= last, "a later kill must never bring back an older version"
+        assert n >= saved, "a save the child finished is on disk"
+        assert n > last, "each child saved at least once more, and nothing older came back"
         assert_minutes_are_whole(path, sample_agenda, n)
         last = n
-    assert last >= 20, "the children hardly saved anything: the test proved little"
-    assert time.monotonic() - started < 15
 
     # Whatever the kills left behind is never taken for a session.
     assert [info.path for info in list_sessions(tmp_path)] == [path]

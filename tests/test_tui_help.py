@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from rich.console import Console
-from textual.app import App
-from textual.screen import Screen
+from support import top, wall
 from textual.widgets import Static
 
 from facilitator.agenda import Agenda
@@ -18,18 +16,6 @@ from facilitator.tui.app import FacilitatorApp, StartMeeting
 from facilitator.tui.screens.help import HelpScreen, collect_rows
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.meeting import MeetingScreen
-
-
-def top(app: App[None]) -> Screen[object]:
-    """The screen on top (a call, so type checkers do not carry narrowing across key presses)."""
-    return app.screen
-
-
-CET = timezone(timedelta(hours=1))
-
-
-def wall() -> datetime:
-    return datetime(2026, 3, 2, 14, 0, tzinfo=CET)
 
 
 def help_text(screen: HelpScreen) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from textual.app import App
+from support import CET, top
 from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from facilitator.agenda import Agenda
@@ -19,13 +18,6 @@ from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.register import RegisterScreen
 from facilitator.tui.screens.setup import SetupScreen
 
-
-def top(app: App[None]) -> Screen[object]:
-    """The screen on top (a call, so type checkers do not carry narrowing across key presses)."""
-    return app.screen
-
-
-CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 2, 14, 0, tzinfo=CET)
 
 
@@ -79,7 +71,7 @@ async def test_home_lists_unfinished_first_and_resumes_one(
         assert isinstance(meeting, MeetingScreen)
         assert meeting.session.committee == "LMU Nord"
         assert meeting.path == unfinished
-        assert unfinished in app.locks
+        assert unfinished in app.meetings
 
 
 async def test_home_opens_the_minutes_of_a_finished_meeting(
@@ -130,7 +122,7 @@ async def test_follow_up_on_a_finished_meeting(tmp_path: Path, sample_agenda: Ag
         assert screen.session.followup_of == earlier.id
         assert [review.text for review in screen.session.reviews] == ["Vi mødes igen"]
         assert screen.path != earlier_path and screen.path.parent == tmp_path
-        assert app.saver.flush()
+        assert app.flush()
         assert screen.path.exists()
 
 

@@ -6,13 +6,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from support import CET, START, Meeting, fresh_session, make_meeting, text_of
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Digits, Input, SelectionList, TextArea
-from tui_helpers import CET, START, Meeting, make_meeting, sample_session, text_of
 
-from facilitator.followup import REVIEW_THEME_ID
-from facilitator.session import Session
+from facilitator.session import REVIEW_THEME_ID, Session
 from facilitator.store import load_session
+from facilitator.tui.modals.replan_dialog import ReplanDialog
+from facilitator.tui.screens.meeting import MeetingScreen
 
 FIRST = "hvad-er-chikane"  # 20 minutes
 SECOND = "risikosituationer"  # 10 minutes
@@ -30,13 +32,20 @@ def meeting(tmp_path: Path) -> Meeting:
 
 def saved(meeting: Meeting) -> Session:
     """The session as it is on disk once the queued saves are written."""
-    assert meeting.app.saver.flush(5)
+    assert meeting.app.flush(5)
     return load_session(meeting.path)
 
 
-def screen(meeting: Meeting):
+def screen(meeting: Meeting) -> Screen[object]:
     """The screen on top (the meeting screen, a dialog, help...)."""
     return meeting.app.screen
+
+
+def meeting_screen(meeting: Meeting) -> MeetingScreen:
+    """The meeting screen, which must be on top."""
+    shown = meeting.app.screen
+    assert isinstance(shown, MeetingScreen), shown
+    return shown
 
 
 def clock_digits(meeting: Meeting) -> str:
@@ -65,14 +74,14 @@ def agenda_line(meeting: Meeting, title_start: str) -> str:
 async def advance(meeting: Meeting, pilot: Pilot[None], seconds: float) -> None:
     """Let fake time pass, then redraw as the next tick would (no waiting on real timers)."""
     meeting.time.advance(seconds)
-    meeting.app.screen.tick()
+    meeting_screen(meeting).tick()
     await pilot.pause()
 
 
 async def settle(meeting: Meeting, pilot: Pilot[None]) -> None:
     """Wait for the first layout, then redraw as a tick would (the agenda needs its width)."""
     await pilot.pause()
-    meeting.app.screen.tick()
+    meeting_screen(meeting).tick()
     await pilot.pause()
 
 
@@ -108,7 +117,7 @@ async def test_nothing_has_focus_at_start_so_letters_reach_the_screen(meeting: M
         await pilot.press("n")
         assert meeting.session.current_theme == SECOND
         await pilot.press("space")
-        assert screen(meeting).clock.running
+        assert meeting_screen(meeting).clock.running
 
 
 async def test_clock_counts_down_from_the_fake_clock(meeting: Meeting) -> None:
@@ -135,7 +144,7 @@ async def test_clock_counts_down_from_the_fake_clock(meeting: Meeting) -> None:
         assert clock_digits(meeting) == "09:25"
         assert agenda_line(meeting, "Hvad er chikane").endswith("11/20")
         # The session's record follows the clock, never a count of ticks.
-        assert screen(meeting).clock.used() == pytest.approx(635)
+        assert meeting_screen(meeting).clock.used() == pytest.approx(635)
 
 
 async def test_pause_stops_the_clock(meeting: Meeting) -> None:
@@ -143,7 +152,7 @@ async def test_pause_stops_the_clock(meeting: Meeting) -> None:
         await pilot.press("space")
         await advance(meeting, pilot, 60)
         await pilot.press("space")  # pause
-        assert not screen(meeting).clock.running
+        assert not meeting_screen(meeting).clock.running
         await advance(meeting, pilot, 15 * 60)
         assert clock_digits(meeting) == "19:00"
         assert clock_status(meeting) == "Paused"
@@ -189,7 +198,7 @@ async def test_warning_phase_is_a_fifth_of_a_short_timebox(meeting: Meeting) -> 
 async def test_overtime_counts_up_and_says_so(meeting: Meeting) -> None:
     async with meeting.app.run_test(size=SIZE) as pilot:
         rang: list[bool] = []
-        meeting.app.bell = lambda: rang.append(True)
+        meeting.app.bell = lambda: rang.append(True)  # type: ignore[method-assign]
         meeting.app.bell_enabled = True
         await pilot.press("space")
         await advance(meeting, pilot, 20 * 60 + 75)
@@ -212,7 +221,7 @@ async def test_overtime_counts_up_and_says_so(meeting: Meeting) -> None:
 async def test_bell_can_be_switched_off(meeting: Meeting) -> None:
     async with meeting.app.run_test(size=SIZE) as pilot:
         rang: list[bool] = []
-        meeting.app.bell = lambda: rang.append(True)
+        meeting.app.bell = lambda: rang.append(True)  # type: ignore[method-assign]
         meeting.app.bell_enabled = True
         await pilot.press("b")
         assert meeting.app.bell_enabled is False
@@ -391,6 +400,7 @@ async def test_replan_fits_the_themes_left_to_the_planned_end(meeting: Meeting) 
         assert "Risikosituationer" in table
         assert "Lokal opfølgning" in table
         assert "Hvad er chikane" not in table  # the current theme keeps its timebox
+        assert isinstance(dialog, ReplanDialog)
         proposal = dialog.proposal
         await pilot.press("enter")
         assert dialog_name(meeting) == "MeetingScreen"
@@ -471,7 +481,7 @@ async def test_m_marks_an_obligation_presented(meeting: Meeting) -> None:
         assert kind.has_class("-obligation")
         assert "m: not presented" in text_of(kind)
         await pilot.press("m")
-        assert meeting.session.current.presented
+        assert meeting.session.record(OBLIGATION).presented
         assert "✓ presented" in text_of(kind)
         assert saved(meeting).record(OBLIGATION).presented
         await pilot.press("m")  # undo
@@ -590,7 +600,7 @@ def followup_meeting(folder: Path) -> Meeting:
     from facilitator.followup import prepare_followup
     from facilitator.store import new_session_path, save_session
 
-    earlier = sample_session(session_id="0123456789ab")
+    earlier = fresh_session(session_id="0123456789ab")
     earlier.started = START - timedelta(days=90)
     earlier.ended = earlier.started + timedelta(minutes=100)
     captured = [
@@ -622,7 +632,7 @@ async def test_followup_review_keys_set_status_and_comment(tmp_path: Path) -> No
     async with meeting.app.run_test(size=SIZE) as pilot:
         await settle(meeting, pilot)
         prompts = screen(meeting).query_one("#theme-prompts")
-        assert "▶ [not reviewed] Agreement: Skærmbilleder gemmes i sagen" in text_of(prompts)
+        assert "▶ [Not reviewed] Agreement: Skærmbilleder gemmes i sagen" in text_of(prompts)
         await pilot.press("1")  # done; the selection moves on to the next item
         await pilot.press("2")  # in progress
         await pilot.press("up", "c")
@@ -632,10 +642,10 @@ async def test_followup_review_keys_set_status_and_comment(tmp_path: Path) -> No
         assert dialog_name(meeting) == "MeetingScreen"
         await pilot.press("down", "4")  # the question is dropped
         shown = text_of(prompts)
-        assert "[done] Agreement: Skærmbilleder gemmes i sagen" in shown
-        assert "[in progress] Action: Lav en tjekliste" in shown
+        assert "[Done] Agreement: Skærmbilleder gemmes i sagen" in shown
+        assert "[In progress] Action: Lav en tjekliste" in shown
         assert "Comment: Tjeklisten er halvt færdig" in shown
-        assert "[dropped] Open question" in shown
+        assert "[Dropped] Open question" in shown
 
         await pilot.press("n")  # on an ordinary theme, 1-4 and c do nothing
         await pilot.press("3", "c")
@@ -783,7 +793,7 @@ async def test_whole_meeting_then_everything_is_in_the_file(tmp_path: Path) -> N
 
 
 async def test_resumed_session_opens_where_it_was(tmp_path: Path) -> None:
-    session = sample_session()
+    session = fresh_session()
     session.started = START
     session.current_theme = SECOND
     session.record(FIRST).state = "done"
@@ -796,7 +806,7 @@ async def test_resumed_session_opens_where_it_was(tmp_path: Path) -> None:
         await pilot.pause()
         assert text_of(screen(meeting).query_one("#theme-title")) == "Risikosituationer"
         assert clock_digits(meeting) == "07:55"
-        assert not screen(meeting).clock.running  # a resumed meeting waits for space
+        assert not meeting_screen(meeting).clock.running  # a resumed meeting waits for space
         assert "Besluttet før nedbruddet" in text_of(screen(meeting).query_one("#outcomes"))
         assert agenda_line(meeting, "Hvad er chikane").endswith("22/20!")
 

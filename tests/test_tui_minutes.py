@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import html
-import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import docx
-from textual.app import App
+from support import CET, drawn, on_top, top
 from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Markdown, Static
 
 from facilitator.agenda import Agenda
+from facilitator.cli import main
 from facilitator.session import Session
 from facilitator.store import load_session, save_session
 from facilitator.tui.app import FacilitatorApp, StartMeeting
@@ -21,27 +19,9 @@ from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.export_done import ExportDone
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog
 from facilitator.tui.screens.home import HomeScreen
-from facilitator.tui.screens.minutes import MinutesScreen, export_path
+from facilitator.tui.screens.minutes import MinutesScreen
+from facilitator.workspace import Workspace
 
-
-def top(app: App[None]) -> Screen[object]:
-    """The screen on top (a call, so type checkers do not carry narrowing across key presses)."""
-    return app.screen
-
-
-def on_top(app: App[None], screen: object) -> bool:
-    """Whether `screen` is the one shown."""
-    return app.screen is screen
-
-
-def drawn(app: App[None]) -> str:
-    """The text on screen, as a person sees it (from an SVG screenshot)."""
-    svg = app.export_screenshot()
-    runs = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    return html.unescape("".join(runs)).replace("\xa0", " ")
-
-
-CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 2, 16, 30, tzinfo=CET)
 
 
@@ -96,7 +76,7 @@ async def test_review_edits_and_deletes_outcomes(tmp_path: Path, sample_agenda: 
         assert on_top(app, screen)
         assert session.outcomes()[0][1].owner == "Jens"
         assert "Jens" in screen.query_one(Markdown).source
-        assert app.saver.flush()
+        assert app.flush()
         assert load_session(path).outcomes()[0][1].owner == "Jens"
         assert "Jens" in path.with_suffix(".md").read_text(encoding="utf-8")
         # x on the second row asks first; n keeps it, y deletes it.
@@ -110,7 +90,7 @@ async def test_review_edits_and_deletes_outcomes(tmp_path: Path, sample_agenda: 
         await pilot.pause()
         assert table_texts(screen) == ["Skærmbilleder gemmes i sagen"]
         assert "Guiden tages op" not in screen.query_one(Markdown).source
-        assert app.saver.flush()
+        assert app.flush()
         assert [o.text for _r, o in load_session(path).outcomes()] == [
             "Skærmbilleder gemmes i sagen"
         ]
@@ -134,11 +114,16 @@ async def test_review_approves_the_minutes(tmp_path: Path, sample_agenda: Agenda
         assert on_top(app, screen)
         state = str(screen.query_one("#minutes-state", Label).render())
         assert "Approved by Anne Æbelø · Mia Østergaard" in state
-        assert app.saver.flush()
+        assert app.flush()
         stored = load_session(path)
         assert stored.minutes_status == "approved" and stored.approved_by == "Anne Æbelø"
         assert stored.vice_approved_by == "Mia Østergaard"
         assert stored.approved_at == NOW == stored.vice_approved_at
+
+
+def export_path(path: Path, fmt: str) -> Path:
+    """Where the screens and `facilitator export -o FOLDER` put an export."""
+    return Workspace(path.parent).export_target(path, fmt)
 
 
 async def test_review_exports_markdown_html_and_toml(tmp_path: Path, sample_agenda: Agenda) -> None:
@@ -166,17 +151,26 @@ async def test_review_exports_markdown_html_and_toml(tmp_path: Path, sample_agen
             assert on_top(app, screen)
             written.append(target)
         md, html, toml, word = written
-        assert word.name == path.stem + ".docx"
+        assert word.name == path.stem + ".export.docx"
         paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
         assert "Referat – LMU Nord" in paragraphs
+        assert word.stat().st_mode & 0o777 == 0o600
         written.remove(word)
-        assert md == path.with_suffix(".md")
-        assert html.name == path.stem + ".html"
+        # Never the .md the program rewrites at every save: that would be replaced unseen.
+        assert md.name == path.stem + ".export.md" and md != path.with_suffix(".md")
+        assert html.name == path.stem + ".export.html"
         assert toml.name == path.stem + ".export.toml" and toml != path
         for target in written:
             assert "Skærmbilleder gemmes i sagen straks" in target.read_text(encoding="utf-8")
+            assert target.stat().st_mode & 0o777 == 0o600
         assert load_session(toml).outcomes()[0][1].text == "Skærmbilleder gemmes i sagen straks"
         assert "<html" in html.read_text(encoding="utf-8").lower()
+    # The command line, asked to export into the session's folder, picks the same files.
+    for target, fmt in zip(written, ("md", "html", "toml"), strict=True):
+        before = target.read_bytes()
+        target.unlink()
+        assert main(["export", str(path), "--format", fmt, "-o", str(path.parent)]) == 0
+        assert target.read_bytes() == before
 
 
 async def test_review_warns_about_personal_data_before_export(

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import csv
-import html
-import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from textual.app import App
+from support import CET, drawn, on_top, top, wall
 from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from facilitator.agenda import Agenda
@@ -19,30 +16,6 @@ from facilitator.store import save_session
 from facilitator.tui.app import FacilitatorApp
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.register import FILTER_DELAY, RegisterScreen
-
-
-def top(app: App[None]) -> Screen[object]:
-    """The screen on top (a call, so type checkers do not carry narrowing across key presses)."""
-    return app.screen
-
-
-def on_top(app: App[None], screen: object) -> bool:
-    """Whether `screen` is the one shown."""
-    return app.screen is screen
-
-
-def drawn(app: App[None]) -> str:
-    """The text on screen, as a person sees it (from an SVG screenshot)."""
-    svg = app.export_screenshot()
-    runs = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    return html.unescape("".join(runs)).replace("\xa0", " ")
-
-
-CET = timezone(timedelta(hours=1))
-
-
-def wall() -> datetime:
-    return datetime(2026, 3, 2, 14, 0, tzinfo=CET)
 
 
 def save(folder: Path, agenda: Agenda, committee: str, outcomes: list[tuple[str, str]]) -> Path:

@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+import os
+import stat
 from pathlib import Path
 
-from textual.app import App
+from support import on_top, top, wall
 from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Select, Static
 
 from facilitator.agenda import Agenda
+from facilitator.standing import AGENDA_ID, STANDING_MINUTES
 from facilitator.store import load_session
 from facilitator.tui.app import FacilitatorApp, StartSetup
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.setup import ParticipantRow, SetupScreen, parse_planned
-
-
-def top(app: App[None]) -> Screen[object]:
-    """The screen on top (a call, so type checkers do not carry narrowing across key presses)."""
-    return app.screen
-
-
-def on_top(app: App[None], screen: object) -> bool:
-    """Whether `screen` is the one shown."""
-    return app.screen is screen
-
-
-CET = timezone(timedelta(hours=1))
-
-
-def wall() -> datetime:
-    return datetime(2026, 3, 2, 14, 0, tzinfo=CET)
 
 
 def message(screen: SetupScreen, field: str) -> str:
@@ -73,6 +57,27 @@ def test_planned_length_is_a_whole_number_from_1_to_1440() -> None:
         assert minutes is None and error
 
 
+async def test_a_sessions_folder_made_from_the_form_is_private(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    folder = tmp_path / "udvalg" / "sessions"
+    old_umask = os.umask(0o022)  # the usual umask: folders come out 0755 unless made private
+    try:
+        app = FacilitatorApp(sessions_dir=folder, start=StartSetup(sample_agenda), wall=wall)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await replace_text(pilot, "#committee", "LMU Nord")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            meeting = app.screen
+            assert isinstance(meeting, MeetingScreen)
+            assert app.flush()
+    finally:
+        os.umask(old_umask)
+    for made in (tmp_path / "udvalg", folder):
+        assert stat.S_IMODE(made.stat().st_mode) == 0o700
+    assert stat.S_IMODE(meeting.path.stat().st_mode) == 0o600
+
+
 async def test_setup_scales_the_timeboxes_and_creates_the_session(
     tmp_path: Path, sample_agenda: Agenda
 ) -> None:
@@ -97,15 +102,17 @@ async def test_setup_scales_the_timeboxes_and_creates_the_session(
         await pilot.pause()
         meeting = app.screen
         assert isinstance(meeting, MeetingScreen)
-        assert meeting.session.timebox_minutes == 60
-        assert app.saver.flush()
+        # The MED standing items come on top of the paper's 60 minutes (the form says so).
+        assert meeting.session.timebox_minutes == 60 + STANDING_MINUTES
+        assert app.flush()
         files = toml_files(tmp_path)
         assert files == [meeting.path]
         stored = load_session(meeting.path)
         assert stored.committee == "LMU Børneby Nord"
         assert stored.place == "Mødelokale 2" and stored.chair == "Anne"
-        assert stored.planned_minutes == 60
-        assert sum(record.timebox for record in stored.themes) == 60
+        assert stored.planned_minutes == 60 + STANDING_MINUTES
+        paper = [record for record in stored.themes if record.origin != "standing"]
+        assert sum(record.timebox for record in paper) == 60
         # The meeting replaced the form: nothing to go back to but the start.
         assert not any(isinstance(s, SetupScreen) for s in app.screen_stack)
 
@@ -184,3 +191,35 @@ async def test_escape_on_the_first_screen_leaves_the_program(
         await pilot.press("escape")
         await pilot.pause()
         assert app._exit
+
+
+async def test_choosing_a_plan_starts_a_meeting_on_its_themes(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    app = FacilitatorApp(sessions_dir=tmp_path, start=StartSetup(sample_agenda), wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = top(app)
+        assert isinstance(screen, SetupScreen)
+        plan = screen.query_one("#plan", Select)
+        # The built-in guide opens on its whole-guide plan, at the agenda's length.
+        assert plan.value == "hele-guiden"
+        assert screen.query_one("#planned", Input).value == str(sample_agenda.minutes)
+        plan.focus()
+        await pilot.press("enter", "up", "up", "enter")
+        await pilot.pause()
+        assert plan.value == "foerste-moede"
+        assert screen.query_one("#planned", Input).value == "60"
+        assert message(screen, "plan") == "9 theme(s) wait for the next meeting."
+        assert message(screen, "planned").startswith("Timeboxes scaled to 60 minutes: 1 Def")
+        await replace_text(pilot, "#committee", "Lokaludvalget for Børneby Nord")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(top(app), MeetingScreen)
+        (path,) = toml_files(tmp_path)
+    session = load_session(path)
+    paper = [r for r in session.themes if r.origin != "standing"]
+    taken = [r.theme_id for r in paper if r.state != "postponed"]
+    assert taken == list(sample_agenda.plan("foerste-moede").themes)
+    assert sum(r.timebox for r in paper if r.theme_id in taken) == 60
+    assert session.planned_minutes == 60 + STANDING_MINUTES
+    assert session.current_theme == AGENDA_ID  # the standing items open the meeting

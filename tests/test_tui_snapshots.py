@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import START, FakeTime, fresh_session, make_meeting
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_helpers import START, FakeTime, make_meeting, sample_session
 
-from facilitator.session import Session
+from facilitator.session import OutcomeKind, Session
 from facilitator.store import new_session_path, save_session
+from facilitator.tui.screens.meeting import MeetingScreen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 FIRST = "hvad-er-chikane"
@@ -29,9 +30,9 @@ RunBefore = Callable[[Pilot[Any]], Awaitable[None]]
 
 def meeting_under_way(time: FakeTime) -> Session:
     """The sample meeting with outcomes and notes on the first theme; fixed ids and times."""
-    session = sample_session(time)
+    session = fresh_session(time)
     created = START + timedelta(minutes=4)
-    captured = [
+    captured: list[tuple[OutcomeKind, str, str, date | None]] = [
         ("decision", "Guiden tages op hvert år i LMU", "", None),
         ("agreement", "Skærmbilleder gemmes i sagen", "Mia Østergaard", date(2026, 12, 9)),
         ("action", "Lav en tjekliste til nye medarbejdere", "Søren Ågård", date(2026, 4, 1)),
@@ -57,12 +58,16 @@ def clock_at(time: FakeTime, seconds: float, *keys: str) -> RunBefore:
         await pilot.pause()
         await pilot.press("space")
         time.advance(seconds)
-        pilot.app.screen.tick()
+        screen = pilot.app.screen
+        assert isinstance(screen, MeetingScreen)
+        screen.tick()
         if keys:
             await pilot.press(*keys)
         await pilot.pause()
         if hasattr(pilot.app.screen, "tick"):
-            pilot.app.screen.tick()
+            screen = pilot.app.screen
+        assert isinstance(screen, MeetingScreen)
+        screen.tick()
         no_blinking(pilot)
         await pilot.pause()
 

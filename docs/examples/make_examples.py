@@ -29,9 +29,9 @@ def at(hour: int, minute: int) -> datetime:
 
 
 def example_session() -> Session:
-    """Lokal-MED Jobcenter Nord goes through the social-media guide on 12 March 2026."""
+    """Lokaludvalget for Jobcenter Nord goes through the social-media guide on 12 March 2026."""
     agenda = load_agenda(ROOT / "agendas" / "sociale-medier.toml")
-    session = Session.new("Lokal-MED Jobcenter Nord", agenda)
+    session = Session.new("Lokaludvalget for Jobcenter Nord", agenda)
     session.id = "5f2c9a41be07"
     session.created = at(12, 58)
     session.planned_start = at(13, 15)
@@ -64,7 +64,7 @@ def example_session() -> Session:
         Review(
             "0a1b2c3d4e01",
             "agreement",
-            "Digital chikane tages med i APV 2026",
+            "Digital chikane tages med i APV 2026.",
             owner="Sofie Nørgaard",
             due=date(2026, 2, 28),
             meeting_date=earlier,
@@ -76,7 +76,7 @@ def example_session() -> Session:
         Review(
             "0a1b2c3d4e02",
             "action",
-            "Alle ledere gennemfører kommunens e-læring om informationssikkerhed",
+            "Alle ledere gennemfører kommunens e-læring om informationssikkerhed.",
             owner="Mette Kjær Holm",
             due=date(2026, 1, 31),
             meeting_date=earlier,
@@ -87,7 +87,7 @@ def example_session() -> Session:
         Review(
             "0a1b2c3d4e03",
             "agreement",
-            "Udvalget udpeger en fast kontaktperson for digital chikane",
+            "Udvalget udpeger en fast kontaktperson for digital chikane.",
             owner="Anders Bruun",
             due=date(2026, 2, 1),
             meeting_date=earlier,
@@ -133,17 +133,17 @@ def example_session() -> Session:
 
     session.set_notes(
         "hvad-er-chikane",
-        "Udvalget drøftede forskellen på saglig kritik og chikane. Der var enighed om, at kritik "
+        "Udvalget drøftede forskellen mellem saglig kritik og chikane. Der var enighed om, at kritik "
         "af kommunens afgørelser er legitim, mens kommentarer om medarbejderens person, udseende "
         "eller familie er chikane.\n\n"
-        "To episoder fra det seneste år blev nævnt med henvisning til sag 2025-004211. "
+        "To episoder fra det seneste år blev nævnt med henvisning til sag 2025-004211 og "
+        "2025-005378. "
         "Der blev ikke drøftet personoplysninger.",
     )
     add(
         "hvad-er-chikane",
         "decision",
-        "Udvalget bruger guidens definition: chikane er krænkende adfærd rettet mod "
-        "medarbejderen som person, når den har sammenhæng med arbejdet – uanset kanal og tidspunkt.",
+        "Udvalget tog dialogpapirets definition til efterretning.",
     )
     session.set_notes(
         "risikosituationer",
@@ -154,7 +154,7 @@ def example_session() -> Session:
         "risikosituationer",
         "action",
         "Digital chikane tilføjes som fast punkt i risikovurderingen ved afgørelser om stop "
-        "for ydelser",
+        "for ydelser.",
         "Jesper Lund",
         date(2026, 4, 30),
     )
@@ -196,7 +196,7 @@ def example_session() -> Session:
     session.set_notes(
         "dokumentation",
         "Det er uklart for mange, hvordan man tager et brugbart skærmbillede på telefonen.\n"
-        "Dokumentation må ikke ligge på private telefoner, men skal over i ESDH hurtigst muligt.",
+        "Dokumentation må ikke ligge på private telefoner, men skal journaliseres i ESDH hurtigst muligt.",
     )
     add(
         "dokumentation",
@@ -209,14 +209,15 @@ def example_session() -> Session:
     add(
         "dokumentation",
         "action",
-        "Kort vejledning i at tage skærmbilleder på telefon og pc lægges på intranettet",
+        "Kort vejledning i, hvordan man tager skærmbilleder på telefon og pc, lægges på "
+        "intranettet.",
         "Lars Dahl",
         date(2026, 4, 15),
     )
     add(
         "konflikthaandtering",
         "agreement",
-        "Ved chikane fra en borger med en åben sag vurderer lederen inden to arbejdsdage, om "
+        "Ved chikane fra en borger med en åben sag vurderer lederen inden for to arbejdsdage, om "
         "sagen skal flyttes til en anden sagsbehandler.",
         "Mette Kjær Holm",
         date(2026, 6, 1),
@@ -228,7 +229,7 @@ def example_session() -> Session:
     add(
         "anmeldelse",
         "agreement",
-        "Lederen hjælper med anmeldelsen inden 72 timer, og arbejdspladsens adresse bruges i "
+        "Lederen hjælper med anmeldelsen inden for 72 timer, og arbejdspladsens adresse bruges i "
         "stedet for medarbejderens private.",
         "Jesper Lund",
     )
@@ -242,7 +243,7 @@ def example_session() -> Session:
     add(
         "arbejdsgange",
         "action",
-        "Udkast til lokal beredskabsplan: hvem dokumenterer, hvem anmelder, hvem overtager",
+        "Udkast til lokal beredskabsplan: hvem dokumenterer, hvem anmelder, hvem overtager.",
         "Anders Bruun og Lars Dahl",
         date(2026, 5, 15),
     )
@@ -254,25 +255,26 @@ def example_session() -> Session:
     add(
         "lokale-retningslinjer",
         "question",
-        "Må medarbejdere være venner med borgere på sociale medier, når de kender dem privat?",
+        "Hvad anbefaler vi, når medarbejdere kender borgere privat og er venner med dem på "
+        "sociale medier?",
     )
     add(
         "lokale-retningslinjer",
         "action",
         "Udkast til lokale retningslinjer for brug af sociale medier sendes i høring i "
-        "personalegruppen",
+        "personalegruppen.",
         "Lone Madsen",
         date(2026, 6, 30),
     )
     add(
         "lokal-opfoelgning",
         "decision",
-        "Episoder gennemgås kvartalsvis i LMU alene med sagsnummer og type.",
+        "Episoder gennemgås kvartalsvis i lokaludvalget alene med sagsnummer og type.",
     )
     add(
         "lokal-opfoelgning",
         "agreement",
-        "Dialogpapiret og udvalgets aftaler gennemgås i LMU hvert år i marts.",
+        "Dialogpapiret og udvalgets aftaler gennemgås i lokaludvalget hvert år i marts.",
         "Mette Kjær Holm",
         date(2027, 3, 1),
     )

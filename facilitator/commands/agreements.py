@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -14,13 +13,18 @@ from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, sessions_dir
 from facilitator.commands.progress import TerminalProgress
 from facilitator.dates import DateError, parse_date
 from facilitator.hr_queries import canonical_rows, committee_filter, roster_for
-from facilitator.i18n import choose_language, kind_label, state_label, status_label, words
+from facilitator.i18n import (
+    choose_language,
+    translate,
+)
 from facilitator.register.filters import DEFAULT_KINDS, RowFilter, select
 from facilitator.register.reading import Scan, ScanOptions
-from facilitator.register.rows import Register, Row, collect
+from facilitator.register.rows import Register
+from facilitator.reports import agreements_table
 from facilitator.roster import Roster, RosterError
 from facilitator.session import OUTCOME_KINDS, OutcomeKind
-from facilitator.tabular import Column, Format, Table, chunks, label, parse_delimiter, write
+from facilitator.tabular import Format, chunks, parse_delimiter, write
+from facilitator.workspace import register_of
 
 # What people type for a kind on the command line: English and Danish, singular and plural.
 KIND_NAMES: dict[str, OutcomeKind] = {
@@ -86,6 +90,14 @@ def report(found: Scan, stream: IO[str] | None = None) -> None:
         stream.write(f"{problem.message}, skipped\n")
     for skipped, kept in found.duplicates:
         stream.write(f"{skipped}: the same meeting as {kept}, skipped\n")
+    if found.problems:
+        # The count, so a reader of a long run sees at once that the table is not everything.
+        read = len(found.summaries)
+        damaged = len(found.problems)
+        stream.write(
+            f"{damaged} file{'s' if damaged != 1 else ''} skipped (could not be read); "
+            f"{read} meeting{'s' if read != 1 else ''} read\n"
+        )
 
 
 def exit_status(args: argparse.Namespace, found: Scan) -> int:
@@ -117,9 +129,9 @@ def parse_kinds(text: str | None) -> frozenset[OutcomeKind]:
 
 def read_register(paths: list[Path], language: str, anonymize: bool = False) -> Register:
     """The register of the sessions under `paths`, counting files read on a terminal's stderr."""
-    progress = TerminalProgress(sys.stderr, label(language, "Læser møder", "Reading meetings"))
+    progress = TerminalProgress(sys.stderr, translate("Reading meetings", language))
     try:
-        return collect(paths, ScanOptions(anonymize=anonymize, progress=progress))
+        return register_of(paths, ScanOptions(anonymize=anonymize, progress=progress))
     finally:
         progress.close()
 
@@ -146,125 +158,6 @@ def criteria(args: argparse.Namespace, today: date) -> RowFilter:
     )
 
 
-def agreements_table(
-    rows: Sequence[Row],
-    language: str,
-    today: date,
-    sessions: int | None = None,
-    fmt: Format | None = None,
-) -> Table:
-    """The register as a Table: labels in `language`, full data in the records.
-
-    With `fmt`, only what that format prints is built: a register can have many rows.
-    """
-
-    def t(danish: str, english: str) -> str:
-        return label(language, danish, english)
-
-    def widest(labels: Iterable[str]) -> int:
-        # Words from a short list are shown whole or not at all.
-        return max(len(text) for text in labels)
-
-    vocabulary = words(language)
-    kinds = [term.short or term.name for term in vocabulary.kinds.values()]
-    statuses = [term.name for code, term in vocabulary.statuses.items() if code]
-    states = [term.name for term in vocabulary.states.values()]
-    columns = (
-        Column("date", t("Dato", "Date"), min_width=10, max_width=10, priority=0),
-        Column("committee", t("Udvalg", "Committee"), min_width=12, max_width=28, priority=0),
-        Column("kind", t("Type", "Kind"), min_width=widest(kinds), max_width=12, priority=3),
-        Column(
-            "text",
-            t("Tekst", "Text"),
-            min_width=24,
-            max_width=70,
-            priority=0,
-            wrap=True,
-            comfort=40,
-        ),
-        Column("owner", t("Ansvarlig", "Owner"), min_width=10, max_width=22, priority=0),
-        Column("status", "Status", min_width=widest(statuses), max_width=14, priority=0),
-        Column("status_comment", t("Kommentar", "Comment"), min_width=10, max_width=30, priority=4),
-        Column("meeting_date", t("Møde", "Meeting"), min_width=10, max_width=10, priority=2),
-        Column("theme", t("Tema", "Theme"), min_width=10, max_width=30, priority=5),
-        Column("section", t("Afsnit", "Section"), min_width=8, max_width=16, priority=6),
-        Column(
-            "session_state",
-            t("Mødestatus", "Meeting state"),
-            min_width=widest(states),
-            priority=6,
-        ),
-        Column("overdue", t("Forsinket", "Overdue"), detail=True),
-        Column("outcome_id", "ID", detail=True),
-        Column("path", t("Fil", "File"), detail=True),
-    )
-    yes = t("ja", "yes")
-    want_cells, want_records = fmt not in ("json", "toml"), fmt not in ("table", "md", "csv")
-    cells: list[tuple[str, ...]] = []
-    records: list[dict[str, object]] = []
-    marks: list[str] = []
-    for row in rows:
-        overdue = row.is_overdue(today)
-        marks.append("!" if overdue else "")
-        if want_cells:
-            cells.append(
-                (
-                    row.date.isoformat() if row.date else "",
-                    row.committee,
-                    kind_label(row.kind, language, short=True),
-                    row.text,
-                    row.owner,
-                    status_label(row.status_code, language),
-                    row.status_comment,
-                    row.meeting_date.isoformat(),
-                    f"{row.theme_ref} {row.theme}".strip(),
-                    row.section,
-                    state_label(row.session_state, language),
-                    yes if overdue else "",
-                    # Excel reads an id such as 053858224319 or 7970665e8759 as a number
-                    # (losing the zero, or overflowing); a leading # keeps it text.
-                    f"#{row.outcome_id}",
-                    str(row.path),
-                )
-            )
-        if want_records:
-            records.append(
-                {
-                    "committee": row.committee,
-                    "meeting_date": row.meeting_date,
-                    "section": row.section,
-                    "theme": row.theme,
-                    "theme_ref": row.theme_ref,
-                    "kind": row.kind,
-                    "text": row.text,
-                    "owner": row.owner,
-                    "date": row.date,
-                    "status": row.status_code,
-                    "status_comment": row.status_comment,
-                    "overdue": overdue,
-                    "outcome_id": row.outcome_id,
-                    "session_state": row.session_state,
-                    "path": str(row.path),
-                }
-            )
-    notes: list[str] = []
-    if sessions is not None:
-        notes.append(
-            t(
-                f"{len(rows)} rækker fra {sessions} møder",
-                f"{len(rows)} rows from {sessions} meetings",
-            )
-        )
-    if any(marks):
-        notes.append(t("! forsinket: datoen er overskredet", "! overdue: the date has passed"))
-    empty = (
-        t("Ingen møder fundet.", "No meetings found.")
-        if sessions == 0
-        else t("Intet passer til filteret.", "Nothing matches the filter.")
-    )
-    return Table(columns, cells, records, empty=empty, notes=tuple(notes), marks=marks)
-
-
 def run(args: argparse.Namespace) -> int:
     """List the outcomes of every session under the paths, filtered, in the chosen format."""
     language = choose_language(getattr(args, "lang", None), None)
@@ -278,6 +171,8 @@ def run(args: argparse.Namespace) -> int:
     report(register.scan)
     rows = select(canonical_rows(register.rows, roster), wanted, today)
     fmt: Format = args.format
-    table = agreements_table(rows, language, today, len(register.scan.summaries), fmt)
+    table = agreements_table(
+        rows, language, today, len(register.scan.summaries), fmt, len(register.scan.problems)
+    )
     write(chunks(table, fmt, separator), fmt)
     return exit_status(args, register.scan)

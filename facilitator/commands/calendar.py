@@ -14,12 +14,11 @@ from facilitator.commands.agreements import (
     report,
     roster_of,
 )
-from facilitator.commands.export import _write
+from facilitator.commands.export import write_output
 from facilitator.hr_queries import canonical_rows, committee_filter
-from facilitator.i18n import choose_language
+from facilitator.i18n import choose_language, translate
 from facilitator.ical import calendar_rows, to_ics
 from facilitator.register.filters import RowFilter, select
-from facilitator.tabular import label
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,13 +36,12 @@ def run(args: argparse.Namespace) -> int:
     rows = canonical_rows(register.rows, roster)
     wanted = RowFilter(committee=committee_filter(args.committee or "", roster), open=True)
     rows = calendar_rows(select(rows, wanted, date.today()), args.owner or "")
-    code = _write(output, to_ics(rows, language))
+    code = write_output(output, to_ics(rows, language))
     if code == 0:
         sys.stderr.write(
-            label(
-                language,
-                f"{len(rows)} frister skrevet til {output}\n",
-                f"{len(rows)} deadlines written to {output}\n",
+            translate("{count} deadlines written to {path}", language).format(
+                count=len(rows), path=output
             )
+            + "\n"
         )
     return code or exit_status(args, register.scan)

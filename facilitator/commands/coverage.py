@@ -17,13 +17,13 @@ from facilitator.commands.agreements import (
     report,
     roster_of,
 )
-from facilitator.commands.export import _write
+from facilitator.commands.export import write_output
 from facilitator.coverage import CommitteeCoverage, SectionCoverage
 from facilitator.coverage_report import coverage_document, status
 from facilitator.document import to_html, to_markdown
 from facilitator.hr_queries import coverage
-from facilitator.i18n import choose_language
-from facilitator.tabular import Column, Format, Table, chunks, label, write
+from facilitator.i18n import choose_language, translate
+from facilitator.tabular import Column, Format, Table, chunks, write
 
 COMPLETE = "✓"
 
@@ -56,8 +56,8 @@ def _section_record(section: SectionCoverage) -> dict[str, object]:
 def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
     """Committees as rows, the guide's sections as columns, `3/4` and a mark when complete."""
 
-    def t(danish: str, english: str) -> str:
-        return label(language, danish, english)
+    def t(text: str, context: str = "") -> str:
+        return translate(text, language, context)
 
     # Sections of every agenda present, in order of first appearance: one guide in practice.
     sections: dict[tuple[str, str], str] = {}
@@ -73,7 +73,7 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
     columns: list[Column] = [
         Column(
             "committee",
-            t("Udvalg", "Committee"),
+            t("Committee"),
             min_width=12,
             max_width=32,
             priority=0,
@@ -81,19 +81,17 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
         ),
         Column(
             "agenda",
-            t("Dagsorden", "Agenda"),
+            t("Agenda"),
             min_width=10,
             max_width=20,
             priority=5,
             detail=not several,
         ),
-        Column(
-            "sessions", t("Møder", "Meetings"), min_width=5, max_width=8, priority=2, align="right"
-        ),
+        Column("sessions", t("Meetings"), min_width=5, max_width=8, priority=2, align="right"),
         Column(
             "latest_meeting",
-            t("Seneste møde", "Latest meeting"),
-            short=t("Seneste", "Latest"),
+            t("Latest meeting"),
+            short=t("Latest"),
             min_width=10,
             max_width=10,
             priority=1,
@@ -121,17 +119,17 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
         ),
         Column(
             "next_review",
-            t("Næste gennemgang", "Next review"),
-            short=t("Næste", "Next"),
+            t("Next review"),
+            short=t("Next"),
             min_width=10,
             max_width=10,
             priority=1,
         ),
-        Column("unit", t("Enhed", "Unit"), min_width=8, max_width=24, priority=6, detail=True),
+        Column("unit", t("Unit"), min_width=8, max_width=24, priority=6, detail=True),
         Column(
             "themes",
-            t("Temaer i alt", "Themes in all"),
-            short=t("I alt", "All"),
+            t("Themes in all"),
+            short=t("All"),
             min_width=7,
             max_width=7,
             priority=3,
@@ -139,25 +137,25 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
         ),
         Column(
             "obligations",
-            t("Forpligtelser præsenteret", "Obligations presented"),
-            short=t("Forpl.", "Oblig."),
+            t("Obligations presented"),
+            short=t("Oblig."),
             min_width=6,
             max_width=6,
             priority=4,
             align="right",
         ),
-        Column("open", t("Åbne", "Open"), min_width=4, max_width=6, priority=1, align="right"),
+        Column("open", t("Open", "count"), min_width=4, max_width=6, priority=1, align="right"),
         Column(
             "overdue",
-            t("Forsinkede", "Overdue"),
-            short=t("For sent", "Overdue"),
+            t("Overdue", "count"),
+            short=t("Overdue", "short"),
             min_width=8,
             max_width=10,
             priority=0,
             align="right",
         ),
     ]
-    word = t("af", "of")
+    word = t("of")
     rows: list[tuple[str, ...]] = []
     csv_rows: list[tuple[str, ...]] = []
     records: list[dict[str, object]] = []
@@ -217,20 +215,15 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
     legend = " · ".join(f"{numbered[key]} {title}" for key, title in sections.items())
     notes: tuple[str, ...] = (
         legend,
-        t(f"{COMPLETE} hele afsnittet er gennemgået", f"{COMPLETE} the whole section is done"),
+        t("{mark} the whole section is done").format(mark=COMPLETE),
     )
     if any(item.on_roster is False for item in items):
-        notes += (
-            t(
-                "ukendt: står ikke i udvalgslisten (committees.toml) – nyt udvalg eller stavefejl",
-                "unknown: not on the roster (committees.toml) – a new committee or a typo",
-            ),
-        )
+        notes += (t("unknown: not on the roster (committees.toml) – a new committee or a typo"),)
     return Table(
         tuple(columns),
         rows,
         records,
-        empty=t("Ingen møder fundet.", "No meetings found."),
+        empty=t("No meetings found."),
         notes=notes if items else (),
         csv_rows=csv_rows,
         toml_key="committees",
@@ -263,13 +256,13 @@ def run(args: argparse.Namespace) -> int:
             data = (to_html(doc) if fmt == "html" else to_markdown(doc)).encode("utf-8")
         if output is None:
             sys.stdout.write(data.decode("utf-8"))
-        elif code := _write(output, data):
+        elif code := write_output(output, data):
             return code
         return exit_status(args, register.scan)
     table_format: Format = args.format
     text = chunks(coverage_table(items, language), table_format, separator)
     if output is None:
         write(text, table_format)
-    elif code := _write(output, "".join(text).encode("utf-8")):
+    elif code := write_output(output, "".join(text).encode("utf-8")):
         return code
     return exit_status(args, register.scan)

@@ -15,7 +15,7 @@ from facilitator.commands.agreements import (
     report,
     roster_of,
 )
-from facilitator.commands.export import _write
+from facilitator.commands.export import write_output
 from facilitator.document import Document, to_html, to_markdown
 from facilitator.guidelines import GuidelinesError, guidelines_document
 from facilitator.hr_queries import guidelines
@@ -68,5 +68,5 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(data.decode("utf-8"))
         return exit_status(args, register.scan)
-    code = _write(args.output, data)
+    code = write_output(args.output, data)
     return code or exit_status(args, register.scan)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import IO
 
+from facilitator.sanitize import unfiltered
+
 # Quick runs stay silent: the counter appears only once reading has taken this long.
 PROGRESS_AFTER_SECONDS = 1.0
 
@@ -17,7 +19,8 @@ class TerminalProgress:
 
     def __init__(self, stream: IO[str], label: str) -> None:
         self.label = label
-        self.stream = stream if _is_terminal(stream) else None
+        # The counter's own \r and erase-line must reach the terminal: past the output filter.
+        self.stream = unfiltered(stream) if _is_terminal(stream) else None
         self.started = time.monotonic()
         self.shown = False
 

@@ -41,9 +41,17 @@ def choose_language(given: str | None, agenda_language: str | None) -> str:
 
 def _(text: str) -> str:
     """The text in the interface language (English text is its own key)."""
-    if _language == "da":
-        return da.UI.get(text, text)
-    return text
+    return translate(text, _language)
+
+
+def translate(text: str, language: str, context: str = "") -> str:
+    """The English `text` in `language`, for text that follows an agenda's or a report's language."""
+    # `context` tells apart one English word with two Danish ones: `Open` the verb is "Åbn",
+    # a count of open items "Åbne" (key "count|Open").
+    if language != "da":
+        return text
+    key = f"{context}|{text}" if context else text
+    return da.UI.get(key, text)
 
 
 def words(language: str | None = None) -> Vocabulary:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator import __version__
+from facilitator.agenda import ThemeRef
 from facilitator.register.summary import (
     OutcomeInfo,
     Problem,
@@ -24,7 +25,9 @@ from facilitator.register.summary import (
 )
 from facilitator.session import OUTCOME_KINDS, REVIEW_STATUSES, SESSION_STATES
 
-CACHE_FORMAT = 2  # 2: keyed by size, mtime, ctime and inode; kept in the user's cache folder
+# 2: keyed by size, mtime, ctime and inode, kept in the user's cache folder; 3: theme numbers
+# as [section, theme].
+CACHE_FORMAT = 3
 # A file changed this recently may change again within the same mtime tick: not cached yet.
 RACY_NS = 2_000_000_000
 CACHE_MIN_FILES = 100
@@ -97,7 +100,7 @@ class SummaryCache:
         self.min_files = CACHE_MIN_FILES if min_files is None else min_files
         self.path = cache_path(root, anonymize)
         self.entries: dict[str, list[Any]] = {}
-        self.agendas: list[list[list[str]]] = []
+        self.agendas: list[list[list[Any]]] = []
         self.seen: set[str] = set()
         self.changed = False
         self.whole = False  # a whole folder was read: entries of files now gone can go
@@ -203,7 +206,7 @@ class SummaryCache:
         if isinstance(item, Problem):
             return {"problem": _strip_path(str(path), item.message)}
         themes = [
-            [t.id, t.title, t.kind, t.ref, t.section_id, t.section_title] for t in item.themes
+            [t.id, t.title, t.kind, list(t.ref), t.section_id, t.section_title] for t in item.themes
         ]
         text = json.dumps(themes, ensure_ascii=False)
         index = self._agenda_index.get(text)
@@ -265,10 +268,18 @@ class SummaryCache:
 
     def _themes(self, index: int) -> tuple[ThemeInfo, ...]:
         if index not in self._decoded:
-            self._decoded[index] = _shared(
-                tuple(ThemeInfo(*map(_text, theme[:6])) for theme in self.agendas[index])
-            )
+            self._decoded[index] = _shared(tuple(_theme(theme) for theme in self.agendas[index]))
         return self._decoded[index]
+
+
+def _theme(value: list[Any]) -> ThemeInfo:
+    ident, title, kind, (section, number), section_id, section_title = value[:6]
+    if not isinstance(section, int) or not isinstance(number, int):
+        raise ValueError(value)
+    ref = ThemeRef(section, number)
+    return ThemeInfo(
+        _text(ident), _text(title), _text(kind), ref, _text(section_id), _text(section_title)
+    )
 
 
 def _remove_stale_temp_files(folder: Path) -> None:

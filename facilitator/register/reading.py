@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import sys
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitator import store
+from facilitator.portable import pool_context
 from facilitator.register import cache
 from facilitator.register.summary import Problem, Summary, summarize
 from facilitator.roster import is_roster_file
@@ -48,14 +46,18 @@ def _read_one(path: Path, anonymize: bool) -> Summary | Problem:
         mtime_ns = path.stat().st_mtime_ns
         session = store.load_session(path)
     except store.StoreError as error:
-        return Problem(path, str(error))
+        return Problem(path, error.summary())
     except OSError as error:
         return Problem(path, f"{path}: cannot read the file: {error.strerror or error}")
-    if anonymize:
-        from facilitator.anonymize import anonymize_session
+    try:
+        if anonymize:
+            from facilitator.anonymize import anonymize_session
 
-        session = anonymize_session(session)
-    return summarize(session, path, mtime_ns)
+            session = anonymize_session(session)
+        return summarize(session, path, mtime_ns)
+    except Exception as error:  # one odd file must not end HR's whole run
+        # Named and counted like any damaged file, never silently dropped.
+        return Problem(path, f"{path}: could not be summarised ({type(error).__name__}: {error})")
 
 
 def _read_chunk(paths: list[Path], anonymize: bool) -> list[Summary | Problem]:
@@ -67,17 +69,6 @@ def _workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def _can_fork() -> bool:
-    """Whether worker processes can be forked safely: Linux, and no other thread running.
-
-    fork copies only the calling thread: with other threads running (the TUI reads the
-    register in a worker thread) a lock one of them holds stays locked in the child. The
-    other start methods run the caller's main module again in every worker, which a script
-    without an `if __name__ == "__main__"` guard does not survive; so no pool then.
-    """
-    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def read_files(files: Sequence[Path], options: ScanOptions) -> list[Summary | Problem]:
@@ -93,10 +84,11 @@ def read_files(files: Sequence[Path], options: ScanOptions) -> list[Summary | Pr
             options.progress(done, total)
 
     workers = min(_workers(), 8)
+    # fork on Linux when it is safe, spawn on Windows and macOS, or serial (see pool_context).
+    context = pool_context()
     if parallel is None:
-        parallel = len(files) >= PARALLEL_MIN_FILES and workers > 1 and _can_fork()
-    parallel = parallel and "fork" in multiprocessing.get_all_start_methods()
-    if not parallel:
+        parallel = len(files) >= PARALLEL_MIN_FILES and workers > 1
+    if not parallel or context is None:
         flat: list[Summary | Problem] = []
         for path in files:
             flat.append(_read_one(path, anonymize))
@@ -106,7 +98,6 @@ def read_files(files: Sequence[Path], options: ScanOptions) -> list[Summary | Pr
     chunks = [list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES)]
     results: list[list[Summary | Problem]] = [[] for _ in chunks]
     done = 0
-    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {
             pool.submit(_read_chunk, chunk, anonymize): index for index, chunk in enumerate(chunks)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from facilitator.agenda import NO_REF, ThemeRef
 from facilitator.register.reading import Scan, ScanOptions, scan
 from facilitator.register.summary import Problem, ReviewInfo, Summary
 from facilitator.session import CLOSED_STATUSES, OutcomeKind, SessionState, latest_reviews
@@ -21,7 +22,7 @@ class Row:
     meeting_date: date
     section: str
     theme: str
-    theme_ref: str
+    theme_ref: ThemeRef
     kind: OutcomeKind
     text: str
     owner: str
@@ -81,7 +82,7 @@ def build_rows(summaries: Sequence[Summary]) -> list[Row]:
                     meeting_date=summary.date,
                     section=theme.section_title if theme else "",
                     theme=theme.title if theme else "",
-                    theme_ref=theme.ref if theme else "",
+                    theme_ref=theme.ref if theme else NO_REF,
                     kind=outcome.kind,
                     text=outcome.text,
                     owner=outcome.owner,
@@ -97,14 +98,13 @@ def build_rows(summaries: Sequence[Summary]) -> list[Row]:
     return rows
 
 
-def _row_order(row: Row) -> tuple[bool, date, str, date, tuple[int, ...]]:
-    ref = tuple(int(part) for part in row.theme_ref.split(".") if part.isdigit())
+def _row_order(row: Row) -> tuple[bool, date, str, date, ThemeRef]:
     return (
         row.date is None,
         row.date or date.min,
         row.committee.casefold(),
         row.meeting_date,
-        ref,
+        row.theme_ref,
     )
 
 

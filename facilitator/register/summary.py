@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from facilitator.agenda import ThemeRef
 from facilitator.session import OutcomeKind, Session, SessionState
 
 
@@ -16,7 +17,7 @@ class ThemeInfo:
     id: str
     title: str
     kind: str
-    ref: str  # "3.1": section 3, theme 1
+    ref: ThemeRef
     section_id: str
     section_title: str
 
@@ -85,9 +86,7 @@ def summarize(session: Session, path: Path, mtime_ns: int = 0) -> Summary:
     refs = session.agenda.refs()
     themes = _shared(
         tuple(
-            ThemeInfo(
-                theme.id, theme.title, theme.kind, str(refs[theme.id]), section.id, section.title
-            )
+            ThemeInfo(theme.id, theme.title, theme.kind, refs[theme.id], section.id, section.title)
             for section in session.agenda.sections
             for theme in section.themes
         )

@@ -3,26 +3,28 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.screen import Screen
 
 from facilitator.agenda import Agenda
-from facilitator.clock import MeetingClock
 from facilitator.i18n import _
+from facilitator.sanitize import one_line, terminal_safe
 from facilitator.session import Session, now
-from facilitator.store import SessionLock, StoreError
+from facilitator.store import save_session
 from facilitator.tui.keys import localize
-from facilitator.tui.saver import Saver
 from facilitator.tui.terminal import stop_on_signals
+from facilitator.workspace import MeetingForm, OpenMeeting, SaveProblem, StoreError, Workspace
 
 if TYPE_CHECKING:
     from facilitator.tui.screens.meeting import MeetingScreen
@@ -40,6 +42,7 @@ class StartSetup:
     agenda: Agenda
     committee: str = ""
     planned: int | None = None
+    plan: str = ""  # a plan id of the agenda; "" for the whole agenda
     place: str = ""
     chair: str = ""
     secretary: str = ""
@@ -50,11 +53,18 @@ class StartSetup:
 
 @dataclass
 class StartMeeting:
-    """Open straight on the meeting screen of a session already on disk and locked."""
+    """Open straight on the meeting screen of a session (held already if `meeting` is given)."""
 
     session: Session
     path: Path
-    lock: SessionLock | None = None
+    meeting: OpenMeeting | None = None
+
+
+@dataclass
+class SaveFailed(Message):
+    """A background save failed (posted from the saver's thread, which never waits for us)."""
+
+    error: str
 
 
 Start = StartHome | StartSetup | StartMeeting
@@ -105,22 +115,41 @@ class FacilitatorApp(App[None]):
         self.monotonic = monotonic
         self.wall = wall
         self.bell_enabled = bell
-        self.saver = Saver(self._save_failed)
-        self.locks: dict[Path, SessionLock] = {}
+        self.workspace = Workspace(sessions_dir, monotonic=monotonic, wall=wall)
+        # The sessions this program holds for writing, each with its lock, saver and clock.
+        self.meetings: dict[Path, OpenMeeting] = {}
+        # Saves that had failed when the program left: the command line reports them.
+        self.save_problems: list[SaveProblem] = []
         self._finished = False
-        if isinstance(self.start, StartMeeting) and self.start.lock is not None:
-            self.locks[self.start.path] = self.start.lock
+        # Why the newest save failed ("" once one succeeds), and what was lost on leaving.
+        self.last_save_error = ""
+        self.lost_changes: list[str] = []
+        if isinstance(self.start, StartMeeting) and self.start.meeting is not None:
+            self._adopt(self.start.meeting)
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """A toast; whatever it quotes from a file or a path shows as text, never a control.
+
+        Never markup either: a committee called "LMU [/]" must not crash a toast.
+        """
+        options["markup"] = False
+        super().notify(terminal_safe(message), title=one_line(title), **options)
 
     def get_default_screen(self) -> Screen[object]:
         """A meeting opens as the first screen itself: pushing it over an empty one would
         style and lay out the whole screen twice before the first frame."""
         start = self.start
-        if isinstance(start, StartMeeting) and not start.session.ended:
+        if (
+            isinstance(start, StartMeeting)
+            and not start.session.ended
+            and self.hold(start.session, start.path) is not None
+        ):
             return cast("Screen[object]", self._meeting_screen(start.session, start.path))
         return super().get_default_screen()
 
     def on_mount(self) -> None:
         stop_on_signals(asyncio.get_running_loop(), self.stop_on_signal)
+        self.call_after_refresh(self._after_first_frame)
         start = self.start
         if isinstance(start, StartMeeting):
             if start.session.ended:
@@ -134,43 +163,109 @@ class FacilitatorApp(App[None]):
 
             self.push_screen(HomeScreen())
 
+    def _after_first_frame(self) -> None:
+        # The command line held the collector off while the first screen was built; what
+        # exists now lives as long as the app, so later collections need not walk it.
+        if not gc.isenabled():
+            gc.enable()
+            gc.freeze()
+
     # -- sessions -------------------------------------------------------------------------
 
     def persist(self, session: Session, path: Path) -> None:
-        """Save a session in the background (atomic; the Markdown minutes beside it)."""
-        self.saver.save(session, path)
+        """Save a held session in the background (atomic; the Markdown minutes beside it)."""
+        meeting = self.hold(session, path)
+        if meeting is not None:
+            meeting.save_soon()
 
-    def _save_failed(self, message: str) -> None:
-        # Called from the saver's thread: hand the message to the UI thread.
-        self.call_from_thread(self._show_save_error, message)
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every background save has reached the disk."""
+        return all(meeting.flush(timeout) for meeting in list(self.meetings.values()))
+
+    def _adopt(self, meeting: OpenMeeting) -> OpenMeeting:
+        meeting.notify_problems(self._save_failed)
+        self.meetings[meeting.path] = meeting
+        return meeting
+
+    def save_now(self, session: Session, path: Path, announce: bool = True) -> str:
+        """Write the session on this thread (after what is queued); "" or why it failed.
+
+        For what the screen lists as captured: when this returns "", it is on disk.
+        """
+        meeting = self.hold(session, path)
+        if meeting is None:
+            error = _("The meeting is not open for writing.")
+        else:
+            try:
+                meeting.save()
+            except StoreError as failed:
+                error = str(failed)
+            else:
+                self.last_save_error = ""
+                return ""
+        self.last_save_error = error
+        if announce:
+            self._show_save_error(error)
+        return error
 
     def _show_save_error(self, message: str) -> None:
-        self.notify(message, title=_("Could not save"), severity="error", timeout=30)
+        self.notify(message, title=_("Could not save"), severity="error", timeout=30, markup=False)
 
-    def lock(self, path: Path) -> bool:
-        """Take the lock of a session file; on failure say why and return False."""
-        if path in self.locks:
-            return True
-        lock = SessionLock(path)
+    def _save_failed(self, problem: SaveProblem) -> None:
+        # On the saver's thread: post, never wait for the UI thread (which may wait for us).
+        self.post_message(SaveFailed(problem.error))
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self.last_save_error = message.error
+        self._show_save_error(message.error)
+
+    def hold(self, session: Session, path: Path) -> OpenMeeting | None:
+        """Hold a session for writing (lock it); on failure say why and return None."""
+        meeting = self.meetings.get(path)
+        if meeting is not None:
+            return meeting
+        if self._finished:
+            # Leaving: everything was saved and released; a late callback must not lock again.
+            return None
         try:
-            lock.acquire()
+            return self._adopt(self.workspace.open(path, session))
         except StoreError as error:
             self.notify(
-                str(error), title=_("Session is open elsewhere"), severity="error", timeout=15
+                str(error),
+                title=_("Session is open elsewhere"),
+                severity="error",
+                timeout=15,
+                markup=False,
             )
-            return False
-        self.locks[path] = lock
-        return True
+            return None
+
+    def lock(self, session: Session, path: Path) -> bool:
+        """Take the lock of a session file; on failure say why and return False."""
+        return self.hold(session, path) is not None
 
     def release(self, path: Path) -> None:
-        """Give up the lock of a session this program no longer shows."""
-        lock = self.locks.pop(path, None)
-        if lock is not None:
-            lock.release()
+        """Write what is waiting and give up the lock of a session no longer shown."""
+        meeting = self.meetings.pop(path, None)
+        if meeting is not None:
+            problem = meeting.close()
+            if problem is not None:
+                self.notify(problem.error, title=_("Could not save"), severity="error", timeout=30)
+
+    def start_meeting(self, form: MeetingForm | Session, replace: bool = False) -> bool:
+        """Create a new meeting in the sessions folder and show it; False (said why) on failure."""
+        try:
+            meeting = self._adopt(self.workspace.start(form))
+        except (StoreError, ValueError) as error:
+            self.notify(
+                str(error), title=_("Cannot create the meeting"), severity="error", markup=False
+            )
+            return False
+        self.open_meeting(meeting.session, meeting.path, replace=replace)
+        return True
 
     def open_meeting(self, session: Session, path: Path, replace: bool = False) -> None:
         """Show the meeting screen of a session, the clock paused."""
-        if not self.lock(path):
+        if self.hold(session, path) is None:
             return
         screen = self._meeting_screen(session, path)
         if replace:
@@ -181,10 +276,10 @@ class FacilitatorApp(App[None]):
     def _meeting_screen(self, session: Session, path: Path) -> MeetingScreen:
         from facilitator.tui.screens.meeting import MeetingScreen
 
-        clock = MeetingClock(session, self.monotonic, self.wall)
+        meeting = self.meetings[path]
         # Written once the first frame is up: the save thread would compete with it.
         self.call_after_refresh(self.persist, session, path)
-        return MeetingScreen(session, path, clock)
+        return MeetingScreen(session, path, meeting.clock)
 
     def open_minutes(self, session: Session, path: Path, replace: bool = False) -> None:
         """Show the minutes of a session to correct, approve and export."""
@@ -220,9 +315,60 @@ class FacilitatorApp(App[None]):
         yield SystemCommand(_("App: help"), _("Every key of this screen"), self.action_help)
 
     async def action_quit(self) -> None:
-        """Leave: the saves queued are written first, then the locks are released."""
+        """Leave once everything is on disk; if the last save failed, say so and ask."""
+        from facilitator.tui.modals.unsaved import Choice, UnsavedOnQuit
+        from facilitator.tui.screens.meeting import MeetingScreen
+
+        for screen in self.screen_stack:
+            if not isinstance(screen, MeetingScreen) or screen.session.ended:
+                continue
+            if screen.save_now(announce=False):
+                continue
+            changes = screen.unsaved_changes()
+
+            def answer(
+                choice: Choice | None, screen: MeetingScreen = screen, changes: list[str] = changes
+            ) -> None:
+                if choice == "retry":
+                    self.call_later(self.action_quit)
+                elif choice == "elsewhere":
+                    self._save_elsewhere(screen)
+                elif choice == "lose":
+                    self.lost_changes = changes or [_("the newest state of the meeting")]
+                    self._finish()
+                    self.exit(return_code=1)
+
+            error = self.last_save_error or _("The meeting could not be saved.")
+            self.clear_notifications()  # the dialog says it all; toasts would cover it
+            self.push_screen(UnsavedOnQuit(error, changes), answer)
+            return
         self._finish()
         self.exit()
+
+    def _save_elsewhere(self, screen: MeetingScreen) -> None:
+        from facilitator.tui.modals.text_prompt import TextPrompt
+
+        suggested = Path.home() / f"{screen.path.stem}-{self.wall():%H%M}.toml"
+
+        def answer(target: str | None) -> None:
+            if not target or not target.strip():
+                self.call_later(self.action_quit)
+                return
+            try:
+                save_session(screen.session, Path(target.strip()).expanduser())
+            except StoreError as error:
+                self._show_save_error(str(error))
+                self.call_later(self.action_quit)
+                return
+            self._finish()
+            self.exit()
+
+        self.push_screen(
+            TextPrompt(
+                _("Save elsewhere"), _("Where should the meeting be saved?"), str(suggested)
+            ),
+            answer,
+        )
 
     def _finish(self) -> None:
         if self._finished:
@@ -234,10 +380,12 @@ class FacilitatorApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen) and not screen.session.ended:
                 screen.save()
-        self.saver.close()
-        for lock in self.locks.values():
-            lock.release()
-        self.locks.clear()
+        # Closing never waits on this thread, so a failing disk cannot freeze the quit.
+        for meeting in list(self.meetings.values()):
+            problem = meeting.close(timeout=5.0)
+            if problem is not None:
+                self.save_problems.append(problem)
+        self.meetings.clear()
 
     def stop_on_signal(self, exit_code: int) -> None:
         """Told to stop (SIGTERM, SIGHUP): save, release the locks, give the terminal back."""

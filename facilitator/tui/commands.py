@@ -7,8 +7,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from facilitator.i18n import _
+from facilitator.sanitize import one_line
 from facilitator.tui.keys import key_label
 
 if TYPE_CHECKING:
@@ -32,7 +35,7 @@ class MeetingCommands(Provider):
                     continue
                 entries.append(
                     (
-                        f"{_('Theme')}: {number} {section.title} › {theme.title}",
+                        one_line(f"{_('Theme')}: {number} {section.title} › {theme.title}"),
                         partial(screen.goto, theme.id),
                         _("Go to this theme"),
                     )
@@ -57,14 +60,29 @@ class MeetingCommands(Provider):
 
     async def discover(self) -> AsyncIterator[DiscoveryHit]:
         for name, command, help_text in self._entries():
-            yield DiscoveryHit(name, command, help=help_text)
+            yield DiscoveryHit(Content(name), command, text=name, help=help_text)
 
     async def search(self, query: str) -> AsyncIterator[Hit]:
         matcher = self.matcher(query)
         for name, command, help_text in self._entries():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), command, help=help_text)
+                yield Hit(score, _highlight(matcher, name), command, text=name, help=help_text)
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """The name with the matched letters marked, as plain text: agenda titles are not markup.
+
+    (Matcher.highlight reads its candidate as markup: "[/]" in a theme title would crash the
+    palette and "[Udkast]" would vanish.)
+    """
+    content = Content(name)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    if score:
+        for offset in offsets:
+            if not name[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 # Keys that only make sense pressed, not chosen from a list.

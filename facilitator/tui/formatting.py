@@ -5,23 +5,8 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
-from facilitator.i18n import _, language
-
-_MONTHS_DA = (
-    "jan.",
-    "feb.",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "aug.",
-    "sep.",
-    "okt.",
-    "nov.",
-    "dec.",
-)
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from facilitator import i18n
+from facilitator.i18n import language
 
 
 def countdown(seconds: float) -> str:
@@ -41,63 +26,40 @@ def countdown(seconds: float) -> str:
 
 def clock_time(moment: datetime) -> str:
     """`14.05` in Danish, `14:05` in English."""
-    separator = "." if language() == "da" else ":"
-    return f"{moment.hour:02d}{separator}{moment.minute:02d}"
+    return i18n.format_time(moment)
 
 
 def short_date(day: date) -> str:
-    """`9. dec. 2026` in Danish, `9 Dec 2026` in English."""
-    if language() == "da":
-        return f"{day.day}. {_MONTHS_DA[day.month - 1]} {day.year}"
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    """`9. dec. 2026` in Danish, `9 Dec 2026` in English: short months, the screens are narrow."""
+    return i18n.format_date(day, short=True)
+
+
+# The words come from facilitator/i18n; these say which form the screens show.
 
 
 def kind_label(kind: str) -> str:
     """The name of an outcome kind."""
-    return {
-        "decision": _("Decision"),
-        "agreement": _("Agreement"),
-        "action": _("Action"),
-        "question": _("Open question"),
-    }[kind]
+    return i18n.kind_label(kind)
 
 
 def theme_kind_label(kind: str) -> str:
-    """The name of a theme kind."""
-    return _("Minimum obligations") if kind == "obligation" else _("Discussion")
+    """The name of a theme kind, short."""
+    return i18n.theme_kind_label(kind, short=True)
 
 
 def role_label(role: str) -> str:
     """A participant's role in a few words (the form's role list is narrow at 80 columns)."""
-    return {
-        "leader": _("Leader"),
-        "employee-representative": _("Employee rep."),
-        "tr": _("TR (union rep.)"),
-        "amr": _("AMR (safety rep.)"),
-        "secretary": _("Secretary"),
-        "guest": _("Guest"),
-        "other": _("Other"),
-    }.get(role, role)
+    return i18n.role_label(role, short=True)
 
 
-def review_status_label(status: str, unreviewed: str) -> str:
-    """A follow-up status in words; `unreviewed` names an outcome nobody has judged yet."""
-    return {
-        "": unreviewed,
-        "done": _("done"),
-        "in-progress": _("in progress"),
-        "not-started": _("not started"),
-        "dropped": _("dropped"),
-    }.get(status, status)
+def review_status_label(status: str) -> str:
+    """A follow-up verdict in words; "" is an outcome nobody has judged yet."""
+    return i18n.status_label(status)
 
 
 def state_label(state: str) -> str:
     """A session's state in words, as the home screen and the register show it."""
-    return {
-        "in-progress": _("In progress"),
-        "ended": _("Ended"),
-        "approved": _("Approved"),
-    }.get(state, state)
+    return i18n.state_label(state)
 
 
 def ellipsize(text: str, width: int) -> str:
@@ -110,7 +72,7 @@ def ellipsize(text: str, width: int) -> str:
 
 def short_kind(kind: str) -> str:
     """An outcome kind in one word, for the narrow kind column."""
-    return _("Question") if kind == "question" else kind_label(kind)
+    return i18n.kind_label(kind, short=True)
 
 
 def compact_date(day: date) -> str:

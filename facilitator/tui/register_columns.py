@@ -32,7 +32,7 @@ STATUS_FLOOR = 11  # "overskredet" whole
 
 def status_text(status: str) -> str:
     """A review status in words; an outcome nobody has reviewed yet is open."""
-    return review_status_label(status, _("open"))
+    return review_status_label(status or "open")
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,6 @@ class ColumnSpec:
 
 def _date_key(value: date | None) -> tuple[object, ...]:
     return (value is None, value or date.min)
-
-
-def _ref_key(ref: str) -> tuple[object, ...]:
-    return tuple(int(part) for part in ref.split(".") if part.isdigit())
 
 
 def status_cell(row: Row, overdue: bool) -> str:
@@ -78,8 +74,8 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec(
         "ref",
         lambda: _("Ref"),
+        lambda r, _o: str(r.theme_ref),
         lambda r, _o: r.theme_ref,
-        lambda r, _o: _ref_key(r.theme_ref),
         drop=3,
     ),
     ColumnSpec(

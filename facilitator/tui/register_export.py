@@ -12,10 +12,12 @@ from facilitator.docx_writer import to_docx
 from facilitator.guidelines import guidelines_document
 from facilitator.hr_queries import guidelines, roster_for
 from facilitator.i18n import _, language
-from facilitator.register.rows import Register, Row, collect
+from facilitator.register.rows import Register, Row
+from facilitator.reports import agreements_table
 from facilitator.roster import Roster
 from facilitator.store import slugify
 from facilitator.tabular import render_csv
+from facilitator.workspace import Workspace, register_of
 
 
 def csv_name(today: date) -> str:
@@ -32,8 +34,6 @@ def guidelines_stem(committee: str, today: date) -> str:
 
 def csv_text(rows: Sequence[Row], today: date) -> str:
     """The rows as `facilitator agreements --format csv` writes them, in the interface language."""
-    from facilitator.commands.agreements import agreements_table
-
     return render_csv(agreements_table(list(rows), language(), today))
 
 
@@ -46,18 +46,11 @@ def guidelines_files(
 
 
 def write_files(files: dict[Path, bytes]) -> list[Path]:
-    """Write each file atomically (temporary file, fsync, rename); OSError names the file."""
-    from facilitator.store import _atomic_write  # until the workspace owns where reports go
-
-    written: list[Path] = []
-    for target, data in files.items():
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write(target, data, None)
-        except OSError as error:
-            raise OSError(f"{target}: {error.strerror or error}") from None
-        written.append(target)
-    return written
+    """Write each file atomically and privately (a missing folder made 0700); StoreError names
+    the file."""
+    return [
+        Workspace(target.parent).write_report(target.name, data) for target, data in files.items()
+    ]
 
 
 def write_guidelines(
@@ -65,7 +58,8 @@ def write_guidelines(
 ) -> list[Path]:
     """Write the committee's guidelines (.md and .docx) into `folder`; the paths written.
 
-    Raises GuidelinesError when the committee has not met, OSError when a file cannot be written.
+    Raises GuidelinesError when the committee has not met, StoreError when a file cannot be
+    written.
     """
 
     # Named after the roster's name, whichever spelling the meeting was typed with.
@@ -77,8 +71,8 @@ def write_guidelines(
 def write_folder_guidelines(folder: Path, committee: str, today: date) -> list[Path]:
     """Read the sessions folder (and its roster) and write the committee's guidelines there.
 
-    Raises GuidelinesError, RosterError or OSError.
+    Raises GuidelinesError, RosterError or StoreError.
     """
     roster = roster_for(None, [folder])
-    register = collect([folder])
+    register = register_of([folder])
     return write_guidelines(folder, register, committee, roster, today)

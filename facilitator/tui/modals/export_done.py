@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
+from facilitator.sanitize import terminal_safe
 from facilitator.tui.keys import localize
 
 
@@ -51,7 +52,7 @@ class ExportDone(ModalScreen[None]):
         files = Text()
         for path in self.paths:
             files.append("• ", style="bold")
-            files.append(str(path.resolve()))
+            files.append(terminal_safe(str(path.resolve())))
             files.append("\n")
         files.rstrip()
         with Vertical() as box:
@@ -59,7 +60,7 @@ class ExportDone(ModalScreen[None]):
             with VerticalScroll(can_focus=False):
                 yield Static(files, id="export-files")
                 if self.notes:
-                    yield Static(Text("\n".join(self.notes)), id="export-notes")
+                    yield Static(Text(terminal_safe("\n".join(self.notes))), id="export-notes")
             yield Label(_("enter or escape: close"), id="export-keys")
 
     def on_mount(self) -> None:

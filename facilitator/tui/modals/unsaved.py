@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 from facilitator.i18n import _
 from facilitator.tui.keys import hint, localize
@@ -93,7 +93,7 @@ class UnsavedOnQuit(ModalScreen[Choice]):
                 ("unsaved_lose", lose),
                 ("unsaved_back", _("back")),
             )
-            yield Label(keys, id="unsaved-keys")
+            yield Static(keys, id="unsaved-keys", markup=False)
 
     def action_choose(self, choice: Choice) -> None:
         """Close with what was chosen."""

@@ -13,7 +13,7 @@ from rich.text import Text
 from facilitator.clock import Phase, phase_of
 from facilitator.i18n import _
 from facilitator.live import LiveClock
-from facilitator.session import Outcome, Session, ThemeRecord, clean_line
+from facilitator.session import Outcome, Session, ThemeRecord, clean_line, used_minutes
 from facilitator.tui.formatting import clock_time, countdown, kind_label, short_date
 from facilitator.tui.present.lists import AgendaRow, Entry
 
@@ -52,14 +52,9 @@ def where(session: Session) -> tuple[str, str]:
     """The current section's line ("2 Forebyggelse") and the theme's title."""
     agenda = session.agenda
     theme = session.theme(session.current_theme)
-    for number, section in enumerate(agenda.sections, start=1):
-        for theme_number, candidate in enumerate(section.themes, start=1):
-            if candidate.id == theme.id:
-                return (
-                    f"{number} {clean_line(section.title)}",
-                    f"{number}.{theme_number} {clean_line(theme.title)}",
-                )
-    return "", clean_line(theme.title)
+    ref = agenda.ref(theme.id)
+    section = agenda.section_of(theme.id)
+    return f"{ref.section} {clean_line(section.title)}", f"{ref} {clean_line(theme.title)}"
 
 
 def prompts_heading(session: Session) -> str:
@@ -97,21 +92,22 @@ def agenda_rows(live: LiveClock) -> tuple[list[AgendaRow], int]:
     session = live.session
     rows: list[AgendaRow] = []
     current_row = 0
+    refs = session.agenda.refs()
     for number, section in enumerate(session.agenda.sections, start=1):
         rows.append((Text(""), Text(f"{number} {clean_line(section.title)}", style="bold"), Text()))
-        for theme_number, theme in enumerate(section.themes, start=1):
+        for theme in section.themes:
             record = session.record(theme.id)
             current = theme.id == session.current_theme
             state = "active" if current else record.state
             style = "bold reverse" if current else ""
             if current:
                 current_row = len(rows)
-            used = round(live.used(theme.id) / 60)
+            used = used_minutes(live.used(theme.id))
             rows.append(
                 (
                     Text(_STATE_MARK.get(state, "?"), style=style),
                     Text(
-                        f"\u00a0\u00a0{number}.{theme_number} {clean_line(theme.title)}",
+                        f"\u00a0\u00a0{refs[theme.id]} {clean_line(theme.title)}",
                         style=style,
                     ),
                     Text(f"{used}/{record.timebox} min", style="dim"),

@@ -15,12 +15,13 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator.i18n import _
+from facilitator.sanitize import one_line
 from facilitator.session import Session
-from facilitator.store import EXPORT_SUFFIX, SessionInfo, StoreError, list_sessions, load_session
 from facilitator.tui.formatting import ellipsize, short_date, state_label
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.widgets.table import RowTable
+from facilitator.workspace import SessionInfo, StoreError
 
 FINISHED_STATES = ("ended", "approved")
 
@@ -157,14 +158,12 @@ class HomeScreen(FacilitatorScreen):
 
     def reload(self) -> None:
         """Read the sessions folder again, off the UI thread."""
-        self._load(self.facilitator.sessions_dir)
+        self._load()
 
     @work(thread=True, exclusive=True, group="home-load")
-    def _load(self, folder: Path) -> None:
+    def _load(self) -> None:
         try:
-            infos = list_sessions(folder) if folder.is_dir() else []
-            # A TOML export sits beside its session and holds the same meeting: not a session.
-            infos = [info for info in infos if not info.path.name.endswith(EXPORT_SUFFIX)]
+            infos = self.facilitator.workspace.sessions()
         except (OSError, StoreError) as error:
             self.post_message(self.Loaded([], str(error)))
             return
@@ -185,7 +184,10 @@ class HomeScreen(FacilitatorScreen):
         selected = self.selected
         table.clear()
         dates = [short_date(info.date) for info in self.infos]
-        states = [state_label(info.state) for info in self.infos]
+        states = [
+            _("Newer version") if info.newer_schema else state_label(info.state)
+            for info in self.infos
+        ]
         inner = table.size.width or max(self.size.width - 4, 40)
         # Date and state take what they need; committee and agenda share the rest (each cell
         # has one column of padding either side, and a scroll bar may appear).
@@ -197,9 +199,9 @@ class HomeScreen(FacilitatorScreen):
             # Text, not str: a str cell is read as Rich markup, and "[" in a name would vanish.
             table.add_row(
                 Text(day),
-                Text(ellipsize(info.committee, committee_width)),
-                Text(ellipsize(info.agenda_title, agenda_width)),
-                Text(state),
+                Text(ellipsize(one_line(info.committee), committee_width)),
+                Text(ellipsize(one_line(info.agenda_title), agenda_width)),
+                Text(state, style="bold" if info.newer_schema else ""),
                 key=str(info.path),
             )
         empty = self.query_one("#home-empty", Static)
@@ -246,11 +248,17 @@ class HomeScreen(FacilitatorScreen):
         info = self.selected
         # Where the highlighted meeting's file is: people mail and archive these files.
         box = self.query_one("#home-list")
-        box.border_subtitle = Text(str(info.path if info else self.facilitator.sessions_dir))
+        box.border_subtitle = Text(
+            one_line(str(info.path if info else self.facilitator.sessions_dir))
+        )
         line = self.query_one("#home-hint", Label)
         if info is None:
             keys = hint(self, "home_new", ("home_register", _("agreements of every meeting")))
             line.update(f"{keys} · {hint(self.app, 'help')}")
+        elif info.newer_schema:
+            line.update(
+                hint(self, ("home_open", _("look at it (read-only: saved by a newer facilitator)")))
+            )
         elif info.state in FINISHED_STATES:
             line.update(
                 hint(
@@ -270,7 +278,8 @@ class HomeScreen(FacilitatorScreen):
             return self.selected is not None or None
         if action == "followup":
             info = self.selected
-            return (info is not None and info.state in FINISHED_STATES) or None
+            finished = info is not None and info.state in FINISHED_STATES
+            return (finished and info is not None and not info.newer_schema) or None
         return True
 
     def action_new_meeting(self) -> None:
@@ -295,17 +304,39 @@ class HomeScreen(FacilitatorScreen):
         info = self.selected
         if info is None:
             return
+        if info.newer_schema:
+            self._show_read_only(info)
+            return
         try:
-            session = load_session(info.path)
+            session = self.facilitator.workspace.load(info.path)
         except StoreError as error:
             self.notify(
-                str(error), title=_("Cannot open the meeting"), severity="error", markup=False
+                one_line(error.summary()),
+                title=_("Cannot open the meeting"),
+                severity="error",
+                markup=False,
             )
             return
         if session.ended:
             self.facilitator.open_minutes(session, info.path)
         else:
             self.facilitator.open_meeting(session, info.path)
+
+    def _show_read_only(self, info: SessionInfo) -> None:
+        """A session from a newer facilitator: its Markdown minutes, never the file for writing."""
+        from facilitator.safe_toml import UnreadableError, decode_text, read_limited
+        from facilitator.tui.modals.read_only import ReadOnlyView
+
+        why = _(
+            "Saved by a newer version of facilitator (session format {schema}). It is shown "
+            "read-only and will not be changed; update facilitator to continue it."
+        ).format(schema=info.newer_schema)
+        minutes = info.path.with_suffix(".md")
+        try:
+            body = decode_text(read_limited(minutes), str(minutes))
+        except UnreadableError:
+            body = _("(No minutes beside the file: {path})").format(path=minutes.name)
+        self.app.push_screen(ReadOnlyView(f"{info.committee} · {info.agenda_title}", why, body))
 
     def action_followup(self) -> None:
         """Prepare a new meeting of the same committee that reviews this one's outcomes."""
@@ -314,14 +345,12 @@ class HomeScreen(FacilitatorScreen):
             self.notify(_("Choose a finished meeting to follow up."), timeout=4)
             return
         self.notify(_("Preparing the follow-up meeting…"), timeout=2)
-        self._prepare_followup(info.path, self.facilitator.sessions_dir)
+        self._prepare_followup(info.path)
 
     @work(thread=True, exclusive=True, group="home-followup")
-    def _prepare_followup(self, path: Path, folder: Path) -> None:
-        from facilitator.followup import prepare_followup
-
+    def _prepare_followup(self, path: Path) -> None:
         try:
-            session = prepare_followup(path, [folder])
+            session = self.facilitator.workspace.prepare_followup(path)
         except (StoreError, ValueError, OSError) as error:
             self.post_message(self.FollowupReady(None, str(error)))
             return
@@ -329,21 +358,12 @@ class HomeScreen(FacilitatorScreen):
 
     @on(FollowupReady)
     def _followup_ready(self, message: FollowupReady) -> None:
-        from facilitator.store import new_session_path
-
         if message.session is None:
             self.notify(
                 message.error, title=_("No follow-up meeting"), severity="error", markup=False
             )
             return
-        folder = self.facilitator.sessions_dir
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = new_session_path(folder, message.session)
-        except (OSError, StoreError) as error:
-            self.notify(str(error), title=_("No follow-up meeting"), severity="error", markup=False)
-            return
-        self.facilitator.open_meeting(message.session, path)
+        self.facilitator.start_meeting(message.session)
 
     def action_register(self) -> None:
         """Every agreement, action and decision of every meeting in the folder."""

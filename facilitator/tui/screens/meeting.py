@@ -35,8 +35,10 @@ REVIEW_KEYS: dict[str, ReviewStatus] = {
 # The capture keys in the order the hints name them: decision, agreement, action, question.
 CAPTURE_IDS = ("decision", "agreement", "action", "question")
 # While the clock runs, the time used is written to disk this often, so a crash loses little.
-CHECKPOINT_SECONDS = 5.0
-NOTES_SAVE_DELAY = 0.8
+# Readers of the file (the presenter view) compute the live time from `running_since`, so
+# this is only for a crash: every save rewrites the whole session, on a laptop's SSD.
+CHECKPOINT_SECONDS = 30.0
+NOTES_SAVE_DELAY = 0.5  # notes reach the disk within a second of the last key
 
 
 class MeetingScreen(FacilitatorScreen):
@@ -258,6 +260,9 @@ class MeetingScreen(FacilitatorScreen):
         self.clock = clock
         self.review_index = 0
         self._belled: set[str] = set()
+        # Outcomes captured while the disk refused them: listed, and marked as not saved.
+        self._unsaved: set[str] = set()
+        self._topbar = ""  # what the top bar last showed: redrawn only when it changes
         self._notes_timer_pending = False
         self._loading_notes = False
         self._notes_theme = session.current_theme
@@ -306,7 +311,7 @@ class MeetingScreen(FacilitatorScreen):
         record = session.current
         theme = session.theme(record.theme_id)
         section = session.agenda.section_of(theme.id)
-        number = session.agenda.sections.index(section) + 1
+        number = session.agenda.ref(theme.id).section
         self.query_one("#main").border_title = escape(f"{number} {section.title}")
         self.query_one("#theme-title", Label).update(theme.title)
         kind = self.query_one("#theme-kind", Label)
@@ -377,6 +382,8 @@ class MeetingScreen(FacilitatorScreen):
             ]
             if extra:
                 text.append("  — " + " · ".join(extra), style="bold")
+            if outcome.id in self._unsaved:
+                text.append("  ⚠ " + _("not saved"), style="bold reverse")
             text.append("\n")
         text.rstrip()
         box.update(text)
@@ -393,9 +400,12 @@ class MeetingScreen(FacilitatorScreen):
             f"{_('now')} {clock_time(now)}   {_('end')} {clock_time(planned)} → "
             f"{clock_time(projected)} ({sign})"
         )
-        late = self.query_one("#topbar-right", Label)
-        late.update(right)
-        late.set_class(drift > 0, "-late")
+        if right != self._topbar:
+            # Label.update lays the screen out again: only when the text really changed.
+            self._topbar = right
+            late = self.query_one("#topbar-right", Label)
+            late.update(right)
+            late.set_class(drift > 0, "-late")
         self.query_one(AgendaPanel).show(clock)
 
     @on(ThemeClock.Expired)
@@ -420,6 +430,23 @@ class MeetingScreen(FacilitatorScreen):
         self._take_notes()
         self.clock.checkpoint()
         self.facilitator.persist(self.session, self.path)
+
+    def save_now(self, announce: bool = True) -> bool:
+        """Write the session before going on; False (said on screen if `announce`) on failure."""
+        self._take_notes()
+        self.clock.checkpoint()
+        if self.facilitator.save_now(self.session, self.path, announce):
+            return False
+        self._unsaved.clear()  # a whole session was written: everything listed is on disk
+        return True
+
+    def unsaved_changes(self) -> list[str]:
+        """The outcomes listed as not saved, as the quit dialog names them."""
+        return [
+            f"{kind_label(outcome.kind)}: {outcome.text}"
+            for _record, outcome in self.session.outcomes()
+            if outcome.id in self._unsaved
+        ]
 
     def _take_notes(self) -> bool:
         """Copy the notes being typed into the session; True when they changed."""
@@ -524,8 +551,12 @@ class MeetingScreen(FacilitatorScreen):
         def saved(draft: OutcomeDraft | None) -> None:
             if draft is None:
                 return
-            self.session.add_outcome(theme_id, draft.kind, draft.text, draft.owner, draft.due)
-            self.save()
+            outcome = self.session.add_outcome(
+                theme_id, draft.kind, draft.text, draft.owner, draft.due
+            )
+            # Listed only once it is on disk; if the disk refused it, listed as not saved.
+            if not self.save_now():
+                self._unsaved.add(outcome.id)
             self.show_outcomes()
             self.tick()
 
@@ -537,7 +568,7 @@ class MeetingScreen(FacilitatorScreen):
         if not record.outcomes:
             return
         removed = self.session.remove_outcome(record.outcomes[-1].id)
-        self.save()
+        self.save_now()
         self.show_outcomes()
         self.notify(f"{_('Removed')}: {removed.text[:60]}", timeout=4, markup=False)
 

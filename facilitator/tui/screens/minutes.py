@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,14 +13,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Markdown, Static
 
-from facilitator.codec import session_to_toml
 from facilitator.i18n import _, language
 from facilitator.minutes import render_markdown
-from facilitator.minutes_docx import render_docx
-from facilitator.minutes_html import render_html
 from facilitator.privacy import PrivacyWarning, check_privacy
 from facilitator.session import OUTCOME_KINDS, Outcome, Session, ThemeRecord
-from facilitator.store import EXPORT_SUFFIX
 from facilitator.tui.formatting import (
     clock_time,
     compact_date,
@@ -40,35 +32,10 @@ from facilitator.tui.modals.export_done import ExportDone
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
 from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.widgets.table import RowTable
-
-# What each export is called beside the session file. The TOML export gets a double suffix,
-# so it can never be taken for (or overwrite) the session file itself.
-EXPORT_SUFFIXES = {"md": ".md", "html": ".html", "toml": EXPORT_SUFFIX, "docx": ".docx"}
-
+from facilitator.workspace import StoreError
 
 OWNER_WIDTH = 14
 TEXT_LINES = 3
-
-
-def export_path(session_path: Path, fmt: str) -> Path:
-    """Where an export of the session at `session_path` goes: same folder, same stem."""
-    return session_path.with_name(session_path.stem + EXPORT_SUFFIXES[fmt])
-
-
-def write_text_atomic(path: Path, text: str | bytes) -> None:
-    """Write a UTF-8 (or binary) file so that readers see the old or the new content, never half."""
-    payload = text.encode("utf-8") if isinstance(text, str) else text
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 class OutcomeTable(RowTable):
@@ -143,6 +110,14 @@ class MinutesScreen(FacilitatorScreen):
             show=False,
             id="export_docx",
             tooltip="Export the minutes as a Word document, beside the session file",
+        ),
+        Binding(
+            "a",
+            "export_anonymized",
+            "Anonymised",
+            show=False,
+            id="export_anonymized",
+            tooltip="Export the minutes as Markdown without names: people become their roles",
         ),
         Binding(
             "l",
@@ -243,6 +218,7 @@ class MinutesScreen(FacilitatorScreen):
                 ("export_html", "HTML"),
                 ("export_docx", "Word"),
                 ("export_toml", "TOML"),
+                ("export_anonymized", _("anonymised")),
             )
             minutes.border_subtitle = f"{_('export:')} {exports} · {_('tab scrolls')}"
             yield Markdown("", id="minutes-text")
@@ -348,14 +324,7 @@ class MinutesScreen(FacilitatorScreen):
             self._show_outcomes()
 
     def _theme_ref(self, record: ThemeRecord) -> str:
-        agenda = self.session.agenda
-        try:
-            section = agenda.section_of(record.theme_id)
-        except KeyError:
-            return record.theme_id
-        number = agenda.sections.index(section) + 1
-        index = [theme.id for theme in section.themes].index(record.theme_id) + 1
-        return f"{number}.{index}"
+        return str(self.session.agenda.refs().get(record.theme_id, record.theme_id))
 
     @property
     def selected_id(self) -> str | None:
@@ -386,7 +355,7 @@ class MinutesScreen(FacilitatorScreen):
 
     def _may_change(self) -> bool:
         # A finished meeting opened from the home screen is not locked yet.
-        return self.facilitator.lock(self.path)
+        return self.facilitator.lock(self.session, self.path)
 
     @on(DataTable.RowSelected, "#outcomes")
     def _row_selected(self) -> None:
@@ -504,28 +473,64 @@ class MinutesScreen(FacilitatorScreen):
         self.app.push_screen(Confirm(question, detail, title=_("Check before sending")), answer)
 
     def _export(self, fmt: str) -> None:
-        renderers: dict[str, Callable[[Session], str | bytes]] = {
-            "md": render_markdown,
-            "html": render_html,
-            "toml": session_to_toml,
-            "docx": render_docx,
-        }
+        workspace = self.facilitator.workspace
         try:
-            text = renderers[fmt](self.session)
+            target = workspace.export_target(self.path, fmt)
+            data = workspace.render(self.session, fmt)
+        except StoreError as error:
+            self.post_message(self.Exported([], str(error)))
+            return
         except Exception as error:  # a bug in a renderer must not lose the meeting
             self.post_message(self.Exported([], f"{fmt}: {error}"))
             return
-        self._write_export(export_path(self.path, fmt), text)
+        self._write_export(target, data)
+
+    def action_export_anonymized(self) -> None:
+        """Markdown minutes that leave the committee: names become roles, everywhere."""
+
+        def answer(committee: bool | None) -> None:
+            self._write_anonymized(bool(committee))
+
+        self.app.push_screen(
+            Confirm(
+                _("Replace the committee's name by a neutral label too?"),
+                _("People's names become their roles either way, in every field."),
+                title=_("Anonymised minutes"),
+            ),
+            answer,
+        )
 
     @work(thread=True, group="minutes-export")
-    def _write_export(self, target: Path, text: str | bytes) -> None:
-        # Let queued saves land first, so the .md beside the session is not overwritten by
-        # an older save after this export.
-        self.facilitator.saver.flush()
+    def _write_anonymized(self, committee: bool) -> None:
+        from facilitator.anonymize import NEUTRAL_COMMITTEE, anonymize_session
+        from facilitator.followup import earlier_sessions
+        from facilitator.store import slugify
+
+        session = self.session
+        # A follow-up's reviews name the earlier meetings' people: they are withheld too.
+        earlier = earlier_sessions(session, self.path, [self.facilitator.sessions_dir])
+        names = [p.name for meeting in earlier for p in meeting.participants]
         try:
-            write_text_atomic(target, text)
-        except OSError as error:
-            self.post_message(self.Exported([], f"{target}: {error.strerror or error}"))
+            text = render_markdown(anonymize_session(session, names, committee=committee))
+        except Exception as error:  # a bug in a renderer must not lose the meeting
+            self.post_message(self.Exported([], f"md: {error}"))
+            return
+        suffix = "." + _("anonymised") + ".md"
+        if committee:
+            # The file name would give the committee away: it gets the neutral label too.
+            label = NEUTRAL_COMMITTEE.get(session.agenda.language, NEUTRAL_COMMITTEE["da"])
+            stem = f"{session.date.isoformat()}-{slugify(label)}-{slugify(session.agenda.id)}"
+            target = self.path.with_name(stem + suffix)
+        else:
+            target = self.path.with_name(self.path.stem + suffix)
+        self._write_export(target, text)
+
+    @work(thread=True, group="minutes-export")
+    def _write_export(self, target: Path, data: bytes) -> None:
+        try:
+            self.facilitator.workspace.write_file(target, data)
+        except StoreError as error:
+            self.post_message(self.Exported([], str(error)))
             return
         self.post_message(self.Exported([target], ""))
 
@@ -558,11 +563,11 @@ class MinutesScreen(FacilitatorScreen):
         from facilitator.tui.register_export import write_folder_guidelines
 
         # This meeting's latest outcomes on disk first: the guidelines read the files.
-        self.facilitator.saver.flush()
+        self.facilitator.flush()
         today = self.facilitator.wall().date()
         try:
             paths = write_folder_guidelines(folder, committee, today)
-        except (GuidelinesError, RosterError, OSError) as error:
+        except (GuidelinesError, RosterError, StoreError) as error:
             self.post_message(self.GuidelinesWritten([], str(error)))
             return
         self.post_message(self.GuidelinesWritten(paths, ""))
@@ -584,7 +589,6 @@ class MinutesScreen(FacilitatorScreen):
         from facilitator.tui.screens.home import HomeScreen
 
         # Queued saves first, then let another program open the session again.
-        self.facilitator.saver.flush()
         self.facilitator.release(self.path)
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()

@@ -17,9 +17,8 @@ from textual.widgets import DataTable, Footer, Label, Static
 from facilitator.guidelines import GuidelinesError
 from facilitator.hr_queries import canonical_rows, roster_for
 from facilitator.i18n import _
-from facilitator.register.rows import Register, collect
+from facilitator.register.rows import Register
 from facilitator.roster import Roster, RosterError
-from facilitator.store import StoreError, load_session
 from facilitator.tui.register_columns import (
     COLUMNS,
     TEXT_MAX,
@@ -35,6 +34,7 @@ from facilitator.tui.register_export import csv_name, csv_text, write_files, wri
 from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.widgets.register_filters import FILTER_DELAY, RegisterFilters
 from facilitator.tui.widgets.register_table import RegisterTable
+from facilitator.workspace import StoreError
 
 __all__ = ["COLUMNS", "FILTER_DELAY", "TEXT_MAX", "TEXT_MIN", "RegisterScreen", "layout"]
 
@@ -188,7 +188,7 @@ class RegisterScreen(FacilitatorScreen):
             roster, problems = None, list(error.problems)
         try:
             # A sessions folder not made yet is empty, not a file that cannot be read.
-            register: Register = collect(existing)
+            register: Register = self.facilitator.workspace.register(existing)
         except (OSError, StoreError) as error:
             self.post_message(self.Loaded([], [], str(error)))
             return
@@ -380,7 +380,7 @@ class RegisterScreen(FacilitatorScreen):
             return
         path = entry.row.path
         try:
-            session = load_session(path)
+            session = self.facilitator.workspace.load(path)
         except StoreError as error:
             self.notify(
                 str(error), title=_("Cannot open the minutes"), severity="error", markup=False
@@ -416,7 +416,7 @@ class RegisterScreen(FacilitatorScreen):
             paths = write_guidelines(
                 self.facilitator.sessions_dir, register, committee, self.roster, today
             )
-        except (GuidelinesError, OSError) as error:
+        except (GuidelinesError, StoreError) as error:
             self.post_message(self.Exported([], error=str(error)))
         else:
             self.post_message(self.Exported(paths, note))
@@ -425,7 +425,7 @@ class RegisterScreen(FacilitatorScreen):
     def _write(self, files: dict[Path, bytes], note: str) -> None:
         try:
             paths = write_files(files)
-        except OSError as error:
+        except StoreError as error:
             self.post_message(self.Exported([], error=str(error)))
         else:
             self.post_message(self.Exported(paths, note))

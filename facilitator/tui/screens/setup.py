@@ -14,23 +14,25 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
-from facilitator.agenda import Agenda
+from facilitator.agenda import Agenda, Plan
 from facilitator.catalog import find_agendas
 from facilitator.i18n import _
+from facilitator.plans import new_session
 from facilitator.session import (
     DEFAULT_SIDE,
     ROLES,
     SIDES,
     Participant,
     Role,
-    Session,
     Side,
     clean_line,
     parse_role,
 )
+from facilitator.standing import STANDING_MINUTES
 from facilitator.tui.formatting import role_label
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.workspace import MeetingForm
 
 if TYPE_CHECKING:
     from facilitator.tui.app import StartSetup
@@ -59,17 +61,49 @@ def parse_planned(text: str) -> tuple[int | None, str]:
     return minutes, ""
 
 
-def scaled_preview(agenda: Agenda, minutes: int) -> str:
-    """Each section's minutes after scaling the agenda to `minutes`, for the form to show."""
-    session = Session.new("-", agenda, planned_minutes=minutes)
+def scaled_preview(agenda: Agenda, minutes: int, plan: Plan | None = None) -> str:
+    """Each section's minutes after fitting the agenda (or plan) to `minutes`, for the form."""
+    session = new_session("-", agenda, planned_minutes=minutes, plan=plan)
+    taken = {record.theme_id: record.timebox for record in session.themes}
+    if plan is not None:
+        taken = {theme_id: taken[theme_id] for theme_id in plan.themes}
     parts: list[str] = []
-    index = 0
     for number, section in enumerate(agenda.sections, start=1):
-        count = len(section.themes)
-        total = sum(record.timebox for record in session.themes[index : index + count])
-        index += count
-        parts.append(f"{number} {section.title} {total}")
+        times = [taken[theme.id] for theme in section.themes if theme.id in taken]
+        if times:
+            parts.append(f"{number} {section.title} {sum(times)}")
     return " · ".join(parts)
+
+
+def plan_choices(agenda: Agenda) -> list[tuple[str, str]]:
+    """(label, plan id) for the form's plan field; "" stands for the whole agenda.
+
+    The whole agenda is offered only when no plan already takes every theme.
+    """
+    every = {theme.id for theme in agenda.themes}
+    choices = [
+        (
+            _("{title} · {count} of {total} themes").format(
+                title=plan.title, count=len(plan.themes), total=len(every)
+            ),
+            plan.id,
+        )
+        for plan in agenda.plans
+    ]
+    if not any(set(plan.themes) == every for plan in agenda.plans):
+        whole = _("The whole agenda ({minutes} min)").format(minutes=agenda.minutes)
+        choices.insert(0, (whole, ""))
+    return choices
+
+
+def default_plan(agenda: Agenda, wanted: str = "") -> str:
+    """The plan the form starts on: `wanted` if the agenda has it, else the whole agenda."""
+    ids = [plan_id for _label, plan_id in plan_choices(agenda)]
+    if wanted in ids:
+        return wanted
+    every = {theme.id for theme in agenda.themes}
+    whole = [plan.id for plan in agenda.plans if set(plan.themes) == every]
+    return whole[0] if whole else ""
 
 
 class ParticipantRow(Horizontal):
@@ -209,7 +243,8 @@ class SetupScreen(FacilitatorScreen):
         self.agendas: list[tuple[Agenda, str]] = [
             (entry.agenda, _origin_label(entry.origin, entry.path))
             for entry in entries
-            if entry.agenda is not None
+            # A file another of the same id shadows is not what `run ID` uses; not offered.
+            if entry.agenda is not None and entry.used
         ]
         self.broken = [entry.path for entry in entries if entry.agenda is None]
         self.agenda_index = next(
@@ -219,13 +254,23 @@ class SetupScreen(FacilitatorScreen):
             # An agenda file given on the command line: offer it first.
             self.agendas.insert(0, (start.agenda, _("given")))
             self.agenda_index = 0
-        self.planned_default = start.agenda.minutes
+        self.plan_id = default_plan(start.agenda, start.plan)
+        self.planned_default = self._plan_minutes()
         self._initial: tuple[object, ...] = ()
 
     @property
     def agenda(self) -> Agenda:
         """The agenda chosen in the form."""
         return self.agendas[self.agenda_index][0]
+
+    @property
+    def plan(self) -> Plan | None:
+        """The plan chosen in the form; None for the whole agenda."""
+        return self.agenda.plan(self.plan_id) if self.plan_id else None
+
+    def _plan_minutes(self) -> int:
+        plan = self.plan
+        return plan.planned if plan is not None else self.agenda.minutes
 
     def help_title(self) -> str:
         """The help's title for this screen."""
@@ -252,6 +297,16 @@ class SetupScreen(FacilitatorScreen):
                     id="agenda",
                 )
             yield Static("", id="agenda-info", classes="field-message")
+            with Horizontal(classes="field-row -with-message", id="plan-row"):
+                yield Label(_("Plan"), classes="field-label -required")
+                yield Select(
+                    plan_choices(self.agenda),
+                    value=self.plan_id,
+                    allow_blank=False,
+                    compact=True,
+                    id="plan",
+                )
+            yield Static("", id="plan-message", classes="field-message")
             with Horizontal(classes="field-row -with-message"):
                 yield Label(_("Committee") + " *", classes="field-label -required")
                 yield Input(
@@ -331,7 +386,7 @@ class SetupScreen(FacilitatorScreen):
     # -- form state -----------------------------------------------------------------------
 
     def _snapshot(self) -> tuple[object, ...]:
-        values: list[object] = [self.agenda_index]
+        values: list[object] = [self.agenda_index, self.plan_id]
         values += [field.value for field in self.query(Input)]
         values.append(len(self.query(ParticipantRow)))
         return tuple(values)
@@ -351,6 +406,18 @@ class SetupScreen(FacilitatorScreen):
                 "{count} agenda file(s) could not be loaded; facilitator validate says why."
             ).format(count=len(self.broken))
         self.query_one("#agenda-info", Static).update(Text(info))
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        """The plan row only for an agenda with plans; under it, what waits for next time."""
+        self.query_one("#plan-row").display = bool(self.agenda.plans)
+        plan = self.plan
+        text = ""
+        if plan is not None:
+            later = len(self.agenda.themes) - len(plan.themes)
+            if later:
+                text = _("{count} theme(s) wait for the next meeting.").format(count=later)
+        self._message("plan", text)
 
     def _show_participants_hint(self) -> None:
         empty = not self.query(ParticipantRow)
@@ -362,12 +429,31 @@ class SetupScreen(FacilitatorScreen):
             return
         planned, _error = parse_planned(self.query_one("#planned", Input).value)
         self.agenda_index = event.value
-        previous_default = self.planned_default
-        self.planned_default = self.agenda.minutes
-        if planned is None or planned == previous_default:
-            self.query_one("#planned", Input).value = str(self.planned_default)
+        self.plan_id = default_plan(self.agenda)
+        with self.prevent(Select.Changed):
+            select = self.query_one("#plan", Select)
+            select.set_options(plan_choices(self.agenda))
+            select.value = self.plan_id
+        self._follow_default(planned)
         self._show_agenda_info()
         self._check_planned()
+
+    @on(Select.Changed, "#plan")
+    def _plan_changed(self, event: Select.Changed) -> None:
+        if not isinstance(event.value, str) or event.value == self.plan_id:
+            return
+        planned, _error = parse_planned(self.query_one("#planned", Input).value)
+        self.plan_id = event.value
+        self._follow_default(planned)
+        self._show_plan()
+        self._check_planned()
+
+    def _follow_default(self, planned: int | None) -> None:
+        """A planned length nobody changed follows the agenda or plan chosen."""
+        previous_default = self.planned_default
+        self.planned_default = self._plan_minutes()
+        if planned is None or planned == previous_default:
+            self.query_one("#planned", Input).value = str(self.planned_default)
 
     @on(Input.Changed, "#committee")
     def _committee_changed(self, event: Input.Changed) -> None:
@@ -383,12 +469,18 @@ class SetupScreen(FacilitatorScreen):
         if minutes is None:
             self._message("planned", error, error=True)
             return None
-        preview = scaled_preview(self.agenda, minutes)
-        if minutes == self.agenda.minutes:
+        preview = scaled_preview(self.agenda, minutes, self.plan)
+        plan = self.plan
+        whole = plan is None or len(plan.themes) == len(self.agenda.themes)
+        if whole and minutes == self.agenda.minutes:
             text = _("As the agenda plans it: {sections}").format(sections=preview)
         else:
             text = _("Timeboxes scaled to {minutes} minutes: {sections}").format(
                 minutes=minutes, sections=preview
+            )
+        if self.agenda.standing_items:
+            text += " " + _("(+{minutes} min for the MED standing items)").format(
+                minutes=STANDING_MINUTES
             )
         self._message("planned", text)
         return minutes
@@ -475,36 +567,27 @@ class SetupScreen(FacilitatorScreen):
         if minutes is None:
             self.query_one("#planned", Input).focus()
             return
-        session = Session.new(committee, self.agenda, planned_minutes=minutes)
-        session.place = clean_line(self.query_one("#place", Input).value)
-        session.chair = clean_line(self.query_one("#chair", Input).value)
-        session.secretary = clean_line(self.query_one("#secretary", Input).value)
-        session.formand = clean_line(self.query_one("#formand", Input).value)
-        session.naestformand = clean_line(self.query_one("#naestformand", Input).value)
-        session.chair = session.chair or session.formand
-        session.participants = [
-            participant
-            for row in self.query(ParticipantRow)
-            if (participant := row.participant) is not None
-        ]
-        from facilitator.standing import add_standing_items
+        form = MeetingForm(
+            committee=committee,
+            agenda=self.agenda,
+            planned=minutes,
+            plan=self.plan,
+            place=self.query_one("#place", Input).value,
+            chair=self.query_one("#chair", Input).value,
+            secretary=self.query_one("#secretary", Input).value,
+            formand=self.query_one("#formand", Input).value,
+            naestformand=self.query_one("#naestformand", Input).value,
+            participants=[
+                participant
+                for row in self.query(ParticipantRow)
+                if (participant := row.participant) is not None
+            ],
+        )
+        self._open(form)
 
-        add_standing_items(session)
-        self._open(session)
-
-    def _open(self, session: Session) -> None:
-        from facilitator.store import StoreError, new_session_path
-
-        folder: Path = self.facilitator.sessions_dir
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = new_session_path(folder, session)
-        except (OSError, StoreError) as error:
-            self.notify(
-                str(error), title=_("Cannot create the meeting"), severity="error", markup=False
-            )
-            return
-        self.facilitator.open_meeting(session, path, replace=True)
+    def _open(self, form: MeetingForm) -> None:
+        # The workspace makes the folder (0700), picks a free name and takes the lock.
+        self.facilitator.start_meeting(form, replace=True)
 
     async def action_back(self) -> None:
         """Back to the home screen (asking first if something was typed), or leave."""

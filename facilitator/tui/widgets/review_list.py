@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from facilitator.i18n import _
+from facilitator.i18n import _, kind_label, status_label
 from facilitator.session import Review
-from facilitator.tui.formatting import kind_label, review_status_label, short_date
+from facilitator.tui.formatting import short_date
 
 
 def review_text(reviews: list[Review], selected_index: int, keys: str) -> Text:
@@ -18,7 +18,7 @@ def review_text(reviews: list[Review], selected_index: int, keys: str) -> Text:
     for index, review in enumerate(reviews):
         selected = index == selected_index
         mark = "▶" if selected else " "
-        status = review_status_label(review.status, _("not reviewed"))
+        status = status_label(review.status)
         due = f" · {short_date(review.due)}" if review.due else ""
         owner = f" · {review.owner}" if review.owner else ""
         line = f"{mark} [{status}] {kind_label(review.kind)}: {review.text}{owner}{due}"

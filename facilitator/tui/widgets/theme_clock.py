@@ -48,6 +48,8 @@ class ThemeClock(Widget):
         self.start_key = start_key
         self.phase: Phase = "paused"
         self._shown = ""
+        self._status = ""
+        self._state: tuple[str, Phase, bool] | None = None
         self._counting_overtime = False
 
     def compose(self) -> ComposeResult:
@@ -67,6 +69,11 @@ class ThemeClock(Widget):
             self.post_message(self.Expired(self))
         self._counting_overtime = counting_overtime
         text = countdown(remaining)
+        state = (text, phase, running)
+        if state == self._state:
+            # Four ticks a second for hours: a tick that changes nothing redraws nothing.
+            return
+        self._state = state
         if text != self._shown:
             self._shown = text
             self.query_one("#clock-digits", Digits).update(text)
@@ -81,7 +88,9 @@ class ThemeClock(Widget):
             status = _("Paused")
         if phase == "overtime" and not running:
             status = _("OVERTIME (paused)")
-        self.query_one("#clock-status", Label).update(status)
+        if status != self._status:
+            self._status = status
+            self.query_one("#clock-status", Label).update(status)
         used = max(0.0, timebox_seconds - remaining)
         bar = self.query_one("#clock-bar", ProgressBar)
         bar.update(total=max(timebox_seconds, 1.0), progress=min(used, timebox_seconds))

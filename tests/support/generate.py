@@ -1,10 +1,10 @@
 """Generate realistic session files: 40 committees meeting over several years, with follow-ups.
 
-Used by the register benchmark and by tests. Each committee goes through the built-in guide,
+Used by the register tests and the register benchmark. Each committee goes through the built-in guide,
 then holds a few follow-up meetings that review what is still open, then starts over a year on.
 Some meetings are interrupted, some minutes are approved. Runs are reproducible by seed.
 
-    python benchmarks/make_sessions.py 10000 /tmp/sessions
+    python tests/support/generate.py 10000 /tmp/sessions
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ import tomli_w
 
 from facilitator.agenda import Agenda, load_agenda
 from facilitator.codec import session_to_data
-from facilitator.followup import REVIEW_THEME_ID, start_followup
-from facilitator.session import OutcomeKind, Participant, ReviewStatus, Session
+from facilitator.followup import start_followup
+from facilitator.session import REVIEW_THEME_ID, OutcomeKind, Participant, ReviewStatus, Session
 
-AGENDA_FILE = Path(__file__).resolve().parent.parent / "agendas" / "sociale-medier.toml"
+AGENDA_FILE = Path(__file__).resolve().parents[2] / "agendas" / "sociale-medier.toml"
 CET = timezone(timedelta(hours=1))
 FIRST_DAY = date(2022, 1, 10)
 YEARS = 4.5

@@ -1,0 +1,49 @@
+"""A read-only look at a session this program must not write: its minutes as plain text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from facilitator.i18n import _
+from facilitator.sanitize import terminal_safe
+
+
+class ReadOnlyView(ModalScreen[None]):
+    """Shows a text (the Markdown minutes a newer facilitator wrote) that nobody can edit here."""
+
+    BINDINGS = [Binding("escape,q,enter", "close", _("Close"), id="read_only_close")]
+
+    DEFAULT_CSS = """
+    ReadOnlyView { align: center middle; }
+    ReadOnlyView > Vertical {
+        width: 100; max-width: 100%; height: auto; max-height: 90%; padding: 0 1;
+        border: thick $warning; background: $surface;
+    }
+    ReadOnlyView #read-only-why { color: $warning; margin-bottom: 1; }
+    ReadOnlyView VerticalScroll { height: auto; max-height: 100%; }
+    ReadOnlyView #read-only-keys { color: $text-muted; }
+    """
+
+    def __init__(self, title: str, why: str, body: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.why = why
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            # Text, not markup: whatever the file says is shown as written, minus controls.
+            box.border_title = Text(terminal_safe(" ".join(self.title_text.split())))
+            yield Static(Text(terminal_safe(self.why)), id="read-only-why")
+            with VerticalScroll():
+                yield Static(Text(terminal_safe(self.body)), id="read-only-body")
+            yield Label(_("escape: close"), id="read-only-keys")
+
+    def action_close(self) -> None:
+        """Back to where it was opened."""
+        self.dismiss(None)

@@ -1,0 +1,109 @@
+"""Leaving while saves fail: no freeze, nothing lost without saying so, and a way out."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from support import Meeting, make_meeting, text_of
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from facilitator.store import load_session
+from facilitator.tui.modals.unsaved import UnsavedOnQuit
+
+SIZE = (100, 30)
+FIRST_TEXT = "Skærmbilleder gemmes i sagen"
+SECOND_TEXT = "Guiden tages op hvert år"
+
+
+async def capture(pilot: Pilot[None], key: str, text: str) -> None:
+    await pilot.press(key)
+    await pilot.press(*text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def break_the_disk(meeting: Meeting) -> None:
+    """From now on every save fails: the session file's name is taken by a folder."""
+    meeting.path.unlink()
+    meeting.path.mkdir()
+
+
+def outcomes_shown(meeting: Meeting) -> str:
+    return text_of(meeting.app.screen.query_one("#outcomes", Static))
+
+
+async def test_a_failed_capture_says_so_and_quitting_offers_a_way_out(
+    tmp_path: Path,
+) -> None:
+    meeting = make_meeting(tmp_path / "sessions")
+    async with meeting.app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await capture(pilot, "a", FIRST_TEXT)
+        assert [o.text for o in load_session(meeting.path).themes[0].outcomes] == [FIRST_TEXT]
+
+        break_the_disk(meeting)
+        await capture(pilot, "d", SECOND_TEXT)
+        listed = outcomes_shown(meeting)
+        # Listed, but plainly marked: it is not on disk.
+        assert SECOND_TEXT in listed
+        assert "not saved" in listed.split(SECOND_TEXT)[1]
+        assert "not saved" not in listed.split(SECOND_TEXT)[0]
+
+        started = time.monotonic()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        # The saver never waits for the screen, so the answer comes at once (it froze ~17 s).
+        assert time.monotonic() - started < 5
+        dialog = meeting.app.screen
+        assert isinstance(dialog, UnsavedOnQuit)
+        shown = "\n".join(text_of(widget) for widget in dialog.query(Static))
+        assert SECOND_TEXT in shown
+        assert "quit and lose 1 change" in shown
+
+        # Retrying against the same broken disk fails again, and says so again.
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(meeting.app.screen, UnsavedOnQuit)
+
+        rescue = tmp_path / "usb" / "rescued.toml"
+        rescue.parent.mkdir()
+        await pilot.press("s")
+        await pilot.pause()
+        field = meeting.app.screen.query_one(Input)
+        field.value = str(rescue)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert meeting.app.return_code in (None, 0)
+    copy = load_session(rescue)
+    assert [o.text for o in copy.themes[0].outcomes] == [FIRST_TEXT, SECOND_TEXT]
+    assert not meeting.path.with_name(meeting.path.name + ".lock").exists()
+
+
+async def test_quit_and_lose_names_what_is_lost(tmp_path: Path) -> None:
+    meeting = make_meeting(tmp_path / "sessions")
+    async with meeting.app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        break_the_disk(meeting)
+        await capture(pilot, "t", SECOND_TEXT)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(meeting.app.screen, UnsavedOnQuit)
+        await pilot.press("q")
+        await pilot.pause()
+    # The command line prints these after the screen is gone, and exits 1.
+    assert meeting.app.lost_changes == [f"Action: {SECOND_TEXT}"]
+    assert meeting.app.return_code == 1
+
+
+async def test_quit_with_everything_saved_just_leaves(tmp_path: Path) -> None:
+    meeting = make_meeting(tmp_path / "sessions")
+    async with meeting.app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await capture(pilot, "a", FIRST_TEXT)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert meeting.app.lost_changes == []
+    assert meeting.app.return_code in (None, 0)
+    assert not meeting.path.with_name(meeting.path.name + ".lock").exists()
