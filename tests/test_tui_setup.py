@@ -215,6 +215,7 @@ async def test_choosing_a_plan_starts_a_meeting_on_its_themes(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(top(app), MeetingScreen)
+        assert app.flush()
         (path,) = toml_files(tmp_path)
     session = load_session(path)
     paper = [r for r in session.themes if r.origin != "standing"]
