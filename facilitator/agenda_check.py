@@ -12,7 +12,10 @@ from facilitator.agenda_model import (
     LANGUAGES,
     PLANNED_MAX,
     PLANNED_MIN,
+    PROMPT_CHARS,
     SCHEMA,
+    TEXT_CHARS,
+    TEXT_LIMITS,
     TIMEBOX_MAX,
     TIMEBOX_MIN,
     Agenda,
@@ -227,6 +230,12 @@ class Checker:
                 self.report(
                     where, f'"prompts" item {number} is empty', table, "prompts", number - 1
                 )
+            elif len(prompt) > PROMPT_CHARS:
+                message = (
+                    f'"prompts" item {number} is {len(prompt):,} characters long; '
+                    f"at most {PROMPT_CHARS:,} are allowed"
+                )
+                self.report(where, message, table, "prompts", number - 1)
             else:
                 prompts.append(without_controls(prompt).strip())
         return tuple(prompts)
@@ -316,6 +325,12 @@ class Checker:
         if value is None:
             self.report(where, 'missing required key "id"', table, "")
             return ""
+        if isinstance(value, str) and len(value) > TEXT_LIMITS["id"]:
+            message = (
+                f'"id" is {len(value):,} characters long; at most {TEXT_LIMITS["id"]} are allowed'
+            )
+            self.report(where, message, table, "id")
+            return ""
         if not isinstance(value, str) or not _KEBAB.match(value):
             self.report(
                 where,
@@ -342,6 +357,10 @@ class Checker:
             return ""
         if not isinstance(value, str):
             message = f'"{key}" must be a string (in quotes), got {show(value)}'
+            self.report(where, message, table, key)
+            return ""
+        if len(value) > (limit := TEXT_LIMITS.get(key, TEXT_CHARS)):
+            message = f'"{key}" is {len(value):,} characters long; at most {limit:,} are allowed'
             self.report(where, message, table, key)
             return ""
         if required and not value.strip():

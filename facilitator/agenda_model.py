@@ -10,6 +10,10 @@ LANGUAGES = ("da", "en")
 KINDS = ("discussion", "obligation")
 TIMEBOX_MIN, TIMEBOX_MAX = 1, 480
 PLANNED_MIN, PLANNED_MAX = 1, 24 * 60
+# Text caps: a title is a line, a prompt a question, a description a page or two; more is a
+# damaged or hostile file (it would fill a projector screen and every export with one text).
+LINE_CHARS, PROMPT_CHARS, TEXT_CHARS = 500, 2_000, 100_000
+TEXT_LIMITS = {"id": LINE_CHARS, "title": LINE_CHARS, "version": LINE_CHARS, "source": 2_000}
 
 ThemeKind = Literal["discussion", "obligation"]
 

@@ -1,9 +1,15 @@
 """Anonymised copies of sessions: people's names replaced by their role in the committee.
 
 Used for minutes and registers that leave the committee (`--anonymize`). Names are known only
-for participants, so a name of anyone else typed into a note stays as typed; owners who are not
-participants become "Anonymiseret"/"Withheld" unless they name a role or a body ("AMR",
-"Ledelsen"), which is not personal data.
+for participants (of this meeting and of the meetings a follow-up reviews), so a name of anyone
+else typed into a note stays as typed; owners who are not participants become
+"Anonymiseret"/"Withheld" unless they name a role or a body ("AMR", "Ledelsen"), which is not
+personal data.
+
+A participant's name is replaced in every casing, even where it is also a word: with Per
+Olsen in the room, "per time" becomes "Medarbejderrepræsentant 3 time". A reader can puzzle
+that out; a name left in an anonymised minute cannot be taken back. Words that are nobody's
+name in this meeting stay as written.
 """
 
 from __future__ import annotations
@@ -32,11 +38,6 @@ _GROUP_OWNERS = frozenset(
 )  # fmt: skip
 # "Anders og Lars", "TR/AMR", "Mette, Lars": owners naming several people, split and mapped.
 _OWNER_SEPARATORS = re.compile(r"(\s*(?:,|/|&|\+|\bog\b|\band\b)\s*)", re.IGNORECASE)
-
-
-# Lower-case words that are also first names: "per time", "bo i", "mark", "max". Written in
-# lower case they stay; "Per", "PER" and a full name are replaced in any case.
-_COMMON_WORDS = frozenset({"per", "bo", "ask", "max", "mark", "will", "bent", "mai", "sol", "lis"})
 
 
 class _Names:
@@ -127,8 +128,6 @@ class _Names:
 
     def _replace(self, match: re.Match[str]) -> str:
         found = match["name"]
-        if found.islower() and found in _COMMON_WORDS:
-            return match.group()  # "per time": a word, not Per
         label = self.label_of(found) or WITHHELD[self.language]
         if not match["genitive"]:
             return label
@@ -178,6 +177,8 @@ def anonymize_session(
     for record in result.themes:
         record.notes = text(record.notes)
         record.uncovered_reason = text(record.uncovered_reason)
+        record.reason = text(record.reason)
+        record.carried_reason = text(record.carried_reason)
         for outcome in record.outcomes:
             outcome.text = text(outcome.text)
             outcome.owner = names.owner(outcome.owner)

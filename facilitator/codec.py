@@ -9,7 +9,15 @@ from typing import Any, TypeVar, cast
 
 import tomli_w
 
-from facilitator.agenda import Agenda, AgendaError, agenda_from_data
+from facilitator.agenda import (
+    PLANNED_MAX,
+    PLANNED_MIN,
+    TIMEBOX_MAX,
+    TIMEBOX_MIN,
+    Agenda,
+    AgendaError,
+    agenda_from_data,
+)
 from facilitator.sanitize import quoted
 from facilitator.session import (
     MINUTES_STATUSES,
@@ -175,7 +183,6 @@ def _record_data(record: ThemeRecord) -> dict[str, Any]:
 # before it can overflow a date sum, stall a layout or fill a screen.
 YEARS = (1900, 2100)
 MAX_SECONDS = 1_000_000.0  # a theme's time: 11 days is already absurd
-PLANNED_MINUTES = (1, 24 * 60)
 LINE_CHARS = 500  # names, titles, ids
 TEXT_CHARS = 100_000  # notes and outcome texts
 _UNLIMITED = 1 << 62
@@ -295,7 +302,8 @@ class _Reader:
                 return None
             if len(value) > chars:
                 self.problem(
-                    key, f'"{name}" is {len(value)} characters long; at most {chars} are allowed'
+                    key,
+                    f'"{name}" is {len(value):,} characters long; at most {chars:,} are allowed',
                 )
                 return None
             return clean_text(value)
@@ -380,16 +388,14 @@ def session_from_data(
     top = _Reader(data, (), problems)
     agenda = _agenda(top, shown, lines)
     known = {theme.id for theme in agenda.themes} if agenda else set()
-    # A meeting is planned for at most a day, or for its agenda's own length if that is more
-    # (an agenda of many long themes); no theme can be planned longer than the meeting.
-    longest = max(PLANNED_MINUTES[1], agenda.minutes if agenda else 0)
 
     records: list[ThemeRecord] = []
     outcome_ids: dict[str, str] = {}
     for item in top.tables("themes"):
         record = ThemeRecord(
             theme_id=item.line("id", required=True),
-            timebox=item.get("timebox", int, 0, required=True, limits=(1, longest)),
+            # The agenda's range: +/-, scaling and re-planning never go beyond it either.
+            timebox=item.get("timebox", int, 0, required=True, limits=(TIMEBOX_MIN, TIMEBOX_MAX)),
             state=item.choice("state", THEME_STATES, "pending"),
             seconds=item.get("seconds", float, 0.0),
             notes=item.get("notes", str, ""),
@@ -452,7 +458,10 @@ def session_from_data(
         created=top.get("created", datetime, required=True),
         planned_start=top.get("planned_start", datetime),
         planned_minutes=top.get(
-            "planned_minutes", int, agenda.minutes if agenda else 0, limits=(0, longest)
+            "planned_minutes",
+            int,
+            min(agenda.minutes, PLANNED_MAX) if agenda else 1,
+            limits=(PLANNED_MIN, PLANNED_MAX),  # a day at most, as the forms and CLI allow
         ),
         started=top.get("started", datetime),
         ended=top.get("ended", datetime),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal, Protocol, TypeVar, get_args
 
-from facilitator.agenda import Agenda, Theme
+from facilitator.agenda import PLANNED_MAX, TIMEBOX_MAX, Agenda, Theme
 from facilitator.sanitize import without_controls
 
 SESSION_SCHEMA = 1
@@ -243,7 +243,9 @@ class Session:
             committee=clean_line(committee),
             agenda=agenda,
             themes=[ThemeRecord(theme.id, theme.timebox) for theme in agenda.themes],
-            planned_minutes=agenda.minutes,
+            # A meeting is planned for a day at most (what the loader accepts), however many
+            # long themes the agenda holds.
+            planned_minutes=min(agenda.minutes, PLANNED_MAX),
             current_theme=agenda.themes[0].id,
         )
         if planned_minutes is not None and planned_minutes != agenda.minutes:
@@ -319,6 +321,7 @@ class Session:
     def scale_to(self, planned_minutes: int) -> None:
         """Fit all timeboxes to a planned length, in proportion, whole minutes, 1 at least;
         an obligation keeps at least OBLIGATION_FLOOR minutes (see fit_timeboxes)."""
+        planned_minutes = max(1, min(planned_minutes, PLANNED_MAX))  # what the loader accepts
         fitted = fit_timeboxes(self.agenda.themes, planned_minutes)
         for record, minutes in zip(self.themes, fitted, strict=True):
             record.timebox = minutes
@@ -475,6 +478,7 @@ def fit_timeboxes(themes: Sequence[Theme], total: int) -> list[int]:
     In proportion to the agenda's timeboxes (see `distribute`); an obligation that would get
     less than OBLIGATION_FLOOR minutes (or its own timebox, if that is shorter) gets that, and
     the other themes share what is left. When even that does not fit, the sum exceeds `total`.
+    No theme gets more than TIMEBOX_MAX (8 hours; a longer meeting of few themes falls short).
     """
     floors = [min(OBLIGATION_FLOOR, t.timebox) if t.is_obligation else 1 for t in themes]
     fixed: dict[int, int] = {}
@@ -487,7 +491,7 @@ def fit_timeboxes(themes: Sequence[Theme], total: int) -> list[int]:
             break
         fixed.update((i, floors[i]) for i in short)
     fitted = dict(zip(free, parts, strict=True))
-    return [fixed.get(i, fitted.get(i, 0)) for i in range(len(themes))]
+    return [min(TIMEBOX_MAX, fixed.get(i, fitted.get(i, 0))) for i in range(len(themes))]
 
 
 def distribute(weights: list[int], total: int) -> list[int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from facilitator.agenda import Section, Theme
+from facilitator.agenda import PLANNED_MAX, Section, Theme
 from facilitator.items import insert_section, unique_id
 from facilitator.session import Session
 
@@ -91,5 +91,5 @@ def add_standing_items(session: Session, previous: date | None = None) -> None:
     end = len(session.agenda.sections)
     for offset, item in enumerate(CLOSING):
         insert_section(session, _section(session, item, language), end + offset, "standing")
-    session.planned_minutes += STANDING_MINUTES
+    session.planned_minutes = min(session.planned_minutes + STANDING_MINUTES, PLANNED_MAX)
     session.current_theme = session.themes[0].theme_id

@@ -166,7 +166,14 @@ class Workspace:
         destination = export_target(session_path, fmt, target)
         if session is None:
             session = store.load_session(session_path)
-        self.write_file(destination, render(session, fmt, anonymize))
+        if anonymize:
+            from facilitator.anonymize import anonymize_session
+            from facilitator.followup import earlier_participants
+
+            # A follow-up's reviews name the earlier meetings' people: withheld too.
+            earlier = earlier_participants(session, session_path, [self.folder])
+            session = anonymize_session(session, earlier)
+        self.write_file(destination, render(session, fmt))
         return destination
 
     def render(

@@ -503,13 +503,12 @@ class MinutesScreen(FacilitatorScreen):
     @work(thread=True, group="minutes-export")
     def _write_anonymized(self, committee: bool) -> None:
         from facilitator.anonymize import NEUTRAL_COMMITTEE, anonymize_session
-        from facilitator.followup import earlier_sessions
+        from facilitator.followup import earlier_participants
         from facilitator.store import slugify
 
         session = self.session
         # A follow-up's reviews name the earlier meetings' people: they are withheld too.
-        earlier = earlier_sessions(session, self.path, [self.facilitator.sessions_dir])
-        names = [p.name for meeting in earlier for p in meeting.participants]
+        names = earlier_participants(session, self.path, [self.facilitator.sessions_dir])
         try:
             text = render_markdown(anonymize_session(session, names, committee=committee))
         except Exception as error:  # a bug in a renderer must not lose the meeting
