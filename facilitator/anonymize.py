@@ -76,10 +76,16 @@ class _Names:
             self.full.setdefault(key, label)
             self.words.add(" ".join(name.split()))
             tokens = key.split()
-            firsts.setdefault(tokens[0], set()).add(label)
+            # A double name is also called by either half: "Anne-Mette" as "Mette", "fru
+            # Kjær-Holm" as "fru Holm".
+            for token in {tokens[0], *_halves(tokens[0])}:
+                firsts.setdefault(token, set()).add(label)
+                self.words.add(token)
             # Every later name is a surname on its own ("Kjær", "Holm"), and so are all of them
             # together ("Kjær Holm").
-            for token in {*tokens[1:], " ".join(tokens[1:])} if len(tokens) > 1 else ():
+            later = {*tokens[1:], " ".join(tokens[1:])} if len(tokens) > 1 else set()
+            later |= {half for surname in tokens[1:] for half in _halves(surname)}
+            for token in later:
                 lasts.setdefault(token, set()).add(label)
                 self.words.add(token)
         # A token both a first name and a surname of different people is ambiguous too.
@@ -134,6 +140,12 @@ class _Names:
         # "Mettes forslag" -> "Lederens"? Too clever; "Leders" reads fine, "Medarbejder 1's" too.
         english_or_number = self.language == "en" or label[-1:].isdigit()
         return label + ("'s" if english_or_number else "s")
+
+
+def _halves(token: str) -> list[str]:
+    """The parts of a hyphenated name ("anne-mette": anne, mette); none for a plain one."""
+    parts = [part for part in token.split("-") if part]
+    return parts if len(parts) > 1 else []
 
 
 def _key(name: str) -> str:

@@ -321,3 +321,14 @@ def test_anonymised_exports_name_no_participant_in_any_casing(
     # The register still says who: by role, with the earlier meeting's people withheld.
     assert "Medarbejderrepræsentant 2 og TR mødes" in exported["csv"]
     assert "Anonymiseret og Anonymiseret har rykket" in exported["csv"]
+
+
+def test_either_half_of_a_double_name_is_replaced() -> None:
+    session = _session()
+    session.participants = [
+        Participant("Anne-Mette Kjær-Holm", "leader", "management"),
+        Participant("Jens Bo", "tr", "employees"),
+    ]
+    session.set_notes("dokumentation", "anne-mette og METTE; fru Holm, fru kjær og Kjær-Holms plan")
+    notes = anonymize_session(session).record("dokumentation").notes
+    assert notes == "Leder og Leder; fru Leder, fru Leder og Leders plan"

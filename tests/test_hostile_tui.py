@@ -58,13 +58,18 @@ SHOWN_AS_WRITTEN = {
 
 
 def shown_texts(app: FacilitatorApp) -> list[str]:
-    """Every text a widget of the current screen shows: labels, notes, border titles, toasts."""
+    """Every text a widget of the current screen shows: labels, notes, table cells, border
+    titles, toasts."""
     texts = []
     for widget in app.screen.query("*"):
         if isinstance(widget, Static):
             texts.append(text_of(widget))
         elif isinstance(widget, TextArea):
             texts.append(widget.text)
+        elif isinstance(widget, DataTable):
+            texts.extend(
+                str(cell) for row in range(widget.row_count) for cell in widget.get_row_at(row)
+            )
         texts.extend(str(title) for title in (widget.border_title, widget.border_subtitle) if title)
     return texts
 

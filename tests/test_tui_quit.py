@@ -166,3 +166,23 @@ async def test_a_meeting_opened_in_place_of_the_first_screen_is_shown(tmp_path: 
     assert load_session(second_path).committee == "Hovedudvalget"
     assert not lock_of(second_path).exists()
     assert not lock_of(first.path).exists()
+
+
+async def test_the_first_save_does_not_lock_a_meeting_again_once_it_is_released(
+    tmp_path: Path,
+) -> None:
+    # The first save waits for the first frame; a meeting released before then (left at
+    # once) was locked again by it, and stayed locked until the program ended.
+    time = FakeTime()
+    session = fresh_session(time)
+    path = new_session_path(tmp_path, session)
+    save_session(session, path)
+    app = FacilitatorApp(tmp_path, monotonic=time.monotonic, wall=time.wall, bell=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_meeting(load_session(path), path)
+        app.release(path)
+        await pilot.pause()
+        await pilot.pause()
+        assert not lock_of(path).exists()
+        assert path not in app.meetings
