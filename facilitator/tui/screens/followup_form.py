@@ -46,6 +46,8 @@ class FollowupForm(SetupScreen):
                 place=session.place,
                 chair=session.chair,
                 secretary=session.secretary,
+                formand=session.formand,
+                naestformand=session.naestformand,
             )
         )
         self.session = session
@@ -106,6 +108,8 @@ class FollowupForm(SetupScreen):
         session.place = clean_line(form.place)
         session.chair = clean_line(form.chair)
         session.secretary = clean_line(form.secretary)
+        session.formand = clean_line(form.formand)
+        session.naestformand = clean_line(form.naestformand)
         session.participants = list(form.participants)
         if form.planned is not None and form.planned != session.planned_minutes:
             session.scale_to(form.planned)

@@ -77,7 +77,7 @@ class MinutesScreen(FacilitatorScreen):
             "approve",
             "Approve",
             id="minutes_approve",
-            tooltip="Approve the minutes (asks who approves)",
+            tooltip="Approve the minutes (asks the formand, then the næstformand)",
         ),
         # The minutes panel names the three export keys; the Footer has no room for them at 80.
         Binding(
@@ -103,6 +103,14 @@ class MinutesScreen(FacilitatorScreen):
             show=False,
             id="export_toml",
             tooltip="Export the whole session as TOML, for other programs",
+        ),
+        Binding(
+            "w",
+            "export('docx')",
+            "Word",
+            show=False,
+            id="export_docx",
+            tooltip="Export the minutes as a Word document, beside the session file",
         ),
         Binding(
             "a",
@@ -209,6 +217,7 @@ class MinutesScreen(FacilitatorScreen):
                 self,
                 ("export_md", "Markdown"),
                 ("export_html", "HTML"),
+                ("export_docx", "Word"),
                 ("export_toml", "TOML"),
                 ("export_anonymized", _("anonymised")),
             )
@@ -232,7 +241,15 @@ class MinutesScreen(FacilitatorScreen):
         if session.minutes_status == "approved":
             when = f" {short_date(session.approved_at.date())}" if session.approved_at else ""
             state.update(
-                Text(_("Approved by {name}").format(name=session.approved_by or "?") + when)
+                Text(
+                    _("Approved by {name}").format(
+                        name=" · ".join(
+                            n for n in (session.approved_by, session.vice_approved_by) if n
+                        )
+                        or "?"
+                    )
+                    + when
+                )
             )
         else:
             state.update(Text(f"{state_label(session.state)} · {_('draft, not approved')}"))
@@ -434,29 +451,41 @@ class MinutesScreen(FacilitatorScreen):
             return
         session = self.session
 
-        def answer(name: str | None) -> None:
-            if name is None or not name.strip():
-                return
-            session.approve(name, at=self.facilitator.wall())
+        def approved(name: str, vice: str) -> None:
+            session.approve(name, at=self.facilitator.wall(), vice_by=vice)
             self._changed()
+            names = " · ".join(n for n in (session.approved_by, session.vice_approved_by) if n)
             self.notify(
                 _("Minutes approved by {name}, {time}.").format(
-                    name=session.approved_by,
+                    name=names,
                     time=clock_time(session.approved_at or self.facilitator.wall()),
                 ),
                 timeout=4,
                 markup=False,
             )
 
-        context = _("Who approves the minutes?")
-        value = session.approved_by or session.chair
-        prompt = TextPrompt(
-            _("Approve the minutes"),
-            context,
-            value,
-            required=_("Write who approves the minutes."),
+        def answer(name: str | None) -> None:
+            if name is None:
+                return
+
+            # MED: the formand and the næstformand both approve; the second may be left empty.
+            def second(vice: str | None) -> None:
+                if vice is not None:
+                    approved(name, vice)
+
+            vice_context = _("Who approves for the other side (næstformand)? May be empty.")
+            vice_value = session.vice_approved_by or session.naestformand
+            self.app.push_screen(
+                TextPrompt(_("Approve the minutes"), vice_context, vice_value), second
+            )
+
+        context = _("Who approves the minutes (formand)?")
+        value = session.approved_by or session.formand or session.chair
+        # The dialog stays open until a name is given: closing it would lose the approval.
+        required = _("Write who approves the minutes.")
+        self.app.push_screen(
+            TextPrompt(_("Approve the minutes"), context, value, required=required), answer
         )
-        self.app.push_screen(prompt, answer)
 
     # -- export ---------------------------------------------------------------------------
 
@@ -508,13 +537,12 @@ class MinutesScreen(FacilitatorScreen):
     @work(thread=True, group="minutes-export")
     def _write_anonymized(self, committee: bool) -> None:
         from facilitator.anonymize import NEUTRAL_COMMITTEE, anonymize_session
-        from facilitator.followup import earlier_sessions
+        from facilitator.followup import earlier_participants
         from facilitator.store import slugify
 
         session = self.session
         # A follow-up's reviews name the earlier meetings' people: they are withheld too.
-        earlier = earlier_sessions(session, self.path, [self.facilitator.sessions_dir])
-        names = [p.name for meeting in earlier for p in meeting.participants]
+        names = earlier_participants(session, self.path, [self.facilitator.sessions_dir])
         try:
             text = render_markdown(anonymize_session(session, names, committee=committee))
         except Exception as error:  # a bug in a renderer must not lose the meeting
