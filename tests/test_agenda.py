@@ -28,6 +28,7 @@ from facilitator.agenda import (
     parse_agenda,
 )
 from facilitator.cli import main
+from facilitator.sanitize import without_controls
 from facilitator.toml_positions import KeyLines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -904,9 +905,12 @@ def test_builtins_round_trip_through_their_data(name: str) -> None:
 
 # -- property tests ------------------------------------------------------------------------
 
-# Without controls (Cc, Cf, line separators): loading removes them (see sanitize.py).
+# Without what loading removes (controls, bidi and zero-width marks, tag characters: see
+# sanitize.py), which a round trip cannot keep.
 _TEXT = st.text(
-    st.characters(exclude_categories=["Cs", "Cc", "Cf", "Zl", "Zp"]),
+    st.characters(exclude_categories=["Cs", "Cc", "Cf", "Zl", "Zp"]).filter(
+        lambda char: without_controls(char) == char
+    ),
     max_size=40,
 )
 # Fragments that confused the old line scanner, mixed into free text.
@@ -981,7 +985,7 @@ def _shuffled(data: Any, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Any:
     return data
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(agenda=agendas(), multiline=st.booleans(), data=st.data())
 def test_to_data_round_trips(agenda: Agenda, multiline: bool, data: st.DataObject) -> None:
     # TOML turns a CR LF inside a multi-line string into LF; a file never holds anything else.
@@ -990,7 +994,7 @@ def test_to_data_round_trips(agenda: Agenda, multiline: bool, data: st.DataObjec
     assert parse_agenda(raw.encode(), "round-trip.toml") == agenda
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(agenda=agendas(), multiline=st.booleans(), data=st.data())
 def test_a_problem_names_the_line_it_is_on(
     agenda: Agenda, multiline: bool, data: st.DataObject
@@ -1048,7 +1052,7 @@ def _key_paths(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | 
     return found
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=_TOML, multiline=st.booleans())
 def test_the_key_scanner_finds_every_key_of_any_toml(data: dict[str, Any], multiline: bool) -> None:
     assume(not multiline or not any("\r" in text for text in _strings(data)))
@@ -1065,7 +1069,7 @@ def test_the_key_scanner_finds_every_key_of_any_toml(data: dict[str, Any], multi
         assert at.startswith((key, '"', "'", "[")), (path, at)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=st.one_of(st.binary(max_size=200), _FREE.map(str.encode)))
 def test_any_bytes_give_an_agenda_or_clear_problems(raw: bytes) -> None:
     try:
