@@ -85,7 +85,10 @@ class AgendaPanel(VerticalScroll, can_focus=False):
             all_done = all(r.state == "done" for r in records)
             mark = "▶" if is_current else ("✓" if all_done else " ")
             style = "bold" if is_current else ("dim" if all_done else "")
-            text.append(f"{mark} {number} {section.title}"[:width] + "\n", style=style)
+            heading = f"{mark} {number} {section.title}"
+            if len(heading) > width:
+                heading = heading[: width - 1] + "…"
+            text.append(heading + "\n", style=style)
             line += 1
             for theme, record in zip(section.themes, records, strict=True):
                 current = record.theme_id == session.current_theme
