@@ -15,7 +15,8 @@ from facilitator.standing import AGENDA_ID, STANDING_MINUTES
 from facilitator.store import load_session
 from facilitator.tui.app import FacilitatorApp, StartSetup
 from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.tui.screens.setup import SetupScreen, parse_planned
+from facilitator.tui.screens.setup import SetupScreen
+from facilitator.tui.screens.setup_fields import parse_planned
 from facilitator.tui.widgets.participant_row import ParticipantRow
 
 

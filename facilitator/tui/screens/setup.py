@@ -9,15 +9,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from facilitator.agenda import Agenda, Plan
 from facilitator.catalog import find_agendas
 from facilitator.i18n import _
-from facilitator.plans import new_session
 from facilitator.session import (
     clean_line,
     parse_role,
@@ -25,113 +23,24 @@ from facilitator.session import (
 from facilitator.standing import STANDING_MINUTES
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
-from facilitator.tui.widgets.participant_row import ParticipantRow
+from facilitator.tui.screens.setup_fields import (
+    default_plan,
+    parse_planned,
+    plan_choices,
+    scaled_preview,
+)
+from facilitator.tui.screens.setup_keys import SETUP_BINDINGS
+from facilitator.tui.widgets.participant_row import ParticipantList, ParticipantRow
 from facilitator.workspace import MeetingForm
 
 if TYPE_CHECKING:
     from facilitator.tui.app import StartSetup
 
-PLANNED_MIN, PLANNED_MAX = 1, 24 * 60
-
-
-def parse_planned(text: str) -> tuple[int | None, str]:
-    """The planned length in minutes, or None and a message saying what is wrong."""
-    raw = text.strip()
-    if not raw:
-        return None, _("Write the planned length in minutes.")
-    try:
-        minutes = int(raw)
-    except ValueError:
-        return None, _("Write a whole number of minutes, such as 120.")
-    if not PLANNED_MIN <= minutes <= PLANNED_MAX:
-        return None, _("Between 1 and 1440 minutes (24 hours), please.")
-    return minutes, ""
-
-
-def scaled_preview(agenda: Agenda, minutes: int, plan: Plan | None = None) -> tuple[str, int]:
-    """Each section's minutes after fitting the agenda (or plan) to `minutes`, for the form,
-    and the minutes they add up to: more than `minutes` when every theme's floor (one
-    minute, more for an obligation) does not fit."""
-    session = new_session("-", agenda, planned_minutes=minutes, plan=plan)
-    taken = {record.theme_id: record.timebox for record in session.themes}
-    if plan is not None:
-        taken = {theme_id: taken[theme_id] for theme_id in plan.themes}
-    parts: list[str] = []
-    for number, section in enumerate(agenda.sections, start=1):
-        times = [taken[theme.id] for theme in section.themes if theme.id in taken]
-        if times:
-            parts.append(f"{number} {section.title} {sum(times)}")
-    return " · ".join(parts), sum(taken.values())
-
-
-def plan_choices(agenda: Agenda) -> list[tuple[str, str]]:
-    """(label, plan id) for the form's plan field; "" stands for the whole agenda.
-
-    The whole agenda is offered only when no plan already takes every theme.
-    """
-    every = {theme.id for theme in agenda.themes}
-    choices = [
-        (
-            _("{title} · {count} of {total} themes").format(
-                title=plan.title, count=len(plan.themes), total=len(every)
-            ),
-            plan.id,
-        )
-        for plan in agenda.plans
-    ]
-    if not any(set(plan.themes) == every for plan in agenda.plans):
-        whole = _("The whole agenda ({minutes} min)").format(minutes=agenda.minutes)
-        choices.insert(0, (whole, ""))
-    return choices
-
-
-def default_plan(agenda: Agenda, wanted: str = "") -> str:
-    """The plan the form starts on: `wanted` if the agenda has it, else the whole agenda."""
-    ids = [plan_id for _label, plan_id in plan_choices(agenda)]
-    if wanted in ids:
-        return wanted
-    every = {theme.id for theme in agenda.themes}
-    whole = [plan.id for plan in agenda.plans if set(plan.themes) == every]
-    return whole[0] if whole else ""
-
 
 class SetupScreen(FacilitatorScreen):
     """Fill in what the minutes need, then start: the meeting opens with the clock paused."""
 
-    BINDINGS = [
-        Binding(
-            "ctrl+s",
-            "start",
-            "Start the meeting",
-            priority=True,
-            id="setup_start",
-            tooltip="Start the meeting as the form says",
-        ),
-        # The participants' heading names these two; the Footer has no room at 80.
-        Binding(
-            "ctrl+n",
-            "add_participant",
-            "Add participant",
-            show=False,
-            id="setup_add",
-            tooltip="Add a participant",
-        ),
-        Binding(
-            "ctrl+r",
-            "remove_participant",
-            "Remove participant",
-            show=False,
-            id="setup_remove",
-            tooltip="Remove the participant the cursor is on",
-        ),
-        Binding(
-            "escape",
-            "back",
-            "Back",
-            id="setup_back",
-            tooltip="Back (asks first if something was typed)",
-        ),
-    ]
+    BINDINGS = SETUP_BINDINGS
 
     DEFAULT_CSS = """
     SetupScreen { layout: vertical; }
@@ -292,12 +201,11 @@ class SetupScreen(FacilitatorScreen):
                     hint(self, ("setup_add", _("add")), ("setup_remove", _("remove"))),
                     id="participants-keys",
                 )
-            with Vertical(id="participants"):
-                yield Static(
-                    _("Nobody yet. {key} adds a participant.").format(key=add_key),
-                    id="participants-empty",
-                )
-                yield from self.participant_rows()
+            yield ParticipantList(
+                self.participant_rows(),
+                _("Nobody yet. {key} adds a participant.").format(key=add_key),
+                id="participants",
+            )
             yield from self.compose_more()
             with Horizontal(id="setup-buttons"):
                 start_key = keys_of(self, "setup_start")
@@ -325,7 +233,6 @@ class SetupScreen(FacilitatorScreen):
     def on_mount(self) -> None:
         self._show_agenda_info()
         self._check_planned()
-        self._show_participants_hint()
         self._initial = self._snapshot()
         self.query_one("#committee", Input).focus()
 
@@ -364,10 +271,6 @@ class SetupScreen(FacilitatorScreen):
             if later:
                 text = _("{count} theme(s) wait for the next meeting.").format(count=later)
         self._message("plan", text)
-
-    def _show_participants_hint(self) -> None:
-        empty = not self.query(ParticipantRow)
-        self.query_one("#participants-empty").display = empty
 
     @on(Select.Changed, "#agenda")
     def _agenda_changed(self, event: Select.Changed) -> None:
@@ -453,46 +356,20 @@ class SetupScreen(FacilitatorScreen):
 
     def action_add_participant(self) -> None:
         """Add a row for one more participant and put the cursor in its name."""
-        row = ParticipantRow()
-        self.query_one("#participants", Vertical).mount(row)
-        self._show_participants_hint()
-        self.call_after_refresh(row.focus_name)
-        self.call_after_refresh(row.scroll_visible)
+        self.query_one(ParticipantList).add()
 
     def action_remove_participant(self) -> None:
         """Remove the participant row the cursor is in."""
-        focused = self.focused
-        row = next(
-            (
-                node
-                for node in (focused.ancestors_with_self if focused else [])
-                if isinstance(node, ParticipantRow)
-            ),
-            None,
-        )
+        participants = self.query_one(ParticipantList)
+        row = participants.row_of(self.focused)
         if row is None:
             self.notify(_("Move the cursor to the participant to remove first."), timeout=4)
             return
-        self._remove_row(row)
+        participants.remove_row(row)
 
-    def _remove_row(self, row: ParticipantRow) -> None:
-        rows = list(self.query(ParticipantRow))
-        index = rows.index(row)
-        row.remove()
-        rest = [other for other in rows if other is not row]
-        if rest:
-            rest[min(index, len(rest) - 1)].focus_name()
-        else:
-            self.query_one("#add", Button).focus()
-        self.call_after_refresh(self._show_participants_hint)
-
-    @on(Button.Pressed, ".p-remove")
-    def _remove_pressed(self, event: Button.Pressed) -> None:
-        row = next(
-            (node for node in event.button.ancestors if isinstance(node, ParticipantRow)), None
-        )
-        if row is not None:
-            self._remove_row(row)
+    @on(ParticipantList.Emptied)
+    def _no_participants_left(self) -> None:
+        self.query_one("#add", Button).focus()
 
     @on(Button.Pressed, "#add")
     def _add_pressed(self) -> None:
@@ -531,11 +408,7 @@ class SetupScreen(FacilitatorScreen):
             secretary=self.query_one("#secretary", Input).value,
             formand=self.query_one("#formand", Input).value,
             naestformand=self.query_one("#naestformand", Input).value,
-            participants=[
-                participant
-                for row in self.query(ParticipantRow)
-                if (participant := row.participant) is not None
-            ],
+            participants=self.query_one(ParticipantList).participants,
         )
         self._open(form)
 

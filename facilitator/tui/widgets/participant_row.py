@@ -1,11 +1,13 @@
-"""One participant in a form: name, role, side and whether they are here."""
+"""The participants of a form: one row each (name, role, side, here or not), added and removed."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Button, Checkbox, Input, Select
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from facilitator.i18n import _
 from facilitator.session import ROLES, SIDES, Participant, Role, Side, clean_line, side_for_role
@@ -79,3 +81,67 @@ class ParticipantRow(Horizontal):
     def focus_name(self) -> None:
         """Put the cursor in the name field."""
         self.query_one(".p-name", Input).focus()
+
+
+class ParticipantList(Vertical):
+    """A form's participants: rows added and removed, and a line saying so when there are none."""
+
+    class Emptied(Message):
+        """The last row went: the form puts the cursor somewhere sensible."""
+
+    def __init__(self, rows: list[ParticipantRow], empty: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows = rows
+        self._empty = empty
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._empty, id="participants-empty")
+        yield from self._rows
+
+    def on_mount(self) -> None:
+        self._show_empty()
+
+    @property
+    def rows(self) -> list[ParticipantRow]:
+        """The rows, top to bottom."""
+        return list(self.query(ParticipantRow))
+
+    @property
+    def participants(self) -> list[Participant]:
+        """Everyone with a name typed."""
+        return [person for row in self.rows if (person := row.participant) is not None]
+
+    def add(self) -> None:
+        """One more row, the cursor in its name."""
+        row = ParticipantRow()
+        self.mount(row)
+        self._show_empty()
+        self.call_after_refresh(row.focus_name)
+        self.call_after_refresh(row.scroll_visible)
+
+    def remove_row(self, row: ParticipantRow) -> None:
+        """Take a row away; the cursor goes to the row that takes its place."""
+        rows = self.rows
+        index = rows.index(row)
+        row.remove()
+        rest = [other for other in rows if other is not row]
+        if rest:
+            rest[min(index, len(rest) - 1)].focus_name()
+        else:
+            self.post_message(self.Emptied())
+        self.call_after_refresh(self._show_empty)
+
+    def row_of(self, widget: Widget | None) -> ParticipantRow | None:
+        """The row a widget (the focused one, say) sits in."""
+        nodes = widget.ancestors_with_self if widget is not None else []
+        return next((node for node in nodes if isinstance(node, ParticipantRow)), None)
+
+    @on(Button.Pressed, ".p-remove")
+    def _remove_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = self.row_of(event.button)
+        if row is not None:
+            self.remove_row(row)
+
+    def _show_empty(self) -> None:
+        self.query_one("#participants-empty").display = not self.query(ParticipantRow)
