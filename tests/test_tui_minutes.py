@@ -220,3 +220,27 @@ async def test_text_with_brackets_shows_as_typed(tmp_path: Path, sample_agenda: 
         await pilot.pause()
         assert "Se [bilag 1] og [/] [b]her" in drawn(app)
         assert "[Mia]" in drawn(app)
+
+
+async def test_a_correction_types_on_and_the_table_header_stays_in_line(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    session, path = ended_session(tmp_path, sample_agenda)
+    app = FacilitatorApp(sessions_dir=tmp_path, start=StartMeeting(session, path), wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("down", "enter")  # the decision
+        await pilot.pause()
+        # Typed on at the end: the first key does not replace the whole text.
+        await pilot.press(*" og i LMU")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert table_texts(screen)[1] == "Guiden tages op hvert år og i LMU"
+        table = screen.query_one("#outcomes", DataTable)
+        # As drawn: each heading starts where its column's cells start, after the refill.
+        header = table.render_line(0).text
+        first_row = table.render_line(1).text
+        for index in (1, 2, 4):
+            heading = str(table.ordered_columns[index].label)
+            cell = str(table.get_row_at(0)[index])
+            assert header.index(heading) == first_row.index(cell), (header, first_row)

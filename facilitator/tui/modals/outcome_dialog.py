@@ -74,15 +74,18 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
         with Vertical() as box:
             box.border_title = escape(f"{kind_label(self.kind)} · {self.theme_title}")
             yield Label(_("Text"), classes="field")
-            yield Input(draft.text if draft else "", id="outcome-text")
+            # A correction types on at the end: selecting everything on focus would let the
+            # first key typed replace the whole text.
+            yield Input(draft.text if draft else "", id="outcome-text", select_on_focus=False)
             yield Label("", id="text-error")
             yield Label(owner_label, classes="field")
-            yield Input(draft.owner if draft else "", id="outcome-owner")
+            yield Input(draft.owner if draft else "", id="outcome-owner", select_on_focus=False)
             yield Label(date_label, classes="field")
             yield Input(
                 draft.due.isoformat() if draft and draft.due else "",
                 placeholder=_("2026-03-01 · 1.3.2026 · +14d · +2w"),
                 id="outcome-date",
+                select_on_focus=False,
             )
             yield Label(_("Empty, or a date like 2026-03-01, 1.3.2026, +14d, +2w"), id="date-hint")
             yield Label(_("enter save · tab next field · escape cancel"), id="dialog-keys")

@@ -293,20 +293,25 @@ class MinutesScreen(FacilitatorScreen):
             + max(map(len, dates), default=4)
         )
         text_width = max(16, width - fixed - 2 * 6 - 2)
-        table.add_column("#", key="number")
-        table.add_column(_("Kind"), key="kind")
-        table.add_column(_("Ref"), key="theme")
+        refs = [self._theme_ref(record) for record, _outcome in outcomes]
+        # Every width given: a table filled again after an edit keeps its header in line with
+        # its rows (auto-measured widths left the header as the first filling measured it).
+        headings = (_("Kind"), _("Ref"), _("Owner"), _("Date"))
+        table.add_column("#", key="number", width=max(1, len(str(len(outcomes)))))
+        table.add_column(headings[0], key="kind", width=_widest(headings[0], kinds))
+        table.add_column(headings[1], key="theme", width=_widest(headings[1], refs))
         table.add_column(_("Text"), key="text", width=text_width)
-        table.add_column(_("Owner"), key="owner")
-        table.add_column(_("Date"), key="date")
-        for number, (record, outcome) in enumerate(outcomes, start=1):
+        owners = [ellipsize(outcome.owner, OWNER_WIDTH) for _record, outcome in outcomes]
+        table.add_column(headings[2], key="owner", width=_widest(headings[2], owners))
+        table.add_column(headings[3], key="date", width=_widest(headings[3], dates))
+        for number, (_record, outcome) in enumerate(outcomes, start=1):
             # Text, not str: a str cell is read as Rich markup, and "[" in a text would vanish.
             table.add_row(
                 Text(str(number)),
                 Text(kinds[number - 1]),
-                Text(self._theme_ref(record)),
+                Text(refs[number - 1]),
                 Text(ellipsize(outcome.text, text_width * TEXT_LINES - 2)),
-                Text(ellipsize(outcome.owner, OWNER_WIDTH)),
+                Text(owners[number - 1]),
                 Text(dates[number - 1]),
                 key=outcome.id,
                 height=None,
@@ -627,3 +632,8 @@ class MinutesScreen(FacilitatorScreen):
             self.app.pop_screen()
         else:
             self.app.switch_screen(HomeScreen())
+
+
+def _widest(heading: str, cells: list[str]) -> int:
+    """A column as wide as its heading or its widest cell."""
+    return max([len(heading), *map(len, cells)])
