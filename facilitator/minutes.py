@@ -263,7 +263,7 @@ class _Writer:
             (r.theme_id for r in self.session.themes if r.theme_id.startswith(MINUTES_ID)), None
         )
         lines = [] if after else self.review()
-        evaluated = False
+        evaluated = told_next = False
         for number, section in enumerate(self.session.agenda.sections, start=1):
             themes = section.themes
             # A standing item is a section of one theme by the same title: one heading, "## 1.".
@@ -276,9 +276,13 @@ class _Writer:
                     evaluated = True
                 if theme.id == NEXT_MEETING_ID:
                     lines += self.next_meeting()
+                    told_next = True
                 if theme.id == after:
                     lines += self.review("###")
         lines += self.summary()
+        if not told_next:
+            # Typed on the minutes screen of a meeting without the standing items.
+            lines += self.next_meeting()
         if not evaluated:
             lines += [f"## {self.label['time_used']}", "", *self.time_table()]
         lines += self.footer()
