@@ -57,7 +57,7 @@ def test_a_change_withdraws_the_approval_and_no_change_keeps_it(sample_agenda: A
     session = Session.new("LMU Nord", sample_agenda)
     session.approve("Anne", datetime(2026, 3, 3, 9, 0, tzinfo=CET), "Mia")
     assert not set_next_meeting(session, None, "", "")
-    assert session.minutes_status == "approved"
+    assert (session.minutes_status, session.vice_approved_by) == ("approved", "Mia")
     assert set_next_meeting(session, None, "", "Kantinen")
-    assert session.minutes_status == "draft" and not session.vice_approved_by
+    assert (session.minutes_status, session.vice_approved_by) == ("draft", "")
     assert session.next_meeting_place == "Kantinen"
