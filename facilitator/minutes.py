@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from facilitator import i18n
+from facilitator.agenda import Agenda
 from facilitator.markdown_escape import (
     HARD_BREAK,
     escape_block,
@@ -35,6 +36,21 @@ _FOLLOW_UP_KINDS: tuple[OutcomeKind, ...] = ("agreement", "action")
 def minutes_language(session: Session) -> str:
     """The language of the minutes: the agenda's, English for anything unknown."""
     return i18n.known_language(session.agenda.language)
+
+
+def item_refs(agenda: Agenda) -> dict[str, str]:
+    """Each theme's number as the minutes print it: `6.3`, but `1` for a standing item.
+
+    A section of one theme by the same title (the MED standing items) is one point of the
+    minutes, «## 1. Godkendelse af dagsorden»; its tables and chart say `1` as well.
+    """
+    refs: dict[str, str] = {}
+    for number, section in enumerate(agenda.sections, start=1):
+        themes = section.themes
+        single = len(themes) == 1 and themes[0].title == section.title
+        for index, theme in enumerate(themes, start=1):
+            refs[theme.id] = str(number) if single else f"{number}.{index}"
+    return refs
 
 
 class MinutesParts(NamedTuple):
@@ -81,7 +97,7 @@ class _Writer:
         self.session = session
         self.language = minutes_language(session)
         self.label = i18n.words(self.language).minutes
-        self.refs = {theme_id: str(ref) for theme_id, ref in session.agenda.refs().items()}
+        self.refs = item_refs(session.agenda)
         self.gaps = {
             record.theme_id: gap
             for record in session.themes
