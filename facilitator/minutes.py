@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from facilitator import i18n
+from facilitator.agenda import Agenda
 from facilitator.markdown_escape import (
     HARD_BREAK,
     escape_block,
@@ -35,6 +36,21 @@ _FOLLOW_UP_KINDS: tuple[OutcomeKind, ...] = ("agreement", "action")
 def minutes_language(session: Session) -> str:
     """The language of the minutes: the agenda's, English for anything unknown."""
     return i18n.known_language(session.agenda.language)
+
+
+def item_refs(agenda: Agenda) -> dict[str, str]:
+    """Each theme's number as the minutes print it: `6.3`, but `1` for a standing item.
+
+    A section of one theme by the same title (the MED standing items) is one point of the
+    minutes, «## 1. Godkendelse af dagsorden»; its tables and chart say `1` as well.
+    """
+    refs: dict[str, str] = {}
+    for number, section in enumerate(agenda.sections, start=1):
+        themes = section.themes
+        single = len(themes) == 1 and themes[0].title == section.title
+        for index, theme in enumerate(themes, start=1):
+            refs[theme.id] = str(number) if single else f"{number}.{index}"
+    return refs
 
 
 class MinutesParts(NamedTuple):
@@ -81,7 +97,7 @@ class _Writer:
         self.session = session
         self.language = minutes_language(session)
         self.label = i18n.words(self.language).minutes
-        self.refs = {theme_id: str(ref) for theme_id, ref in session.agenda.refs().items()}
+        self.refs = item_refs(session.agenda)
         self.gaps = {
             record.theme_id: gap
             for record in session.themes
@@ -263,7 +279,7 @@ class _Writer:
             (r.theme_id for r in self.session.themes if r.theme_id.startswith(MINUTES_ID)), None
         )
         lines = [] if after else self.review()
-        evaluated = False
+        evaluated = told_next = False
         for number, section in enumerate(self.session.agenda.sections, start=1):
             themes = section.themes
             # A standing item is a section of one theme by the same title: one heading, "## 1.".
@@ -276,9 +292,13 @@ class _Writer:
                     evaluated = True
                 if theme.id == NEXT_MEETING_ID:
                     lines += self.next_meeting()
+                    told_next = True
                 if theme.id == after:
                     lines += self.review("###")
         lines += self.summary()
+        if not told_next:
+            # Typed on the minutes screen of a meeting without the standing items.
+            lines += self.next_meeting()
         if not evaluated:
             lines += [f"## {self.label['time_used']}", "", *self.time_table()]
         lines += self.footer()

@@ -58,6 +58,18 @@ def test_standing_items_are_items_with_notes_and_outcomes(session: Session) -> N
     assert "### 1.1" not in text  # a standing item is one heading
 
 
+def test_a_standing_item_is_one_point_in_the_tables_and_the_chart(session: Session) -> None:
+    from facilitator.minutes_html import render_html
+    from facilitator.standing import NEWS_ID
+
+    session.add_outcome(NEWS_ID, "action", "Nyt ESDH-skabelon sendes rundt", "Lars")
+    text = render_markdown(session)
+    assert "| 1 | Nyt ESDH-skabelon sendes rundt | Handling | Lars |   | 3 |" in text
+    assert "| 4.1 |" not in text and "### 4.1 Hvad er chikane" in text  # the paper keeps x.y
+    page = render_html(session)
+    assert ">3 Meddelelser<" in page and ">4.1 Hvad er chikane" in page
+
+
 def test_standing_items_survive_the_session_file(session: Session) -> None:
     session.next_meeting_date = date(2026, 6, 9)
     session.next_meeting_place = "Mødelokale 2"
