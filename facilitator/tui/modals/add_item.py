@@ -8,13 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from facilitator.agenda import TIMEBOX_MAX, TIMEBOX_MIN
 from facilitator.i18n import _
 from facilitator.session import clean_line
-from facilitator.tui.keys import localize
+from facilitator.tui.modals.base import Dialog
 
 DEFAULT_TIMEBOX = 5
 
@@ -27,14 +26,11 @@ class NewItem:
     timebox: int
 
 
-class AddItemDialog(ModalScreen[NewItem | None]):
+class AddItemDialog(Dialog[NewItem | None]):
     """Title and minutes; enter adds from either field, escape asks if something was typed."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
-    AddItemDialog { align: center middle; }
-    AddItemDialog > Vertical { width: 72; max-width: 100%; height: auto; padding: 0 2;
-        border: thick $accent; background: $surface; }
     AddItemDialog Label.field { color: $text-muted; }
     AddItemDialog #item-minutes-row { height: 1; }
     AddItemDialog #item-minutes { width: 8; }
@@ -45,7 +41,6 @@ class AddItemDialog(ModalScreen[NewItem | None]):
 
     def __init__(self, after_title: str) -> None:
         super().__init__()
-        localize(self)
         self.after_title = after_title
 
     def compose(self) -> ComposeResult:

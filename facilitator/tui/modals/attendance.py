@@ -10,23 +10,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
 
 from facilitator.i18n import _
 from facilitator.session import Participant, Session, clean_line, parse_role, side_for_role
 from facilitator.tui.formatting import clock_time, role_label
-from facilitator.tui.keys import localize
+from facilitator.tui.modals.base import Dialog
 
 
-class AttendanceDialog(ModalScreen[bool]):
+class AttendanceDialog(Dialog[bool]):
     """Tick who is present; arrivals and departures after the start get the time noted."""
 
     BINDINGS = [Binding("escape", "close", "Close")]
     DEFAULT_CSS = """
-    AttendanceDialog { align: center middle; }
-    AttendanceDialog > Vertical { width: 76; max-width: 100%; height: auto; max-height: 95%;
-        padding: 1 2; border: thick $accent; background: $surface; }
+    AttendanceDialog > Vertical { width: 76; max-height: 95%; padding: 1 2; }
     AttendanceDialog SelectionList { height: auto; max-height: 14; }
     AttendanceDialog Label.hint { color: $text-muted; }
     AttendanceDialog #attendance-error { color: $error; }
@@ -34,7 +31,6 @@ class AttendanceDialog(ModalScreen[bool]):
 
     def __init__(self, session: Session, wall: Callable[[], datetime]) -> None:
         super().__init__()
-        localize(self)
         self.session = session
         self.wall = wall
         self.changed = False

@@ -5,14 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
-from facilitator.tui.keys import localize
+from facilitator.tui.modals.base import Dialog
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Dialog[bool]):
     """Ask before something that cannot be undone; dismisses with True for yes."""
 
     BINDINGS = [
@@ -21,11 +20,7 @@ class Confirm(ModalScreen[bool]):
     ]
 
     DEFAULT_CSS = """
-    Confirm { align: center middle; }
-    Confirm > Vertical {
-        width: 64; max-width: 100%; height: auto; max-height: 90%; padding: 1 2;
-        border: thick $warning; background: $surface;
-    }
+    Confirm > Vertical { width: 64; max-height: 90%; padding: 1 2; border: thick $warning; }
     Confirm #confirm-question { width: 1fr; }
     Confirm #confirm-detail { color: $text-muted; margin-top: 1; }
     Confirm #confirm-keys { margin-top: 1; color: $text-muted; }
@@ -33,7 +28,6 @@ class Confirm(ModalScreen[bool]):
 
     def __init__(self, question: str, detail: str = "", title: str = "") -> None:
         super().__init__()
-        localize(self)
         self.question = question
         self.detail = detail
         self.title_text = title

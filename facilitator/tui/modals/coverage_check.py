@@ -6,15 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from facilitator.i18n import _
 from facilitator.session import Session, ThemeRecord
-from facilitator.tui.keys import localize
+from facilitator.tui.modals.base import Dialog
 
 
-class CoverageCheck(ModalScreen[bool]):
+class CoverageCheck(Dialog[bool]):
     """Lists obligations not presented and discussions with nothing captured.
 
     ctrl+e ends anyway, keeping the reasons for the minutes; escape goes back to the meeting.
@@ -25,9 +24,7 @@ class CoverageCheck(ModalScreen[bool]):
         Binding("escape", "back", "Back to the meeting"),
     ]
     DEFAULT_CSS = """
-    CoverageCheck { align: center middle; }
-    CoverageCheck > Vertical { width: 90; max-width: 100%; height: 90%;
-        padding: 0 1; border: thick $warning; background: $surface; }
+    CoverageCheck > Vertical { width: 90; height: 90%; padding: 0 1; border: thick $warning; }
     CoverageCheck #coverage-intro { margin: 0 0 1 0; width: 100%; }
     CoverageCheck VerticalScroll { height: 1fr; }
     CoverageCheck .theme { text-style: bold; margin-top: 1; }
@@ -38,7 +35,6 @@ class CoverageCheck(ModalScreen[bool]):
 
     def __init__(self, session: Session, uncovered: list[ThemeRecord]) -> None:
         super().__init__()
-        localize(self)
         self.session = session
         self.uncovered = uncovered
 

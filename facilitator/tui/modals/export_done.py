@@ -8,25 +8,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
 from facilitator.sanitize import terminal_safe
-from facilitator.tui.keys import localize
+from facilitator.tui.modals.base import Dialog
 
 
-class ExportDone(ModalScreen[None]):
+class ExportDone(Dialog[None]):
     """Lists written files (and any warnings) so they can be read, copied and found."""
 
     BINDINGS = [Binding("escape,enter,q", "close", "Close", id="export_close")]
 
     DEFAULT_CSS = """
-    ExportDone { align: center middle; }
-    ExportDone > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 90%; padding: 1 2;
-        border: thick $success; background: $surface;
-    }
+    ExportDone > Vertical { width: 90; max-height: 90%; padding: 1 2; border: thick $success; }
     ExportDone.-failed > Vertical { border: thick $error; }
     ExportDone VerticalScroll { height: auto; max-height: 16; }
     ExportDone #export-files { width: 1fr; }
@@ -42,7 +37,6 @@ class ExportDone(ModalScreen[None]):
         failed: bool = False,
     ) -> None:
         super().__init__()
-        localize(self)
         self.paths = paths
         self.notes = notes or []
         self.title_text = title

@@ -7,14 +7,13 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
-from facilitator.tui.keys import localize
+from facilitator.tui.modals.base import Dialog
 
 
-class KeepOrDiscard(ModalScreen[bool]):
+class KeepOrDiscard(Dialog[bool]):
     """Dismisses with True to discard; escape, enter and k keep editing."""
 
     BINDINGS = [
@@ -23,18 +22,13 @@ class KeepOrDiscard(ModalScreen[bool]):
     ]
 
     DEFAULT_CSS = """
-    KeepOrDiscard { align: center middle; }
-    KeepOrDiscard > Vertical {
-        width: 60; max-width: 100%; height: auto; padding: 1 2;
-        border: thick $warning; background: $surface;
-    }
+    KeepOrDiscard > Vertical { width: 60; padding: 1 2; border: thick $warning; }
     KeepOrDiscard #discard-detail { color: $text-muted; margin-top: 1; }
     KeepOrDiscard #discard-keys { margin-top: 1; text-style: bold; }
     """
 
     def __init__(self, what: str = "") -> None:
         super().__init__()
-        localize(self)
         self.what = what
 
     def compose(self) -> ComposeResult:
@@ -50,7 +44,7 @@ class KeepOrDiscard(ModalScreen[bool]):
         self.dismiss(discard)
 
 
-def cancel_keeping_work(dialog: ModalScreen[Any], typed: bool) -> None:
+def cancel_keeping_work(dialog: Dialog[Any], typed: bool) -> None:
     """Close `dialog` with None; when something was typed in it, only after a discard."""
     if not typed:
         dialog.dismiss(None)

@@ -9,13 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from facilitator.dates import DateError, parse_date
 from facilitator.i18n import _
 from facilitator.next_meeting import MeetingTimeError, parse_meeting_time
-from facilitator.tui.keys import localize
+from facilitator.tui.modals.base import Dialog
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class NextMeeting:
     place: str
 
 
-class NextMeetingDialog(ModalScreen[NextMeeting | None]):
+class NextMeetingDialog(Dialog[NextMeeting | None]):
     """Ask for the next meeting's date, time and place (each may stay empty)."""
 
     BINDINGS = [
@@ -36,11 +35,7 @@ class NextMeetingDialog(ModalScreen[NextMeeting | None]):
     ]
 
     DEFAULT_CSS = """
-    NextMeetingDialog { align: center middle; }
-    NextMeetingDialog > Vertical {
-        width: 64; max-width: 100%; height: auto; padding: 0 2;
-        border: thick $accent; background: $surface;
-    }
+    NextMeetingDialog > Vertical { width: 64; }
     NextMeetingDialog Label.field { color: $text-muted; }
     NextMeetingDialog .hint { color: $text-muted; height: 1; }
     NextMeetingDialog .hint.-error { color: $error; text-style: bold; }
@@ -49,7 +44,6 @@ class NextMeetingDialog(ModalScreen[NextMeeting | None]):
 
     def __init__(self, language: str, today: date, current: NextMeeting) -> None:
         super().__init__()
-        localize(self)
         self.language = language
         self.today = today
         self.current = current

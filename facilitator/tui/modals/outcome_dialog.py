@@ -10,14 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from facilitator.dates import DateError, parse_date
 from facilitator.i18n import _
 from facilitator.session import OutcomeKind
 from facilitator.tui.formatting import kind_label, short_date
-from facilitator.tui.keys import localize
+from facilitator.tui.modals.base import Dialog
 
 
 @dataclass
@@ -30,7 +29,7 @@ class OutcomeDraft:
     due: date | None
 
 
-class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
+class OutcomeDialog(Dialog[OutcomeDraft | None]):
     """Capture or correct one decision, agreement, action or open question."""
 
     BINDINGS = [
@@ -39,11 +38,7 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
     ]
 
     DEFAULT_CSS = """
-    OutcomeDialog { align: center middle; }
-    OutcomeDialog > Vertical {
-        width: 76; max-width: 100%; height: auto; padding: 0 2;
-        border: thick $accent; background: $surface;
-    }
+    OutcomeDialog > Vertical { width: 76; }
     OutcomeDialog Label.field { color: $text-muted; }
     OutcomeDialog #date-hint { color: $text-muted; height: 1; }
     OutcomeDialog #date-hint.-error { color: $error; text-style: bold; }
@@ -61,7 +56,6 @@ class OutcomeDialog(ModalScreen[OutcomeDraft | None]):
         draft: OutcomeDraft | None = None,
     ) -> None:
         super().__init__()
-        localize(self)
         self.kind = kind
         self.theme_title = theme_title
         self.today = today

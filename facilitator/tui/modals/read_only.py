@@ -6,24 +6,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
 from facilitator.sanitize import terminal_safe
+from facilitator.tui.modals.base import Dialog
 
 
-class ReadOnlyView(ModalScreen[None]):
+class ReadOnlyView(Dialog[None]):
     """Shows a text (the Markdown minutes a newer facilitator wrote) that nobody can edit here."""
 
     BINDINGS = [Binding("escape,q,enter", "close", _("Close"), id="read_only_close")]
 
     DEFAULT_CSS = """
-    ReadOnlyView { align: center middle; }
-    ReadOnlyView > Vertical {
-        width: 100; max-width: 100%; height: auto; max-height: 90%; padding: 0 1;
-        border: thick $warning; background: $surface;
-    }
+    ReadOnlyView > Vertical { width: 100; max-height: 90%; padding: 0 1; border: thick $warning; }
     ReadOnlyView #read-only-why { color: $warning; margin-bottom: 1; }
     ReadOnlyView VerticalScroll { height: auto; max-height: 100%; }
     ReadOnlyView #read-only-keys { color: $text-muted; }

@@ -8,16 +8,15 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from facilitator.clock import Replan
 from facilitator.i18n import _
 from facilitator.session import Session
-from facilitator.tui.keys import localize
+from facilitator.tui.modals.base import Dialog
 
 
-class ReplanDialog(ModalScreen[bool]):
+class ReplanDialog(Dialog[bool]):
     """Shows old and new minutes per theme; enter applies, escape keeps the plan."""
 
     BINDINGS = [
@@ -25,9 +24,7 @@ class ReplanDialog(ModalScreen[bool]):
         Binding("escape,n", "cancel", "Cancel"),
     ]
     DEFAULT_CSS = """
-    ReplanDialog { align: center middle; }
-    ReplanDialog > Vertical { width: 72; max-width: 100%; height: auto; max-height: 90%;
-        padding: 1 2; border: thick $accent; background: $surface; }
+    ReplanDialog > Vertical { max-height: 90%; padding: 1 2; }
     ReplanDialog VerticalScroll { height: auto; max-height: 20; }
     ReplanDialog #replan-summary { margin-bottom: 1; }
     ReplanDialog #replan-keys { color: $text-muted; margin-top: 1; }
@@ -36,7 +33,6 @@ class ReplanDialog(ModalScreen[bool]):
 
     def __init__(self, session: Session, proposal: Replan) -> None:
         super().__init__()
-        localize(self)
         self.session = session
         self.proposal = proposal
 

@@ -9,12 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from facilitator.i18n import _
 from facilitator.session import ThemeState
-from facilitator.tui.keys import localize
+from facilitator.tui.modals.base import Dialog
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ class SetAside:
     reason: str
 
 
-class SetAsideDialog(ModalScreen[SetAside | None]):
+class SetAsideDialog(Dialog[SetAside | None]):
     """A reason is required: it goes into the minutes, and the follow-up shows it."""
 
     BINDINGS = [
@@ -34,9 +33,6 @@ class SetAsideDialog(ModalScreen[SetAside | None]):
         Binding("tab,up,down", "flip", "Postpone or skip", priority=True),
     ]
     DEFAULT_CSS = """
-    SetAsideDialog { align: center middle; }
-    SetAsideDialog > Vertical { width: 72; max-width: 100%; height: auto; padding: 0 2;
-        border: thick $accent; background: $surface; }
     SetAsideDialog #aside-choice { width: 100%; margin: 1 0; }
     SetAsideDialog Label.field { color: $text-muted; }
     SetAsideDialog #aside-error { color: $error; text-style: bold; height: auto; }
@@ -45,7 +41,6 @@ class SetAsideDialog(ModalScreen[SetAside | None]):
 
     def __init__(self, theme_title: str) -> None:
         super().__init__()
-        localize(self)
         self.theme_title = theme_title
         self.state: ThemeState = "postponed"
 

@@ -6,21 +6,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from facilitator.i18n import _
-from facilitator.tui.keys import localize
+from facilitator.tui.modals.base import Dialog
 
 
-class TextPrompt(ModalScreen[str | None]):
+class TextPrompt(Dialog[str | None]):
     """Ask for one line of text."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
-    TextPrompt { align: center middle; }
-    TextPrompt > Vertical { width: 72; max-width: 100%; height: auto; padding: 1 2;
-        border: thick $accent; background: $surface; }
+    TextPrompt > Vertical { padding: 1 2; }
     TextPrompt #prompt-context { color: $text-muted; margin-bottom: 1; }
     TextPrompt #prompt-keys { color: $text-muted; margin-top: 1; }
     TextPrompt #prompt-error { color: $error; text-style: bold; height: auto; }
@@ -28,7 +25,6 @@ class TextPrompt(ModalScreen[str | None]):
 
     def __init__(self, title: str, context: str = "", value: str = "", required: str = "") -> None:
         super().__init__()
-        localize(self)
         self.required = required  # the message when the field is left empty; "" allows it
         self.title_text = title
         self.context = context

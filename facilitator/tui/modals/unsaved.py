@@ -8,16 +8,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from facilitator.i18n import _
-from facilitator.tui.keys import hint, localize
+from facilitator.tui.keys import hint
+from facilitator.tui.modals.base import Dialog
 
 Choice = Literal["retry", "elsewhere", "lose", "stay"]
 
 
-class UnsavedOnQuit(ModalScreen[Choice]):
+class UnsavedOnQuit(Dialog[Choice]):
     """Says that the newest changes are not on disk, which ones, and what can be done."""
 
     BINDINGS = [
@@ -52,12 +52,8 @@ class UnsavedOnQuit(ModalScreen[Choice]):
     ]
 
     DEFAULT_CSS = """
-    UnsavedOnQuit { align: center middle; }
-    UnsavedOnQuit > Vertical {
-        width: 80; max-width: 100%; height: auto; max-height: 90%; padding: 0 1;
-        border: thick $error; background: $surface; border-title-style: bold;
-        border-title-color: $error;
-    }
+    UnsavedOnQuit > Vertical { width: 80; max-height: 90%; padding: 0 1; border: thick $error;
+        border-title-style: bold; border-title-color: $error; }
     UnsavedOnQuit #unsaved-error { height: auto; margin-bottom: 1; }
     UnsavedOnQuit #unsaved-changes { height: auto; max-height: 12; }
     UnsavedOnQuit #unsaved-keys { height: auto; margin-top: 1; color: $text-muted; }
@@ -65,7 +61,6 @@ class UnsavedOnQuit(ModalScreen[Choice]):
 
     def __init__(self, error: str, changes: list[str]) -> None:
         super().__init__()
-        localize(self)
         self.error = error
         self.changes = changes
 
