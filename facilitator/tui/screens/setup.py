@@ -156,45 +156,30 @@ class SetupScreen(FacilitatorScreen):
                     id="committee",
                 )
             yield Static("", id="committee-message", classes="field-message")
-            with Horizontal(classes="field-row"):
-                yield Label(_("Place"), classes="field-label")
-                yield Input(
-                    start.place, placeholder=_("e.g. Meeting room 2"), compact=True, id="place"
-                )
+            yield text_row(_("Place"), start.place, _("e.g. Meeting room 2"), "place")
             with Horizontal(classes="field-row -with-message"):
                 yield Label(_("Planned length"), classes="field-label -required")
                 yield Input(str(planned), type="integer", compact=True, id="planned")
                 yield Label(_("minutes"), id="planned-unit")
             yield Static("", id="planned-message", classes="field-message")
-            with Horizontal(classes="field-row"):
-                yield Label(_("Committee chair"), classes="field-label")
-                yield Input(
+            people = (
+                (
+                    _("Committee chair"),
                     start.formand,
-                    placeholder=_("the committee's chair; approves the minutes"),
-                    compact=True,
-                    id="formand",
-                )
-            with Horizontal(classes="field-row"):
-                yield Label(_("Vice-chair"), classes="field-label")
-                yield Input(
+                    _("the committee's chair; approves the minutes"),
+                    "formand",
+                ),
+                (
+                    _("Vice-chair"),
                     start.naestformand,
-                    placeholder=_("from the other side; approves the minutes too"),
-                    compact=True,
-                    id="naestformand",
-                )
-            with Horizontal(classes="field-row"):
-                yield Label(_("Chair"), classes="field-label")
-                yield Input(
-                    start.chair, placeholder=_("who leads the meeting"), compact=True, id="chair"
-                )
-            with Horizontal(classes="field-row"):
-                yield Label(_("Secretary"), classes="field-label")
-                yield Input(
-                    start.secretary,
-                    placeholder=_("who takes the minutes"),
-                    compact=True,
-                    id="secretary",
-                )
+                    _("from the other side; approves the minutes too"),
+                    "naestformand",
+                ),
+                (_("Chair"), start.chair, _("who leads the meeting"), "chair"),
+                (_("Secretary"), start.secretary, _("who takes the minutes"), "secretary"),
+            )
+            for label, value, placeholder, field_id in people:
+                yield text_row(label, value, placeholder, field_id)
             with Horizontal(id="participants-head"):
                 yield Label(_("Participants"), id="participants-title")
                 yield Label(
@@ -446,3 +431,12 @@ def _origin_label(origin: str, path: Path) -> str:
     if origin == "built-in":
         return _("built-in")
     return _("local: {name}").format(name=path.name)
+
+
+def text_row(label: str, value: str, placeholder: str, field_id: str) -> Horizontal:
+    """One line of the form: a label and a text field."""
+    return Horizontal(
+        Label(label, classes="field-label"),
+        Input(value, placeholder=placeholder, compact=True, id=field_id),
+        classes="field-row",
+    )
