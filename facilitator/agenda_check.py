@@ -141,24 +141,16 @@ class Checker:
             self.report("", message, _TOP, "sections")
             return ()
         sections: list[Section] = []
-        section_ids: dict[str, int] = {}
+        section_ids: dict[str, str] = {}
         theme_ids: dict[str, str] = {}
         for index, data in enumerate(raw):
             where = _where("section", data, index)
             table: Path_ = ("sections", index)
             self._unknown_keys(data, SECTION_KEYS, where, table)
             section_id = self._id(data, where, table)
-            if section_id:
-                if section_id in section_ids:
-                    self.report(
-                        where,
-                        f'duplicate section id "{section_id}" (section'
-                        f" {section_ids[section_id] + 1} has it too); section ids must be unique",
-                        table,
-                        "id",
-                    )
-                else:
-                    section_ids[section_id] = index
+            self._unique(
+                "section", section_id, section_ids, f"section {index + 1} has it too", where, table
+            )
             title = self._text(data, "title", where, table, required=True)
             description = self._text(data, "description", where, table)
             themes = self._themes(data.get("themes"), where, table, theme_ids)
@@ -183,17 +175,15 @@ class Checker:
             table: Path_ = (*section, "themes", index)
             self._unknown_keys(data, THEME_KEYS, here, table)
             theme_id = self._id(data, here, table)
-            if theme_id:
-                if theme_id in theme_ids:
-                    self.report(
-                        here,
-                        f'duplicate theme id "{theme_id}" (also in {theme_ids[theme_id]}); '
-                        "theme ids must be unique in the whole agenda",
-                        table,
-                        "id",
-                    )
-                else:
-                    theme_ids[theme_id] = where
+            self._unique(
+                "theme",
+                theme_id,
+                theme_ids,
+                f"also in {where}",
+                here,
+                table,
+                " in the whole agenda",
+            )
             title = self._text(data, "title", here, table, required=True)
             kind = data.get("kind", "discussion")
             if kind not in KINDS:
@@ -213,6 +203,25 @@ class Checker:
                 )
             )
         return tuple(themes)
+
+    def _unique(
+        self,
+        kind: str,
+        item_id: str,
+        seen: dict[str, str],
+        first_use: str,
+        where: str,
+        table: Path_,
+        scope: str = "",
+    ) -> None:
+        """Report an id used before; `seen` keeps, for each id, its first use in words."""
+        if not item_id:
+            return
+        if item_id not in seen:
+            seen[item_id] = first_use
+            return
+        message = f'duplicate {kind} id "{item_id}" ({seen[item_id]}); {kind} ids must be unique'
+        self.report(where, message + scope, table, "id")
 
     def _prompts(self, raw: Any, where: str, table: Path_) -> tuple[str, ...]:
         if raw is None:
@@ -249,23 +258,13 @@ class Checker:
             return ()
         known = {theme.id for section in sections for theme in section.themes}
         plans: list[Plan] = []
-        plan_ids: dict[str, int] = {}
+        plan_ids: dict[str, str] = {}
         for index, data in enumerate(raw):
             where = _where("plan", data, index)
             table: Path_ = ("plans", index)
             self._unknown_keys(data, PLAN_KEYS, where, table)
             plan_id = self._id(data, where, table)
-            if plan_id:
-                if plan_id in plan_ids:
-                    self.report(
-                        where,
-                        f'duplicate plan id "{plan_id}" (plan {plan_ids[plan_id] + 1} has it'
-                        " too); plan ids must be unique",
-                        table,
-                        "id",
-                    )
-                else:
-                    plan_ids[plan_id] = index
+            self._unique("plan", plan_id, plan_ids, f"plan {index + 1} has it too", where, table)
             title = self._text(data, "title", where, table, required=True)
             planned = self._minutes(data, "planned", where, table, PLANNED_MIN, PLANNED_MAX)
             themes = self._plan_themes(data.get("themes"), where, table, known)
