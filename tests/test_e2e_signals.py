@@ -99,3 +99,19 @@ def test_a_signal_saves_frees_the_lock_and_restores_the_terminal(
     assert flags == ["0", "0", "0", "0"], "still in the alternate screen or reporting the mouse"
     assert not lock.exists()
     assert load_session(path).themes[0].notes == NOTES
+
+
+def test_a_terminal_that_goes_away_ends_the_program(tmux: Tmux, tmp_path: Path) -> None:
+    """The terminal closes under a running meeting (a window closed, an SSH link dropped): the
+    program saves, frees the lock and ends; it never lives on reading a terminal that is gone."""
+    sessions = tmp_path / "sessions"
+    tmux.start("m", [*program(), "run", "--committee", COMMITTEE])
+    tmux.wait_for("m", THEME, COMMITTEE)
+    path = first_file(sessions, "*.toml")
+    lock = path.with_name(path.name + ".lock")
+    pid = tmux.pane_pid("m")
+    time.sleep(1.0)  # up and idle, as a meeting is most of the time
+    tmux.kill_server()  # the pane's terminal goes, and with it the program's
+    wait_until_gone(pid, timeout=15.0)
+    assert not lock.exists()
+    assert load_session(path).committee == COMMITTEE

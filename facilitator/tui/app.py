@@ -23,11 +23,16 @@ from facilitator.sanitize import one_line, terminal_safe
 from facilitator.session import Session, now
 from facilitator.store import save_session
 from facilitator.tui.keys import localize
-from facilitator.tui.terminal import stop_on_signals
+from facilitator.tui.terminal import leave_anyway, stop_on_signals
 from facilitator.workspace import MeetingForm, OpenMeeting, SaveProblem, StoreError, Workspace
 
 if TYPE_CHECKING:
     from facilitator.tui.screens.meeting import MeetingScreen
+
+
+# After SIGTERM or SIGHUP, with everything saved, the process ends within this many seconds
+# even if the terminal is gone and Textual's shutdown waits on it.
+SHUTDOWN_GRACE_SECONDS = 5.0
 
 
 @dataclass
@@ -406,6 +411,7 @@ class FacilitatorApp(App[None]):
     def stop_on_signal(self, exit_code: int) -> None:
         """Told to stop (SIGTERM, SIGHUP): save, release the locks, give the terminal back."""
         self._finish()
+        leave_anyway(exit_code, after=SHUTDOWN_GRACE_SECONDS)
         self.exit(return_code=exit_code)
 
     def on_exit_app(self) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from typing import TextIO
 
@@ -51,3 +53,16 @@ def stop_on_signals(loop: asyncio.AbstractEventLoop, stop: Callable[[int], None]
             signal.signal(number, hand_over)
         handled.append(name)
     return handled
+
+
+def leave_anyway(exit_code: int, after: float) -> None:
+    """End the process with `exit_code` in `after` seconds, unless it has ended by then.
+
+    Told to stop because the terminal hung up, Textual's shutdown can wait forever on its
+    writer thread, or the interpreter on its input thread reading a terminal that is gone:
+    the process then lives on, burning a core. Everything is saved and the locks are free
+    before this is armed; a daemon timer never keeps a finished process alive.
+    """
+    timer = threading.Timer(after, os._exit, args=(exit_code,))
+    timer.daemon = True
+    timer.start()
