@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from support.generate import generate
 
 from facilitator import store
-from facilitator.register.lean import summarize_data
+from facilitator.register.lean import summarize_text
 from facilitator.register.reading import ScanOptions, scan
 from facilitator.register.summary import Problem, summarize
 
@@ -22,9 +23,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 def test_the_quick_reader_gives_what_the_careful_one_gives(generated: list[Path]) -> None:
     for path in generated:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
         careful = summarize(store.load_session(path), path, 7)
-        assert summarize_data(data, path, 7) == careful
+        assert summarize_text(path.read_text(encoding="utf-8"), path, 7) == careful
 
 
 def test_texts_are_cleaned_as_the_careful_reader_cleans_them(generated: list[Path]) -> None:
@@ -33,7 +33,7 @@ def test_texts_are_cleaned_as_the_careful_reader_cleans_them(generated: list[Pat
     # A Windows line end, an escape sequence and a decomposed "å" in a note and a name.
     text = text.replace('committee = "', 'committee = "\\u001b[31ma\\u030a ', 1)
     path.write_text(text, encoding="utf-8")
-    quick = summarize_data(tomllib.loads(text), path, 0)
+    quick = summarize_text(text, path, 0)
     assert quick is not None and quick.committee.startswith("å ")
     assert quick == summarize(store.load_session(path), path, 0)
 
@@ -58,10 +58,59 @@ def test_a_file_wrong_where_the_register_looks_is_a_problem_with_its_line(
     else:
         text = text.replace(*change, 1)
     path.write_text(text, encoding="utf-8")
-    assert summarize_data(tomllib.loads(path.read_text(encoding="utf-8")), path, 0) is None
+    assert summarize_text(text, path, 0) is None
     found = scan([tmp_path], ScanOptions(parallel=False, cache=False))
     assert found.summaries == []
     [problem] = found.problems
     assert isinstance(problem, Problem) and said in problem.message
     # FILE:LINE:COL, as every bad input is reported.
     assert problem.message.startswith(f"{path}:") and problem.message.split(":")[1].isdigit()
+
+
+HOSTILE = sorted((Path(__file__).parent / "hostile" / "sessions").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", HOSTILE, ids=[p.name for p in HOSTILE])
+def test_the_quick_reader_never_lists_a_file_the_careful_one_refuses(path: Path) -> None:
+    # HR must not see rows from a file that nobody can open (resume, export refuse it).
+    try:
+        careful = summarize(store.load_session(path), path, 0)
+    except store.StoreError:
+        careful = None
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return  # not decoded: the careful reader alone is asked
+    quick = summarize_text(text, path, 0)
+    assert quick is None or quick == careful
+    [read] = scan([path], ScanOptions(parallel=False, cache=False)).summaries or [None]
+    assert (read and replace(read, mtime_ns=0)) == careful
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # Something before the agenda's header that adds to the agenda.
+        lambda text: text.replace("[[themes]]", "[agenda.extra]\nx = 1\n\n[[themes]]", 1),
+        # The agenda defined twice: the whole file does not parse.
+        lambda text: 'agenda = "x"\n' + text,
+        # The header inside a text, and the real one after it.
+        lambda text: text.replace('notes = "', 'notes = """\n[agenda]\n"""\nx = "', 1),
+        # A table after the agenda.
+        lambda text: text + '\n[[participants]]\nname = "Sen"\n',
+        lambda text: text + "\n[[participants]]\nname = 7\n",
+    ],
+)
+def test_a_known_agenda_is_not_parsed_again_only_when_that_is_safe(
+    tmp_path: Path, generated: list[Path], edit: Callable[[str], str]
+) -> None:
+    source = generated[1]
+    text = source.read_text(encoding="utf-8")
+    assert summarize_text(text, source, 0) is not None  # its agenda is now known
+    path = tmp_path / source.name
+    path.write_text(edit(text), encoding="utf-8")
+    try:
+        careful = summarize(store.load_session(path), path, 0)
+    except store.StoreError:
+        careful = None
+    assert summarize_text(edit(text), path, 0) == careful

@@ -1,58 +1,182 @@
-"""The register's view of a session straight from parsed TOML, reading only the keys it needs.
+"""The register's view of a session file, in one pass, parsing only what can differ.
 
-HR's first run over thousands of files is bound by the CPU. Building a whole `Session` (every
-participant and timestamp checked) and scanning each file a second time for the key positions
-that only error messages use cost as much again as parsing the TOML. Here a file is parsed once
-and the register's keys are checked on the way; a file that fails any check is handed back
-(None) so the caller reads it the careful way, which names every problem with its line.
+HR's first run over thousands of files is bound by the CPU. Building a whole `Session` and
+scanning each file a second time for the key positions that only error messages use cost as
+much again as parsing the TOML. Here every key the careful reader checks is checked on the way
+(types and ranges only: a file the careful reader refuses must never become a row here, or HR
+would list what nobody can open), and only what the register keeps is built. Anything unusual
+hands the file back (None) to the careful reader, which names each problem with its line; so
+this reader may be stricter than the careful one, never more lenient.
+
+Two thirds of a session file is the snapshot of its agenda, and thousands of files carry the
+same few snapshots byte for byte. Our files end with `[agenda]` and its sub-tables; once such a
+tail has been parsed and checked, a file ending in the same text has only the part before it
+parsed (see `_split` for why that is the same as parsing the whole file).
 
 A summary made here equals the one `summarize(load_session(path))` makes for the same file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+import re
+import tomllib
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from unicodedata import is_normalized
 
 from facilitator.agenda import AgendaError, agenda_from_data
-from facilitator.codec import LINE_CHARS, TEXT_CHARS, YEARS, SessionFormatError, check_schema
+from facilitator.codec import (
+    LINE_CHARS,
+    MAX_SECONDS,
+    PLANNED_MINUTES,
+    TEXT_CHARS,
+    YEARS,
+    SessionFormatError,
+    check_schema,
+)
 from facilitator.register.summary import OutcomeInfo, ReviewInfo, Summary, ThemeInfo, _shared
+from facilitator.safe_toml import MAX_DEPTH, nesting_depth
 from facilitator.session import (
     MINUTES_STATUSES,
     OUTCOME_KINDS,
     REVIEW_STATUSES,
+    ROLES,
+    SIDES,
+    THEME_ORIGINS,
     THEME_STATES,
     clean_text,
 )
 
 
 class _Refused(Exception):
-    """A key the register needs is missing or wrong: read the file the careful way."""
+    """Something the careful reader might refuse: it reads the file and says what."""
 
 
 # What one agenda snapshot gives every session that carries it: id, title, themes, theme ids
-# in agenda order. Found by comparing the whole snapshot (a C-speed dict comparison), so an
-# edited copy is checked on its own.
-_Snapshot = tuple[str, str, tuple[ThemeInfo, ...], dict[str, int]]
-_SNAPSHOTS: dict[str, list[tuple[dict[str, Any], _Snapshot]]] = {}
-_SNAPSHOTS_KEPT = 64
+# in agenda order, and the longest a meeting on it may be planned.
+_Snapshot = tuple[str, str, tuple[ThemeInfo, ...], dict[str, int], int]
+_KEPT = 64
+# Snapshots by the agenda's text at the end of the file (see `_split`).
+_TAILS: dict[str, _Snapshot] = {}
+# Snapshots by the parsed agenda's repr, for files laid out otherwise (types included: in
+# parsed values 1 == 1.0 == True).
+_PARSED: dict[str, _Snapshot] = {}
+_AGENDA_HEADER = "\n[agenda]\n"
+# Anything before the agenda's header that could add to the agenda (`[agenda.x]`,
+# `["agenda".x]`); it begins with a literal, which the regular expression engine finds fast.
+_AGENDA_PART = re.compile(r"agenda[\"']?[ \t]*[.\]]")
 
 
-def summarize_data(data: Mapping[str, Any], path: Path, mtime_ns: int) -> Summary | None:
-    """The summary of a parsed session file, or None when it needs the careful reader."""
+def summarize_text(text: str, path: Path, mtime_ns: int) -> Summary | None:
+    """The summary of a session file's text, or None to read it the careful way."""
     try:
-        return _summary(data, path, mtime_ns)
+        split = _split(text)
+        if split is not None and (snapshot := _TAILS.get(split[1])) is not None:
+            data = tomllib.loads(split[0])
+            if "agenda" in data:
+                return None  # defined twice: the whole file does not parse
+            data["agenda"] = {}  # stands for the known one, which the snapshot describes
+            return _summary(data, snapshot, path, mtime_ns)
+        data = tomllib.loads(text)
+        snapshot = _snapshot(data.get("agenda"))
+        if split is not None and tomllib.loads(split[1]) == {"agenda": data["agenda"]}:
+            _keep(_TAILS, split[1], snapshot)
+        return _summary(data, snapshot, path, mtime_ns)
     except (_Refused, SessionFormatError, AgendaError, KeyError, TypeError, ValueError):
+        # tomllib's errors are ValueErrors; the careful reader reports them.
+        return None
+    except RecursionError:
         return None
 
 
-def _summary(data: Mapping[str, Any], path: Path, mtime_ns: int) -> Summary:
+def _split(text: str) -> tuple[str, str] | None:
+    """The text before the agenda's header and the agenda's own, if parsing apart is safe.
+
+    Parsing the two apart gives what parsing the whole gives when the part before is a whole
+    document by itself (it parses: no string left open) and defines no `agenda` (checked by
+    the caller on the parsed data), nothing in it can add to the agenda (no `[agenda.x]`
+    header), and the tail defines only the agenda (checked when the tail is first parsed).
+    """
+    start = text.find(_AGENDA_HEADER)
+    if start < 0 or text.find(_AGENDA_HEADER, start + 1) >= 0:
+        return None
+    if _AGENDA_PART.search(text, 0, start):
+        return None
+    return text[: start + 1], text[start + 1 :]
+
+
+def _keep(cache: dict[str, _Snapshot], key: str, snapshot: _Snapshot) -> None:
+    if len(cache) >= _KEPT:
+        cache.clear()
+    cache[key] = snapshot
+
+
+_TOP = frozenset(
+    [
+        "schema",
+        "committee",
+        "agenda",
+        "themes",
+        "id",
+        "place",
+        "chair",
+        "secretary",
+        "created",
+        "planned_start",
+        "planned_minutes",
+        "started",
+        "ended",
+        "current_theme",
+        "minutes_status",
+        "approved_by",
+        "approved_at",
+        "followup_of",
+        "running_since",
+        "participants",
+        "reviews",
+    ]
+)
+_RECORD = frozenset(
+    [
+        "id",
+        "timebox",
+        "state",
+        "seconds",
+        "notes",
+        "presented",
+        "uncovered_reason",
+        "reason",
+        "origin",
+        "carried_from",
+        "carried_reason",
+        "outcomes",
+    ]
+)
+_OUTCOME = frozenset(["id", "kind", "text", "owner", "date", "created"])
+_PARTICIPANT = frozenset(["name", "role", "side", "present", "arrived", "left", "note"])
+_REVIEW = frozenset(
+    [
+        "outcome_id",
+        "kind",
+        "text",
+        "owner",
+        "date",
+        "meeting_date",
+        "theme_title",
+        "status",
+        "comment",
+        "reviewed",
+    ]
+)
+
+
+def _summary(data: dict[str, Any], snapshot: _Snapshot, path: Path, mtime_ns: int) -> Summary:
     check_schema(data)
-    agenda_id, agenda_title, themes, order = _snapshot(data.get("agenda"))
-    records = _list(data.get("themes", []))
+    _known_keys(data, _TOP)
+    agenda_id, agenda_title, themes, order, longest = snapshot
+    records = _tables(data, "themes")
     if len(records) != len(order):
         raise _Refused("themes")
     outcome_ids: set[str] = set()
@@ -60,18 +184,23 @@ def _summary(data: Mapping[str, Any], path: Path, mtime_ns: int) -> Summary:
     covered: set[str] = set()
     presented: set[str] = set()
     for record in records:
+        _known_keys(record, _RECORD)
         theme_id = _line(record, "id", required=True)
         if theme_id not in order:
             raise _Refused("theme id")
-        state = record.get("state", "pending")
-        if state not in THEME_STATES:
-            raise _Refused("state")
+        _number(record, "timebox", 1, longest, required=True)
+        state = _choice(record, "state", THEME_STATES, "pending")
+        _seconds(record, "seconds")
+        for key in ("notes", "uncovered_reason", "reason", "carried_reason"):
+            _check(record, key)
+        _choice(record, "origin", THEME_ORIGINS, "agenda")
+        _day(record, "carried_from")
         outcomes = tuple(
-            _outcome(raw, theme_id, outcome_ids) for raw in _list(record.get("outcomes", []))
+            _outcome(raw, theme_id, outcome_ids) for raw in _tables(record, "outcomes")
         )
         if state == "done" or outcomes or _text(record, "notes").strip():
             covered.add(theme_id)
-        if _flag(record, "presented"):
+        if _flag(record, "presented", False):
             presented.add(theme_id)
         placed.append((order[theme_id], outcomes))
     if len({position for position, _ in placed}) != len(order):
@@ -79,12 +208,18 @@ def _summary(data: Mapping[str, Any], path: Path, mtime_ns: int) -> Summary:
     placed.sort(key=lambda item: item[0])
     if _line(data, "current_theme", themes[0].id if themes else "") not in order:
         raise _Refused("current_theme")
+    for key in ("place", "chair", "secretary", "approved_by"):
+        _check(data, key, LINE_CHARS)
+    _number(data, "planned_minutes", 0, longest)
+    for key in ("approved_at", "running_since"):
+        _moment(data, key)
+    for participant in _tables(data, "participants"):
+        _participant(participant)
     ended = _moment(data, "ended")
-    status = data.get("minutes_status", "draft")
-    if status not in MINUTES_STATUSES:
-        raise _Refused("minutes_status")
+    status = _choice(data, "minutes_status", MINUTES_STATUSES, "draft")
     created = _moment(data, "created", required=True)
-    moment = _moment(data, "started") or _moment(data, "planned_start") or created
+    started, planned_start = _moment(data, "started"), _moment(data, "planned_start")
+    moment = started or planned_start or created
     assert moment is not None  # created is required
     return Summary(
         path=path,
@@ -100,20 +235,20 @@ def _summary(data: Mapping[str, Any], path: Path, mtime_ns: int) -> Summary:
         covered=frozenset(covered),
         presented=frozenset(presented),
         outcomes=tuple(outcome for _, outcomes in placed for outcome in outcomes),
-        reviews=tuple(_review(raw) for raw in _list(data.get("reviews", []))),
+        reviews=tuple(_review(raw) for raw in _tables(data, "reviews")),
     )
 
 
 def _snapshot(value: Any) -> _Snapshot:
     if not isinstance(value, dict):
         raise _Refused("agenda")
-    sha256 = str(value.get("sha256", ""))[:64]
-    same_sha = _SNAPSHOTS.setdefault(sha256, [])
-    for known, found in same_sha:
-        if known == value:
-            return found
+    key = repr(value)
+    if (known := _PARSED.get(key)) is not None:
+        return known
+    if nesting_depth(value) >= MAX_DEPTH:
+        raise _Refused("nesting")
     data = dict(value)
-    data.pop("sha256", None)
+    sha256 = str(data.pop("sha256", ""))[:64]
     agenda = agenda_from_data(data, "agenda", sha256=sha256)
     refs = agenda.refs()
     themes = _shared(
@@ -123,51 +258,80 @@ def _snapshot(value: Any) -> _Snapshot:
             for theme in section.themes
         )
     )
-    found = (agenda.id, agenda.title, themes, {theme.id: i for i, theme in enumerate(themes)})
-    if sum(map(len, _SNAPSHOTS.values())) >= _SNAPSHOTS_KEPT:
-        _SNAPSHOTS.clear()
-        same_sha = _SNAPSHOTS.setdefault(sha256, [])
-    same_sha.append((value, found))
+    order = {theme.id: index for index, theme in enumerate(themes)}
+    found = (agenda.id, agenda.title, themes, order, max(PLANNED_MINUTES[1], agenda.minutes))
+    _keep(_PARSED, key, found)
     return found
 
 
-def _outcome(raw: Any, theme_id: str, seen: set[str]) -> OutcomeInfo:
-    if not isinstance(raw, dict):
-        raise _Refused("outcome")
+def _outcome(raw: dict[str, Any], theme_id: str, seen: set[str]) -> OutcomeInfo:
+    _known_keys(raw, _OUTCOME)
     ident = _line(raw, "id", required=True)
     if ident in seen:
         raise _Refused("duplicate outcome id")
     seen.add(ident)
-    kind = raw.get("kind", "")
-    if kind not in OUTCOME_KINDS:
-        raise _Refused("kind")
+    kind = _choice(raw, "kind", OUTCOME_KINDS, "")
     _moment(raw, "created", required=True)
     return OutcomeInfo(
         ident, kind, _text(raw, "text"), _line(raw, "owner"), _day(raw, "date"), theme_id
     )
 
 
-def _review(raw: Any) -> ReviewInfo:
-    if not isinstance(raw, dict):
-        raise _Refused("review")
-    status = raw.get("status", "")
-    if status not in REVIEW_STATUSES:
-        raise _Refused("status")
+def _participant(raw: dict[str, Any]) -> None:
+    _known_keys(raw, _PARTICIPANT)
+    if "name" not in raw:
+        raise _Refused("name")
+    _check(raw, "name", LINE_CHARS)
+    _choice(raw, "role", ROLES, "other")
+    if "side" in raw:
+        _choice(raw, "side", SIDES, "")
+    _flag(raw, "present", True)
+    _moment(raw, "arrived")
+    _moment(raw, "left")
+    _check(raw, "note")
+
+
+def _review(raw: dict[str, Any]) -> ReviewInfo:
+    _known_keys(raw, _REVIEW)
+    _choice(raw, "kind", OUTCOME_KINDS, "")
+    _check(raw, "text")
+    _check(raw, "owner", LINE_CHARS)
+    _day(raw, "date")
+    _day(raw, "meeting_date")
+    _check(raw, "theme_title", LINE_CHARS)
     return ReviewInfo(
         _line(raw, "outcome_id", required=True),
-        status,
+        _choice(raw, "status", REVIEW_STATUSES, ""),
         _text(raw, "comment"),
         _moment(raw, "reviewed"),
     )
 
 
-def _list(value: Any) -> list[dict[str, Any]]:
+def _known_keys(table: dict[str, Any], known: frozenset[str]) -> None:
+    # Unknown keys are ignored by both readers, but a nested one could be too deep for the
+    # careful reader: left to it.
+    if table.keys() <= known:
+        return
+    for key in table.keys() - known:
+        if isinstance(table[key], dict | list):
+            raise _Refused(key)
+
+
+def _tables(table: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise _Refused("a list of tables")
+        raise _Refused(key)
     return value
 
 
-def _text(table: Mapping[str, Any], key: str, limit: int = TEXT_CHARS) -> str:
+def _check(table: dict[str, Any], key: str, limit: int = TEXT_CHARS) -> None:
+    """A text the register does not keep: only its type and length matter."""
+    value = table.get(key, "")
+    if type(value) is not str or len(value) > limit:
+        raise _Refused(key)
+
+
+def _text(table: dict[str, Any], key: str, limit: int = TEXT_CHARS) -> str:
     value = table.get(key, "")
     if not isinstance(value, str) or len(value) > limit:
         raise _Refused(key)
@@ -186,7 +350,7 @@ def _clean(value: str) -> str:
     return clean_text(value)
 
 
-def _line(table: Mapping[str, Any], key: str, default: str = "", required: bool = False) -> str:
+def _line(table: dict[str, Any], key: str, default: str = "", required: bool = False) -> str:
     if key not in table:
         if required:
             raise _Refused(key)
@@ -194,14 +358,41 @@ def _line(table: Mapping[str, Any], key: str, default: str = "", required: bool 
     return _text(table, key, LINE_CHARS)
 
 
-def _flag(table: Mapping[str, Any], key: str) -> bool:
-    value = table.get(key, False)
+def _choice(table: dict[str, Any], key: str, allowed: tuple[str, ...], default: str) -> Any:
+    value = table.get(key, default)
+    if not isinstance(value, str) or value not in allowed:
+        raise _Refused(key)
+    return value
+
+
+def _flag(table: dict[str, Any], key: str, default: bool) -> bool:
+    value = table.get(key, default)
     if not isinstance(value, bool):
         raise _Refused(key)
     return value
 
 
-def _moment(table: Mapping[str, Any], key: str, required: bool = False) -> datetime | None:
+def _number(table: dict[str, Any], key: str, low: int, high: int, required: bool = False) -> None:
+    value = table.get(key)
+    if value is None:
+        if required:
+            raise _Refused(key)
+        return
+    if type(value) is not int or not low <= value <= high:
+        raise _Refused(key)
+
+
+def _seconds(table: dict[str, Any], key: str) -> None:
+    value = table.get(key)
+    if value is None:
+        return
+    if type(value) is int and abs(value) < 1 << 53:
+        value = float(value)
+    if type(value) is not float or not math.isfinite(value) or not 0.0 <= value <= MAX_SECONDS:
+        raise _Refused(key)
+
+
+def _moment(table: dict[str, Any], key: str, required: bool = False) -> datetime | None:
     value = table.get(key)
     if value is None:
         if required:
@@ -213,7 +404,7 @@ def _moment(table: Mapping[str, Any], key: str, required: bool = False) -> datet
     return value if value.tzinfo is not None else value.astimezone()
 
 
-def _day(table: Mapping[str, Any], key: str) -> date | None:
+def _day(table: dict[str, Any], key: str) -> date | None:
     value = table.get(key)
     if value is None:
         return None

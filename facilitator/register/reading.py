@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 from facilitator import store
 from facilitator.portable import pool_context
 from facilitator.register import cache
-from facilitator.register.lean import summarize_data
+from facilitator.register.lean import summarize_text
 from facilitator.register.summary import Problem, Summary, summarize
 from facilitator.roster import is_roster_file
 from facilitator.safe_toml import decode_text, read_limited
@@ -50,10 +51,10 @@ def _read_one(path: Path, anonymize: bool) -> Summary | Problem:
         # reads the file again to name each problem with its line.
         try:
             mtime_ns = path.stat().st_mtime_ns
-            data = tomllib.loads(decode_text(read_limited(path), str(path)))
+            quick = summarize_text(decode_text(read_limited(path), str(path)), path, mtime_ns)
         except Exception:  # every failure is reported by the careful reader
-            data = None
-        if data is not None and (quick := summarize_data(data, path, mtime_ns)) is not None:
+            quick = None
+        if quick is not None:
             return quick
     try:
         mtime_ns = path.stat().st_mtime_ns
@@ -74,7 +75,21 @@ def _read_one(path: Path, anonymize: bool) -> Summary | Problem:
 
 
 def _read_chunk(paths: list[Path], anonymize: bool) -> list[Summary | Problem]:
-    return [_read_one(path, anonymize) for path in paths]
+    with _without_collection():
+        return [_read_one(path, anonymize) for path in paths]
+
+
+@contextlib.contextmanager
+def _without_collection() -> Iterator[None]:
+    """The garbage collector off while reading: summaries pile up by the thousand and each
+    full collection walks them all again, yet nothing read here makes a reference cycle."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _workers() -> int:
@@ -103,10 +118,11 @@ def read_files(files: Sequence[Path], options: ScanOptions) -> list[Summary | Pr
         parallel = len(files) >= PARALLEL_MIN_FILES and workers > 1
     if not parallel or context is None:
         flat: list[Summary | Problem] = []
-        for path in files:
-            flat.append(_read_one(path, anonymize))
-            if len(flat) % CHUNK_FILES == 0:
-                tell(len(flat))
+        with _without_collection():
+            for path in files:
+                flat.append(_read_one(path, anonymize))
+                if len(flat) % CHUNK_FILES == 0:
+                    tell(len(flat))
         return flat
     chunks = [list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES)]
     results: list[list[Summary | Problem]] = [[] for _ in chunks]
