@@ -12,7 +12,10 @@ from facilitator.agenda_model import (
     LANGUAGES,
     PLANNED_MAX,
     PLANNED_MIN,
+    PROMPT_CHARS,
     SCHEMA,
+    TEXT_CHARS,
+    TEXT_LIMITS,
     TIMEBOX_MAX,
     TIMEBOX_MIN,
     Agenda,
@@ -33,6 +36,7 @@ AGENDA_KEYS = (
     "version",
     "source",
     "description",
+    "standing_items",
     "plans",
     "sections",
 )
@@ -93,6 +97,12 @@ class Checker:
         version = self._text(data, "version", "", _TOP)
         source = self._text(data, "source", "", _TOP)
         description = self._text(data, "description", "", _TOP)
+        standing_items = data.get("standing_items", True)
+        if not isinstance(standing_items, bool):
+            report(
+                f'"standing_items" must be true or false, got {show(standing_items)}',
+                "standing_items",
+            )
         sections = self._sections(data.get("sections"))
         plans = self._plans(data.get("plans"), sections)
         if self.problems:
@@ -106,6 +116,7 @@ class Checker:
             source=source,
             description=description,
             plans=plans,
+            standing_items=bool(standing_items),
         )
 
     # -- sections and themes --------------------------------------------------------------
@@ -219,6 +230,12 @@ class Checker:
                 self.report(
                     where, f'"prompts" item {number} is empty', table, "prompts", number - 1
                 )
+            elif len(prompt) > PROMPT_CHARS:
+                message = (
+                    f'"prompts" item {number} is {len(prompt):,} characters long; '
+                    f"at most {PROMPT_CHARS:,} are allowed"
+                )
+                self.report(where, message, table, "prompts", number - 1)
             else:
                 prompts.append(without_controls(prompt).strip())
         return tuple(prompts)
@@ -308,6 +325,12 @@ class Checker:
         if value is None:
             self.report(where, 'missing required key "id"', table, "")
             return ""
+        if isinstance(value, str) and len(value) > TEXT_LIMITS["id"]:
+            message = (
+                f'"id" is {len(value):,} characters long; at most {TEXT_LIMITS["id"]} are allowed'
+            )
+            self.report(where, message, table, "id")
+            return ""
         if not isinstance(value, str) or not _KEBAB.match(value):
             self.report(
                 where,
@@ -334,6 +357,10 @@ class Checker:
             return ""
         if not isinstance(value, str):
             message = f'"{key}" must be a string (in quotes), got {show(value)}'
+            self.report(where, message, table, key)
+            return ""
+        if len(value) > (limit := TEXT_LIMITS.get(key, TEXT_CHARS)):
+            message = f'"{key}" is {len(value):,} characters long; at most {limit:,} are allowed'
             self.report(where, message, table, key)
             return ""
         if required and not value.strip():

@@ -10,6 +10,10 @@ LANGUAGES = ("da", "en")
 KINDS = ("discussion", "obligation")
 TIMEBOX_MIN, TIMEBOX_MAX = 1, 480
 PLANNED_MIN, PLANNED_MAX = 1, 24 * 60
+# Text caps: a title is a line, a prompt a question, a description a page or two; more is a
+# damaged or hostile file (it would fill a projector screen and every export with one text).
+LINE_CHARS, PROMPT_CHARS, TEXT_CHARS = 500, 2_000, 100_000
+TEXT_LIMITS = {"id": LINE_CHARS, "title": LINE_CHARS, "version": LINE_CHARS, "source": 2_000}
 
 ThemeKind = Literal["discussion", "obligation"]
 
@@ -87,6 +91,9 @@ class Agenda:
     source: str = ""
     description: str = ""
     plans: tuple[Plan, ...] = ()
+    # The MED standing items (godkendelse af dagsorden ... næste møde) frame the paper unless
+    # the agenda says `standing_items = false` (see facilitator/standing.py).
+    standing_items: bool = True
     sha256: str = field(default="", compare=False)
 
     @property
@@ -139,6 +146,8 @@ class Agenda:
         for key in ("version", "source", "description"):
             if value := getattr(self, key):
                 data[key] = value
+        if not self.standing_items:
+            data["standing_items"] = False
         if self.plans:
             data["plans"] = [_plan_data(plan) for plan in self.plans]
         data["sections"] = [_section_data(section) for section in self.sections]

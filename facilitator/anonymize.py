@@ -1,9 +1,15 @@
 """Anonymised copies of sessions: people's names replaced by their role in the committee.
 
 Used for minutes and registers that leave the committee (`--anonymize`). Names are known only
-for participants, so a name of anyone else typed into a note stays as typed; owners who are not
-participants become "Anonymiseret"/"Withheld" unless they name a role or a body ("AMR",
-"Ledelsen"), which is not personal data.
+for participants (of this meeting and of the meetings a follow-up reviews), so a name of anyone
+else typed into a note stays as typed; owners who are not participants become
+"Anonymiseret"/"Withheld" unless they name a role or a body ("AMR", "Ledelsen"), which is not
+personal data.
+
+A participant's name is replaced in every casing, even where it is also a word: with Per
+Olsen in the room, "per time" becomes "Medarbejderrepræsentant 3 time". A reader can puzzle
+that out; a name left in an anonymised minute cannot be taken back. Words that are nobody's
+name in this meeting stay as written.
 """
 
 from __future__ import annotations
@@ -32,11 +38,6 @@ _GROUP_OWNERS = frozenset(
 )  # fmt: skip
 # "Anders og Lars", "TR/AMR", "Mette, Lars": owners naming several people, split and mapped.
 _OWNER_SEPARATORS = re.compile(r"(\s*(?:,|/|&|\+|\bog\b|\band\b)\s*)", re.IGNORECASE)
-
-
-# Lower-case words that are also first names: "per time", "bo i", "mark", "max". Written in
-# lower case they stay; "Per", "PER" and a full name are replaced in any case.
-_COMMON_WORDS = frozenset({"per", "bo", "ask", "max", "mark", "will", "bent", "mai", "sol", "lis"})
 
 
 class _Names:
@@ -75,10 +76,16 @@ class _Names:
             self.full.setdefault(key, label)
             self.words.add(" ".join(name.split()))
             tokens = key.split()
-            firsts.setdefault(tokens[0], set()).add(label)
+            # A double name is also called by either half: "Anne-Mette" as "Mette", "fru
+            # Kjær-Holm" as "fru Holm".
+            for token in {tokens[0], *_halves(tokens[0])}:
+                firsts.setdefault(token, set()).add(label)
+                self.words.add(token)
             # Every later name is a surname on its own ("Kjær", "Holm"), and so are all of them
             # together ("Kjær Holm").
-            for token in {*tokens[1:], " ".join(tokens[1:])} if len(tokens) > 1 else ():
+            later = {*tokens[1:], " ".join(tokens[1:])} if len(tokens) > 1 else set()
+            later |= {half for surname in tokens[1:] for half in _halves(surname)}
+            for token in later:
                 lasts.setdefault(token, set()).add(label)
                 self.words.add(token)
         # A token both a first name and a surname of different people is ambiguous too.
@@ -127,14 +134,18 @@ class _Names:
 
     def _replace(self, match: re.Match[str]) -> str:
         found = match["name"]
-        if found.islower() and found in _COMMON_WORDS:
-            return match.group()  # "per time": a word, not Per
         label = self.label_of(found) or WITHHELD[self.language]
         if not match["genitive"]:
             return label
         # "Mettes forslag" -> "Lederens"? Too clever; "Leders" reads fine, "Medarbejder 1's" too.
         english_or_number = self.language == "en" or label[-1:].isdigit()
         return label + ("'s" if english_or_number else "s")
+
+
+def _halves(token: str) -> list[str]:
+    """The parts of a hyphenated name ("anne-mette": anne, mette); none for a plain one."""
+    parts = [part for part in token.split("-") if part]
+    return parts if len(parts) > 1 else []
 
 
 def _key(name: str) -> str:
@@ -170,11 +181,16 @@ def anonymize_session(
     result.chair = names.owner(result.chair)
     result.secretary = names.owner(result.secretary)
     result.approved_by = names.owner(result.approved_by)
+    result.formand = names.owner(result.formand)
+    result.naestformand = names.owner(result.naestformand)
+    result.vice_approved_by = names.owner(result.vice_approved_by)
     result.place = text(result.place)
     result.committee = NEUTRAL_COMMITTEE[language] if committee else text(result.committee)
     for record in result.themes:
         record.notes = text(record.notes)
         record.uncovered_reason = text(record.uncovered_reason)
+        record.reason = text(record.reason)
+        record.carried_reason = text(record.carried_reason)
         for outcome in record.outcomes:
             outcome.text = text(outcome.text)
             outcome.owner = names.owner(outcome.owner)

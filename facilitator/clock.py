@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+from facilitator.agenda import TIMEBOX_MAX, TIMEBOX_MIN
 from facilitator.session import (
     DEALT_WITH_SECONDS,
     REVIEW_THEME_ID,
@@ -261,7 +262,7 @@ class MeetingClock:
     def adjust(self, minutes: int) -> int:
         """Add (or with a negative number remove) minutes on the current timebox; 1 at least."""
         record = self.session.current
-        record.timebox = max(1, min(480, record.timebox + minutes))
+        record.timebox = max(TIMEBOX_MIN, min(TIMEBOX_MAX, record.timebox + minutes))
         return record.timebox
 
     # -- reading ------------------------------------------------------------------------
@@ -328,7 +329,8 @@ class MeetingClock:
         end_of_current = self.wall() + timedelta(seconds=current)
         budget = int((self.planned_end() - end_of_current).total_seconds() // 60)
         weights = [self.session.theme(r.theme_id).timebox for r in coming]
-        proposal = distribute(weights, max(budget, 0))
+        # No theme beyond the agenda's 8 hours, however long the meeting is planned.
+        proposal = [min(TIMEBOX_MAX, part) for part in distribute(weights, max(budget, 0))]
         changes = tuple(
             (record.theme_id, record.timebox, minutes)
             for record, minutes in zip(coming, proposal, strict=True)

@@ -9,7 +9,15 @@ from typing import Any, TypeVar, cast
 
 import tomli_w
 
-from facilitator.agenda import Agenda, AgendaError, agenda_from_data
+from facilitator.agenda import (
+    PLANNED_MAX,
+    PLANNED_MIN,
+    TIMEBOX_MAX,
+    TIMEBOX_MIN,
+    Agenda,
+    AgendaError,
+    agenda_from_data,
+)
 from facilitator.sanitize import quoted
 from facilitator.session import (
     MINUTES_STATUSES,
@@ -77,6 +85,8 @@ def session_to_data(session: Session) -> dict[str, Any]:
             "place": _text(session.place),
             "chair": _text(session.chair),
             "secretary": _text(session.secretary),
+            "formand": _text(session.formand),
+            "naestformand": _text(session.naestformand),
             "created": session.created,
             "planned_start": session.planned_start,
             "planned_minutes": session.planned_minutes,
@@ -86,7 +96,12 @@ def session_to_data(session: Session) -> dict[str, Any]:
             "minutes_status": session.minutes_status,
             "approved_by": _text(session.approved_by),
             "approved_at": session.approved_at,
+            "vice_approved_by": _text(session.vice_approved_by),
+            "vice_approved_at": session.vice_approved_at,
             "followup_of": session.followup_of,
+            "next_meeting_date": session.next_meeting_date,
+            "next_meeting_time": _text(session.next_meeting_time),
+            "next_meeting_place": _text(session.next_meeting_place),
             "running_since": session.running_since,
         },
         keep=("committee",),
@@ -168,7 +183,6 @@ def _record_data(record: ThemeRecord) -> dict[str, Any]:
 # before it can overflow a date sum, stall a layout or fill a screen.
 YEARS = (1900, 2100)
 MAX_SECONDS = 1_000_000.0  # a theme's time: 11 days is already absurd
-PLANNED_MINUTES = (1, 24 * 60)
 LINE_CHARS = 500  # names, titles, ids
 TEXT_CHARS = 100_000  # notes and outcome texts
 _UNLIMITED = 1 << 62
@@ -288,7 +302,8 @@ class _Reader:
                 return None
             if len(value) > chars:
                 self.problem(
-                    key, f'"{name}" is {len(value)} characters long; at most {chars} are allowed'
+                    key,
+                    f'"{name}" is {len(value):,} characters long; at most {chars:,} are allowed',
                 )
                 return None
             return clean_text(value)
@@ -373,16 +388,14 @@ def session_from_data(
     top = _Reader(data, (), problems)
     agenda = _agenda(top, shown, lines)
     known = {theme.id for theme in agenda.themes} if agenda else set()
-    # A meeting is planned for at most a day, or for its agenda's own length if that is more
-    # (an agenda of many long themes); no theme can be planned longer than the meeting.
-    longest = max(PLANNED_MINUTES[1], agenda.minutes if agenda else 0)
 
     records: list[ThemeRecord] = []
     outcome_ids: dict[str, str] = {}
     for item in top.tables("themes"):
         record = ThemeRecord(
             theme_id=item.line("id", required=True),
-            timebox=item.get("timebox", int, 0, required=True, limits=(1, longest)),
+            # The agenda's range: +/-, scaling and re-planning never go beyond it either.
+            timebox=item.get("timebox", int, 0, required=True, limits=(TIMEBOX_MIN, TIMEBOX_MAX)),
             state=item.choice("state", THEME_STATES, "pending"),
             seconds=item.get("seconds", float, 0.0),
             notes=item.get("notes", str, ""),
@@ -440,10 +453,15 @@ def session_from_data(
         place=top.line("place"),
         chair=top.line("chair"),
         secretary=top.line("secretary"),
+        formand=top.line("formand"),
+        naestformand=top.line("naestformand"),
         created=top.get("created", datetime, required=True),
         planned_start=top.get("planned_start", datetime),
         planned_minutes=top.get(
-            "planned_minutes", int, agenda.minutes if agenda else 0, limits=(0, longest)
+            "planned_minutes",
+            int,
+            min(agenda.minutes, PLANNED_MAX) if agenda else 1,
+            limits=(PLANNED_MIN, PLANNED_MAX),  # a day at most, as the forms and CLI allow
         ),
         started=top.get("started", datetime),
         ended=top.get("ended", datetime),
@@ -451,7 +469,12 @@ def session_from_data(
         minutes_status=top.choice("minutes_status", MINUTES_STATUSES, "draft"),
         approved_by=top.line("approved_by"),
         approved_at=top.get("approved_at", datetime),
+        vice_approved_by=top.line("vice_approved_by"),
+        vice_approved_at=top.get("vice_approved_at", datetime),
         followup_of=top.line("followup_of"),
+        next_meeting_date=top.get("next_meeting_date", date),
+        next_meeting_time=top.line("next_meeting_time"),
+        next_meeting_place=top.line("next_meeting_place"),
         running_since=top.get("running_since", datetime),
     )
     if agenda is not None and session.current_theme not in known:

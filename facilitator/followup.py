@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from facilitator import store
-from facilitator.agenda import Agenda, Section, Theme
+from facilitator.agenda import PLANNED_MAX, Agenda, Section, Theme
 from facilitator.carry import carry_into, leftovers
 from facilitator.i18n import translate
 from facilitator.session import (
@@ -25,6 +25,7 @@ from facilitator.session import (
     latest_reviews,
     now,
 )
+from facilitator.standing import add_standing_items
 
 REVIEW_SECTION_ID = "opfoelgning-tidligere"
 FOLLOWUP_SECTION_IDS = ("opfoelgning", "follow-up", "followup")
@@ -153,6 +154,8 @@ def start_followup(earlier: Session, chain: list[Session], agenda: Agenda | None
     session.place = earlier.place
     session.chair = earlier.chair
     session.secretary = earlier.secretary
+    session.formand = earlier.formand
+    session.naestformand = earlier.naestformand
     session.participants = [
         Participant(name=p.name, role=p.role, side=p.side, present=True)
         for p in earlier.participants
@@ -161,7 +164,9 @@ def start_followup(earlier: Session, chain: list[Session], agenda: Agenda | None
     session.reviews = items
     # What the earlier meeting postponed or never reached comes back; the form may drop it.
     carry_into(session, leftovers(earlier))
-    session.planned_minutes = session.timebox_minutes
+    # Framed by the MED standing items, the second one naming the minutes it approves.
+    add_standing_items(session, previous=earlier.date)
+    session.planned_minutes = max(1, min(session.timebox_minutes, PLANNED_MAX))
     return session
 
 
@@ -188,6 +193,38 @@ def set_review(
     raise KeyError(outcome_id)
 
 
+# The last folders indexed, by their modification times: the register anonymises every
+# follow-up of a folder, and reading every file's head again for each would take minutes.
+_INDEX: tuple[tuple[tuple[str, int], ...], dict[str, Path]] | None = None
+
+
+def _sessions_by_id(folders: list[Path]) -> dict[str, Path]:
+    """Which file holds each session id in `folders` (the newest copy of a meeting)."""
+    global _INDEX
+    try:
+        # Adding, removing or saving (a rename) a session changes its folder's time.
+        key = tuple((str(folder.resolve()), folder.stat().st_mtime_ns) for folder in folders)
+    except OSError:
+        key = ()
+    if key and _INDEX is not None and _INDEX[0] == key:
+        return _INDEX[1]
+    found: dict[str, tuple[int, Path]] = {}
+    # Exports are never found: a copy, perhaps anonymised, is not the session.
+    for path in store.find_session_files(folders):
+        head = _head(path)
+        if head is None:
+            continue
+        with contextlib.suppress(OSError):
+            # The same meeting in two files (copied, mailed): the newest is the truth.
+            stamp = path.stat().st_mtime_ns
+            if head[0] not in found or stamp > found[head[0]][0]:
+                found[head[0]] = (stamp, path)
+    paths = {session_id: path for session_id, (_, path) in found.items()}
+    if key:
+        _INDEX = (key, paths)
+    return paths
+
+
 def _head(path: Path) -> tuple[str, str] | None:
     """A session file's id and followup_of, read from its top-level keys only (fast)."""
     top = store.session_head(path)
@@ -212,6 +249,19 @@ def prepare_followup(
     return start_followup(earlier, earlier_sessions(earlier, session_path, sessions_dirs), agenda)
 
 
+def earlier_participants(
+    session: Session, session_path: Path, sessions_dirs: Iterable[Path] = ()
+) -> list[str]:
+    """The names of the people at the meetings `session` follows up: its reviews name them.
+
+    An anonymised export withholds them too. Nothing for a meeting that follows up none.
+    """
+    if not session.followup_of:
+        return []
+    chain = earlier_sessions(session, session_path, sessions_dirs)
+    return [participant.name for earlier in chain for participant in earlier.participants]
+
+
 def earlier_sessions(
     session: Session, session_path: Path, sessions_dirs: Iterable[Path] = ()
 ) -> list[Session]:
@@ -221,18 +271,7 @@ def earlier_sessions(
     """
     earlier = session
     folders = [folder for folder in [session_path.parent, *sessions_dirs] if folder.is_dir()]
-    found: dict[str, tuple[int, Path]] = {}
-    # Exports are never found: a copy, perhaps anonymised, is not the session.
-    for path in store.find_session_files(folders):
-        head = _head(path)
-        if head is None:
-            continue
-        with contextlib.suppress(OSError):
-            # The same meeting in two files (copied, mailed): the newest is the truth.
-            stamp = path.stat().st_mtime_ns
-            if head[0] not in found or stamp > found[head[0]][0]:
-                found[head[0]] = (stamp, path)
-    paths = {session_id: path for session_id, (_, path) in found.items()}
+    paths = _sessions_by_id(folders)
     chain: list[Session] = []
     seen = {earlier.id}
     wanted = earlier.followup_of

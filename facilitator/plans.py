@@ -7,7 +7,7 @@ reason, so the follow-up carries them exactly as it carries what the chair postp
 
 from __future__ import annotations
 
-from facilitator.agenda import Agenda, Plan
+from facilitator.agenda import PLANNED_MAX, Agenda, Plan
 from facilitator.session import Session, fit_timeboxes
 
 # The reason a left-out theme carries, in the agenda's language (it is printed in the minutes).
@@ -62,7 +62,7 @@ def new_session(
     fitted = fit_timeboxes([session.theme(record.theme_id) for record in taken], minutes)
     for record, timebox in zip(taken, fitted, strict=True):
         record.timebox = timebox
-    session.planned_minutes = minutes
+    session.planned_minutes = max(1, min(minutes, PLANNED_MAX))
     session.current_theme = taken[0].theme_id
     return session
 

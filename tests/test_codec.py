@@ -219,7 +219,7 @@ def sessions(draw: st.DrawFn, agenda: Agenda) -> Session:
     session.ended = draw(st.none() | moments)
     session.minutes_status = draw(st.sampled_from(MINUTES_STATUSES))
     session.approved_by = draw(texts)
-    session.planned_minutes = draw(st.integers(min_value=0, max_value=24 * 60))
+    session.planned_minutes = draw(st.integers(min_value=1, max_value=24 * 60))
     session.current_theme = draw(st.sampled_from([r.theme_id for r in session.themes]))
     # A few themes carry text: every one of the fifteen would only make examples slow.
     indexes = st.integers(min_value=0, max_value=len(session.themes) - 1)

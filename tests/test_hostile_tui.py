@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
-from support import FakeTime, text_of
-from textual.widgets import DataTable, Static
+from support import FakeTime, drawn, text_of
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import DataTable, OptionList, Static, TextArea
 
+from facilitator.session import REVIEW_THEME_ID, Session
 from facilitator.store import StoreError, load_session
 from facilitator.tui.app import FacilitatorApp, StartMeeting
 from facilitator.tui.modals.read_only import ReadOnlyView
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.screens.minutes import MinutesScreen
 
 HOSTILE = Path(__file__).resolve().parent / "hostile" / "sessions"
 UNSAFE = re.compile(
@@ -36,46 +41,135 @@ def _loadable() -> list[Path]:
 LOADABLE = _loadable()
 
 
-def screen_texts(app: FacilitatorApp) -> list[str]:
-    return [text_of(widget) for widget in app.screen.query(Static)]
-
-
 def test_hostile_texts_that_load_are_the_control_and_markup_files() -> None:
     names = {path.name.split("-")[0] for path in LOADABLE}
     assert {"ctrl", "markup"} <= names
 
 
-# A sample: one app per file costs tens of seconds on a busy machine; every other file that
-# loads goes through the same loading boundary, checked by test_hostile.py.
-SAMPLE = ["ctrl-clear-in-notes.toml", "ctrl-osc52-outcome.toml", "markup-close-tag-theme.toml"]
+# What each markup file must show as written (markup read as markup hides or restyles it).
+SHOWN_AS_WRITTEN = {
+    "markup-bold-outcome.toml": "[bold red]HUSK[/bold red] [link=x]",
+    "markup-close-tag-committee.toml": "LMU [/] Nord",
+    "markup-close-tag-theme.toml": "Tema [/] slut",
+    "markup-notes-owner.toml": "[i]Mia[/i]",
+    "markup-section-title.toml": "[/][b]Definition",
+    "markup-udkast-theme.toml": "[Udkast] Hvad er chikane?",
+}
 
 
-@pytest.mark.parametrize("name", SAMPLE)
+def shown_texts(app: FacilitatorApp) -> list[str]:
+    """Every text a widget of the current screen shows: labels, notes, table cells, border
+    titles, toasts."""
+    texts = []
+    for widget in app.screen.query("*"):
+        if isinstance(widget, Static):
+            texts.append(text_of(widget))
+        elif isinstance(widget, TextArea):
+            texts.append(widget.text)
+        elif isinstance(widget, DataTable):
+            texts.extend(
+                str(cell) for row in range(widget.row_count) for cell in widget.get_row_at(row)
+            )
+        texts.extend(str(title) for title in (widget.border_title, widget.border_subtitle) if title)
+    return texts
+
+
+def assert_clean(app: FacilitatorApp, where: str) -> None:
+    for text in shown_texts(app):
+        assert not UNSAFE.search(text), (where, text)
+
+
+async def search_palette(pilot: Pilot[None], query: str, choose: bool = False) -> list[str]:
+    """Type in the command palette, wait (polling, no fixed sleep) for its matches; then
+    choose the first (`choose`) or close the palette."""
+    await pilot.press("ctrl+p")
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    await pilot.press(*query)
+    options = palette.query_one(OptionList)
+    for _ in range(200):
+        await pilot.pause()
+        if options.option_count:
+            break
+    found = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    await pilot.press("enter" if choose else "escape")
+    return found
+
+
+def test_every_markup_file_loads_and_is_checked_on_screen() -> None:
+    assert set(SHOWN_AS_WRITTEN) == {p.name for p in LOADABLE if p.name.startswith("markup-")}
+
+
+def themes_with_content(session: Session) -> list[str]:
+    """The themes whose screen shows something of the file beyond the built-in guide.
+
+    The hostile files change the first theme of the agenda (titles, prompts, its section),
+    the records' notes and outcomes, and the follow-up's reviews; the other themes show only
+    the guide, so visiting them would cost time and test nothing more.
+    """
+    wanted = {session.agenda.themes[0].id}
+    wanted.update(record.theme_id for record in session.themes if record.notes or record.outcomes)
+    if session.reviews:
+        wanted.add(REVIEW_THEME_ID)
+    return [record.theme_id for record in session.themes if record.theme_id in wanted]
+
+
+# The files whose section or theme titles are hostile: the palette lists themes by them
+# ("[Udkast]" has its own palette test below).
+SEARCHED = {"ctrl-theme-title.toml", "markup-close-tag-theme.toml", "markup-section-title.toml"}
+
+
+@pytest.mark.parametrize("name", [path.name for path in LOADABLE])
 async def test_resume_a_hostile_session(name: str, tmp_path: Path) -> None:
+    """Every session that loads is resumed: shown, stepped through, left with ctrl+q, clean."""
     path = tmp_path / name
     shutil.copyfile(HOSTILE / name, path)
+    started = time.monotonic()
     session = load_session(path)
-    time = FakeTime()
+    clock = FakeTime()
     app = FacilitatorApp(
-        tmp_path, start=StartMeeting(session, path), monotonic=time.monotonic, wall=time.wall
+        tmp_path,
+        start=StartMeeting(session, path),
+        monotonic=clock.monotonic,
+        wall=clock.wall,
+        bell=False,
     )
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, MeetingScreen)
-        for text in screen_texts(app):
-            assert not UNSAFE.search(text), text
-        # The palette lists every theme by its title: "[/]" stays text.
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        for char in "tema":
-            await pilot.press(char)
-        await pilot.pause(0.3)
-        await pilot.press("escape")
-        await pilot.press("n")
+        screen = app.screen
+        # An ended meeting resumes on its minutes, to correct and export them.
+        assert isinstance(screen, MinutesScreen if session.ended else MeetingScreen)
+        assert_clean(app, "resumed")
+        if isinstance(screen, MeetingScreen):
+            # Each theme showing the file's texts, as the palette's jump shows it.
+            for theme_id in themes_with_content(session):
+                screen.goto(theme_id)
+                assert_clean(app, theme_id)
+            screen.goto(session.agenda.themes[0].id)
+            await pilot.pause()
+        on_screen = drawn(app)
+        assert not UNSAFE.search(on_screen)
+        if name in SHOWN_AS_WRITTEN:
+            assert SHOWN_AS_WRITTEN[name] in on_screen + screen.query_one(TextArea).text
+        if isinstance(screen, MeetingScreen):
+            await pilot.press("n")  # a key, as a chair would: the next theme, saved
+            await pilot.pause()
+            assert_clean(app, "after n")
+        if name in SEARCHED:
+            # Markup in a title stays text in the palette, and controls never show.
+            matches = await search_palette(pilot, "tema")
+            assert matches
+            for match in matches:
+                assert not UNSAFE.search(match), match
+        assert app.screen is screen
+        await pilot.press("ctrl+q")
         await pilot.pause()
-        for text in screen_texts(app):
-            assert not UNSAFE.search(text), text
-    load_session(path)  # saved again through the boundary, still a session
+    assert app.return_code == 0
+    assert time.monotonic() - started < 15
+    assert not (tmp_path / (name + ".lock")).exists()
+    # Saved again through the boundary: still a session, and clean.
+    assert not UNSAFE.search(path.read_text(encoding="utf-8"))
+    load_session(path)
 
 
 async def test_palette_shows_markup_in_a_theme_title_as_written(tmp_path: Path) -> None:
@@ -83,17 +177,13 @@ async def test_palette_shows_markup_in_a_theme_title_as_written(tmp_path: Path) 
     shutil.copyfile(HOSTILE / "markup-udkast-theme.toml", path)
     session = load_session(path)
     session.current_theme = session.agenda.themes[1].id
-    time = FakeTime()
+    clock = FakeTime()
     app = FacilitatorApp(
-        tmp_path, start=StartMeeting(session, path), monotonic=time.monotonic, wall=time.wall
+        tmp_path, start=StartMeeting(session, path), monotonic=clock.monotonic, wall=clock.wall
     )
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        for char in "udkast":
-            await pilot.press(char)
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        matches = await search_palette(pilot, "udkast", choose=True)
+        assert any("[Udkast] Hvad er chikane?" in match for match in matches)
         await pilot.pause()
         assert session.current_theme == session.agenda.themes[0].id
         assert session.agenda.themes[0].title == "[Udkast] Hvad er chikane?"

@@ -5,12 +5,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from support import Meeting, make_meeting, text_of
+from support import FakeTime, Meeting, fresh_session, make_meeting, text_of
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from facilitator.store import load_session
+from facilitator.store import load_session, new_session_path, save_session
+from facilitator.tui.app import FacilitatorApp
 from facilitator.tui.modals.unsaved import UnsavedOnQuit
+from facilitator.tui.screens.meeting import MeetingScreen
 
 SIZE = (100, 30)
 FIRST_TEXT = "Skærmbilleder gemmes i sagen"
@@ -107,3 +109,80 @@ async def test_quit_with_everything_saved_just_leaves(tmp_path: Path) -> None:
     assert meeting.app.lost_changes == []
     assert meeting.app.return_code in (None, 0)
     assert not meeting.path.with_name(meeting.path.name + ".lock").exists()
+
+
+def lock_of(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+async def test_quitting_while_a_meeting_is_still_being_opened_leaves_cleanly(
+    tmp_path: Path,
+) -> None:
+    # ctrl+q pressed right after enter (or a SIGTERM): the meeting screen is not built yet,
+    # and Textual builds nothing once the app leaves. It ended with a traceback.
+    time = FakeTime()
+    session = fresh_session(time)
+    path = new_session_path(tmp_path, session)
+    save_session(session, path)
+    app = FacilitatorApp(tmp_path, monotonic=time.monotonic, wall=time.wall, bell=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_meeting(load_session(path), path)
+        await app.action_quit()
+    assert app.return_code == 0
+    assert not lock_of(path).exists()
+    assert load_session(path).committee == session.committee
+
+
+async def test_notes_typed_just_before_the_program_leaves_are_saved(tmp_path: Path) -> None:
+    # Leaving other than by ctrl+q (a dialog's answer, the end of a run) within the half
+    # second before notes are written: they were lost.
+    meeting = make_meeting(tmp_path)
+    async with meeting.app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", *"Husk kaffe")
+        meeting.app.exit()
+    assert load_session(meeting.path).themes[0].notes == "Husk kaffe"
+    assert not lock_of(meeting.path).exists()
+
+
+async def test_a_meeting_opened_in_place_of_the_first_screen_is_shown(tmp_path: Path) -> None:
+    # The first screen cannot be switched away: Textual's stack was left empty and the
+    # scheduled first save ended the program with ScreenStackError.
+    first = make_meeting(tmp_path)
+    second = fresh_session(first.time)
+    second.committee = "Hovedudvalget"
+    second_path = new_session_path(tmp_path, second)
+    async with first.app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first.app.open_meeting(second, second_path, replace=True)
+        await pilot.pause()
+        screen = first.app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.path == second_path
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert first.app.return_code == 0
+    assert load_session(second_path).committee == "Hovedudvalget"
+    assert not lock_of(second_path).exists()
+    assert not lock_of(first.path).exists()
+
+
+async def test_the_first_save_does_not_lock_a_meeting_again_once_it_is_released(
+    tmp_path: Path,
+) -> None:
+    # The first save waits for the first frame; a meeting released before then (left at
+    # once) was locked again by it, and stayed locked until the program ended.
+    time = FakeTime()
+    session = fresh_session(time)
+    path = new_session_path(tmp_path, session)
+    save_session(session, path)
+    app = FacilitatorApp(tmp_path, monotonic=time.monotonic, wall=time.wall, bell=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_meeting(load_session(path), path)
+        app.release(path)
+        await pilot.pause()
+        await pilot.pause()
+        assert not lock_of(path).exists()
+        assert path not in app.meetings

@@ -38,9 +38,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     if args.anonymize or args.anonymize_committee:
         from facilitator.anonymize import anonymize_session
+        from facilitator.followup import earlier_participants
 
         session = anonymize_session(
-            session, _earlier_names(session, path), committee=args.anonymize_committee
+            session, earlier_participants(session, path), committee=args.anonymize_committee
         )
     try:
         data = workspace.render(session, args.format, template=template)
@@ -73,15 +74,6 @@ def write_output(output: Path, data: bytes, workspace: Workspace | None = None) 
         sys.stderr.write(f"facilitator: {error}\n")
         return EXIT_FAILURE
     return EXIT_OK
-
-
-def _earlier_names(session: Session, path: Path) -> list[str]:
-    """Who took part in the meetings a follow-up reviews: their names stand in its reviews."""
-    if not session.followup_of:
-        return []
-    from facilitator.followup import earlier_sessions
-
-    return [p.name for earlier in earlier_sessions(session, path) for p in earlier.participants]
 
 
 def _warn(session: Session, lang: str | None) -> None:

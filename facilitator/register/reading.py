@@ -66,8 +66,10 @@ def _read_one(path: Path, anonymize: bool) -> Summary | Problem:
     try:
         if anonymize:
             from facilitator.anonymize import anonymize_session
+            from facilitator.followup import earlier_participants
 
-            session = anonymize_session(session)
+            # A follow-up's review comments may name the earlier meeting's people.
+            session = anonymize_session(session, earlier_participants(session, path))
         return summarize(session, path, mtime_ns)
     except Exception as error:  # one odd file must not end HR's whole run
         # Named and counted like any damaged file, never silently dropped.

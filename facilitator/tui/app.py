@@ -47,6 +47,8 @@ class StartSetup:
     chair: str = ""
     secretary: str = ""
     participants: list[tuple[str, str]] = field(default_factory=list)
+    formand: str = ""
+    naestformand: str = ""
 
 
 @dataclass
@@ -266,7 +268,9 @@ class FacilitatorApp(App[None]):
         if self.hold(session, path) is None:
             return
         screen = self._meeting_screen(session, path)
-        if replace:
+        # As with the minutes: the first screen cannot be switched away (Textual's stack is
+        # left empty and the next scheduled callback ends the program).
+        if replace and len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -276,8 +280,14 @@ class FacilitatorApp(App[None]):
 
         meeting = self.meetings[path]
         # Written once the first frame is up: the save thread would compete with it.
-        self.call_after_refresh(self.persist, session, path)
+        self.call_after_refresh(self._first_save, meeting)
         return MeetingScreen(session, path, meeting.clock)
+
+    def _first_save(self, meeting: OpenMeeting) -> None:
+        # Runs a frame later: by then the program may be leaving or the meeting released,
+        # and a save must neither lock the file again nor write through a closed meeting.
+        if not meeting.closed and self.meetings.get(meeting.path) is meeting:
+            meeting.save_soon()
 
     def open_minutes(self, session: Session, path: Path, replace: bool = False) -> None:
         """Show the minutes of a session to correct, approve and export."""
@@ -390,5 +400,14 @@ class FacilitatorApp(App[None]):
         self._finish()
         self.exit(return_code=exit_code)
 
+    def on_exit_app(self) -> None:
+        """However the program is told to leave, save while the screens still exist.
+
+        Quitting by key or signal has saved already; any other exit (a test's end, a dialog's
+        answer) still takes the notes being typed and the running time from the meeting screen.
+        """
+        self._finish()
+
     def on_unmount(self) -> None:
+        # After a crash the screens are gone: what the savers hold is written, locks released.
         self._finish()

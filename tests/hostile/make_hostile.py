@@ -303,6 +303,14 @@ def session_files() -> dict[str, bytes]:
     put("type-agenda-string.toml", lambda d: d.update(agenda="sociale-medier"))
     put("type-long-committee.toml", lambda d: d.update(committee="L" * 10_000))
     put("type-long-notes.toml", lambda d: d["themes"][0].update(notes="x" * 200_000))
+    put(
+        "type-long-agenda-theme-title.toml",
+        lambda d: d["agenda"]["sections"][0]["themes"][0].update(title="T" * 501),
+    )
+    put(
+        "type-long-agenda-prompt.toml",
+        lambda d: d["agenda"]["sections"][0]["themes"][0].update(prompts=["p" * 2001]),
+    )
     put("missing-id.toml", lambda d: d.pop("id"))
     put("missing-created-outcome.toml", lambda d: d["themes"][0]["outcomes"][0].pop("created"))
     put("missing-agenda.toml", lambda d: d.pop("agenda"))
@@ -310,6 +318,10 @@ def session_files() -> dict[str, bytes]:
     put("missing-agenda-sections.toml", lambda d: d["agenda"].pop("sections"))
     put("range-created-date-only.toml", lambda d: d.update(created=date(2026, 3, 12)))
     return files
+
+
+def long_plan() -> dict[str, Any]:
+    return {"id": "kort", "title": "P" * 501, "planned": 30, "themes": ["tema-a"]}
 
 
 def agenda_files() -> dict[str, bytes]:
@@ -390,6 +402,16 @@ def agenda_files() -> dict[str, bytes]:
     put("type-prompts-mixed.toml", lambda d: theme(d).update(prompts=["a", 1, [2], {"b": 3}]))
     put("type-long-title.toml", lambda d: d.update(title="T" * 10_000))
     put("type-long-prompt.toml", lambda d: theme(d).update(prompts=["p" * 50_000]))
+    # Each text just over its cap (title, id, version 500; source, a prompt 2,000; a
+    # description 100,000 characters).
+    put("type-long-section-title.toml", lambda d: d["sections"][0].update(title="S" * 501))
+    put("type-long-theme-title.toml", lambda d: theme(d).update(title="T" * 501))
+    put("type-long-theme-id.toml", lambda d: theme(d).update(id="a" * 501))
+    put("type-long-plan-title.toml", lambda d: d.update(plans=[long_plan()]))
+    put("type-long-version.toml", lambda d: d.update(version="1." * 251))
+    put("type-long-source.toml", lambda d: d.update(source="https://x/" + "s" * 1991))
+    put("type-long-prompt-2001.toml", lambda d: theme(d).update(prompts=["Hvad?", "p" * 2001]))
+    put("type-long-description.toml", lambda d: theme(d).update(description="d" * 100_001))
     put(
         "missing-everything-top.toml",
         lambda d: [d.pop(k) for k in ("schema", "id", "title", "language")],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from textual import events
 from textual.screen import Screen
 
 from facilitator.tui.keys import localize
@@ -33,6 +34,17 @@ class FacilitatorScreen(Screen[None]):
     ) -> None:
         super().__init__(name, id, classes)
         localize(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Skip drawing a screen whose program began to leave before it was built.
+
+        A screen opened just before a quit (a key pressed right after enter, a SIGTERM) is
+        mounted with no children, as Textual mounts nothing once the app exits; its on_mount
+        would look for them and end the program with a traceback instead of a clean exit.
+        """
+        if isinstance(event, events.Mount) and self.app.return_code is not None:
+            return
+        await super().on_event(event)
 
     @property
     def facilitator(self) -> FacilitatorApp:

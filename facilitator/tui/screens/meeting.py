@@ -450,7 +450,10 @@ class MeetingScreen(FacilitatorScreen):
 
     def _take_notes(self) -> bool:
         """Copy the notes being typed into the session; True when they changed."""
-        text = self.query_one("#notes", TextArea).text
+        notes = self.query_one_optional("#notes", TextArea)
+        if notes is None:
+            return False  # the program left before this screen was built: nothing typed
+        text = notes.text
         # The text area holds the notes of the theme it was loaded for, which is not the
         # current theme in the moment between a theme change and the redraw.
         record = self.session.record(self._notes_theme)

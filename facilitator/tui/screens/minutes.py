@@ -76,7 +76,14 @@ class MinutesScreen(FacilitatorScreen):
             "approve",
             "Approve",
             id="minutes_approve",
-            tooltip="Approve the minutes (asks who approves)",
+            tooltip="Approve the minutes (asks the formand, then the næstformand)",
+        ),
+        Binding(
+            "n",
+            "next_meeting",
+            "Next meeting",
+            id="minutes_next_meeting",
+            tooltip="Next meeting: its date, time and place, for the minutes",
         ),
         # The minutes panel names the three export keys; the Footer has no room for them at 80.
         Binding(
@@ -102,6 +109,14 @@ class MinutesScreen(FacilitatorScreen):
             show=False,
             id="export_toml",
             tooltip="Export the whole session as TOML, for other programs",
+        ),
+        Binding(
+            "w",
+            "export('docx')",
+            "Word",
+            show=False,
+            id="export_docx",
+            tooltip="Export the minutes as a Word document, beside the session file",
         ),
         Binding(
             "a",
@@ -208,6 +223,7 @@ class MinutesScreen(FacilitatorScreen):
                 self,
                 ("export_md", "Markdown"),
                 ("export_html", "HTML"),
+                ("export_docx", "Word"),
                 ("export_toml", "TOML"),
                 ("export_anonymized", _("anonymised")),
             )
@@ -231,7 +247,15 @@ class MinutesScreen(FacilitatorScreen):
         if session.minutes_status == "approved":
             when = f" {short_date(session.approved_at.date())}" if session.approved_at else ""
             state.update(
-                Text(_("Approved by {name}").format(name=session.approved_by or "?") + when)
+                Text(
+                    _("Approved by {name}").format(
+                        name=" · ".join(
+                            n for n in (session.approved_by, session.vice_approved_by) if n
+                        )
+                        or "?"
+                    )
+                    + when
+                )
             )
         else:
             state.update(Text(f"{state_label(session.state)} · {_('draft, not approved')}"))
@@ -401,26 +425,62 @@ class MinutesScreen(FacilitatorScreen):
             return
         session = self.session
 
-        def answer(name: str | None) -> None:
-            if name is None:
-                return
-            if not name.strip():
-                self.notify(_("Write who approves the minutes."), severity="warning")
-                return
-            session.approve(name, at=self.facilitator.wall())
+        def approved(name: str, vice: str) -> None:
+            session.approve(name, at=self.facilitator.wall(), vice_by=vice)
             self._changed()
+            names = " · ".join(n for n in (session.approved_by, session.vice_approved_by) if n)
             self.notify(
                 _("Minutes approved by {name}, {time}.").format(
-                    name=session.approved_by,
+                    name=names,
                     time=clock_time(session.approved_at or self.facilitator.wall()),
                 ),
                 timeout=4,
                 markup=False,
             )
 
-        context = _("Who approves the minutes?")
-        value = session.approved_by or session.chair
+        def answer(name: str | None) -> None:
+            if name is None:
+                return
+            if not name.strip():
+                self.notify(_("Write who approves the minutes."), severity="warning")
+                return
+
+            # MED: the formand and the næstformand both approve; the second may be left empty.
+            def second(vice: str | None) -> None:
+                if vice is not None:
+                    approved(name, vice)
+
+            vice_context = _("Who approves for the other side (næstformand)? May be empty.")
+            vice_value = session.vice_approved_by or session.naestformand
+            self.app.push_screen(
+                TextPrompt(_("Approve the minutes"), vice_context, vice_value), second
+            )
+
+        context = _("Who approves the minutes (formand)?")
+        value = session.approved_by or session.formand or session.chair
         self.app.push_screen(TextPrompt(_("Approve the minutes"), context, value), answer)
+
+    def action_next_meeting(self) -> None:
+        """Type the next meeting's date, time and place (the «Næste møde» item prints them)."""
+        from facilitator.next_meeting import set_next_meeting
+        from facilitator.tui.modals.next_meeting import NextMeeting, NextMeetingDialog
+
+        if not self._may_change():
+            return
+        session = self.session
+        current = NextMeeting(
+            session.next_meeting_date, session.next_meeting_time, session.next_meeting_place
+        )
+
+        def saved(result: NextMeeting | None) -> None:
+            if result is None:
+                return
+            if set_next_meeting(session, result.day, result.time, result.place):
+                self._changed()
+                self.notify(_("Next meeting saved."), timeout=2)
+
+        today = self.facilitator.wall().date()
+        self.app.push_screen(NextMeetingDialog(session.agenda.language, today, current), saved)
 
     # -- export ---------------------------------------------------------------------------
 
@@ -472,13 +532,12 @@ class MinutesScreen(FacilitatorScreen):
     @work(thread=True, group="minutes-export")
     def _write_anonymized(self, committee: bool) -> None:
         from facilitator.anonymize import NEUTRAL_COMMITTEE, anonymize_session
-        from facilitator.followup import earlier_sessions
+        from facilitator.followup import earlier_participants
         from facilitator.store import slugify
 
         session = self.session
         # A follow-up's reviews name the earlier meetings' people: they are withheld too.
-        earlier = earlier_sessions(session, self.path, [self.facilitator.sessions_dir])
-        names = [p.name for meeting in earlier for p in meeting.participants]
+        names = earlier_participants(session, self.path, [self.facilitator.sessions_dir])
         try:
             text = render_markdown(anonymize_session(session, names, committee=committee))
         except Exception as error:  # a bug in a renderer must not lose the meeting
