@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -20,11 +21,13 @@ from facilitator.tui.commands import MeetingCommands
 from facilitator.tui.formatting import clock_time, kind_label, short_date, theme_kind_label
 from facilitator.tui.inline_markdown import render as render_markdown
 from facilitator.tui.keys import hint, keys_of
-from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
 from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.widgets.agenda_panel import AgendaPanel
 from facilitator.tui.widgets.review_list import review_text
 from facilitator.tui.widgets.theme_clock import ThemeClock
+
+if TYPE_CHECKING:
+    from facilitator.tui.modals.outcome_dialog import OutcomeDraft
 
 REVIEW_KEYS: dict[str, ReviewStatus] = {
     "1": "done",
@@ -548,6 +551,9 @@ class MeetingScreen(FacilitatorScreen):
 
     def action_capture(self, kind: OutcomeKind) -> None:
         """Open the outcome dialog for the current theme."""
+        # Imported on first use, like every dialog: not needed for the first frame.
+        from facilitator.tui.modals.outcome_dialog import OutcomeDialog
+
         theme_id = self.session.current_theme
         title = self.session.theme(theme_id).title
 
