@@ -273,3 +273,26 @@ def test_what_the_program_plans_stays_within_what_it_loads(tmp_path: Path) -> No
     path = tmp_path / "dag.toml"
     save_session(session, path)
     assert load_session(path).planned_minutes == 1440
+
+
+def test_a_valid_file_is_not_lexed_for_positions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Positions are for problem lines only: lexing every valid file again cost HR's register
+    # as much time as parsing it (75 against 40 ms a session on the busy test machine).
+    from facilitator import toml_positions
+
+    lexed: list[int] = []
+    original = toml_positions._Lexer.run
+
+    def counting(self: Any) -> Any:
+        lexed.append(1)
+        return original(self)
+
+    monkeypatch.setattr(toml_positions._Lexer, "run", counting)
+    good = write(tmp_path, lambda d: None)
+    load_session(good)
+    assert lexed == []
+    bad = write(tmp_path, lambda d: d.update(planned_minutes=0))
+    assert_one_problem_at_a_position(bad, r'"planned_minutes" must be from 1 to 1440')
+    assert lexed == [1]
