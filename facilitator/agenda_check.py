@@ -36,6 +36,7 @@ AGENDA_KEYS = (
     "version",
     "source",
     "description",
+    "standing_items",
     "plans",
     "sections",
 )
@@ -96,6 +97,12 @@ class Checker:
         version = self._text(data, "version", "", _TOP)
         source = self._text(data, "source", "", _TOP)
         description = self._text(data, "description", "", _TOP)
+        standing_items = data.get("standing_items", True)
+        if not isinstance(standing_items, bool):
+            report(
+                f'"standing_items" must be true or false, got {show(standing_items)}',
+                "standing_items",
+            )
         sections = self._sections(data.get("sections"))
         plans = self._plans(data.get("plans"), sections)
         if self.problems:
@@ -109,6 +116,7 @@ class Checker:
             source=source,
             description=description,
             plans=plans,
+            standing_items=bool(standing_items),
         )
 
     # -- sections and themes --------------------------------------------------------------

@@ -91,6 +91,9 @@ class Agenda:
     source: str = ""
     description: str = ""
     plans: tuple[Plan, ...] = ()
+    # The MED standing items (godkendelse af dagsorden ... næste møde) frame the paper unless
+    # the agenda says `standing_items = false` (see facilitator/standing.py).
+    standing_items: bool = True
     sha256: str = field(default="", compare=False)
 
     @property
@@ -143,6 +146,8 @@ class Agenda:
         for key in ("version", "source", "description"):
             if value := getattr(self, key):
                 data[key] = value
+        if not self.standing_items:
+            data["standing_items"] = False
         if self.plans:
             data["plans"] = [_plan_data(plan) for plan in self.plans]
         data["sections"] = [_section_data(section) for section in self.sections]

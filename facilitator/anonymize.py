@@ -181,6 +181,9 @@ def anonymize_session(
     result.chair = names.owner(result.chair)
     result.secretary = names.owner(result.secretary)
     result.approved_by = names.owner(result.approved_by)
+    result.formand = names.owner(result.formand)
+    result.naestformand = names.owner(result.naestformand)
+    result.vice_approved_by = names.owner(result.vice_approved_by)
     result.place = text(result.place)
     result.committee = NEUTRAL_COMMITTEE[language] if committee else text(result.committee)
     for record in result.themes:

@@ -33,12 +33,15 @@ class Leftover:
 def leftovers(earlier: Session) -> list[Leftover]:
     """The themes `earlier` postponed or never reached, in agenda order, at their timeboxes.
 
-    The review of earlier outcomes is never carried: the follow-up builds its own.
+    The review of earlier outcomes and the standing items are never carried: the follow-up
+    builds its own.
     """
     items: list[Leftover] = []
     for record in earlier.themes:
         if record.theme_id == REVIEW_THEME_ID or record.state not in ("pending", "postponed"):
             continue
+        if record.origin == "standing":
+            continue  # the next meeting has its own standing items
         if record.state == "pending" and earlier.has_capture(record.theme_id):
             continue  # something was captured on it: the minutes hold it, it was reached
         theme = dataclasses.replace(earlier.theme(record.theme_id), timebox=record.timebox)

@@ -108,8 +108,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="a participant (repeat); ROLE: leader, employee, tr, amr, secretary, guest, other",
     )
     run.add_argument("--place", default="", help="where the meeting is held")
-    run.add_argument("--chair", default="", help="who chairs the meeting")
-    run.add_argument("--secretary", default="", help="who takes the minutes")
+    run.add_argument("--chair", default="", help="who leads the meeting (mødeleder)")
+    run.add_argument("--secretary", default="", help="who takes the minutes (referent)")
+    run.add_argument(
+        "--formand", default="", help="the committee's chair (formand); approves the minutes"
+    )
+    run.add_argument(
+        "--naestformand",
+        default="",
+        help="the committee's vice-chair (næstformand); approves the minutes too",
+    )
 
     resume = command("resume", "continue an interrupted meeting")
     resume.add_argument(

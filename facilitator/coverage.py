@@ -9,9 +9,10 @@ from datetime import date
 from facilitator.followup import REVIEW_SECTION_ID
 from facilitator.register.filters import DEFAULT_KINDS
 from facilitator.register.rows import Row
-from facilitator.register.summary import Summary
+from facilitator.register.summary import Summary, ThemeInfo
 from facilitator.roster import Roster, name_key
 from facilitator.session import REVIEW_THEME_ID
+from facilitator.standing import STANDING_IDS
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,15 @@ def a_year_after(day: date) -> date:
         return day.replace(year=day.year + 1, day=28)
 
 
+def _of_the_guide(theme: ThemeInfo) -> bool:
+    """Not a follow-up's review, not a MED standing item (agenda, minutes, news ... next meeting)."""
+    return (
+        theme.section_id != REVIEW_SECTION_ID
+        and theme.id != REVIEW_THEME_ID
+        and theme.id not in STANDING_IDS
+    )
+
+
 def _guide(summaries: Sequence[Summary]) -> Summary:
     """The session whose agenda snapshot shows the guide best: the most themes, then the latest.
 
@@ -126,7 +136,7 @@ def _guide(summaries: Sequence[Summary]) -> Summary:
     """
     return max(
         summaries,
-        key=lambda s: (sum(t.id != REVIEW_THEME_ID for t in s.themes), s.date, s.mtime_ns),
+        key=lambda s: (sum(_of_the_guide(t) for t in s.themes), s.date, s.mtime_ns),
     )
 
 
@@ -137,7 +147,7 @@ def _sections(
     current: list[ThemeCoverage] = []
     section_id, section_title = "", ""
     for theme in guide.themes:
-        if theme.section_id == REVIEW_SECTION_ID or theme.id == REVIEW_THEME_ID:
+        if not _of_the_guide(theme):
             continue
         if theme.section_id != section_id:
             if current:

@@ -25,6 +25,7 @@ from facilitator.session import (
     latest_reviews,
     now,
 )
+from facilitator.standing import add_standing_items
 
 REVIEW_SECTION_ID = "opfoelgning-tidligere"
 FOLLOWUP_SECTION_IDS = ("opfoelgning", "follow-up", "followup")
@@ -153,6 +154,8 @@ def start_followup(earlier: Session, chain: list[Session], agenda: Agenda | None
     session.place = earlier.place
     session.chair = earlier.chair
     session.secretary = earlier.secretary
+    session.formand = earlier.formand
+    session.naestformand = earlier.naestformand
     session.participants = [
         Participant(name=p.name, role=p.role, side=p.side, present=True)
         for p in earlier.participants
@@ -161,6 +164,8 @@ def start_followup(earlier: Session, chain: list[Session], agenda: Agenda | None
     session.reviews = items
     # What the earlier meeting postponed or never reached comes back; the form may drop it.
     carry_into(session, leftovers(earlier))
+    # Framed by the MED standing items, the second one naming the minutes it approves.
+    add_standing_items(session, previous=earlier.date)
     session.planned_minutes = max(1, min(session.timebox_minutes, PLANNED_MAX))
     return session
 

@@ -26,6 +26,7 @@ from facilitator.session import (
     ThemeRecord,
     used_minutes,
 )
+from facilitator.standing import EVALUATION_ID, MINUTES_ID, NEXT_MEETING_ID
 
 _KIND_ORDER: tuple[OutcomeKind, ...] = ("decision", "agreement", "action", "question")
 _FOLLOW_UP_KINDS: tuple[OutcomeKind, ...] = ("agreement", "action")
@@ -109,18 +110,20 @@ class _Writer:
     # -- the head -----------------------------------------------------------------------
 
     def head(self) -> str:
+        """Title and the MED header: udvalg, dato, tid, sted, dialogpapir, then who took part."""
         session, label = self.session, self.label
         committee = escape_inline(session.committee)
         title = f"{label['title']} – {committee}" if committee else label["title"]
         lines = [f"# {title}", ""]
-        facts = [f"**{label['date']}:** {self.when()}"]
+        facts = []
+        if committee:
+            facts.append(f"**{label['committee']}:** {committee}")
+        facts.append(f"**{label['date']}:** {self.date(session.date)}")
+        if when := self.when():
+            facts.append(f"**{label['time']}:** {when}")
         if place := escape_inline(session.place):
             facts.append(f"**{label['place']}:** {place}")
-        facts.append(f"**{label['agenda']}:** {self.agenda_name()}")
-        used = self.used(sum(record.seconds for record in session.themes))
-        time_use = label["time_use_value"].format(planned=session.planned_minutes, used=used)
-        facts.append(f"**{label['time_use']}:** {time_use}")
-        facts.append(f"**{label['status']}:** {self.status()}")
+        facts.append(f"**{label['dialogue_paper']}:** {self.agenda_name()}")
         lines += [_hard_lines(facts), ""]
         if session.state == "in-progress":
             lines += [f"> {label['not_ended_note']}", ""]
@@ -128,15 +131,15 @@ class _Writer:
         return "\n".join(lines)
 
     def when(self) -> str:
+        """`kl. 13.15–15.45`; the start only while the meeting runs; the planned time before."""
         session = self.session
-        text = self.date(session.date)
         if session.started and session.ended:
-            return f"{text}, {self.at(session.started)}–{self.time(session.ended)}"
+            return f"{self.at(session.started)}–{self.time(session.ended)}"
         if session.started:
-            return f"{text}, {self.at(session.started)}"
+            return self.at(session.started)
         if session.planned_start:
-            return f"{text}, {self.label['planned_at']} {self.time(session.planned_start)}"
-        return text
+            return f"{self.label['planned_at']} {self.time(session.planned_start)}"
+        return ""
 
     def agenda_name(self) -> str:
         agenda = self.session.agenda
@@ -146,85 +149,189 @@ class _Writer:
         return name
 
     def status(self, full: bool = False) -> str:
-        """Draft or approved; `full` also says when the meeting has not ended."""
+        """Draft or approved (by formand and næstformand); `full` also says when not ended."""
         session, label = self.session, self.label
         if session.minutes_status == "approved":
             when = self.date(session.approved_at.date()) if session.approved_at else ""
-            if name := escape_inline(session.approved_by):
-                return label["approved"].format(name=name, date=when).strip()
+            name = escape_inline(session.approved_by)
+            vice = escape_inline(session.vice_approved_by)
+            if name and vice:
+                vice_when = session.vice_approved_at or session.approved_at
+                vice_date = self.date(vice_when.date()) if vice_when else ""
+                if vice_date == when:
+                    return label["approved_both"].format(name=name, vice=vice, date=when)
+                return label["approved_both_dates"].format(
+                    name=name, date=when, vice=vice, vice_date=vice_date
+                )
+            if name or vice:
+                return label["approved"].format(name=name or vice, date=when).strip()
             return label["approved_nameless"].format(date=when).strip()
         if full and session.state == "in-progress":
             return f"{label['draft']} – {label['not_ended']}"
         return label["draft"]
 
     def participants(self) -> list[str]:
+        """Members by side, apologies, then guests and others without a side; the referent once."""
         session, label = self.session, self.label
         lines = [f"## {label['participants']}", ""]
-        present = session.present
-        if present:
-            rows = [
-                [
-                    self.participant_name(p),
-                    i18n.role_label(p.role, self.language),
-                    i18n.side_label(p.side, self.language),
-                ]
-                for p in present
-            ]
-            lines += _table([label["name"], label["role"], label["side"]], rows)
-        else:
-            lines.append(label["no_participants"])
-        lines.append("")
+        present = [p for p in session.present if p.role != "secretary"]
+        sides: dict[str, list[str]] = {"management": [], "employees": []}
+        others: list[str] = []
+        for participant in present:
+            side = self.side_of(participant)
+            sides.get(side, others).append(self.participant_name(participant))
+        facts = []
+        if sides["management"]:
+            facts.append(f"**{label['management_side']}:** {', '.join(sides['management'])}")
+        if sides["employees"]:
+            facts.append(f"**{label['employee_side']}:** {', '.join(sides['employees'])}")
+        if not present:
+            facts.append(label["no_participants"])
         absent = "; ".join(self.absent_name(p) for p in session.absent)
-        facts = [
-            f"**{label['absent']}:** {absent or label['none']}",
-            f"**{label['chair']}:** {self.person(session.chair)}",
-            f"**{label['secretary']}:** {self.person(session.secretary)}",
-        ]
-        lines += [_hard_lines(facts), ""]
-        return lines
+        facts.append(f"**{label['absent']}:** {absent or label['none']}")
+        if others:
+            facts.append(f"**{label['also_present']}:** {'; '.join(others)}")
+        facts.append(f"**{label['chair']}:** {self.with_office(session.chair)}")
+        facts.append(f"**{label['secretary']}:** {self.person(session.secretary)}")
+        return [*lines, _hard_lines(facts), ""]
+
+    @staticmethod
+    def side_of(participant: Participant) -> str:
+        """Guests and the referent sit on no side, whatever an older file says."""
+        if participant.role in ("guest", "secretary"):
+            return ""
+        return participant.side
+
+    def offices(self, name: str) -> list[str]:
+        """`formand` / `næstformand` for the name that holds the office."""
+        session = self.session
+        found = []
+        if name and name == session.formand:
+            found.append(self.label["formand"])
+        if name and name == session.naestformand:
+            found.append(self.label["naestformand"])
+        return found
+
+    def with_office(self, name: str) -> str:
+        shown = self.person(name)
+        offices = self.offices(name)
+        return f"{shown} ({', '.join(offices)})" if offices and name else shown
 
     def absent_name(self, participant: Participant) -> str:
-        """`Name (Role)`, or only the label when anonymising put it there; then any note."""
+        """`Name (role)`, or only the label when anonymising put it there; then any note."""
         name = escape_inline(participant.name)
         role = i18n.role_label(participant.role, self.language)
         numbered = name.removeprefix(role).strip()
         if not name or (name.startswith(role) and (not numbered or numbered.isdigit())):
             shown = name or role
         else:
-            shown = f"{name} ({role})"
+            roles = [*self.offices(participant.name), self.lower(role)]
+            shown = f"{name} ({', '.join(roles)})"
         # "suppleant Karim Haddad deltog": the skeleton puts the substitute beside the apology.
         if note := escape_inline(participant.note):
             shown += f" – {note}"
         return shown
 
+    def lower(self, role: str) -> str:
+        """A role in running text: «medarbejderrepræsentant», but TR and AMR stay upper case."""
+        return role if role.isupper() else role[:1].lower() + role[1:]
+
     def participant_name(self, participant: Participant) -> str:
+        """`Name (næstformand, TR; ankom kl. 13.40; note)`: only what the side does not say."""
         extras = []
+        roles = self.offices(participant.name)
+        if participant.role not in ("leader", "employee-representative"):
+            roles.append(self.lower(i18n.role_label(participant.role, self.language)))
+        if roles and (participant.role != "guest" or not participant.note.strip()):
+            extras.append(", ".join(roles))
+        elif self.offices(participant.name):
+            extras.append(", ".join(self.offices(participant.name)))
         if participant.arrived:
             extras.append(self.label["arrived"].format(time=self.time(participant.arrived)))
         if participant.left:
             extras.append(self.label["left"].format(time=self.time(participant.left)))
         if note := escape_inline(participant.note):
             extras.append(note)
-        name = escape_inline(participant.name)
+        name = escape_inline(participant.name) or i18n.role_label(participant.role, self.language)
         return f"{name} ({'; '.join(extras)})" if extras else name
 
     # -- the body -----------------------------------------------------------------------
 
     def body(self) -> str:
-        lines = self.review()
+        # The review of earlier outcomes follows the approval of their minutes, if there is one.
+        after = next(
+            (r.theme_id for r in self.session.themes if r.theme_id.startswith(MINUTES_ID)), None
+        )
+        lines = [] if after else self.review()
+        evaluated = False
         for number, section in enumerate(self.session.agenda.sections, start=1):
+            themes = section.themes
+            # A standing item is a section of one theme by the same title: one heading, "## 1.".
+            single = len(themes) == 1 and themes[0].title == section.title
             lines += [f"## {number}. {escape_inline(section.title)}", ""]
-            for theme in section.themes:
-                lines += self.theme(self.session.record(theme.id))
+            for theme in themes:
+                lines += self.theme(self.session.record(theme.id), heading=not single)
+                if theme.id == EVALUATION_ID:
+                    lines += self.time_table()
+                    evaluated = True
+                if theme.id == NEXT_MEETING_ID:
+                    lines += self.next_meeting()
+                if theme.id == after:
+                    lines += self.review("###")
         lines += self.summary()
+        if not evaluated:
+            lines += [f"## {self.label['time_used']}", "", *self.time_table()]
         lines += self.footer()
         return "\n".join(lines)
 
-    def review(self) -> list[str]:
+    def time_table(self) -> list[str]:
+        """Planned and used minutes per section: what «Evaluering af mødet» looks back on."""
+        label = self.label
+        rows = []
+        planned_total = used_total = 0.0
+        for number, section in enumerate(self.session.agenda.sections, start=1):
+            records = [self.session.record(theme.id) for theme in section.themes]
+            planned = sum(record.timebox for record in records)
+            seconds = sum(record.seconds for record in records)
+            planned_total += planned
+            used_total += seconds
+            rows.append(
+                [
+                    f"{number}. {escape_inline(section.title)}",
+                    f"{planned} {label['minutes']}",
+                    f"{self.used(seconds)} {label['minutes']}",
+                ]
+            )
+        rows.append(
+            [
+                f"**{label['total']}**",
+                f"**{int(planned_total)} {label['minutes']}**",
+                f"**{self.used(used_total)} {label['minutes']}**",
+            ]
+        )
+        header = [label["item"], label["planned"], label["used_column"]]
+        return [*_table(header, rows, ["left", "right", "right"]), ""]
+
+    def next_meeting(self) -> list[str]:
+        """«Næste møde: 9. juni 2026, kl. 14.00, Mødelokale 2», from the fields captured."""
+        session = self.session
+        parts = []
+        if session.next_meeting_date:
+            parts.append(self.date(session.next_meeting_date))
+        if time_text := escape_inline(session.next_meeting_time):
+            prefix = self.label["at"]
+            parts.append(f"{prefix} {time_text}" if prefix else time_text)
+        if place := escape_inline(session.next_meeting_place):
+            parts.append(place)
+        if not parts:
+            return []
+        return [f"**{self.label['next_meeting']}:** {', '.join(parts)}", ""]
+
+    def review(self, level: str = "##") -> list[str]:
         session, label = self.session, self.label
         if not session.reviews:
             return []
-        lines = [f"## {label['review']}", ""]
+        lines = [f"{level} {label['review']}", ""]
         meetings = {review.meeting_date for review in session.reviews}
         if len(meetings) == 1 and (meeting := next(iter(meetings))) is not None:
             lines += [label["review_from"].format(date=self.date(meeting)), ""]
@@ -251,15 +358,14 @@ class _Writer:
         ]
         return [*lines, *_table(header, rows), ""]
 
-    def theme(self, record: ThemeRecord) -> list[str]:
+    def theme(self, record: ThemeRecord, heading: bool = True) -> list[str]:
+        """One item: notes, then Beslutning, Aftaler and Handlinger with Ansvarlig and Frist."""
         theme = self.session.theme(record.theme_id)
         label = self.label
-        kind = i18n.theme_kind_label(theme.kind, self.language)
-        timing = f"{kind}, {record.timebox} {label['minutes']}"
-        if record.seconds > 0 or not (record.to_do or record.set_aside):
-            timing += f" – {label['used']} {self.used(record.seconds)} {label['minutes']}"
-        title = escape_inline(theme.title)
-        lines = [f"### {self.refs[theme.id]} {title} *({timing})*", ""]
+        lines: list[str] = []
+        if heading:
+            title = escape_inline(theme.title)
+            lines += [f"### {self.refs[theme.id]} {title}", ""]
         lines += self.origin(record)
         lines += self.standing(record)
         if theme.is_obligation:
@@ -272,7 +378,9 @@ class _Writer:
                 lines.append("")
         notes_label = label["notes_obligation"] if theme.is_obligation else label["notes"]
         paragraphs = escape_paragraphs(record.notes)
-        if paragraphs:
+        if paragraphs and record.origin == "standing":
+            lines += [line for paragraph in paragraphs for line in (paragraph, "")]
+        elif paragraphs:
             lines += [f"**{notes_label}:** {paragraphs[0]}", ""]
             for paragraph in paragraphs[1:]:
                 lines += [paragraph, ""]
@@ -281,7 +389,8 @@ class _Writer:
             lines += self.outcomes(kind_name, outcomes)
         decided = any(o.kind != "question" for o in record.outcomes)
         dealt_with = record.theme_id not in self.gaps and not record.set_aside
-        if not theme.is_obligation and not decided and dealt_with:
+        standing_item = record.origin == "standing"
+        if not theme.is_obligation and not decided and dealt_with and not standing_item:
             lines += [f"*{label['no_decision']}*", ""]
         return lines
 
@@ -330,27 +439,26 @@ class _Writer:
         return [f"**{text}** {reason}".rstrip(), ""]
 
     def outcomes(self, kind: OutcomeKind, outcomes: list[Outcome]) -> list[str]:
+        """Decisions and questions as text; agreements and actions as a table with owner and due."""
         if not outcomes:
             return []
         name = self.kind_label(kind, len(outcomes))
+        if kind in _FOLLOW_UP_KINDS:
+            header = [self.kind_label(kind), self.label["owner"], self.label["due_date"]]
+            rows = [
+                [
+                    escape_inline(outcome.text),
+                    escape_inline(outcome.owner),
+                    self.date(outcome.due) if outcome.due else "",
+                ]
+                for outcome in outcomes
+            ]
+            return [*_table(header, rows), ""]
         if len(outcomes) == 1:
-            return [f"**{name}:** {self.outcome(outcomes[0], '')}", ""]
+            return [f"**{name}:** {escape_block(outcomes[0].text)}", ""]
         lines = [f"**{name}:**", ""]
-        lines += [f"- {self.outcome(outcome, '  ')}" for outcome in outcomes]
+        lines += [f"- {escape_block(outcome.text, '  ')}" for outcome in outcomes]
         return [*lines, ""]
-
-    def outcome(self, outcome: Outcome, indent: str) -> str:
-        """An outcome's text, then owner and date on a line of their own."""
-        text = escape_block(outcome.text, indent)
-        facts = []
-        if owner := escape_inline(outcome.owner):
-            facts.append(f"*{self.label['owner']}:* {owner}")
-        if outcome.due:
-            which = "follow_up_date" if outcome.kind == "agreement" else "deadline"
-            facts.append(f"*{self.label[which]}:* {self.date(outcome.due)}")
-        if not facts:
-            return text
-        return f"{text}{HARD_BREAK}{indent}{' · '.join(facts)}" if text else " · ".join(facts)
 
     def summary(self) -> list[str]:
         label = self.label
@@ -382,7 +490,7 @@ class _Writer:
         agenda = self.session.agenda
         facts = [
             f"*{label['minutes_status']}:* {self.status(full=True)}",
-            f"*{label['agenda']}:* {self.agenda_name()}",
+            f"*{label['dialogue_paper']}:* {self.agenda_name()}",
         ]
         if source := escape_inline(agenda.source):
             facts.append(f"*{label['source']}:* {source}")

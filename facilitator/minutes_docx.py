@@ -157,7 +157,9 @@ class _Builder:
         if style is not None:
             table.style = style
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        table.autofit = False
         _borders(table)
+        self.widths(table, rows, width)
         for row_index, (is_header, cells) in enumerate(rows):
             row = table.rows[row_index]
             if is_header:
@@ -168,6 +170,29 @@ class _Builder:
         # A table directly followed by a heading touches it in Word; an empty paragraph breathes.
         self.document.add_paragraph()
         return end + 1
+
+    def widths(self, table: Table, rows: list[tuple[bool, list[Token]]], columns: int) -> None:
+        """Columns as wide as their text needs, in proportion: a task, not a "#", gets the room.
+
+        Word would otherwise give every column the same width, and a long task wraps after
+        every word beside an empty number column.
+        """
+        section = self.document.sections[-1]
+        available = section.page_width - section.left_margin - section.right_margin
+        needs = [4] * columns
+        for _header, cells in rows:
+            for column, inline in enumerate(cells):
+                text = " ".join(c.content for c in inline.children or [])
+                longest_word = max((len(word) for word in text.split()), default=0)
+                # Long texts wrap anyway; no word may break, a header or a date least of all.
+                needs[column] = max(needs[column], min(len(text), 28), longest_word + 5)
+        total = sum(needs)
+        for column, need in enumerate(needs):
+            width = int(available * need / total)
+            # Both: Word reads the cells' widths, LibreOffice the table grid's.
+            table.columns[column].width = width
+            for cell in table.columns[column].cells:
+                cell.width = width
 
     def quote(self, tokens: list[Token], index: int) -> int:
         end = _matching_close(tokens, index)

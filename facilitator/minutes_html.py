@@ -135,13 +135,20 @@ def render_html(session: Session) -> str:
         "<body>\n"
         "<main>\n"
         f"{_render(markdown, head, nowrap)}"
-        f"{_render(markdown, body, nowrap)}"
-        # After the content: on paper the substance comes first, the chair's figures last.
-        f"{chart}"
+        f"{_before_footer(_render(markdown, body, nowrap), chart)}"
         "</main>\n"
         "</body>\n"
         "</html>\n"
     )
+
+
+def _before_footer(body: str, chart: str) -> str:
+    """The chart after the content (on paper the substance comes first, the chair's figures
+    last) but before the footer's rule, so the referat still ends with its status and source."""
+    rule = body.rfind("<hr>")
+    if rule < 0:
+        return body + chart
+    return body[:rule] + chart + body[rule:]
 
 
 _PAGE_LABELS = {"da": "Side", "en": "Page"}

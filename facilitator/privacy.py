@@ -43,6 +43,10 @@ _PLACES = {
         "chair": "chair",
         "secretary": "secretary",
         "approved_by": "approved by",
+        "formand": "chair of the committee",
+        "naestformand": "vice-chair",
+        "vice_approved_by": "approved by the vice-chair",
+        "next_meeting_place": "place of the next meeting",
         "participant": "participant {number} ({role})",
         "name": "name",
         "note": "note",
@@ -64,6 +68,10 @@ _PLACES = {
         "chair": "mødeleder",
         "secretary": "referent",
         "approved_by": "godkendt af",
+        "formand": "formand",
+        "naestformand": "næstformand",
+        "vice_approved_by": "godkendt af næstformand",
+        "next_meeting_place": "sted for næste møde",
         "participant": "deltager {number} ({role})",
         "name": "navn",
         "note": "bemærkning",
@@ -134,7 +142,17 @@ class _Where:
 def _fields(session: Session) -> Iterator[tuple[_Where, str]]:
     """(where, text) for every field the minutes show that people type."""
     top = _Where()
-    for key in ("committee", "place", "chair", "secretary", "approved_by"):
+    for key in (
+        "committee",
+        "place",
+        "chair",
+        "secretary",
+        "formand",
+        "naestformand",
+        "approved_by",
+        "vice_approved_by",
+        "next_meeting_place",
+    ):
         yield top.then(key), getattr(session, key)
     for number, participant in enumerate(session.participants, start=1):
         who = _Where(

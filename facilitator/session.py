@@ -24,7 +24,7 @@ Side = Literal["management", "employees", ""]
 ThemeState = Literal["pending", "active", "done", "skipped", "postponed"]
 # Where a theme of the session comes from: the agenda, added on the spot during the meeting,
 # or carried over from an earlier meeting. Other engineers' features add their own origins.
-ThemeOrigin = Literal["agenda", "added", "carried"]
+ThemeOrigin = Literal["agenda", "added", "carried", "standing"]
 OutcomeKind = Literal["decision", "agreement", "action", "question"]
 ReviewStatus = Literal["", "done", "in-progress", "not-started", "dropped"]
 MinutesStatus = Literal["draft", "approved"]
@@ -208,8 +208,11 @@ class Session:
     themes: list[ThemeRecord]
     id: str = field(default_factory=new_id)
     place: str = ""
-    chair: str = ""
+    chair: str = ""  # the mødeleder: often the formand, but not always
     secretary: str = ""
+    # A MED committee's formand and næstformand, one from each side: both approve the minutes.
+    formand: str = ""
+    naestformand: str = ""
     participants: list[Participant] = field(default_factory=list)
     planned_start: datetime | None = None
     planned_minutes: int = 0
@@ -218,10 +221,16 @@ class Session:
     current_theme: str = ""
     created: datetime = field(default_factory=now)
     minutes_status: MinutesStatus = "draft"
-    approved_by: str = ""
+    approved_by: str = ""  # the formand's approval
     approved_at: datetime | None = None
+    vice_approved_by: str = ""  # the næstformand's approval
+    vice_approved_at: datetime | None = None
     followup_of: str = ""
     reviews: list[Review] = field(default_factory=list)
+    # «Næste møde», captured as fields: the minutes print them, a follow-up starts from them.
+    next_meeting_date: date | None = None
+    next_meeting_time: str = ""  # as typed: "14.00"
+    next_meeting_place: str = ""
     # While the clock runs: the wall time from which the current theme's running span counts,
     # on top of its record's seconds. A reader of the file (the presenter view) computes the
     # live time from these two; None while the clock is paused.
@@ -367,11 +376,19 @@ class Session:
         record.presented = not record.presented
         return record.presented
 
-    def approve(self, by: str, at: datetime | None = None) -> None:
-        """Mark the minutes approved."""
+    def approve(
+        self,
+        by: str,
+        at: datetime | None = None,
+        vice_by: str = "",
+        vice_at: datetime | None = None,
+    ) -> None:
+        """Mark the minutes approved: by the formand and, in a MED committee, the næstformand."""
         self.minutes_status = "approved"
         self.approved_by = clean_line(by)
         self.approved_at = at or now()
+        self.vice_approved_by = clean_line(vice_by)
+        self.vice_approved_at = (vice_at or self.approved_at) if self.vice_approved_by else None
 
     def revoke_approval(self) -> None:
         """Minutes changed after approval are a draft again: nobody approved the new text."""
@@ -379,6 +396,8 @@ class Session:
             self.minutes_status = "draft"
             self.approved_by = ""
             self.approved_at = None
+            self.vice_approved_by = ""
+            self.vice_approved_at = None
 
     def has_capture(self, theme_id: str) -> bool:
         """Whether anything was captured on a theme: notes, outcomes, or a review status."""

@@ -173,14 +173,14 @@ def test_privacy_warnings_go_to_stderr_and_the_export_still_happens(
     lines = err.splitlines()
     assert len(lines) == 3 and all(line.startswith("warning: ") for line in lines)
     assert lines[0] == (
-        'warning: tema "Dokumentation" (3.3), noter: ligner et CPR-nummer (0101xx-xxxx); '
+        'warning: tema "Dokumentation" (6.3), noter: ligner et CPR-nummer (0101xx-xxxx); '
         "henvis til sagsnummeret i stedet"
     )
     assert "010190-1234" not in err and "12 34 56" not in err
     code = main(["--lang", "en", "export", str(session_file)])
     english = capsys.readouterr().err.splitlines()
     assert code == 0 and english[0].startswith(
-        'warning: theme "Dokumentation" (3.3), notes: looks like'
+        'warning: theme "Dokumentation" (6.3), notes: looks like'
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 from support import CET
 
 from facilitator import store
-from facilitator.agenda import Agenda, load_agenda
+from facilitator.agenda import Agenda, Section, load_agenda
 from facilitator.followup import (
     prepare_followup,
     review_timebox,
@@ -17,6 +17,7 @@ from facilitator.followup import (
     start_followup,
 )
 from facilitator.session import REVIEW_THEME_ID, Participant, Session
+from facilitator.standing import AGENDA_ID, STANDING_IDS
 
 ENGLISH = Path(__file__).resolve().parent.parent / "agendas" / "social-media.toml"
 
@@ -37,6 +38,11 @@ def meeting(agenda: Agenda, day: date, committee: str = "LMU Børneby Nord") -> 
     for record in session.themes:
         record.state = "done"
     return session
+
+
+def paper(agenda: Agenda) -> list[Section]:
+    """The sections of a follow-up between the MED standing items (facilitator/standing.py)."""
+    return [s for s in agenda.sections if not {t.id for t in s.themes} & STANDING_IDS]
 
 
 def first_theme(session: Session) -> str:
@@ -88,7 +94,15 @@ def test_the_followup_agenda_starts_with_the_review(sample_agenda: Agenda) -> No
     earlier = meeting(sample_agenda, date(2026, 3, 2))
     followup = start_followup(earlier, [])
     agenda = followup.agenda
-    review = agenda.sections[0]
+    # The review comes after the opening standing items (agenda, earlier minutes, news).
+    titles = [section.title for section in agenda.sections]
+    assert titles[:4] == [
+        "Godkendelse af dagsorden",
+        "Godkendelse af referat fra mødet den 2. marts 2026",
+        "Meddelelser",
+        "Opfølgning på tidligere aftaler",
+    ]
+    review = paper(agenda)[0]
     assert len(review.themes) == 1
     theme = review.themes[0]
     assert theme.id == REVIEW_THEME_ID
@@ -96,18 +110,18 @@ def test_the_followup_agenda_starts_with_the_review(sample_agenda: Agenda) -> No
     assert theme.kind == "discussion"
     assert "Er aftalen gennemført?" in theme.prompts
     # Then the guide's own follow-up section, by its id.
-    assert [s.id for s in agenda.sections[1:]] == ["opfoelgning"]
-    assert agenda.sections[1] == sample_agenda.sections[-1]
+    assert [s.id for s in paper(agenda)[1:]] == ["opfoelgning"]
+    assert paper(agenda)[1] == sample_agenda.sections[-1]
     assert agenda.id == sample_agenda.id
     assert agenda.title.startswith("Opfølgning: ")
-    assert followup.current_theme == REVIEW_THEME_ID
+    assert followup.current_theme == AGENDA_ID  # a MED meeting opens on its agenda
     assert [r.theme_id for r in followup.themes] == [t.id for t in agenda.themes]
 
 
 def test_in_english_the_review_is_in_english() -> None:
     english = load_agenda(ENGLISH)
     earlier = meeting(english, date(2026, 3, 2))
-    theme = start_followup(earlier, []).agenda.sections[0].themes[0]
+    theme = paper(start_followup(earlier, []).agenda)[0].themes[0]
     assert theme.title == "Review of earlier outcomes"
     assert "Has the agreement been carried out?" in theme.prompts
 
@@ -116,9 +130,9 @@ def test_a_given_agenda_follows_the_review(sample_agenda: Agenda) -> None:
     english = load_agenda(ENGLISH)
     earlier = meeting(sample_agenda, date(2026, 3, 2))
     followup = start_followup(earlier, [], english)
-    assert [s.id for s in followup.agenda.sections[1:]] == [s.id for s in english.sections]
+    assert [s.id for s in paper(followup.agenda)[1:]] == [s.id for s in english.sections]
     assert followup.agenda.language == "en"
-    assert followup.agenda.sections[0].themes[0].title == "Review of earlier outcomes"
+    assert paper(followup.agenda)[0].themes[0].title == "Review of earlier outcomes"
 
 
 def test_without_a_followup_section_the_last_section_follows(sample_agenda: Agenda) -> None:
@@ -129,7 +143,7 @@ def test_without_a_followup_section_the_last_section_follows(sample_agenda: Agen
         sections=(sample_agenda.sections[0], sample_agenda.sections[1]),
     )
     followup = start_followup(meeting(agenda, date(2026, 3, 2)), [])
-    assert [s.id for s in followup.agenda.sections] == ["opfoelgning-tidligere", "forebyggelse"]
+    assert [s.id for s in paper(followup.agenda)] == ["opfoelgning-tidligere", "forebyggelse"]
 
 
 def test_a_followup_of_a_followup_has_one_review_theme(sample_agenda: Agenda) -> None:

@@ -191,3 +191,8 @@ def test_running_head_cannot_leave_the_style_element() -> None:
 def test_chart_comes_after_the_content() -> None:
     html = render_html(ended_session())
     assert html.index('<figure class="chart">') > html.index("Samlet opfølgningsliste")
+
+
+def test_the_referat_still_ends_with_its_status_and_source() -> None:
+    html = render_html(ended_session())
+    assert html.index('<figure class="chart">') < html.rindex("<hr>") < html.index("Referatstatus")

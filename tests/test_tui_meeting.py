@@ -617,6 +617,8 @@ def followup_meeting(folder: Path) -> Meeting:
     session = prepare_followup(earlier_path, [folder])
     session.id = "f0110w0up000"
     session.created = START
+    # The opening standing items (agenda, earlier minutes, news) are behind the chair.
+    session.current_theme = REVIEW_THEME_ID
     return make_meeting(folder, session=session)
 
 

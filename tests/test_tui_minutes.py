@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import docx
 from support import CET, drawn, on_top, top
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label, Markdown, Static
@@ -107,12 +108,17 @@ async def test_review_approves_the_minutes(tmp_path: Path, sample_agenda: Agenda
         assert prompt.value == "Anne Æbelø"  # the chair by default
         await pilot.press("enter")
         await pilot.pause()
+        # Then the næstformand, from the other side.
+        await pilot.press(*"Mia Østergaard", "enter")
+        await pilot.pause()
         assert on_top(app, screen)
-        assert "Approved by Anne Æbelø" in str(screen.query_one("#minutes-state", Label).render())
+        state = str(screen.query_one("#minutes-state", Label).render())
+        assert "Approved by Anne Æbelø · Mia Østergaard" in state
         assert app.flush()
         stored = load_session(path)
         assert stored.minutes_status == "approved" and stored.approved_by == "Anne Æbelø"
-        assert stored.approved_at == NOW
+        assert stored.vice_approved_by == "Mia Østergaard"
+        assert stored.approved_at == NOW == stored.vice_approved_at
 
 
 def export_path(path: Path, fmt: str) -> Path:
@@ -131,7 +137,7 @@ async def test_review_exports_markdown_html_and_toml(tmp_path: Path, sample_agen
         await pilot.press("end", *" straks", "enter")
         await pilot.pause()
         written: list[Path] = []
-        for key, fmt in (("m", "md"), ("h", "html"), ("t", "toml")):
+        for key, fmt in (("m", "md"), ("h", "html"), ("t", "toml"), ("w", "docx")):
             await pilot.press(key)
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -144,7 +150,12 @@ async def test_review_exports_markdown_html_and_toml(tmp_path: Path, sample_agen
             await pilot.pause()
             assert on_top(app, screen)
             written.append(target)
-        md, html, toml = written
+        md, html, toml, word = written
+        assert word.name == path.stem + ".export.docx"
+        paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+        assert "Referat – LMU Nord" in paragraphs
+        assert word.stat().st_mode & 0o777 == 0o600
+        written.remove(word)
         # Never the .md the program rewrites at every save: that would be replaced unseen.
         assert md.name == path.stem + ".export.md" and md != path.with_suffix(".md")
         assert html.name == path.stem + ".export.html"

@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select, Static
 
 from facilitator.agenda import Agenda
+from facilitator.standing import AGENDA_ID, STANDING_MINUTES
 from facilitator.store import load_session
 from facilitator.tui.app import FacilitatorApp, StartSetup
 from facilitator.tui.screens.meeting import MeetingScreen
@@ -101,15 +102,17 @@ async def test_setup_scales_the_timeboxes_and_creates_the_session(
         await pilot.pause()
         meeting = app.screen
         assert isinstance(meeting, MeetingScreen)
-        assert meeting.session.timebox_minutes == 60
+        # The MED standing items come on top of the paper's 60 minutes (the form says so).
+        assert meeting.session.timebox_minutes == 60 + STANDING_MINUTES
         assert app.flush()
         files = toml_files(tmp_path)
         assert files == [meeting.path]
         stored = load_session(meeting.path)
         assert stored.committee == "LMU Børneby Nord"
         assert stored.place == "Mødelokale 2" and stored.chair == "Anne"
-        assert stored.planned_minutes == 60
-        assert sum(record.timebox for record in stored.themes) == 60
+        assert stored.planned_minutes == 60 + STANDING_MINUTES
+        paper = [record for record in stored.themes if record.origin != "standing"]
+        assert sum(record.timebox for record in paper) == 60
         # The meeting replaced the form: nothing to go back to but the start.
         assert not any(isinstance(s, SetupScreen) for s in app.screen_stack)
 
@@ -212,13 +215,12 @@ async def test_choosing_a_plan_starts_a_meeting_on_its_themes(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(top(app), MeetingScreen)
+        assert app.flush()
         (path,) = toml_files(tmp_path)
     session = load_session(path)
-    taken = [r.theme_id for r in session.themes if r.state != "postponed"]
+    paper = [r for r in session.themes if r.origin != "standing"]
+    taken = [r.theme_id for r in paper if r.state != "postponed"]
     assert taken == list(sample_agenda.plan("foerste-moede").themes)
-    assert (
-        session.planned_minutes
-        == 60
-        == sum(r.timebox for r in session.themes if r.theme_id in taken)
-    )
-    assert session.current_theme == "hvad-er-chikane"
+    assert sum(r.timebox for r in paper if r.theme_id in taken) == 60
+    assert session.planned_minutes == 60 + STANDING_MINUTES
+    assert session.current_theme == AGENDA_ID  # the standing items open the meeting

@@ -16,6 +16,7 @@ from facilitator.minutes import render_markdown
 from facilitator.minutes_docx import render_docx
 from facilitator.minutes_html import render_html
 from facilitator.session import Participant, Review, Session
+from facilitator.standing import add_standing_items
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -38,6 +39,8 @@ def example_session() -> Session:
     session.ended = at(15, 45)
     session.place = "Mødelokale 2, Jobcenter Nord"
     session.chair = "Mette Kjær Holm"
+    session.formand = "Mette Kjær Holm"
+    session.naestformand = "Anders Bruun"
     session.secretary = "Lars Dahl"
     session.followup_of = "a1b2c3d4e5f6"
     session.participants = [
@@ -53,10 +56,8 @@ def example_session() -> Session:
             note="suppleant for Birgitte Vestergaard",
         ),
         Participant("Birgitte Vestergaard", "employee-representative", "employees", present=False),
-        Participant(
-            "Henrik Juul", "guest", "management", note="HR-konsulent, deltog under punkt 3"
-        ),
-        Participant("Lars Dahl", "secretary", "management"),
+        Participant("Henrik Juul", "guest", "", note="HR-konsulent, deltog under punkt 6"),
+        Participant("Lars Dahl", "secretary", ""),
     ]
     earlier = date(2025, 11, 20)
     session.reviews = [
@@ -92,12 +93,19 @@ def example_session() -> Session:
             meeting_date=earlier,
             theme_title="Eventuelt",
             status="not-started",
-            comment="Behandles under punkt 2.3 i dag.",
+            comment="Behandles under punkt 5.3 i dag.",
             reviewed=at(13, 22),
         ),
     ]
 
+    add_standing_items(session, previous=earlier)
     minutes = {
+        "godkendelse-af-dagsorden": 1,
+        "godkendelse-af-referat": 2,
+        "meddelelser": 4,
+        "eventuelt": 3,
+        "evaluering-af-moedet": 4,
+        "naeste-moede": 2,
         "hvad-er-chikane": 22,
         "risikosituationer": 9,
         "kraenkelsestyper": 12,
@@ -270,7 +278,28 @@ def example_session() -> Session:
         "Mette Kjær Holm",
         date(2027, 3, 1),
     )
-    session.current_theme = "lokal-opfoelgning"
+    add(
+        "godkendelse-af-dagsorden",
+        "decision",
+        "Dagsordenen blev godkendt med den ændring, at punkt 6.7 udsættes til næste møde.",
+    )
+    add("godkendelse-af-referat", "decision", "Referatet blev godkendt uden bemærkninger.")
+    session.set_notes(
+        "meddelelser",
+        "Lederen orienterede om, at kommunens nye ESDH-skabelon til hændelser tages i brug 1. "
+        "april. Personalemødet i april handler om trivsel.",
+    )
+    session.set_notes("eventuelt", "Intet.")
+    session.set_notes(
+        "evaluering-af-moedet",
+        "Godt at gå dialogpapiret igennem i ét møde; minimumsforpligtelserne gik hurtigt, "
+        "drøftelserne om dokumentation og lokale retningslinjer fik den tid, de skulle have.",
+    )
+    session.set_notes("naeste-moede", "Personalejuristen inviteres til det udsatte punkt om DPO og jurist.")
+    session.next_meeting_date = date(2026, 6, 9)
+    session.next_meeting_time = "13.00"
+    session.next_meeting_place = "Mødelokale 2, Jobcenter Nord"
+    session.current_theme = "naeste-moede"
     return session
 
 

@@ -88,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
             place=setup.place,
             chair=setup.chair,
             secretary=setup.secretary,
+            formand=setup.formand,
+            naestformand=setup.naestformand,
             participants=[(p.name, p.role) for p in setup.participants],
         )
     app = FacilitatorApp(sessions_dir=folder, start=start)
@@ -126,6 +128,8 @@ def _open(
             secretary=args.secretary,
             participants=participants,
             plan=find_plan(agenda, args.plan) if args.plan else None,
+            formand=args.formand,
+            naestformand=args.naestformand,
         )
         if not clean_line(form.committee):
             return None, form  # the form opens, filled in as far as the arguments go

@@ -47,6 +47,8 @@ class StartSetup:
     chair: str = ""
     secretary: str = ""
     participants: list[tuple[str, str]] = field(default_factory=list)
+    formand: str = ""
+    naestformand: str = ""
 
 
 @dataclass

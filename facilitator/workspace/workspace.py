@@ -38,6 +38,8 @@ class MeetingForm:
     secretary: str = ""
     participants: list[Participant] = field(default_factory=list)
     plan: Plan | None = None  # one of the agenda's [[plans]]: its themes only
+    formand: str = ""
+    naestformand: str = ""
 
     def session(self) -> Session:
         """A new session from the form; ValueError if the committee's name is empty."""
@@ -50,7 +52,14 @@ class MeetingForm:
         session.place = clean_line(self.place)
         session.chair = clean_line(self.chair)
         session.secretary = clean_line(self.secretary)
+        session.formand = clean_line(self.formand)
+        session.naestformand = clean_line(self.naestformand)
+        # The formand leads the meeting unless someone else is named.
+        session.chair = session.chair or session.formand
         session.participants = list(self.participants)
+        from facilitator.standing import add_standing_items
+
+        add_standing_items(session)
         return session
 
 

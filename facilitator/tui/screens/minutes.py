@@ -76,7 +76,7 @@ class MinutesScreen(FacilitatorScreen):
             "approve",
             "Approve",
             id="minutes_approve",
-            tooltip="Approve the minutes (asks who approves)",
+            tooltip="Approve the minutes (asks the formand, then the næstformand)",
         ),
         # The minutes panel names the three export keys; the Footer has no room for them at 80.
         Binding(
@@ -102,6 +102,14 @@ class MinutesScreen(FacilitatorScreen):
             show=False,
             id="export_toml",
             tooltip="Export the whole session as TOML, for other programs",
+        ),
+        Binding(
+            "w",
+            "export('docx')",
+            "Word",
+            show=False,
+            id="export_docx",
+            tooltip="Export the minutes as a Word document, beside the session file",
         ),
         Binding(
             "a",
@@ -208,6 +216,7 @@ class MinutesScreen(FacilitatorScreen):
                 self,
                 ("export_md", "Markdown"),
                 ("export_html", "HTML"),
+                ("export_docx", "Word"),
                 ("export_toml", "TOML"),
                 ("export_anonymized", _("anonymised")),
             )
@@ -231,7 +240,15 @@ class MinutesScreen(FacilitatorScreen):
         if session.minutes_status == "approved":
             when = f" {short_date(session.approved_at.date())}" if session.approved_at else ""
             state.update(
-                Text(_("Approved by {name}").format(name=session.approved_by or "?") + when)
+                Text(
+                    _("Approved by {name}").format(
+                        name=" · ".join(
+                            n for n in (session.approved_by, session.vice_approved_by) if n
+                        )
+                        or "?"
+                    )
+                    + when
+                )
             )
         else:
             state.update(Text(f"{state_label(session.state)} · {_('draft, not approved')}"))
@@ -401,25 +418,39 @@ class MinutesScreen(FacilitatorScreen):
             return
         session = self.session
 
-        def answer(name: str | None) -> None:
-            if name is None:
-                return
-            if not name.strip():
-                self.notify(_("Write who approves the minutes."), severity="warning")
-                return
-            session.approve(name, at=self.facilitator.wall())
+        def approved(name: str, vice: str) -> None:
+            session.approve(name, at=self.facilitator.wall(), vice_by=vice)
             self._changed()
+            names = " · ".join(n for n in (session.approved_by, session.vice_approved_by) if n)
             self.notify(
                 _("Minutes approved by {name}, {time}.").format(
-                    name=session.approved_by,
+                    name=names,
                     time=clock_time(session.approved_at or self.facilitator.wall()),
                 ),
                 timeout=4,
                 markup=False,
             )
 
-        context = _("Who approves the minutes?")
-        value = session.approved_by or session.chair
+        def answer(name: str | None) -> None:
+            if name is None:
+                return
+            if not name.strip():
+                self.notify(_("Write who approves the minutes."), severity="warning")
+                return
+
+            # MED: the formand and the næstformand both approve; the second may be left empty.
+            def second(vice: str | None) -> None:
+                if vice is not None:
+                    approved(name, vice)
+
+            vice_context = _("Who approves for the other side (næstformand)? May be empty.")
+            vice_value = session.vice_approved_by or session.naestformand
+            self.app.push_screen(
+                TextPrompt(_("Approve the minutes"), vice_context, vice_value), second
+            )
+
+        context = _("Who approves the minutes (formand)?")
+        value = session.approved_by or session.formand or session.chair
         self.app.push_screen(TextPrompt(_("Approve the minutes"), context, value), answer)
 
     # -- export ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The new-meeting form: agenda, committee, place, planned length, chair, secretary, participants."""
+"""The new-meeting form: agenda, committee, place, length, formand, næstformand, chair, secretary,
+participants."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from facilitator.session import (
     clean_line,
     parse_role,
 )
+from facilitator.standing import STANDING_MINUTES
 from facilitator.tui.formatting import role_label
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
@@ -325,6 +327,22 @@ class SetupScreen(FacilitatorScreen):
                 yield Label(_("minutes"), id="planned-unit")
             yield Static("", id="planned-message", classes="field-message")
             with Horizontal(classes="field-row"):
+                yield Label(_("Committee chair"), classes="field-label")
+                yield Input(
+                    start.formand,
+                    placeholder=_("the committee's chair; approves the minutes"),
+                    compact=True,
+                    id="formand",
+                )
+            with Horizontal(classes="field-row"):
+                yield Label(_("Vice-chair"), classes="field-label")
+                yield Input(
+                    start.naestformand,
+                    placeholder=_("from the other side; approves the minutes too"),
+                    compact=True,
+                    id="naestformand",
+                )
+            with Horizontal(classes="field-row"):
                 yield Label(_("Chair"), classes="field-label")
                 yield Input(
                     start.chair, placeholder=_("who leads the meeting"), compact=True, id="chair"
@@ -460,6 +478,10 @@ class SetupScreen(FacilitatorScreen):
             text = _("Timeboxes scaled to {minutes} minutes: {sections}").format(
                 minutes=minutes, sections=preview
             )
+        if self.agenda.standing_items:
+            text += " " + _("(+{minutes} min for the MED standing items)").format(
+                minutes=STANDING_MINUTES
+            )
         self._message("planned", text)
         return minutes
 
@@ -553,6 +575,8 @@ class SetupScreen(FacilitatorScreen):
             place=self.query_one("#place", Input).value,
             chair=self.query_one("#chair", Input).value,
             secretary=self.query_one("#secretary", Input).value,
+            formand=self.query_one("#formand", Input).value,
+            naestformand=self.query_one("#naestformand", Input).value,
             participants=[
                 participant
                 for row in self.query(ParticipantRow)

@@ -1,0 +1,95 @@
+"""The MED standing items that frame a dialogue paper: approvals and news first, then the paper,
+then any other business, the evaluation and the next meeting.
+
+Each is an item like a theme, with notes and outcomes; each sits in a section of its own, so the
+minutes number it as a top-level point («2. Godkendelse af referat fra sidste møde»). An agenda
+turns them off with `standing_items = false`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from facilitator.agenda import PLANNED_MAX, Section, Theme
+from facilitator.items import insert_section, unique_id
+from facilitator.session import Session
+
+AGENDA_ID = "godkendelse-af-dagsorden"
+MINUTES_ID = "godkendelse-af-referat"
+NEWS_ID = "meddelelser"
+OTHER_BUSINESS_ID = "eventuelt"
+EVALUATION_ID = "evaluering-af-moedet"
+NEXT_MEETING_ID = "naeste-moede"
+
+
+class StandingItem(NamedTuple):
+    """One standing item: its id, its titles in Danish and English, and its timebox."""
+
+    id: str
+    da: str
+    en: str
+    minutes: int
+
+
+OPENING: tuple[StandingItem, ...] = (
+    StandingItem(AGENDA_ID, "Godkendelse af dagsorden", "Approval of the agenda", 2),
+    StandingItem(
+        MINUTES_ID,
+        "Godkendelse af referat fra sidste møde",
+        "Approval of the minutes of the last meeting",
+        3,
+    ),
+    StandingItem(NEWS_ID, "Meddelelser", "Announcements", 5),
+)
+CLOSING: tuple[StandingItem, ...] = (
+    StandingItem(OTHER_BUSINESS_ID, "Eventuelt", "Any other business", 5),
+    StandingItem(EVALUATION_ID, "Evaluering af mødet", "Evaluation of the meeting", 5),
+    StandingItem(NEXT_MEETING_ID, "Næste møde", "Next meeting", 2),
+)
+STANDING_IDS = frozenset(item.id for item in (*OPENING, *CLOSING))
+# What the standing items add to the paper's planned length.
+STANDING_MINUTES = sum(item.minutes for item in (*OPENING, *CLOSING))
+
+
+_PREVIOUS = {
+    "da": "Godkendelse af referat fra mødet den {date}",
+    "en": "Approval of the minutes of the meeting on {date}",
+}
+
+
+def _section(
+    session: Session, item: StandingItem, language: str, previous: date | None = None
+) -> Section:
+    title = item.da if language == "da" else item.en
+    if item.id == MINUTES_ID and previous is not None:
+        from facilitator.i18n import format_date
+
+        title = _PREVIOUS["da" if language == "da" else "en"].format(
+            date=format_date(previous, language)
+        )
+    theme = Theme(id=unique_id(session, item.id), title=title, timebox=item.minutes)
+    return Section(id=unique_id(session, f"punkt-{item.id}"), title=title, themes=(theme,))
+
+
+def add_standing_items(session: Session, previous: date | None = None) -> None:
+    """Frame a new session's dialogue paper with the MED standing items, unless it opts out.
+
+    Each item is a section of one theme, added through the same mechanism as items added on
+    the spot (facilitator/items.py); the meeting starts on «Godkendelse af dagsorden». The
+    planned length grows by the items' minutes: they come on top of the paper. `previous` is
+    the date of the meeting whose minutes are approved, in a follow-up.
+    """
+    if not session.agenda.standing_items or any(
+        record.origin == "standing" for record in session.themes
+    ):
+        return
+    language = session.agenda.language
+    for index, item in enumerate(OPENING):
+        section = _section(session, item, language, previous)
+        insert_section(session, section, index, origin="standing")
+    end = len(session.agenda.sections)
+    for offset, item in enumerate(CLOSING):
+        insert_section(session, _section(session, item, language), end + offset, "standing")
+    session.planned_minutes = min(session.planned_minutes + STANDING_MINUTES, PLANNED_MAX)
+    session.current_theme = session.themes[0].theme_id
