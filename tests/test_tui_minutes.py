@@ -220,3 +220,58 @@ async def test_text_with_brackets_shows_as_typed(tmp_path: Path, sample_agenda: 
         await pilot.pause()
         assert "Se [bilag 1] og [/] [b]her" in drawn(app)
         assert "[Mia]" in drawn(app)
+
+
+async def test_n_types_the_next_meeting_into_the_minutes(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    from facilitator.standing import add_standing_items
+    from facilitator.tui.modals.keep_or_discard import KeepOrDiscard
+    from facilitator.tui.modals.next_meeting import NextMeetingDialog
+
+    session, path = ended_session(tmp_path, sample_agenda)
+    add_standing_items(session)
+    app = FacilitatorApp(sessions_dir=tmp_path, start=StartMeeting(session, path), wall=wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await opened(pilot)
+        assert "n Next meeting" in drawn(app)  # in the footer at 80 columns
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = top(app)
+        assert isinstance(dialog, NextMeetingDialog)
+        await pilot.press(*"31.2.2026")
+        await pilot.pause()
+        assert "not in the calendar" in drawn(app)
+        await pilot.press("enter")  # refused: the date stays to be corrected
+        await pilot.pause()
+        assert top(app) is dialog
+        await pilot.press("ctrl+u", *"+4w", "tab", *"kl 14-16", "tab", *"Mødelokale 2")
+        await pilot.pause()
+        assert "30 March 2026" in drawn(app) and "14.00–16.00" in drawn(app)
+        # escape with typed text asks; keeping goes back to the fields as they were.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(top(app), KeepOrDiscard)
+        await pilot.press("k")
+        await pilot.pause()
+        assert top(app) is dialog
+        await pilot.press("enter")
+        await pilot.pause()
+        assert on_top(app, screen)
+        assert "**Næste møde:** 30. marts 2026, kl. 14.00–16.00, Mødelokale 2" in (
+            screen.query_one(Markdown).source
+        )
+        assert app.flush()
+        stored = load_session(path)
+        assert (stored.next_meeting_date, stored.next_meeting_time) == (
+            date(2026, 3, 30),
+            "14.00–16.00",
+        )
+        assert stored.next_meeting_place == "Mødelokale 2"
+        # Opened again, the dialog shows what is stored, in a form it reads back.
+        await pilot.press("n")
+        await pilot.pause()
+        assert top(app).query_one("#next-date", Input).value == "30.3.2026"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert on_top(app, screen)

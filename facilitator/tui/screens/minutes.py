@@ -78,6 +78,13 @@ class MinutesScreen(FacilitatorScreen):
             id="minutes_approve",
             tooltip="Approve the minutes (asks the formand, then the næstformand)",
         ),
+        Binding(
+            "n",
+            "next_meeting",
+            "Next meeting",
+            id="minutes_next_meeting",
+            tooltip="Next meeting: its date, time and place, for the minutes",
+        ),
         # The minutes panel names the three export keys; the Footer has no room for them at 80.
         Binding(
             "m",
@@ -452,6 +459,28 @@ class MinutesScreen(FacilitatorScreen):
         context = _("Who approves the minutes (formand)?")
         value = session.approved_by or session.formand or session.chair
         self.app.push_screen(TextPrompt(_("Approve the minutes"), context, value), answer)
+
+    def action_next_meeting(self) -> None:
+        """Type the next meeting's date, time and place (the «Næste møde» item prints them)."""
+        from facilitator.next_meeting import set_next_meeting
+        from facilitator.tui.modals.next_meeting import NextMeeting, NextMeetingDialog
+
+        if not self._may_change():
+            return
+        session = self.session
+        current = NextMeeting(
+            session.next_meeting_date, session.next_meeting_time, session.next_meeting_place
+        )
+
+        def saved(result: NextMeeting | None) -> None:
+            if result is None:
+                return
+            if set_next_meeting(session, result.day, result.time, result.place):
+                self._changed()
+                self.notify(_("Next meeting saved."), timeout=2)
+
+        today = self.facilitator.wall().date()
+        self.app.push_screen(NextMeetingDialog(session.agenda.language, today, current), saved)
 
     # -- export ---------------------------------------------------------------------------
 
