@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from facilitator import i18n
+from facilitator.agenda import Agenda
 from facilitator.markdown_escape import (
     HARD_BREAK,
     escape_block,
@@ -19,6 +20,7 @@ from facilitator.markdown_escape import (
     escape_paragraphs,
 )
 from facilitator.session import (
+    REVIEW_THEME_ID,
     Outcome,
     OutcomeKind,
     Participant,
@@ -35,6 +37,21 @@ _FOLLOW_UP_KINDS: tuple[OutcomeKind, ...] = ("agreement", "action")
 def minutes_language(session: Session) -> str:
     """The language of the minutes: the agenda's, English for anything unknown."""
     return i18n.known_language(session.agenda.language)
+
+
+def item_refs(agenda: Agenda) -> dict[str, str]:
+    """Each theme's number as the minutes print it: `6.3`, but `1` for a standing item.
+
+    A section of one theme by the same title (the MED standing items) is one point of the
+    minutes, «## 1. Godkendelse af dagsorden»; its tables and chart say `1` as well.
+    """
+    refs: dict[str, str] = {}
+    for number, section in enumerate(agenda.sections, start=1):
+        themes = section.themes
+        single = len(themes) == 1 and themes[0].title == section.title
+        for index, theme in enumerate(themes, start=1):
+            refs[theme.id] = str(number) if single else f"{number}.{index}"
+    return refs
 
 
 class MinutesParts(NamedTuple):
@@ -81,7 +98,7 @@ class _Writer:
         self.session = session
         self.language = minutes_language(session)
         self.label = i18n.words(self.language).minutes
-        self.refs = {theme_id: str(ref) for theme_id, ref in session.agenda.refs().items()}
+        self.refs = item_refs(session.agenda)
         self.gaps = {
             record.theme_id: gap
             for record in session.themes
@@ -258,10 +275,11 @@ class _Writer:
     # -- the body -----------------------------------------------------------------------
 
     def body(self) -> str:
-        # The review of earlier outcomes follows the approval of their minutes, if there is one.
-        after = next(
-            (r.theme_id for r in self.session.themes if r.theme_id.startswith(MINUTES_ID)), None
-        )
+        # The review of earlier outcomes sits under its own theme in a follow-up (with its
+        # notes), else after the approval of the earlier minutes, else first.
+        ids = [r.theme_id for r in self.session.themes]
+        after = REVIEW_THEME_ID if REVIEW_THEME_ID in ids else None
+        after = after or next((i for i in ids if i.startswith(MINUTES_ID)), None)
         lines = [] if after else self.review()
         evaluated = told_next = False
         for number, section in enumerate(self.session.agenda.sections, start=1):
@@ -278,7 +296,8 @@ class _Writer:
                     lines += self.next_meeting()
                     told_next = True
                 if theme.id == after:
-                    lines += self.review("###")
+                    # Under the review theme its heading would say the same twice.
+                    lines += self.review("###", heading=after != REVIEW_THEME_ID)
         lines += self.summary()
         if not told_next:
             # Typed on the minutes screen of a meeting without the standing items.
@@ -331,11 +350,11 @@ class _Writer:
             return []
         return [f"**{self.label['next_meeting']}:** {', '.join(parts)}", ""]
 
-    def review(self, level: str = "##") -> list[str]:
+    def review(self, level: str = "##", heading: bool = True) -> list[str]:
         session, label = self.session, self.label
         if not session.reviews:
             return []
-        lines = [f"{level} {label['review']}", ""]
+        lines = [f"{level} {label['review']}", ""] if heading else []
         meetings = {review.meeting_date for review in session.reviews}
         if len(meetings) == 1 and (meeting := next(iter(meetings))) is not None:
             lines += [label["review_from"].format(date=self.date(meeting)), ""]
@@ -415,7 +434,10 @@ class _Writer:
             date=self.date(record.carried_from) if record.carried_from else "?"
         )
         why = (
-            label["carried_postponed"].format(reason=escape_inline(record.carried_reason))
+            # «(udsat: Tages op senere.)» would end on «.).»
+            label["carried_postponed"].format(
+                reason=escape_inline(record.carried_reason.rstrip().rstrip("."))
+            )
             if record.carried_reason
             else label["carried_not_reached"]
         )

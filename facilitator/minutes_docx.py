@@ -15,7 +15,7 @@ from typing import Any
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
@@ -34,6 +34,12 @@ from facilitator.session import Session
 def render_docx(session: Session, template: Path | None = None) -> bytes:
     """The minutes as a .docx file's bytes; `template` lends its styles, header and footer."""
     document = open_document(template)
+    if template is None:
+        # python-docx's own default is US Letter with 1" margins; minutes here are printed on A4.
+        for section in document.sections:
+            section.page_width, section.page_height = Cm(21), Cm(29.7)
+            section.left_margin = section.right_margin = Cm(2)
+            section.top_margin = section.bottom_margin = Cm(2)
     language = minutes_language(session)
     _set_language(document, _LANGUAGE_TAGS.get(language, "en-GB"))
     tokens = MarkdownIt("js-default").parse(render_markdown(session))
@@ -172,23 +178,40 @@ class _Builder:
         return end + 1
 
     def widths(self, table: Table, rows: list[tuple[bool, list[Token]]], columns: int) -> None:
-        """Columns as wide as their text needs, in proportion: a task, not a "#", gets the room.
+        """Columns as wide as their text needs: no word broken, the rest to the long texts.
 
         Word would otherwise give every column the same width, and a long task wraps after
-        every word beside an empty number column.
+        every word beside an empty number column. First each column gets its longest word (a
+        header, a name, «påbegyndt»); what is left of the line goes to the columns whose text
+        is longer than that, in proportion to how much longer.
         """
         section = self.document.sections[-1]
-        available = section.page_width - section.left_margin - section.right_margin
-        needs = [4] * columns
-        for _header, cells in rows:
+        available = int(section.page_width - section.left_margin - section.right_margin)
+        floors = [0] * columns
+        wants = [0] * columns
+        for header, cells in rows:
             for column, inline in enumerate(cells):
                 text = " ".join(c.content for c in inline.children or [])
-                longest_word = max((len(word) for word in text.split()), default=0)
-                # Long texts wrap anyway; no word may break, a header or a date least of all.
-                needs[column] = max(needs[column], min(len(text), 28), longest_word + 5)
-        total = sum(needs)
-        for column, need in enumerate(needs):
-            width = int(available * need / total)
+                longest_word = max((len(word) for word in text.split()), default=1)
+                # Bold header letters are wider: «Punkt» over «6.3» must not break either.
+                room = longest_word + (3 if header else 1)
+                floors[column] = max(floors[column], _span(room))
+                wants[column] = max(wants[column], _span(min(len(text), 60)))
+        widths = list(floors)
+        if sum(floors) >= available:
+            # Words that cannot all fit on one line: shrink in proportion, as before.
+            widths = [available * floor // sum(floors) for floor in floors]
+        else:
+            extra = available - sum(floors)
+            longer = [max(0, want - floor) for want, floor in zip(wants, floors, strict=True)]
+            if sum(longer):
+                widths = [
+                    floor + extra * more // sum(longer)
+                    for floor, more in zip(floors, longer, strict=True)
+                ]
+            else:
+                widths = [floor + extra // columns for floor in floors]
+        for column, width in enumerate(widths):
             # Both: Word reads the cells' widths, LibreOffice the table grid's.
             table.columns[column].width = width
             for cell in table.columns[column].cells:
@@ -257,3 +280,14 @@ def _repeat_header(row: Any) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
+
+
+# Table text is 9.5 pt: a character is about 0.55 em wide on average (a bold header a little
+# more), and each cell has about 0.2 cm of padding either side (Word's and LibreOffice's).
+_CHAR = int(Pt(9.5) * 0.55)
+_PADDING = int(Cm(0.4))
+
+
+def _span(characters: int) -> int:
+    """The width in EMU that `characters` of table text need, padding included."""
+    return characters * _CHAR + _PADDING

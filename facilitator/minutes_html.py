@@ -12,7 +12,7 @@ from html import escape
 from markdown_it import MarkdownIt
 
 from facilitator import __version__, i18n
-from facilitator.minutes import minutes_language, render_parts
+from facilitator.minutes import item_refs, minutes_language, render_parts
 from facilitator.session import Session, used_minutes
 
 # Geometry of the chart in SVG user units; the page scales it to the column width.
@@ -231,9 +231,9 @@ def _chart_section(session: Session, language: str) -> str:
 def time_chart(session: Session, language: str) -> str:
     """An inline SVG bar chart of planned against used minutes, one pair of bars per theme."""
     labels = i18n.words(language).minutes
-    refs = session.agenda.refs()
+    refs = item_refs(session.agenda)
     rows = [
-        (str(refs[record.theme_id]), session.theme(record.theme_id).title, record.timebox,
+        (refs[record.theme_id], session.theme(record.theme_id).title, record.timebox,
          used_minutes(record.seconds))
         for record in session.themes
     ]  # fmt: skip

@@ -58,6 +58,18 @@ def test_standing_items_are_items_with_notes_and_outcomes(session: Session) -> N
     assert "### 1.1" not in text  # a standing item is one heading
 
 
+def test_a_standing_item_is_one_point_in_the_tables_and_the_chart(session: Session) -> None:
+    from facilitator.minutes_html import render_html
+    from facilitator.standing import NEWS_ID
+
+    session.add_outcome(NEWS_ID, "action", "Nyt ESDH-skabelon sendes rundt", "Lars")
+    text = render_markdown(session)
+    assert "| 1 | Nyt ESDH-skabelon sendes rundt | Handling | Lars |   | 3 |" in text
+    assert "| 4.1 |" not in text and "### 4.1 Hvad er chikane" in text  # the paper keeps x.y
+    page = render_html(session)
+    assert ">3 Meddelelser<" in page and ">4.1 Hvad er chikane" in page
+
+
 def test_standing_items_survive_the_session_file(session: Session) -> None:
     session.next_meeting_date = date(2026, 6, 9)
     session.next_meeting_place = "Mødelokale 2"
@@ -107,3 +119,29 @@ def test_added_only_once_and_never_carried(session: Session) -> None:
     assert len(session.themes) == count
     session.ended = session.created
     assert not [item for item in leftovers(session) if item.theme.id == EVALUATION_ID]
+
+
+def test_a_followup_reviews_earlier_outcomes_once_under_its_own_item(session: Session) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from facilitator.followup import set_review, start_followup
+
+    session.started = datetime(2026, 3, 2, 14, 0, tzinfo=timezone(timedelta(hours=1)))
+    session.ended = session.started + timedelta(hours=2)
+    for record in session.themes:
+        record.state = "done"
+    paper = session.themes[3].theme_id
+    outcome = session.add_outcome(paper, "action", "Lav en tjekliste", "Søren")
+    session.record(paper).state = "postponed"
+    session.record(paper).reason = "Afventer HR."
+    followup = start_followup(session, [])
+    set_review(followup, outcome.id, "done", "Ligger på intranettet")
+    followup.set_notes("opfoelgning-tidligere", "Gennemgået punkt for punkt.")
+    text = render_markdown(followup)
+    assert text.count("## 4. Opfølgning på tidligere aftaler\n") == 1
+    assert "### Opfølgning på tidligere aftaler" not in text  # not again under item 2
+    item = text.split("## 4. Opfølgning på tidligere aftaler\n")[1].split("\n## ")[0]
+    assert "Gennemgået punkt for punkt." in item
+    assert "| Lav en tjekliste | Handling | Søren |   | Udført | Ligger på intranettet |" in item
+    # The reason of a carried theme is not closed twice: «(udsat: Afventer HR).»
+    assert "(udsat: Afventer HR)." in text and "HR.)" not in text
