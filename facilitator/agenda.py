@@ -85,9 +85,13 @@ def parse_agenda(raw: bytes, shown: str) -> Agenda:
         raise AgendaError(
             [f"{shown}: the file is empty; an agenda needs schema, id, title, language, sections"]
         )
-    return agenda_from_data(
-        data, shown, _KeyLines.scan(text, data), hashlib.sha256(raw).hexdigest()
-    )
+    sha256 = hashlib.sha256(raw).hexdigest()
+    try:
+        return agenda_from_data(data, shown, sha256=sha256)
+    except AgendaError:
+        # Where each key stands is only needed to name the problems, and finding it costs as
+        # much as the parse: checked again with the positions only when something is wrong.
+        return agenda_from_data(data, shown, _KeyLines.scan(text, data), sha256)
 
 
 def agenda_from_data(

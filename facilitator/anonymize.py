@@ -148,6 +148,15 @@ def _halves(token: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
+_OFFICERS = ("chair", "secretary", "formand", "naestformand", "approved_by", "vice_approved_by")
+
+
+def _names_a_person(value: str) -> bool:
+    """Whether a one-name field holds a person's name, not a role or a body ("Ledelsen")."""
+    lowered = " ".join(value.split()).casefold()
+    return bool(lowered) and parse_role(value) is None and lowered not in _GROUP_OWNERS
+
+
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -173,7 +182,15 @@ def anonymize_session(
     """
     result = copy.deepcopy(session)
     language = known_language(result.agenda.language)
-    names = _Names(result, language, earlier_names)
+    # The chair, secretary, formand and næstformand need not be participants; their names
+    # are the session's people's names too, withheld wherever the texts use them.
+    officers = [
+        piece
+        for key in _OFFICERS
+        for index, piece in enumerate(_OWNER_SEPARATORS.split(getattr(session, key)))
+        if not index % 2 and _names_a_person(piece)
+    ]
+    names = _Names(result, language, [*earlier_names, *officers])
     text: Callable[[str], str] = names.in_text
     for participant, label in zip(result.participants, names.labels, strict=True):
         participant.name = label
@@ -185,6 +202,8 @@ def anonymize_session(
     result.naestformand = names.owner(result.naestformand)
     result.vice_approved_by = names.owner(result.vice_approved_by)
     result.place = text(result.place)
+    result.next_meeting_place = text(result.next_meeting_place)
+    result.next_meeting_time = text(result.next_meeting_time)
     result.committee = NEUTRAL_COMMITTEE[language] if committee else text(result.committee)
     for record in result.themes:
         record.notes = text(record.notes)

@@ -20,6 +20,7 @@ from facilitator.markdown_escape import (
     escape_paragraphs,
 )
 from facilitator.session import (
+    REVIEW_THEME_ID,
     Outcome,
     OutcomeKind,
     Participant,
@@ -274,10 +275,11 @@ class _Writer:
     # -- the body -----------------------------------------------------------------------
 
     def body(self) -> str:
-        # The review of earlier outcomes follows the approval of their minutes, if there is one.
-        after = next(
-            (r.theme_id for r in self.session.themes if r.theme_id.startswith(MINUTES_ID)), None
-        )
+        # The review of earlier outcomes sits under its own theme in a follow-up (with its
+        # notes), else after the approval of the earlier minutes, else first.
+        ids = [r.theme_id for r in self.session.themes]
+        after = REVIEW_THEME_ID if REVIEW_THEME_ID in ids else None
+        after = after or next((i for i in ids if i.startswith(MINUTES_ID)), None)
         lines = [] if after else self.review()
         evaluated = told_next = False
         for number, section in enumerate(self.session.agenda.sections, start=1):
@@ -294,7 +296,8 @@ class _Writer:
                     lines += self.next_meeting()
                     told_next = True
                 if theme.id == after:
-                    lines += self.review("###")
+                    # Under the review theme its heading would say the same twice.
+                    lines += self.review("###", heading=after != REVIEW_THEME_ID)
         lines += self.summary()
         if not told_next:
             # Typed on the minutes screen of a meeting without the standing items.
@@ -347,11 +350,11 @@ class _Writer:
             return []
         return [f"**{self.label['next_meeting']}:** {', '.join(parts)}", ""]
 
-    def review(self, level: str = "##") -> list[str]:
+    def review(self, level: str = "##", heading: bool = True) -> list[str]:
         session, label = self.session, self.label
         if not session.reviews:
             return []
-        lines = [f"{level} {label['review']}", ""]
+        lines = [f"{level} {label['review']}", ""] if heading else []
         meetings = {review.meeting_date for review in session.reviews}
         if len(meetings) == 1 and (meeting := next(iter(meetings))) is not None:
             lines += [label["review_from"].format(date=self.date(meeting)), ""]
@@ -431,7 +434,10 @@ class _Writer:
             date=self.date(record.carried_from) if record.carried_from else "?"
         )
         why = (
-            label["carried_postponed"].format(reason=escape_inline(record.carried_reason))
+            # «(udsat: Tages op senere.)» would end on «.).»
+            label["carried_postponed"].format(
+                reason=escape_inline(record.carried_reason.rstrip().rstrip("."))
+            )
             if record.carried_reason
             else label["carried_not_reached"]
         )

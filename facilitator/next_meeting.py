@@ -52,3 +52,18 @@ def set_next_meeting(session: Session, day: date | None, time: str, place: str) 
     session.next_meeting_time = time
     session.next_meeting_place = place
     return True
+
+
+def next_meeting_text(session: Session, language: str) -> str:
+    """`9. juni 2026, kl. 14.00–16.00, Mødelokale 2` as plain text; "" when nothing is set."""
+    from facilitator.i18n import format_date
+
+    parts = []
+    if session.next_meeting_date:
+        parts.append(format_date(session.next_meeting_date, language))
+    if session.next_meeting_time:
+        prefix = words(language).minutes["at"]
+        parts.append(f"{prefix} {session.next_meeting_time}".strip())
+    if session.next_meeting_place:
+        parts.append(session.next_meeting_place)
+    return ", ".join(parts)

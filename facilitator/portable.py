@@ -39,14 +39,15 @@ def pool_context() -> BaseContext | None:
 
     `fork` is cheap, but copies only the calling thread: with other threads running (the TUI
     reads the register from a worker thread) a lock one of them holds stays locked in the
-    child, so it is used only on Linux with one thread. Windows and macOS start workers with
-    `spawn` (forking is unsafe on macOS); spawn runs the main script again in each worker,
+    child, so it is used only on Linux with one thread. Otherwise (Windows, macOS, where
+    forking is unsafe, and Linux with threads) workers start with `spawn`, which costs each
+    worker a fresh interpreter but is safe everywhere; spawn runs the main script again in each worker,
     which the `facilitator` command and `python -m facilitator` survive (their code runs
     under `if __name__ == "__main__"`).
     """
     methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods:
-        return multiprocessing.get_context("fork") if threading.active_count() == 1 else None
+    if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     if "spawn" in methods:
         return multiprocessing.get_context("spawn")
     return None

@@ -24,28 +24,73 @@ NEXT_MEETING_ID = "naeste-moede"
 
 
 class StandingItem(NamedTuple):
-    """One standing item: its id, its titles in Danish and English, and its timebox."""
+    """One standing item: its id, its titles in Danish and English, timebox and questions."""
 
     id: str
     da: str
     en: str
     minutes: int
+    # What the chair asks, shown on the meeting screen like a theme's prompts (da, en).
+    prompts: tuple[tuple[str, str], ...] = ()
 
 
 OPENING: tuple[StandingItem, ...] = (
-    StandingItem(AGENDA_ID, "Godkendelse af dagsorden", "Approval of the agenda", 2),
+    StandingItem(
+        AGENDA_ID,
+        "Godkendelse af dagsorden",
+        "Approval of the agenda",
+        2,
+        (
+            ("Er der bemærkninger til dagsordenen?", "Any remarks on the agenda?"),
+            ("Skal et punkt flyttes eller udsættes?", "Should an item be moved or postponed?"),
+        ),
+    ),
     StandingItem(
         MINUTES_ID,
         "Godkendelse af referat fra sidste møde",
         "Approval of the minutes of the last meeting",
         3,
+        (("Er der bemærkninger til referatet?", "Any remarks on the minutes?"),),
     ),
-    StandingItem(NEWS_ID, "Meddelelser", "Announcements", 5),
+    StandingItem(
+        NEWS_ID,
+        "Meddelelser",
+        "Announcements",
+        5,
+        (
+            ("Meddelelser fra ledelsen", "From management"),
+            ("Meddelelser fra medarbejdersiden", "From the employee side"),
+        ),
+    ),
 )
 CLOSING: tuple[StandingItem, ...] = (
-    StandingItem(OTHER_BUSINESS_ID, "Eventuelt", "Any other business", 5),
-    StandingItem(EVALUATION_ID, "Evaluering af mødet", "Evaluation of the meeting", 5),
-    StandingItem(NEXT_MEETING_ID, "Næste møde", "Next meeting", 2),
+    StandingItem(
+        OTHER_BUSINESS_ID,
+        "Eventuelt",
+        "Any other business",
+        5,
+        (("Er der andet, før vi slutter?", "Anything else before we close?"),),
+    ),
+    StandingItem(
+        EVALUATION_ID,
+        "Evaluering af mødet",
+        "Evaluation of the meeting",
+        5,
+        (
+            ("Nåede vi det, vi ville?", "Did we do what we set out to do?"),
+            ("Hvad gør vi anderledes næste gang?", "What do we do differently next time?"),
+        ),
+    ),
+    StandingItem(
+        NEXT_MEETING_ID,
+        "Næste møde",
+        "Next meeting",
+        2,
+        (
+            ("Dato, tid og sted for næste møde", "Date, time and place of the next meeting"),
+            ("Punkter til næste dagsorden", "Items for the next agenda"),
+        ),
+    ),
 )
 STANDING_IDS = frozenset(item.id for item in (*OPENING, *CLOSING))
 # What the standing items add to the paper's planned length.
@@ -68,7 +113,10 @@ def _section(
         title = _PREVIOUS["da" if language == "da" else "en"].format(
             date=format_date(previous, language)
         )
-    theme = Theme(id=unique_id(session, item.id), title=title, timebox=item.minutes)
+    prompts = tuple(da if language == "da" else en for da, en in item.prompts)
+    theme = Theme(
+        id=unique_id(session, item.id), title=title, timebox=item.minutes, prompts=prompts
+    )
     return Section(id=unique_id(session, f"punkt-{item.id}"), title=title, themes=(theme,))
 
 

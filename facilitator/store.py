@@ -233,7 +233,12 @@ def load_session(path: Path) -> Session:
     except UnreadableError as error:
         raise StoreError(str(error)) from None
     try:
-        return session_from_data(data, shown, KeyLines.scan(text, data))
+        try:
+            return session_from_data(data, shown)
+        except SessionFormatError:
+            # The key positions only name the problems, and finding them costs as much as the
+            # parse: the file is checked again with them only when something is wrong.
+            return session_from_data(data, shown, KeyLines.scan(text, data))
     except NewerSchemaError as error:
         raise NewerSessionError(str(error), error.problems) from None
     except SessionFormatError as error:

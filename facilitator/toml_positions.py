@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 Path_ = tuple[str | int, ...]
@@ -21,20 +21,31 @@ class KeyLines:
     """
 
     def __init__(self) -> None:
-        self.positions: dict[Path_, tuple[int, int]] = {}
+        self._positions: dict[Path_, tuple[int, int]] = {}
+        # How to find the positions, until they are first asked for: only a file with a
+        # problem needs them, and lexing a valid file again would cost as much as parsing it.
+        self._pending: Callable[[], dict[Path_, tuple[int, int]]] | None = None
+
+    @property
+    def positions(self) -> dict[Path_, tuple[int, int]]:
+        """Each key's path in the data and its (line, column)."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._positions = pending()
+        return self._positions
+
+    @positions.setter
+    def positions(self, value: dict[Path_, tuple[int, int]]) -> None:
+        self._positions, self._pending = value, None
 
     @classmethod
     def scan(cls, text: str, data: Mapping[str, Any] | None = None) -> KeyLines:
-        """Positions of the keys in `text`; with `data`, every path found must exist in it."""
+        """Positions of the keys in `text`; with `data`, every path found must exist in it.
+
+        The text is lexed when a position is first asked for.
+        """
         found = cls()
-        try:
-            found.positions = _Lexer(text).run()
-        except (IndexError, ValueError, RecursionError, tomllib.TOMLDecodeError):
-            return cls()
-        if data is not None and not all(_has_path(data, path) for path in found.positions):
-            return cls()
-        # A key missing at the top is reported at the start of the file.
-        found.positions.setdefault((), (1, 1))
+        found._pending = lambda: _scan(text, data)
         return found
 
     def near(self, path: Path_) -> tuple[int, int] | None:
@@ -48,7 +59,7 @@ class KeyLines:
         """The positions inside the table at `prefix`, as paths relative to it."""
         inner = KeyLines()
         size = len(prefix)
-        inner.positions = {
+        inner._pending = lambda: {
             path[size:]: position
             for path, position in self.positions.items()
             if path[:size] == prefix
@@ -74,6 +85,18 @@ class KeyLines:
             if (*table, key) in self.positions:
                 return self.positions[(*table, key)]
         return self.positions.get(table)
+
+
+def _scan(text: str, data: Mapping[str, Any] | None) -> dict[Path_, tuple[int, int]]:
+    try:
+        positions = _Lexer(text).run()
+    except (IndexError, ValueError, RecursionError, tomllib.TOMLDecodeError):
+        return {}
+    if data is not None and not all(_has_path(data, path) for path in positions):
+        return {}
+    # A key missing at the top is reported at the start of the file.
+    positions.setdefault((), (1, 1))
+    return positions
 
 
 def _has_path(data: Any, path: Path_) -> bool:

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
 from support import busy_session, sample_agenda
 
 from facilitator.agenda import Agenda
 from facilitator.i18n import set_language
 from facilitator.session import Session
+
+# Speed is checked by the benchmarks; on a shared two-core machine running the suite on both
+# cores, Hypothesis's per-example deadline (200 ms) only made property tests fail at random.
+settings.register_profile("facilitator", deadline=None)
+settings.load_profile("facilitator")
 
 
 @pytest.fixture(autouse=True)

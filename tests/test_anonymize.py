@@ -166,7 +166,8 @@ def test_session_without_participants() -> None:
     session.set_notes("dokumentation", "Mette talte")
     result = anonymize_session(session)
     assert result.chair == "Anonymiseret"
-    assert result.record("dokumentation").notes == "Mette talte"
+    # The chair is one of the session's people even when not listed as a participant.
+    assert result.record("dokumentation").notes == "Anonymiseret talte"
 
 
 def test_names_in_any_casing_and_surnames_alone_are_replaced() -> None:
@@ -329,6 +330,24 @@ def test_either_half_of_a_double_name_is_replaced() -> None:
         Participant("Anne-Mette Kjær-Holm", "leader", "management"),
         Participant("Jens Bo", "tr", "employees"),
     ]
+    session.chair = ""
     session.set_notes("dokumentation", "anne-mette og METTE; fru Holm, fru kjær og Kjær-Holms plan")
     notes = anonymize_session(session).record("dokumentation").notes
     assert notes == "Leder og Leder; fru Leder, fru Leder og Leders plan"
+
+
+def test_officers_who_are_not_participants_are_withheld_in_texts_too() -> None:
+    session = _session()
+    session.chair = "Jens Hansen"
+    session.formand = "Ole Vind og Lone Madsen"
+    session.naestformand = "Ledelsen"
+    session.next_meeting_place = "Hos jens hansen"
+    session.set_notes("dokumentation", "Jens og fru HANSEN; Ole Vind og vinden; ledelsen svarer")
+    result = anonymize_session(session)
+    assert result.record("dokumentation").notes == (
+        "Anonymiseret og fru Anonymiseret; Anonymiseret og vinden; ledelsen svarer"
+    )
+    assert result.chair == "Anonymiseret"
+    assert result.formand == "Anonymiseret og Medarbejderrepræsentant 1"
+    assert result.naestformand == "Ledelsen"
+    assert result.next_meeting_place == "Hos Anonymiseret"

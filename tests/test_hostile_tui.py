@@ -6,6 +6,7 @@ import re
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import FakeTime, drawn, text_of
@@ -219,3 +220,46 @@ async def test_home_lists_a_newer_session_marked_and_opens_it_read_only(tmp_path
         await pilot.pause()
     assert newer.read_bytes() == before
     assert not (tmp_path / (newer.name + ".lock")).exists()
+
+
+async def test_home_lists_the_hostile_folder_cleanly_and_refuses_each_damaged_file(
+    tmp_path: Path,
+) -> None:
+    """The home screen over every hostile session: what it lists is clean, and opening a file
+    that cannot be loaded says so in one line naming it, and stays on the home screen."""
+    for source in HOSTILE.glob("*.toml"):
+        shutil.copyfile(source, tmp_path / source.name)
+    loadable = {path.name for path in LOADABLE}
+    app = FacilitatorApp(sessions_dir=tmp_path)
+    said: list[str] = []
+    notify = app.notify
+
+    def spy(message: str, **options: Any) -> None:
+        said.append(message)
+        notify(message, **options)
+
+    app.notify = spy  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause()
+            home = app.screen
+            if isinstance(home, HomeScreen) and home.loaded:
+                break
+        assert isinstance(home, HomeScreen) and home.loaded
+        listing: HomeScreen = home
+        assert_clean(app, "home")
+        table = listing.query_one("#sessions", DataTable)
+        refused = 0
+        for row, info in enumerate(listing.infos):
+            if info.path.name in loadable or info.newer_schema:
+                continue
+            table.move_cursor(row=row)
+            listing.action_open()
+            refused += 1
+            assert app.screen is listing, info.path.name
+            assert said[-1].startswith(str(info.path)), said[-1]
+            assert "\n" not in said[-1] and not UNSAFE.search(said[-1]), said[-1]
+        assert refused >= 20  # damaged files with a readable head are listed, and refused
+        await pilot.pause()
+        assert_clean(app, "toasts")
+    assert not list(tmp_path.glob("*.lock"))

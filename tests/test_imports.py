@@ -158,3 +158,57 @@ def test_hr_commands_run_without_the_ui(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {"codes": [0, 0, 0], "loaded": [], "agreed": True}
     assert "Skærmbilleder gemmes i sagen" in (tmp_path / "x.html").read_text(encoding="utf-8")
+
+
+# What the first frame of a meeting does not need: loading it first would slow every start.
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "facilitator.minutes",
+    "facilitator.minutes_docx",
+    "facilitator.minutes_html",
+    "facilitator.register",
+    "facilitator.ical",
+    "facilitator.tui.screens.minutes",
+    "facilitator.tui.screens.register",
+    "facilitator.tui.modals",
+    "markdown_it",
+    "docx",
+    "icalendar",
+)
+
+
+def test_a_meeting_starts_without_loading_what_its_first_frame_does_not_need(
+    tmp_path: Path,
+) -> None:
+    # `facilitator run` up to its first frame, headless; the modules loaded by then are listed.
+    result = fresh_interpreter(
+        f"""
+        import json, sys
+        import textual.app
+        from facilitator.tui import terminal
+        terminal.missing_terminal = lambda: None  # no terminal here; headless below
+        real_run = textual.app.App.run
+        loaded = []
+
+        def run(self, *args, **kwargs):
+            async def first_frame(pilot):
+                loaded.extend(sys.modules)
+                await pilot.exit(0)
+
+            return real_run(self, headless=True, auto_pilot=first_frame, size=(100, 30))
+
+        textual.app.App.run = run
+        from facilitator.cli import main
+        code = main(["run", "--committee", "LMU Test", "--sessions-dir", {str(tmp_path)!r}])
+        print(json.dumps({{"code": code, "loaded": loaded}}))
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report["code"] == 0
+    assert "facilitator.tui.screens.meeting" in report["loaded"]  # the probe saw the meeting
+    early = [
+        name
+        for name in report["loaded"]
+        if any(name == slow or name.startswith(slow + ".") for slow in NOT_BEFORE_THE_FIRST_FRAME)
+    ]
+    assert early == []

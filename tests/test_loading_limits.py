@@ -69,6 +69,11 @@ TEXTS: list[tuple[str, Callable[[dict[str, Any], str], Any], int]] = [
     ("chair", lambda d, v: d.update(chair=v), 500),
     ("secretary", lambda d, v: d.update(secretary=v), 500),
     ("approved_by", lambda d, v: d.update(approved_by=v), 500),
+    ("formand", lambda d, v: d.update(formand=v), 500),
+    ("naestformand", lambda d, v: d.update(naestformand=v), 500),
+    ("vice_approved_by", lambda d, v: d.update(vice_approved_by=v), 500),
+    ("next_meeting_time", lambda d, v: d.update(next_meeting_time=v), 500),
+    ("next_meeting_place", lambda d, v: d.update(next_meeting_place=v), 500),
     ("participants[1].name", lambda d, v: first_participant(d).update(name=v), 500),
     ("participants[1].note", lambda d, v: first_participant(d).update(note=v), 100_000),
     ("themes[1].notes", lambda d, v: first_theme(d).update(notes=v), 100_000),
@@ -118,6 +123,7 @@ DATES: list[tuple[str, Edit]] = [
     ("planned_start", lambda d: d.update(planned_start=LATE)),
     ("approved_at", lambda d: d.update(approved_at=OLD)),
     ("running_since", lambda d: d.update(running_since=LATE)),
+    ("next_meeting_date", lambda d: d.update(next_meeting_date=date(2101, 1, 1))),
     ("themes[1].carried_from", lambda d: first_theme(d).update(carried_from=date(1899, 1, 1))),
     ("themes[1].outcomes[1].date", lambda d: first_outcome(d).update(date=date(2101, 1, 1))),
     ("themes[1].outcomes[1].created", lambda d: first_outcome(d).update(created=OLD)),
@@ -273,3 +279,26 @@ def test_what_the_program_plans_stays_within_what_it_loads(tmp_path: Path) -> No
     path = tmp_path / "dag.toml"
     save_session(session, path)
     assert load_session(path).planned_minutes == 1440
+
+
+def test_a_valid_file_is_not_lexed_for_positions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Positions are for problem lines only: lexing every valid file again cost HR's register
+    # as much time as parsing it (75 against 40 ms a session on the busy test machine).
+    from facilitator import toml_positions
+
+    lexed: list[int] = []
+    original = toml_positions._Lexer.run
+
+    def counting(self: Any) -> Any:
+        lexed.append(1)
+        return original(self)
+
+    monkeypatch.setattr(toml_positions._Lexer, "run", counting)
+    good = write(tmp_path, lambda d: None)
+    load_session(good)
+    assert lexed == []
+    bad = write(tmp_path, lambda d: d.update(planned_minutes=0))
+    assert_one_problem_at_a_position(bad, r'"planned_minutes" must be from 1 to 1440')
+    assert lexed == [1]

@@ -80,6 +80,25 @@ def test_tables_have_borders_and_a_repeating_header(session: Session) -> None:
     assert document.tables[0].rows[0].cells[0].paragraphs[0].runs[0].bold
 
 
+def test_a4_and_no_word_broken_in_a_table_column(session: Session) -> None:
+    from docx.shared import Cm
+
+    from facilitator.minutes_docx import _span
+
+    document = _open(render_docx(session))
+    page = document.sections[0]
+    assert page.page_width is not None and page.page_height is not None
+    assert abs(page.page_width - Cm(21)) < Cm(0.01) and abs(page.page_height - Cm(29.7)) < Cm(0.01)
+    for table in document.tables:
+        for index, column in enumerate(table.columns):
+            words = [w for cell in column.cells for w in cell.text.split()]
+            header = table.rows[0].cells[index].text.split()
+            # Each column holds its longest word on one line (a bold header a little wider).
+            need = max([_span(len(w) + 1) for w in words] + [_span(len(w) + 3) for w in header])
+            # Word keeps widths in twips (635 EMU): one may be rounded down.
+            assert column.width is not None and column.width >= need - 635, (header, column.width)
+
+
 def test_same_content_as_the_markdown(session: Session) -> None:
     text = _all_text(_open(render_docx(session)))
     for fragment in ("Mødelokale 2, Rådhuset", "Skærmbilleder gemmes i sagen", "Mia Østergaard"):

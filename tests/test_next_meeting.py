@@ -61,3 +61,13 @@ def test_a_change_withdraws_the_approval_and_no_change_keeps_it(sample_agenda: A
     assert set_next_meeting(session, None, "", "Kantinen")
     assert (session.minutes_status, session.vice_approved_by) == ("draft", "")
     assert session.next_meeting_place == "Kantinen"
+
+
+def test_the_screen_line_reads_like_the_minutes(sample_agenda: Agenda) -> None:
+    from facilitator.next_meeting import next_meeting_text
+
+    session = Session.new("LMU Nord", sample_agenda)
+    assert next_meeting_text(session, "da") == ""
+    set_next_meeting(session, date(2026, 6, 9), "14.00–16.00", "Mødelokale 2")
+    assert next_meeting_text(session, "da") == "9. juni 2026, kl. 14.00–16.00, Mødelokale 2"
+    assert next_meeting_text(session, "en") == "9 June 2026, 14.00–16.00, Mødelokale 2"

@@ -52,12 +52,16 @@ def test_without_any_safe_start_method_the_register_stays_serial(
     assert portable.pool_context() is None
 
 
-def test_on_linux_with_threads_running_the_register_does_not_fork(
+def test_on_linux_with_threads_running_the_register_spawns_rather_than_forks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # The TUI reads the register from a worker thread: a forked child could inherit a held lock.
+    # The TUI reads the register from a worker thread: a forked child could inherit a held lock,
+    # but HR's hundred sessions still deserve both cores.
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn"])
     monkeypatch.setattr(threading, "active_count", lambda: 3)
-    assert portable.pool_context() is None
+    context = portable.pool_context()
+    assert context is not None and context.get_start_method() == "spawn"
 
 
 def test_a_register_read_without_fork_has_the_same_rows(

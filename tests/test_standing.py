@@ -119,3 +119,29 @@ def test_added_only_once_and_never_carried(session: Session) -> None:
     assert len(session.themes) == count
     session.ended = session.created
     assert not [item for item in leftovers(session) if item.theme.id == EVALUATION_ID]
+
+
+def test_a_followup_reviews_earlier_outcomes_once_under_its_own_item(session: Session) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from facilitator.followup import set_review, start_followup
+
+    session.started = datetime(2026, 3, 2, 14, 0, tzinfo=timezone(timedelta(hours=1)))
+    session.ended = session.started + timedelta(hours=2)
+    for record in session.themes:
+        record.state = "done"
+    paper = session.themes[3].theme_id
+    outcome = session.add_outcome(paper, "action", "Lav en tjekliste", "Søren")
+    session.record(paper).state = "postponed"
+    session.record(paper).reason = "Afventer HR."
+    followup = start_followup(session, [])
+    set_review(followup, outcome.id, "done", "Ligger på intranettet")
+    followup.set_notes("opfoelgning-tidligere", "Gennemgået punkt for punkt.")
+    text = render_markdown(followup)
+    assert text.count("## 4. Opfølgning på tidligere aftaler\n") == 1
+    assert "### Opfølgning på tidligere aftaler" not in text  # not again under item 2
+    item = text.split("## 4. Opfølgning på tidligere aftaler\n")[1].split("\n## ")[0]
+    assert "Gennemgået punkt for punkt." in item
+    assert "| Lav en tjekliste | Handling | Søren |   | Udført | Ligger på intranettet |" in item
+    # The reason of a carried theme is not closed twice: «(udsat: Afventer HR).»
+    assert "(udsat: Afventer HR)." in text and "HR.)" not in text

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,8 +13,10 @@ from pathlib import Path
 from facilitator import store
 from facilitator.portable import pool_context
 from facilitator.register import cache
+from facilitator.register.lean import summarize_text
 from facilitator.register.summary import Problem, Summary, summarize
 from facilitator.roster import is_roster_file
+from facilitator.safe_toml import decode_text, read_limited
 
 # Below this many files a pool of processes costs more than it saves.
 PARALLEL_MIN_FILES = 400
@@ -42,6 +46,16 @@ class Scan:
 
 
 def _read_one(path: Path, anonymize: bool) -> Summary | Problem:
+    if not anonymize:
+        # One parse and only the register's keys; any doubt, and the careful reader below
+        # reads the file again to name each problem with its line.
+        try:
+            mtime_ns = path.stat().st_mtime_ns
+            quick = summarize_text(decode_text(read_limited(path), str(path)), path, mtime_ns)
+        except Exception:  # every failure is reported by the careful reader
+            quick = None
+        if quick is not None:
+            return quick
     try:
         mtime_ns = path.stat().st_mtime_ns
         session = store.load_session(path)
@@ -63,7 +77,21 @@ def _read_one(path: Path, anonymize: bool) -> Summary | Problem:
 
 
 def _read_chunk(paths: list[Path], anonymize: bool) -> list[Summary | Problem]:
-    return [_read_one(path, anonymize) for path in paths]
+    with _without_collection():
+        return [_read_one(path, anonymize) for path in paths]
+
+
+@contextlib.contextmanager
+def _without_collection() -> Iterator[None]:
+    """The garbage collector off while reading: summaries pile up by the thousand and each
+    full collection walks them all again, yet nothing read here makes a reference cycle."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _workers() -> int:
@@ -92,10 +120,11 @@ def read_files(files: Sequence[Path], options: ScanOptions) -> list[Summary | Pr
         parallel = len(files) >= PARALLEL_MIN_FILES and workers > 1
     if not parallel or context is None:
         flat: list[Summary | Problem] = []
-        for path in files:
-            flat.append(_read_one(path, anonymize))
-            if len(flat) % CHUNK_FILES == 0:
-                tell(len(flat))
+        with _without_collection():
+            for path in files:
+                flat.append(_read_one(path, anonymize))
+                if len(flat) % CHUNK_FILES == 0:
+                    tell(len(flat))
         return flat
     chunks = [list(files[i : i + CHUNK_FILES]) for i in range(0, len(files), CHUNK_FILES)]
     results: list[list[Summary | Problem]] = [[] for _ in chunks]

@@ -7,15 +7,19 @@ save and redraw (the hooks below, which `MeetingScreen` fills in).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from facilitator.clock import MeetingClock
 from facilitator.i18n import _
 from facilitator.session import OutcomeKind, Session
 from facilitator.tui.formatting import kind_label
 from facilitator.tui.keys import keys_of
-from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
 from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.screens.meeting_keys import REVIEW_KEYS
 from facilitator.tui.widgets.outcome_list import outcome_letter
+
+if TYPE_CHECKING:
+    from facilitator.tui.modals.outcome_dialog import OutcomeDraft
 
 
 class MeetingDialogs(FacilitatorScreen):
@@ -60,6 +64,9 @@ class MeetingDialogs(FacilitatorScreen):
 
     def action_capture(self, kind: OutcomeKind) -> None:
         """Open the outcome dialog for the current theme."""
+        # Imported on first use, like every dialog: not needed for the first frame.
+        from facilitator.tui.modals.outcome_dialog import OutcomeDialog
+
         theme_id = self.session.current_theme
         title = self.session.theme(theme_id).title
 
