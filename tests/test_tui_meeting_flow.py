@@ -3,6 +3,7 @@ keep work, attendance, and the smaller points of the chair's trial (issue 10).""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,36 @@ def test_outcome_letters_go_on_after_z() -> None:
     assert [outcome_letter(i) for i in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
         *("A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA")
     ]
+
+
+async def test_the_next_meeting_is_typed_on_its_standing_item(tmp_path: Path) -> None:
+    from support import fresh_session
+
+    from facilitator.standing import NEXT_MEETING_ID, add_standing_items
+
+    session = fresh_session()
+    add_standing_items(session)
+    meeting = make_meeting(tmp_path / "sessions", session=session)
+    async with meeting.app.run_test(size=SIZE) as pilot:
+        screen = meeting.app.screen
+        assert not screen.check_action("next_meeting", ())  # only on «Next meeting»
+        screen.goto(NEXT_MEETING_ID)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "not set yet" in text_of(screen.query_one("#theme-prompts"))
+        await pilot.press("f")
+        await pilot.pause()
+        assert name(meeting) == "NextMeetingDialog"
+        meeting.app.screen.query_one("#next-date", Input).value = "9.6.2026"
+        meeting.app.screen.query_one("#next-time", Input).value = "14-16"
+        meeting.app.screen.query_one("#next-place", Input).value = "Mødelokale 2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert name(meeting) == "MeetingScreen"
+        shown = text_of(screen.query_one("#theme-prompts"))
+        # As the minutes will print it, in the agenda's language.
+        assert "9. juni 2026, kl. 14.00–16.00, Mødelokale 2" in shown
+        kept = saved(meeting)
+        assert (kept.next_meeting_place, kept.next_meeting_date) == (
+            "Mødelokale 2",
+            date(2026, 6, 9),
+        )

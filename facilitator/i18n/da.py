@@ -427,6 +427,8 @@ UI: dict[str, str] = {
     "Paused: {key} starts the clock": "Pause: {key} starter uret",
     "agreements of every meeting": "aftaler fra alle møder",
     "open the minutes": "åbn referatet",
+    "not set yet": "ikke fastlagt endnu",
+    "On «Next meeting»: its date, time and place": "På »Næste møde«: dato, tid og sted",
     "postponed: {reason}": "udsat: {reason}",
     "space takes a theme up or leaves it out; what is left out is not carried.": "mellemrum tager et tema med eller lader det ligge; det, der ikke er valgt, overføres ikke.",
     "Follow-up meeting": "Opfølgningsmøde",

@@ -195,6 +195,12 @@ class MeetingScreen(MeetingDialogs):
         grid.add_column(ratio=1)
         for prompt in theme.prompts:
             grid.add_row(bullet, Text(prompt))
+        if self.on_next_meeting_item:
+            from facilitator.next_meeting import next_meeting_text
+
+            said = next_meeting_text(self.session, self.session.agenda.language)
+            line = Text(said or _("not set yet"), style="bold" if said else "dim")
+            grid.add_row(keys_of(self, "next_meeting"), line)
         prompts.update(grid)
 
     def show_outcomes(self) -> None:
@@ -329,6 +335,8 @@ class MeetingScreen(MeetingDialogs):
             return self.on_review_item
         if action == "leave_notes":
             return self.query_one("#notes", TextArea).has_focus
+        if action == "next_meeting":
+            return self.on_next_meeting_item
         return True
 
     def action_toggle_clock(self) -> None:

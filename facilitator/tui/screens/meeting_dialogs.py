@@ -224,3 +224,31 @@ class MeetingDialogs(FacilitatorScreen):
                 self.save()
 
         self.app.push_screen(AttendanceDialog(self.session, self.clock.wall), done)
+
+    @property
+    def on_next_meeting_item(self) -> bool:
+        """Whether the current item is the MED standing item «Næste møde»."""
+        from facilitator.standing import NEXT_MEETING_ID
+
+        record = self.session.record(self.session.current_theme)
+        return record.origin == "standing" and record.theme_id.startswith(NEXT_MEETING_ID)
+
+    def action_next_meeting(self) -> None:
+        """Type the next meeting's date, time and place on the «Næste møde» item."""
+        from facilitator.next_meeting import set_next_meeting
+        from facilitator.tui.modals.next_meeting import NextMeeting, NextMeetingDialog
+
+        session = self.session
+        current = NextMeeting(
+            session.next_meeting_date, session.next_meeting_time, session.next_meeting_place
+        )
+
+        def saved(result: NextMeeting | None) -> None:
+            if result is None:
+                return
+            if set_next_meeting(session, result.day, result.time, result.place):
+                self.save()
+                self.show_prompts()
+
+        today = self.clock.wall().date()
+        self.app.push_screen(NextMeetingDialog(session.agenda.language, today, current), saved)

@@ -181,6 +181,13 @@ MEETING_BINDINGS: list[BindingType] = [
         tooltip="Add an item after the current theme (title, timebox)",
     ),
     Binding(
+        "f",
+        "next_meeting",
+        "Next meeting",
+        id="next_meeting",
+        tooltip="On «Next meeting»: its date, time and place",
+    ),
+    Binding(
         "escape",
         "leave_notes",
         "Leave notes",
