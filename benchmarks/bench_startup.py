@@ -29,7 +29,7 @@ from support.tmux import HEIGHT, WIDTH, Tmux
 from support.tmux import program as facilitator_command
 
 HERE = Path(__file__).resolve().parent
-FRAME_TARGET = 1.3
+FRAME_TARGET = 1.2
 MEMORY_TARGET = 1.5
 POLL = 0.005
 SETTLE = 1.0  # seconds after the first frame before memory is read
