@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.widgets import DataTable, Footer, Label, Markdown, Static
 
 from facilitator.i18n import _, language
@@ -29,11 +27,10 @@ from facilitator.tui.formatting import (
 )
 from facilitator.tui.keys import hint
 from facilitator.tui.modals.confirm import Confirm
-from facilitator.tui.modals.export_done import ExportDone
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
-from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.screens.minutes_exports import MinutesExports
+from facilitator.tui.screens.minutes_keys import MINUTES_BINDINGS
 from facilitator.tui.widgets.table import RowTable
-from facilitator.workspace import StoreError
 
 OWNER_WIDTH = 14
 TEXT_LINES = 3
@@ -45,98 +42,10 @@ class OutcomeTable(RowTable):
     BINDINGS = [Binding("enter", "select_cursor", "Edit", id="minutes_table_edit")]
 
 
-class MinutesScreen(FacilitatorScreen):
+class MinutesScreen(MinutesExports):
     """The minutes as they will be sent, with every outcome in a table to correct."""
 
-    BINDINGS = [
-        Binding(
-            "e,enter",
-            "edit",
-            "Edit",
-            show=False,
-            id="minutes_edit",
-            tooltip="Correct the selected outcome",
-        ),
-        Binding(
-            "x,delete",
-            "delete",
-            "Delete",
-            id="minutes_delete",
-            tooltip="Delete the selected outcome (asks first)",
-        ),
-        Binding(
-            "k",
-            "change_kind",
-            "Change kind",
-            show=False,
-            id="minutes_kind",
-            tooltip="Change the selected outcome's kind",
-        ),
-        Binding(
-            "g,ctrl+g",
-            "approve",
-            "Approve",
-            id="minutes_approve",
-            tooltip="Approve the minutes (asks the formand, then the næstformand)",
-        ),
-        Binding(
-            "n",
-            "next_meeting",
-            "Next meeting",
-            id="minutes_next_meeting",
-            tooltip="Next meeting: its date, time and place, for the minutes",
-        ),
-        # The minutes panel names the three export keys; the Footer has no room for them at 80.
-        Binding(
-            "m",
-            "export('md')",
-            "Markdown",
-            show=False,
-            id="export_md",
-            tooltip="Export the minutes as Markdown, beside the session file",
-        ),
-        Binding(
-            "h",
-            "export('html')",
-            "HTML",
-            show=False,
-            id="export_html",
-            tooltip="Export the minutes as one HTML page, ready to print",
-        ),
-        Binding(
-            "t",
-            "export('toml')",
-            "TOML",
-            show=False,
-            id="export_toml",
-            tooltip="Export the whole session as TOML, for other programs",
-        ),
-        Binding(
-            "w",
-            "export('docx')",
-            "Word",
-            show=False,
-            id="export_docx",
-            tooltip="Export the minutes as a Word document, beside the session file",
-        ),
-        Binding(
-            "a",
-            "export_anonymized",
-            "Anonymised",
-            show=False,
-            id="export_anonymized",
-            tooltip="Export the minutes as Markdown without names: people become their roles",
-        ),
-        Binding(
-            "l",
-            "guidelines",
-            "Guidelines",
-            show=False,
-            id="minutes_guidelines",
-            tooltip="Write the committee's local guidelines from its agreements",
-        ),
-        Binding("escape,q", "back", "Back", id="minutes_back"),
-    ]
+    BINDINGS = MINUTES_BINDINGS
 
     DEFAULT_CSS = """
     MinutesScreen { layout: vertical; }
@@ -168,20 +77,6 @@ class MinutesScreen(FacilitatorScreen):
     MinutesScreen.-tall #outcomes-box { max-height: 16; }
     MinutesScreen.-tall #outcomes { max-height: 14; }
     """
-
-    @dataclass
-    class Exported(Message):
-        """Export files were written (in a worker), or writing failed."""
-
-        paths: list[Path]
-        error: str
-
-    @dataclass
-    class GuidelinesWritten(Message):
-        """The committee's local guidelines were written (in a worker), or could not be."""
-
-        paths: list[Path]
-        error: str
 
     def __init__(self, session: Session, path: Path) -> None:
         super().__init__()
@@ -520,134 +415,6 @@ class MinutesScreen(FacilitatorScreen):
 
         today = self.facilitator.wall().date()
         self.app.push_screen(NextMeetingDialog(session.agenda.language, today, current), saved)
-
-    # -- export ---------------------------------------------------------------------------
-
-    def action_export(self, fmt: str) -> None:
-        """Write the minutes beside the session file; warn first about personal data."""
-        if not self.warnings:
-            self._export(fmt)
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self._export(fmt)
-
-        question = _(
-            "The privacy check found {count} thing(s) that do not belong in the minutes. "
-            "Export anyway?"
-        ).format(count=len(self.warnings))
-        detail = "\n".join(w.message(language()) for w in self.warnings[:5])
-        self.app.push_screen(Confirm(question, detail, title=_("Check before sending")), answer)
-
-    def _export(self, fmt: str) -> None:
-        workspace = self.facilitator.workspace
-        try:
-            target = workspace.export_target(self.path, fmt)
-            data = workspace.render(self.session, fmt)
-        except StoreError as error:
-            self.post_message(self.Exported([], str(error)))
-            return
-        except Exception as error:  # a bug in a renderer must not lose the meeting
-            self.post_message(self.Exported([], f"{fmt}: {error}"))
-            return
-        self._write_export(target, data)
-
-    def action_export_anonymized(self) -> None:
-        """Markdown minutes that leave the committee: names become roles, everywhere."""
-
-        def answer(committee: bool | None) -> None:
-            self._write_anonymized(bool(committee))
-
-        self.app.push_screen(
-            Confirm(
-                _("Replace the committee's name by a neutral label too?"),
-                _("People's names become their roles either way, in every field."),
-                title=_("Anonymised minutes"),
-            ),
-            answer,
-        )
-
-    @work(thread=True, group="minutes-export")
-    def _write_anonymized(self, committee: bool) -> None:
-        from facilitator.anonymize import NEUTRAL_COMMITTEE, anonymize_session
-        from facilitator.followup import earlier_participants
-        from facilitator.store import slugify
-
-        session = self.session
-        # A follow-up's reviews name the earlier meetings' people: they are withheld too.
-        names = earlier_participants(session, self.path, [self.facilitator.sessions_dir])
-        try:
-            text = render_markdown(anonymize_session(session, names, committee=committee))
-        except Exception as error:  # a bug in a renderer must not lose the meeting
-            self.post_message(self.Exported([], f"md: {error}"))
-            return
-        suffix = "." + _("anonymised") + ".md"
-        if committee:
-            # The file name would give the committee away: it gets the neutral label too.
-            label = NEUTRAL_COMMITTEE.get(session.agenda.language, NEUTRAL_COMMITTEE["da"])
-            stem = f"{session.date.isoformat()}-{slugify(label)}-{slugify(session.agenda.id)}"
-            target = self.path.with_name(stem + suffix)
-        else:
-            target = self.path.with_name(self.path.stem + suffix)
-        self._write_export(target, text)
-
-    @work(thread=True, group="minutes-export")
-    def _write_export(self, target: Path, data: bytes) -> None:
-        try:
-            self.facilitator.workspace.write_file(target, data)
-        except StoreError as error:
-            self.post_message(self.Exported([], str(error)))
-            return
-        self.post_message(self.Exported([target], ""))
-
-    @on(Exported)
-    def _exported(self, message: Exported) -> None:
-        if message.error:
-            self.app.push_screen(
-                ExportDone([], [message.error], title=_("Could not export"), failed=True)
-            )
-            return
-        notes = []
-        if self.warnings:
-            notes.append(
-                _("Remember: the privacy check found {count} thing(s) to remove.").format(
-                    count=len(self.warnings)
-                )
-            )
-        if self.session.minutes_status != "approved":
-            notes.append(_("The minutes are a draft: g approves them."))
-        self.app.push_screen(ExportDone(message.paths, notes, title=_("Exported")))
-
-    def action_guidelines(self) -> None:
-        """Write the committee's local guidelines from all its meetings in this folder."""
-        self._write_guidelines(self.session.committee, self.path.parent)
-
-    @work(thread=True, group="review-export")
-    def _write_guidelines(self, committee: str, folder: Path) -> None:
-        from facilitator.guidelines import GuidelinesError
-        from facilitator.roster import RosterError
-        from facilitator.tui.register_export import write_folder_guidelines
-
-        # This meeting's latest outcomes on disk first: the guidelines read the files.
-        self.facilitator.flush()
-        today = self.facilitator.wall().date()
-        try:
-            paths = write_folder_guidelines(folder, committee, today)
-        except (GuidelinesError, RosterError, StoreError) as error:
-            self.post_message(self.GuidelinesWritten([], str(error)))
-            return
-        self.post_message(self.GuidelinesWritten(paths, ""))
-
-    @on(GuidelinesWritten)
-    def _guidelines_written(self, message: GuidelinesWritten) -> None:
-        if message.error:
-            self.app.push_screen(
-                ExportDone([], [message.error], title=_("Could not export"), failed=True)
-            )
-            return
-        note = _("The local guidelines of {committee}.").format(committee=self.session.committee)
-        self.app.push_screen(ExportDone(message.paths, [note], title=_("Exported")))
 
     # -- leaving --------------------------------------------------------------------------
 
