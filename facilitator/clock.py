@@ -16,9 +16,9 @@ from facilitator.session import (
     Session,
     ThemeRecord,
     ThemeState,
-    distribute,
     now,
 )
+from facilitator.timeboxes import distribute
 
 Monotonic = Callable[[], float]
 

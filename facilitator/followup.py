@@ -12,6 +12,7 @@ from facilitator import store
 from facilitator.agenda import PLANNED_MAX, Agenda, Section, Theme
 from facilitator.carry import carry_into, leftovers
 from facilitator.i18n import translate
+from facilitator.reviews import latest_reviews
 from facilitator.session import (
     CLOSED_STATUSES,
     REVIEW_STATUSES,
@@ -22,7 +23,6 @@ from facilitator.session import (
     ReviewStatus,
     Session,
     clean_text,
-    latest_reviews,
     now,
 )
 from facilitator.standing import add_standing_items

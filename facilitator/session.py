@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import secrets
-import unicodedata
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal, Protocol, TypeVar, get_args
+from typing import Literal, get_args
 
-from facilitator.agenda import PLANNED_MAX, TIMEBOX_MAX, Agenda, Theme
-from facilitator.sanitize import without_controls
+from facilitator.agenda import PLANNED_MAX, Agenda, Theme
+from facilitator.roles import DEFAULT_SIDE as DEFAULT_SIDE
+from facilitator.roles import ROLE_ALIASES as ROLE_ALIASES
+from facilitator.roles import ROLES as ROLES
+from facilitator.roles import SIDES as SIDES
+from facilitator.roles import Role as Role
+from facilitator.roles import Side as Side
+from facilitator.roles import parse_role as parse_role
+from facilitator.roles import side_for_role as side_for_role
+from facilitator.text import clean_line as clean_line
+from facilitator.text import clean_text as clean_text
+from facilitator.timeboxes import OBLIGATION_FLOOR as OBLIGATION_FLOOR
+from facilitator.timeboxes import fit_timeboxes as fit_timeboxes
 
 SESSION_SCHEMA = 1
 # The first theme of a follow-up meeting: the review of earlier outcomes (see followup.py).
 REVIEW_THEME_ID = "opfoelgning-tidligere"
 
-Role = Literal["leader", "employee-representative", "tr", "amr", "secretary", "guest", "other"]
-# "": no side. Guests, the secretary and others sit on neither side of a MED committee.
-Side = Literal["management", "employees", ""]
 # pending: to do; active: current; done: dealt with; skipped: not coming back (with a reason);
 # postponed: to the next meeting (with a reason), which carries it (see carry.py).
 ThemeState = Literal["pending", "active", "done", "skipped", "postponed"]
@@ -35,8 +41,6 @@ Gap = Literal["not-reached", "not-presented", "nothing-captured", "review-open"]
 # Leaving a theme after this long on it (or with something captured) marks it dealt with.
 DEALT_WITH_SECONDS = 60.0
 
-ROLES: tuple[Role, ...] = get_args(Role)
-SIDES: tuple[Side, ...] = get_args(Side)
 THEME_STATES: tuple[ThemeState, ...] = get_args(ThemeState)
 THEME_ORIGINS: tuple[ThemeOrigin, ...] = get_args(ThemeOrigin)
 # States the chair decided, each with a reason: moving between themes never undoes them.
@@ -48,61 +52,8 @@ SESSION_STATES: tuple[SessionState, ...] = get_args(SessionState)
 # An outcome reviewed as done or dropped needs no more follow-up.
 CLOSED_STATUSES = frozenset({"done", "dropped"})
 
-# Which side a role sits on when nobody says otherwise: a MED committee has two sides, and
-# guests, the secretary and others sit on neither. The one place roles map to sides: a new
-# role adds its line here (and side_for_role reads it).
-DEFAULT_SIDE: dict[str, Side] = {
-    "leader": "management",
-    "employee-representative": "employees",
-    "tr": "employees",
-    "amr": "employees",
-    "secretary": "",
-    "guest": "",
-    "other": "",
-}
-
-# Common spellings people type for a role on the command line or in a form.
-ROLE_ALIASES: dict[str, Role] = {
-    "leader": "leader",
-    "leder": "leader",
-    "chair": "leader",
-    "formand": "leader",
-    "manager": "leader",
-    "employee-representative": "employee-representative",
-    "employee": "employee-representative",
-    "medarbejderrepræsentant": "employee-representative",
-    "medarbejderrep": "employee-representative",
-    "medarbejder": "employee-representative",
-    "rep": "employee-representative",
-    "tr": "tr",
-    "tillidsrepræsentant": "tr",
-    "amr": "amr",
-    "arbejdsmiljørepræsentant": "amr",
-    "secretary": "secretary",
-    "referent": "secretary",
-    "sekretær": "secretary",
-    "guest": "guest",
-    "gæst": "guest",
-    "other": "other",
-    "andet": "other",
-}
-
 # `Session.date` shadows the type inside the class body; methods below use this name.
 Day = date
-
-
-def clean_text(text: str) -> str:
-    """Text as it is stored: `\\n` line ends, no control characters or lone surrogates.
-
-    People paste from Word and mail; TOML cannot hold lone surrogates and `\\r\\n` does not
-    survive a round trip, so text is normalised once, when it enters the model.
-    """
-    return unicodedata.normalize("NFC", without_controls(text))
-
-
-def clean_line(text: str) -> str:
-    """A one-line field (a name, a title): cleaned, newlines folded, ends trimmed."""
-    return " ".join(clean_text(text).split())
 
 
 def now() -> datetime:
@@ -113,16 +64,6 @@ def now() -> datetime:
 def new_id() -> str:
     """A short random id, unique across sessions for all practical purposes (48 bits)."""
     return secrets.token_hex(6)
-
-
-def side_for_role(role: str) -> Side:
-    """The side a role sits on unless someone says otherwise ("" for no side)."""
-    return DEFAULT_SIDE.get(role, "")
-
-
-def parse_role(text: str) -> Role | None:
-    """A role from what a person typed (Danish or English), or None if it is not one."""
-    return ROLE_ALIASES.get(clean_line(text).lower().replace(" ", "-").replace("_", "-"))
 
 
 @dataclass
@@ -465,95 +406,3 @@ class Session:
         if self.minutes_status == "approved":
             raise ValueError("the minutes are approved: a follow-up meeting continues the work")
         self.ended = None
-
-
-# Presenting minimum obligations takes this long however short the meeting: below it they
-# are read out, not taken note of (the review measured 2 minutes at a 60-minute scaling).
-OBLIGATION_FLOOR = 5
-
-
-def fit_timeboxes(themes: Sequence[Theme], total: int) -> list[int]:
-    """Timeboxes for `themes` scaled to `total` minutes, obligations never below the floor.
-
-    In proportion to the agenda's timeboxes (see `distribute`); an obligation that would get
-    less than OBLIGATION_FLOOR minutes (or its own timebox, if that is shorter) gets that, and
-    the other themes share what is left. When even that does not fit, the sum exceeds `total`.
-    No theme gets more than TIMEBOX_MAX (8 hours; a longer meeting of few themes falls short).
-    """
-    floors = [min(OBLIGATION_FLOOR, t.timebox) if t.is_obligation else 1 for t in themes]
-    fixed: dict[int, int] = {}
-    while True:
-        free = [i for i in range(len(themes)) if i not in fixed]
-        budget = max(0, total - sum(fixed.values()))
-        parts = distribute([themes[i].timebox for i in free], budget) if free else []
-        short = [i for i, part in zip(free, parts, strict=True) if part < floors[i]]
-        if not short:
-            break
-        fixed.update((i, floors[i]) for i in short)
-    fitted = dict(zip(free, parts, strict=True))
-    return [min(TIMEBOX_MAX, fixed.get(i, fitted.get(i, 0))) for i in range(len(themes))]
-
-
-def distribute(weights: list[int], total: int) -> list[int]:
-    """Split `total` minutes in proportion to `weights`: whole minutes, at least 1 each.
-
-    Largest remainders decide where the odd minutes go, so the parts always add up to
-    `total` (unless `total` is smaller than the number of parts: then each gets 1), and
-    weights that already add up to `total` come back unchanged. A part too small for one
-    minute gets one, paid for by the largest part.
-    """
-    count = len(weights)
-    if count == 0:
-        return []
-    if total <= count:
-        return [1] * count
-    if not sum(weights):
-        weights = [1] * count
-    weight_sum = sum(weights)
-    exact = [total * w / weight_sum for w in weights]
-    parts = [int(x) for x in exact]
-    order = sorted(range(count), key=lambda i: (-(exact[i] - parts[i]), -weights[i], i))
-    for i in order[: total - sum(parts)]:
-        parts[i] += 1
-    for i in range(count):
-        while parts[i] < 1:
-            # The largest part pays; among equals the lightest, so order by weight holds.
-            donor = max(range(count), key=lambda j: (parts[j], -weights[j], j))
-            parts[donor] -= 1
-            parts[i] += 1
-    return parts
-
-
-class Reviewed(Protocol):
-    """A follow-up verdict as read from a session or from a register summary of one."""
-
-    @property
-    def outcome_id(self) -> str: ...
-
-    @property
-    def status(self) -> str: ...
-
-    @property
-    def reviewed(self) -> datetime | None: ...
-
-
-ReviewT = TypeVar("ReviewT", bound=Reviewed)
-
-
-def latest_reviews(meetings: Iterable[tuple[date, Iterable[ReviewT]]]) -> dict[str, ReviewT]:
-    """Each outcome's latest review with a status: by the reviewing meeting's date, then time.
-
-    A review without a status (not reviewed yet at an unfinished meeting) hides nothing.
-    """
-    latest: dict[str, tuple[tuple[date, float], ReviewT]] = {}
-    for day, reviews in meetings:
-        for review in reviews:
-            if not review.status:
-                continue
-            # Aware times with different offsets compare by timestamp; none sorts first.
-            stamp = review.reviewed.timestamp() if review.reviewed else float("-inf")
-            key = (day, stamp)
-            known = latest.get(review.outcome_id)
-            if known is None or key >= known[0]:
-                latest[review.outcome_id] = (key, review)
-    return {outcome_id: review for outcome_id, (_, review) in latest.items()}

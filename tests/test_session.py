@@ -14,10 +14,10 @@ from facilitator.session import (
     Session,
     clean_line,
     clean_text,
-    distribute,
     new_id,
     parse_role,
 )
+from facilitator.timeboxes import distribute
 
 # -- text -----------------------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from facilitator.agenda import NO_REF, ThemeRef
 from facilitator.register.reading import Scan, ScanOptions, scan
 from facilitator.register.summary import Problem, ReviewInfo, Summary
-from facilitator.session import CLOSED_STATUSES, OutcomeKind, SessionState, latest_reviews
+from facilitator.reviews import latest_reviews
+from facilitator.session import CLOSED_STATUSES, OutcomeKind, SessionState
 
 
 @dataclass(frozen=True)
