@@ -196,11 +196,7 @@ class MeetingScreen(MeetingDialogs):
         for prompt in theme.prompts:
             grid.add_row(bullet, Text(prompt))
         if self.on_next_meeting_item:
-            from facilitator.next_meeting import next_meeting_text
-
-            said = next_meeting_text(self.session, self.session.agenda.language)
-            line = Text(said or _("not set yet"), style="bold" if said else "dim")
-            grid.add_row(keys_of(self, "next_meeting"), line)
+            grid.add_row(keys_of(self, "next_meeting"), self.next_meeting_line())
         prompts.update(grid)
 
     def show_outcomes(self) -> None:

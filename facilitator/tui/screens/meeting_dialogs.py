@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
 from facilitator.clock import MeetingClock
 from facilitator.i18n import _
 from facilitator.session import OutcomeKind, Session
@@ -232,6 +234,13 @@ class MeetingDialogs(FacilitatorScreen):
 
         record = self.session.record(self.session.current_theme)
         return record.origin == "standing" and record.theme_id.startswith(NEXT_MEETING_ID)
+
+    def next_meeting_line(self) -> Text:
+        """The next meeting as the minutes will print it, or that it is not set yet."""
+        from facilitator.next_meeting import next_meeting_text
+
+        said = next_meeting_text(self.session, self.session.agenda.language)
+        return Text(said or _("not set yet"), style="bold" if said else "dim")
 
     def action_next_meeting(self) -> None:
         """Type the next meeting's date, time and place on the «Næste møde» item."""
