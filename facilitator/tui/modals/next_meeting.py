@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.screen import Screen
 from textual.widgets import Input, Label
 
 from facilitator.dates import DateError, parse_date
 from facilitator.i18n import _
-from facilitator.next_meeting import MeetingTimeError, parse_meeting_time
+from facilitator.next_meeting import MeetingTimeError, parse_meeting_time, set_next_meeting
+from facilitator.session import Session
 from facilitator.tui.modals.base import Dialog
 
 
@@ -159,3 +163,18 @@ def _shown(day: date) -> str:
 def _hint(label: Label, text: str, error: str) -> None:
     label.update(text)
     label.set_class(bool(error), "-error")
+
+
+def ask_next_meeting(
+    screen: Screen[Any], session: Session, today: date, changed: Callable[[], None]
+) -> None:
+    """Ask for the session's next meeting; when the answer changes it, set it and `changed()`."""
+    current = NextMeeting(
+        session.next_meeting_date, session.next_meeting_time, session.next_meeting_place
+    )
+
+    def saved(result: NextMeeting | None) -> None:
+        if result is not None and set_next_meeting(session, result.day, result.time, result.place):
+            changed()
+
+    screen.app.push_screen(NextMeetingDialog(session.agenda.language, today, current), saved)

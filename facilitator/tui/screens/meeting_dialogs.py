@@ -244,20 +244,10 @@ class MeetingDialogs(FacilitatorScreen):
 
     def action_next_meeting(self) -> None:
         """Type the next meeting's date, time and place on the «Næste møde» item."""
-        from facilitator.next_meeting import set_next_meeting
-        from facilitator.tui.modals.next_meeting import NextMeeting, NextMeetingDialog
+        from facilitator.tui.modals.next_meeting import ask_next_meeting
 
-        session = self.session
-        current = NextMeeting(
-            session.next_meeting_date, session.next_meeting_time, session.next_meeting_place
-        )
+        def changed() -> None:
+            self.save()
+            self.show_prompts()
 
-        def saved(result: NextMeeting | None) -> None:
-            if result is None:
-                return
-            if set_next_meeting(session, result.day, result.time, result.place):
-                self.save()
-                self.show_prompts()
-
-        today = self.clock.wall().date()
-        self.app.push_screen(NextMeetingDialog(session.agenda.language, today, current), saved)
+        ask_next_meeting(self, self.session, self.clock.wall().date(), changed)

@@ -396,25 +396,16 @@ class MinutesScreen(MinutesExports):
 
     def action_next_meeting(self) -> None:
         """Type the next meeting's date, time and place (the «Næste møde» item prints them)."""
-        from facilitator.next_meeting import set_next_meeting
-        from facilitator.tui.modals.next_meeting import NextMeeting, NextMeetingDialog
+        from facilitator.tui.modals.next_meeting import ask_next_meeting
 
         if not self._may_change():
             return
-        session = self.session
-        current = NextMeeting(
-            session.next_meeting_date, session.next_meeting_time, session.next_meeting_place
-        )
 
-        def saved(result: NextMeeting | None) -> None:
-            if result is None:
-                return
-            if set_next_meeting(session, result.day, result.time, result.place):
-                self._changed()
-                self.notify(_("Next meeting saved."), timeout=2)
+        def changed() -> None:
+            self._changed()
+            self.notify(_("Next meeting saved."), timeout=2)
 
-        today = self.facilitator.wall().date()
-        self.app.push_screen(NextMeetingDialog(session.agenda.language, today, current), saved)
+        ask_next_meeting(self, self.session, self.facilitator.wall().date(), changed)
 
     # -- leaving --------------------------------------------------------------------------
 
