@@ -7,6 +7,7 @@ program draws on stderr, so its output is never redirected.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import time
@@ -205,5 +206,8 @@ def test_a_followup_carries_a_never_reached_theme(tmux: Tmux, tmp_path: Path) ->
     assert session.record(never.theme_id).origin == "carried"
     minutes = followup.with_suffix(".md").read_text("utf-8")
     assert title in minutes and "Overført fra mødet den 2. marts 2026 (ikke nået)" in minutes
-    review = minutes.split("## 1. Opfølgning på tidligere aftaler")[1].split("\n## ")[0]
+    # Its number follows the MED standing items before it.
+    heading = re.search(r"^## \d+\. Opfølgning på tidligere aftaler$", minutes, re.MULTILINE)
+    assert heading is not None, minutes
+    review = minutes[heading.end() :].split("\n## ")[0]
     assert "Ikke behandlet" not in review
