@@ -149,10 +149,6 @@ class HomeScreen(FacilitatorScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
-        table.add_column(_("Date"), key="date")
-        table.add_column(_("Committee"), key="committee")
-        table.add_column(_("Agenda"), key="agenda")
-        table.add_column(_("State"), key="state")
         self.query_one("#home-empty").display = False
         self.query_one("#home-problems").display = False
         table.focus()
@@ -191,7 +187,7 @@ class HomeScreen(FacilitatorScreen):
         """Fill the table, keeping the highlighted meeting where it was."""
         table = self.query_one("#sessions", DataTable)
         selected = self.selected
-        table.clear()
+        table.clear(columns=True)
         dates = [short_date(info.date) for info in self.infos]
         states = [
             _("Newer version") if info.newer_schema else state_label(info.state)
@@ -204,12 +200,25 @@ class HomeScreen(FacilitatorScreen):
         rest = max(24, inner - fixed - 2 * 4 - 2)
         committee_width = max(12, rest * 9 // 20)
         agenda_width = max(10, rest - committee_width)
-        for info, day, state in zip(self.infos, dates, states, strict=True):
+        committees = [ellipsize(one_line(info.committee), committee_width) for info in self.infos]
+        agendas = [ellipsize(one_line(info.agenda_title), agenda_width) for info in self.infos]
+        # Every width given: measured widths can lag a refill, and the header drawn from a
+        # stale measure cuts every cell to the heading's width.
+        for key, heading, cells in (
+            ("date", _("Date"), dates),
+            ("committee", _("Committee"), committees),
+            ("agenda", _("Agenda"), agendas),
+            ("state", _("State"), states),
+        ):
+            table.add_column(heading, key=key, width=max([len(heading), *map(len, cells)]))
+        for info, day, committee, agenda, state in zip(
+            self.infos, dates, committees, agendas, states, strict=True
+        ):
             # Text, not str: a str cell is read as Rich markup, and "[" in a name would vanish.
             table.add_row(
                 Text(day),
-                Text(ellipsize(one_line(info.committee), committee_width)),
-                Text(ellipsize(one_line(info.agenda_title), agenda_width)),
+                Text(committee),
+                Text(agenda),
                 Text(state, style="bold" if info.newer_schema else ""),
                 key=str(info.path),
             )
