@@ -185,7 +185,7 @@ class HomeScreen(FacilitatorScreen):
 
     def show_sessions(self) -> None:
         """Fill the table, keeping the highlighted meeting where it was."""
-        table = self.query_one("#sessions", DataTable)
+        table = self.query_one("#sessions", RowTable)
         selected = self.selected
         table.clear(columns=True)
         dates = [short_date(info.date) for info in self.infos]
@@ -202,15 +202,13 @@ class HomeScreen(FacilitatorScreen):
         agenda_width = max(10, rest - committee_width)
         committees = [ellipsize(one_line(info.committee), committee_width) for info in self.infos]
         agendas = [ellipsize(one_line(info.agenda_title), agenda_width) for info in self.infos]
-        # Every width given: measured widths can lag a refill, and the header drawn from a
-        # stale measure cuts every cell to the heading's width.
         for key, heading, cells in (
             ("date", _("Date"), dates),
             ("committee", _("Committee"), committees),
             ("agenda", _("Agenda"), agendas),
             ("state", _("State"), states),
         ):
-            table.add_column(heading, key=key, width=max([len(heading), *map(len, cells)]))
+            table.add_fitted_column(heading, key, cells)
         for info, day, committee, agenda, state in zip(
             self.infos, dates, committees, agendas, states, strict=True
         ):

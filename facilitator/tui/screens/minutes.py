@@ -176,7 +176,7 @@ class MinutesScreen(MinutesExports):
         panel.border_title = _("Check before sending: {count}").format(count=len(self.warnings))
 
     def _show_outcomes(self) -> None:
-        table = self.query_one("#outcomes", DataTable)
+        table = self.query_one("#outcomes", RowTable)
         selected = self.selected_id
         row_index = table.cursor_row
         table.clear(columns=True)
@@ -196,16 +196,13 @@ class MinutesScreen(MinutesExports):
         )
         text_width = max(16, width - fixed - 2 * 6 - 2)
         refs = [self._theme_ref(record) for record, _outcome in outcomes]
-        # Every width given: a table filled again after an edit keeps its header in line with
-        # its rows (auto-measured widths left the header as the first filling measured it).
-        headings = (_("Kind"), _("Ref"), _("Owner"), _("Date"))
-        table.add_column("#", key="number", width=max(1, len(str(len(outcomes)))))
-        table.add_column(headings[0], key="kind", width=_widest(headings[0], kinds))
-        table.add_column(headings[1], key="theme", width=_widest(headings[1], refs))
-        table.add_column(_("Text"), key="text", width=text_width)
         owners = [ellipsize(outcome.owner, OWNER_WIDTH) for _record, outcome in outcomes]
-        table.add_column(headings[2], key="owner", width=_widest(headings[2], owners))
-        table.add_column(headings[3], key="date", width=_widest(headings[3], dates))
+        table.add_fitted_column("#", "number", [str(len(outcomes))])
+        table.add_fitted_column(_("Kind"), "kind", kinds)
+        table.add_fitted_column(_("Ref"), "theme", refs)
+        table.add_column(_("Text"), key="text", width=text_width)
+        table.add_fitted_column(_("Owner"), "owner", owners)
+        table.add_fitted_column(_("Date"), "date", dates)
         for number, (_record, outcome) in enumerate(outcomes, start=1):
             # Text, not str: a str cell is read as Rich markup, and "[" in a text would vanish.
             table.add_row(
@@ -419,8 +416,3 @@ class MinutesScreen(MinutesExports):
             self.app.pop_screen()
         else:
             self.app.switch_screen(HomeScreen())
-
-
-def _widest(heading: str, cells: list[str]) -> int:
-    """A column as wide as its heading or its widest cell."""
-    return max([len(heading), *map(len, cells)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
@@ -16,3 +17,11 @@ class RowTable(DataTable[Text]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         localize(self)
+
+    def add_fitted_column(self, heading: str, key: str, cells: Sequence[str]) -> None:
+        """A column as wide as its heading or its widest cell, the width given outright.
+
+        Measured widths lag a table filled again (after an edit, a reload): its header was
+        drawn from the old measure, out of line with the rows or cutting every cell short.
+        """
+        self.add_column(heading, key=key, width=max([len(heading), *map(len, cells)]))
