@@ -11,6 +11,11 @@ from textual.widgets import DataTable
 from facilitator.tui.keys import localize
 
 
+def fitted_width(heading: str, cells: Sequence[str]) -> int:
+    """As wide as the heading or the widest cell."""
+    return max([len(heading), *map(len, cells)])
+
+
 class RowTable(DataTable[Text]):
     """A table of plain-text cells (never Rich markup); subclasses name what enter does."""
 
@@ -24,4 +29,4 @@ class RowTable(DataTable[Text]):
         Measured widths lag a table filled again (after an edit, a reload): its header was
         drawn from the old measure, out of line with the rows or cutting every cell short.
         """
-        self.add_column(heading, key=key, width=max([len(heading), *map(len, cells)]))
+        self.add_column(heading, key=key, width=fitted_width(heading, cells))
