@@ -16,6 +16,10 @@ run: $(STAMP)
 	$(BIN)/facilitator run
 
 # One worker per core (pytest-xdist): tmux tests use private sockets, every test its own tmp_path.
+# Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set: without it every worker
+# re-compiles and re-rewrites all test modules (about 6 s of CPU each), and every program the
+# end-to-end tests start compiles facilitator again.
+test: export PYTHONDONTWRITEBYTECODE :=
 test: $(STAMP)
 	$(BIN)/pytest -q -p no:cacheprovider -n auto
 
