@@ -18,6 +18,7 @@ from facilitator.hr_queries import canonical_rows, roster_for
 from facilitator.i18n import _
 from facilitator.register.rows import Register
 from facilitator.roster import Roster, RosterError
+from facilitator.tui.key_map import bindings
 from facilitator.tui.register_columns import (
     COLUMNS,
     TEXT_MAX,
@@ -31,7 +32,6 @@ from facilitator.tui.register_columns import (
 )
 from facilitator.tui.register_export import csv_name, csv_text, write_files, write_guidelines
 from facilitator.tui.screens.base import FacilitatorScreen
-from facilitator.tui.screens.register_keys import REGISTER_BINDINGS
 from facilitator.tui.widgets.register_filters import FILTER_DELAY, RegisterFilters
 from facilitator.tui.widgets.register_table import RegisterTable
 from facilitator.workspace import StoreError
@@ -42,7 +42,7 @@ __all__ = ["COLUMNS", "FILTER_DELAY", "TEXT_MAX", "TEXT_MIN", "RegisterScreen", 
 class RegisterScreen(FacilitatorScreen):
     """What HR needs: every agreement and action, with where it stands now and what is late."""
 
-    BINDINGS = REGISTER_BINDINGS
+    BINDINGS = bindings("register")
 
     DEFAULT_CSS = """
     RegisterScreen { layout: vertical; }

@@ -21,6 +21,7 @@ from facilitator.session import (
     parse_role,
 )
 from facilitator.standing import STANDING_MINUTES
+from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.screens.setup_fields import (
@@ -29,7 +30,6 @@ from facilitator.tui.screens.setup_fields import (
     plan_choices,
     scaled_preview,
 )
-from facilitator.tui.screens.setup_keys import SETUP_BINDINGS
 from facilitator.tui.widgets.participant_row import ParticipantList, ParticipantRow
 from facilitator.workspace import MeetingForm
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 class SetupScreen(FacilitatorScreen):
     """Fill in what the minutes need, then start: the meeting opens with the clock paused."""
 
-    BINDINGS = SETUP_BINDINGS
+    BINDINGS = bindings("setup")
 
     DEFAULT_CSS = """
     SetupScreen { layout: vertical; }
