@@ -19,6 +19,7 @@ from facilitator.i18n import _
 from facilitator.register.rows import Register
 from facilitator.roster import Roster, RosterError
 from facilitator.tui.key_map import bindings
+from facilitator.tui.modals.export_done import FilesWritten, export_report
 from facilitator.tui.register_columns import (
     COLUMNS,
     TEXT_MAX,
@@ -66,14 +67,6 @@ class RegisterScreen(FacilitatorScreen):
         error: str = ""
         register: Register | None = None
         roster: Roster | None = None
-
-    @dataclass
-    class Exported(Message):
-        """A file was written (in a worker), or could not be."""
-
-        paths: list[Path]
-        note: str = ""
-        error: str = ""
 
     def __init__(self, paths: list[Path]) -> None:
         super().__init__()
@@ -363,29 +356,22 @@ class RegisterScreen(FacilitatorScreen):
                 self.facilitator.sessions_dir, register, committee, self.roster, today
             )
         except (GuidelinesError, StoreError) as error:
-            self.post_message(self.Exported([], error=str(error)))
+            self.post_message(FilesWritten([], error=str(error)))
         else:
-            self.post_message(self.Exported(paths, note))
+            self.post_message(FilesWritten(paths, [note]))
 
     @work(thread=True, group="register-export")
     def _write(self, files: dict[Path, bytes], note: str) -> None:
         try:
             paths = write_files(files)
         except StoreError as error:
-            self.post_message(self.Exported([], error=str(error)))
+            self.post_message(FilesWritten([], error=str(error)))
         else:
-            self.post_message(self.Exported(paths, note))
+            self.post_message(FilesWritten(paths, [note]))
 
-    @on(Exported)
-    def _exported(self, message: Exported) -> None:
-        from facilitator.tui.modals.export_done import ExportDone
-
-        if message.error:
-            self.app.push_screen(
-                ExportDone([], [message.error], _("Could not export"), failed=True)
-            )
-            return
-        self.app.push_screen(ExportDone(message.paths, [message.note], _("Exported")))
+    @on(FilesWritten)
+    def _written(self, message: FilesWritten) -> None:
+        self.app.push_screen(export_report(message))
 
     def action_show_problems(self) -> None:
         """List the files that could not be read, and why."""
