@@ -261,33 +261,31 @@ class SetupScreen(FacilitatorScreen):
     def _agenda_changed(self, event: Select.Changed) -> None:
         if not isinstance(event.value, int) or event.value == self.agenda_index:
             return
-        planned, _error = parse_planned(self.query_one("#planned", Input).value)
         self.agenda_index = event.value
         self.plan_id = default_plan(self.agenda)
         with self.prevent(Select.Changed):
             select = self.query_one("#plan", Select)
             select.set_options(plan_choices(self.agenda))
             select.value = self.plan_id
-        self._follow_default(planned)
-        self._show_agenda_info()
-        self._check_planned()
+        self._chosen()
 
     @on(Select.Changed, "#plan")
     def _plan_changed(self, event: Select.Changed) -> None:
         if not isinstance(event.value, str) or event.value == self.plan_id:
             return
-        planned, _error = parse_planned(self.query_one("#planned", Input).value)
         self.plan_id = event.value
-        self._follow_default(planned)
-        self._show_plan()
-        self._check_planned()
+        self._chosen()
 
-    def _follow_default(self, planned: int | None) -> None:
-        """A planned length nobody changed follows the agenda or plan chosen."""
+    def _chosen(self) -> None:
+        """After another agenda or plan: a planned length nobody changed follows it, and the
+        lines under the fields say what the choice means."""
+        planned, _error = parse_planned(self.query_one("#planned", Input).value)
         previous_default = self.planned_default
         self.planned_default = self._plan_minutes()
         if planned is None or planned == previous_default:
             self.query_one("#planned", Input).value = str(self.planned_default)
+        self._show_agenda_info()
+        self._check_planned()
 
     @on(Input.Changed, "#committee")
     def _committee_changed(self, event: Input.Changed) -> None:
