@@ -370,7 +370,8 @@ class HomeScreen(FacilitatorScreen):
         if info is None or info.state not in FINISHED_STATES:
             self.notify(_("Choose a finished meeting to follow up."), timeout=4)
             return
-        self.notify(_("Preparing the follow-up meeting…"), timeout=2)
+        # On the list itself, not a toast: a toast would linger over the form that follows.
+        self.query_one("#home-list").border_subtitle = _("Preparing the follow-up meeting…")
         self._prepare_followup(info.path, info.date)
 
     @work(thread=True, exclusive=True, group="home-followup")
@@ -384,6 +385,7 @@ class HomeScreen(FacilitatorScreen):
 
     @on(FollowupReady)
     def _followup_ready(self, message: FollowupReady) -> None:
+        self.query_one("#home-list").border_subtitle = ""
         if message.session is None:
             self.notify(
                 message.error, title=_("No follow-up meeting"), severity="error", markup=False
