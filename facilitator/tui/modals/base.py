@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual import on
+from textual.binding import Binding
 from textual.screen import ModalScreen
+from textual.widgets import Input
 
 from facilitator.tui.keys import localize
 
@@ -26,3 +29,24 @@ class Dialog(ModalScreen[ResultType]):
     def __init__(self) -> None:
         super().__init__()
         localize(self)
+
+
+class FormDialog(Dialog[ResultType]):
+    """A dialog of fields: enter saves from any field (ctrl+s too), escape cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", show=False),
+    ]
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Close with what the fields say, or point at the field that is wrong."""
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        """Leave without saving (asking first when something was typed)."""
+        raise NotImplementedError

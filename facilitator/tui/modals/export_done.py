@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
@@ -63,3 +65,19 @@ class ExportDone(Dialog[None]):
     def action_close(self) -> None:
         """Close the box."""
         self.dismiss(None)
+
+
+@dataclass
+class FilesWritten(Message):
+    """Export files were written (in a worker), or writing them failed."""
+
+    paths: list[Path]
+    notes: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def export_report(message: FilesWritten) -> ExportDone:
+    """The dialog that says where the files went, or why they could not be written."""
+    if message.error:
+        return ExportDone([], [message.error], _("Could not export"), failed=True)
+    return ExportDone(message.paths, message.notes, _("Exported"))

@@ -9,7 +9,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label
@@ -18,7 +17,7 @@ from facilitator.dates import DateError, parse_date
 from facilitator.i18n import _
 from facilitator.next_meeting import MeetingTimeError, parse_meeting_time, set_next_meeting
 from facilitator.session import Session
-from facilitator.tui.modals.base import Dialog
+from facilitator.tui.modals.base import FormDialog
 
 
 @dataclass(frozen=True)
@@ -30,13 +29,8 @@ class NextMeeting:
     place: str
 
 
-class NextMeetingDialog(Dialog[NextMeeting | None]):
+class NextMeetingDialog(FormDialog[NextMeeting | None]):
     """Ask for the next meeting's date, time and place (each may stay empty)."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", show=False),
-    ]
 
     DEFAULT_CSS = """
     NextMeetingDialog > Vertical { width: 64; }
@@ -113,10 +107,6 @@ class NextMeetingDialog(Dialog[NextMeeting | None]):
         _hint(self.query_one("#next-time-hint", Label), text, error)
 
     # -- leaving --------------------------------------------------------------------------
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
 
     def action_save(self) -> None:
         """Save when the date and time make sense; otherwise point at the field that does not."""

@@ -7,7 +7,6 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
 from textual.widgets import Input, Label
@@ -16,7 +15,7 @@ from facilitator.dates import DateError, parse_date
 from facilitator.i18n import _
 from facilitator.session import OutcomeKind
 from facilitator.tui.formatting import kind_label, short_date
-from facilitator.tui.modals.base import Dialog
+from facilitator.tui.modals.base import FormDialog
 
 
 @dataclass
@@ -29,13 +28,8 @@ class OutcomeDraft:
     due: date | None
 
 
-class OutcomeDialog(Dialog[OutcomeDraft | None]):
+class OutcomeDialog(FormDialog[OutcomeDraft | None]):
     """Capture or correct one decision, agreement, action or open question."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", show=False),
-    ]
 
     DEFAULT_CSS = """
     OutcomeDialog > Vertical { width: 76; }
@@ -119,10 +113,6 @@ class OutcomeDialog(Dialog[OutcomeDraft | None]):
     @on(Input.Changed, "#outcome-text")
     def _clear_text_error(self) -> None:
         self.query_one("#text-error", Label).update("")
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
 
     def action_save(self) -> None:
         """Save when the text is there and the date makes sense; otherwise say what is wrong."""

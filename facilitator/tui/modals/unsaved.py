@@ -6,11 +6,11 @@ from typing import Literal
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from facilitator.i18n import _
+from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint
 from facilitator.tui.modals.base import Dialog
 
@@ -20,36 +20,7 @@ Choice = Literal["retry", "elsewhere", "lose", "stay"]
 class UnsavedOnQuit(Dialog[Choice]):
     """Says that the newest changes are not on disk, which ones, and what can be done."""
 
-    BINDINGS = [
-        Binding(
-            "r",
-            "choose('retry')",
-            "Retry",
-            id="unsaved_retry",
-            tooltip="Try to save to the meeting's own file again",
-        ),
-        Binding(
-            "s",
-            "choose('elsewhere')",
-            "Save elsewhere",
-            id="unsaved_elsewhere",
-            tooltip="Write the meeting to another file, for example on a USB stick",
-        ),
-        Binding(
-            "q",
-            "choose('lose')",
-            "Quit anyway",
-            id="unsaved_lose",
-            tooltip="Leave without the changes listed",
-        ),
-        Binding(
-            "escape",
-            "choose('stay')",
-            "Back",
-            id="unsaved_back",
-            tooltip="Back to the program; nothing is lost yet",
-        ),
-    ]
+    BINDINGS = bindings("unsaved")
 
     DEFAULT_CSS = """
     UnsavedOnQuit > Vertical { width: 80; max-height: 90%; padding: 0 1; border: thick $error;

@@ -19,6 +19,7 @@ from facilitator.i18n import _
 from facilitator.sanitize import one_line
 from facilitator.session import Session
 from facilitator.tui.formatting import ellipsize, short_date, state_label
+from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.widgets.table import RowTable
@@ -44,45 +45,7 @@ class SessionTable(RowTable):
 class HomeScreen(FacilitatorScreen):
     """Where the program opens: every meeting in the sessions folder, and what to do next."""
 
-    BINDINGS = [
-        Binding(
-            "n",
-            "new_meeting",
-            "New meeting",
-            id="home_new",
-            tooltip="New meeting: agenda, committee, participants",
-        ),
-        Binding(
-            "enter",
-            "open",
-            "Open",
-            id="home_open",
-            tooltip="Resume an unfinished meeting, or open a finished one's minutes",
-        ),
-        Binding(
-            "f",
-            "followup",
-            "Follow-up",
-            id="home_followup",
-            tooltip="Follow-up meeting on the selected finished meeting",
-        ),
-        Binding(
-            "o",
-            "reopen",
-            "Reopen",
-            id="home_reopen",
-            tooltip="Reopen an ended meeting whose minutes are not approved yet",
-        ),
-        Binding(
-            "g",
-            "register",
-            "Agreements",
-            id="home_register",
-            tooltip="Agreements register: every outcome of every meeting",
-        ),
-        Binding("r", "reload", "Reload the list", show=False, id="home_reload"),
-        Binding("q", "app.quit", "Quit", show=False, id="home_quit"),
-    ]
+    BINDINGS = bindings("home")
 
     DEFAULT_CSS = """
     HomeScreen { layout: vertical; }
@@ -407,7 +370,8 @@ class HomeScreen(FacilitatorScreen):
         if info is None or info.state not in FINISHED_STATES:
             self.notify(_("Choose a finished meeting to follow up."), timeout=4)
             return
-        self.notify(_("Preparing the follow-up meeting…"), timeout=2)
+        # On the list itself, not a toast: a toast would linger over the form that follows.
+        self.query_one("#home-list").border_subtitle = _("Preparing the follow-up meeting…")
         self._prepare_followup(info.path, info.date)
 
     @work(thread=True, exclusive=True, group="home-followup")
@@ -421,6 +385,7 @@ class HomeScreen(FacilitatorScreen):
 
     @on(FollowupReady)
     def _followup_ready(self, message: FollowupReady) -> None:
+        self.query_one("#home-list").border_subtitle = ""
         if message.session is None:
             self.notify(
                 message.error, title=_("No follow-up meeting"), severity="error", markup=False

@@ -25,11 +25,11 @@ from facilitator.tui.formatting import (
     short_kind,
     state_label,
 )
+from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint
 from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
 from facilitator.tui.screens.minutes_exports import MinutesExports
-from facilitator.tui.screens.minutes_keys import MINUTES_BINDINGS
 from facilitator.tui.widgets.table import RowTable
 
 OWNER_WIDTH = 14
@@ -45,7 +45,7 @@ class OutcomeTable(RowTable):
 class MinutesScreen(MinutesExports):
     """The minutes as they will be sent, with every outcome in a table to correct."""
 
-    BINDINGS = MINUTES_BINDINGS
+    BINDINGS = bindings("minutes")
 
     DEFAULT_CSS = """
     MinutesScreen { layout: vertical; }

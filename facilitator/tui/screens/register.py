@@ -18,6 +18,8 @@ from facilitator.hr_queries import canonical_rows, roster_for
 from facilitator.i18n import _
 from facilitator.register.rows import Register
 from facilitator.roster import Roster, RosterError
+from facilitator.tui.key_map import bindings
+from facilitator.tui.modals.export_done import FilesWritten, export_report
 from facilitator.tui.register_columns import (
     COLUMNS,
     TEXT_MAX,
@@ -31,7 +33,6 @@ from facilitator.tui.register_columns import (
 )
 from facilitator.tui.register_export import csv_name, csv_text, write_files, write_guidelines
 from facilitator.tui.screens.base import FacilitatorScreen
-from facilitator.tui.screens.register_keys import REGISTER_BINDINGS
 from facilitator.tui.widgets.register_filters import FILTER_DELAY, RegisterFilters
 from facilitator.tui.widgets.register_table import RegisterTable
 from facilitator.workspace import StoreError
@@ -42,7 +43,7 @@ __all__ = ["COLUMNS", "FILTER_DELAY", "TEXT_MAX", "TEXT_MIN", "RegisterScreen", 
 class RegisterScreen(FacilitatorScreen):
     """What HR needs: every agreement and action, with where it stands now and what is late."""
 
-    BINDINGS = REGISTER_BINDINGS
+    BINDINGS = bindings("register")
 
     DEFAULT_CSS = """
     RegisterScreen { layout: vertical; }
@@ -66,14 +67,6 @@ class RegisterScreen(FacilitatorScreen):
         error: str = ""
         register: Register | None = None
         roster: Roster | None = None
-
-    @dataclass
-    class Exported(Message):
-        """A file was written (in a worker), or could not be."""
-
-        paths: list[Path]
-        note: str = ""
-        error: str = ""
 
     def __init__(self, paths: list[Path]) -> None:
         super().__init__()
@@ -363,29 +356,22 @@ class RegisterScreen(FacilitatorScreen):
                 self.facilitator.sessions_dir, register, committee, self.roster, today
             )
         except (GuidelinesError, StoreError) as error:
-            self.post_message(self.Exported([], error=str(error)))
+            self.post_message(FilesWritten([], error=str(error)))
         else:
-            self.post_message(self.Exported(paths, note))
+            self.post_message(FilesWritten(paths, [note]))
 
     @work(thread=True, group="register-export")
     def _write(self, files: dict[Path, bytes], note: str) -> None:
         try:
             paths = write_files(files)
         except StoreError as error:
-            self.post_message(self.Exported([], error=str(error)))
+            self.post_message(FilesWritten([], error=str(error)))
         else:
-            self.post_message(self.Exported(paths, note))
+            self.post_message(FilesWritten(paths, [note]))
 
-    @on(Exported)
-    def _exported(self, message: Exported) -> None:
-        from facilitator.tui.modals.export_done import ExportDone
-
-        if message.error:
-            self.app.push_screen(
-                ExportDone([], [message.error], _("Could not export"), failed=True)
-            )
-            return
-        self.app.push_screen(ExportDone(message.paths, [message.note], _("Exported")))
+    @on(FilesWritten)
+    def _written(self, message: FilesWritten) -> None:
+        self.app.push_screen(export_report(message))
 
     def action_show_problems(self) -> None:
         """List the files that could not be read, and why."""
