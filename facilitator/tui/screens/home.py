@@ -210,13 +210,7 @@ class HomeScreen(FacilitatorScreen):
     @property
     def selected(self) -> SessionInfo | None:
         """The highlighted meeting, if any."""
-        if not self.infos:
-            return None
-        table = self.query_one("#sessions", DataTable)
-        row = table.cursor_row
-        if 0 <= row < len(self.infos):
-            return self.infos[row]
-        return None
+        return self.query_one("#sessions", RowTable).highlighted(self.infos) if self.infos else None
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _highlighted(self) -> None:

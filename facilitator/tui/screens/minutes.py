@@ -234,10 +234,7 @@ class MinutesScreen(MinutesExports):
     @property
     def selected_id(self) -> str | None:
         """The id of the highlighted outcome."""
-        if not self.rows:
-            return None
-        row = self.query_one("#outcomes", DataTable).cursor_row
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        return self.query_one("#outcomes", RowTable).highlighted(self.rows) if self.rows else None
 
     def _selected(self) -> tuple[ThemeRecord, Outcome] | None:
         outcome_id = self.selected_id
@@ -288,16 +285,21 @@ class MinutesScreen(MinutesExports):
         # A finished meeting opened from the home screen is not locked yet.
         return self.facilitator.lock(self.session, self.path)
 
+    def _to_change(self, retry: Callable[[], None]) -> tuple[ThemeRecord, Outcome] | None:
+        """The highlighted outcome, once it may be changed: locked, and any approval settled."""
+        found = self._selected()
+        if found is None or not self._may_change() or self._approval_stands(retry):
+            return None
+        return found
+
     @on(DataTable.RowSelected, "#outcomes")
     def _row_selected(self) -> None:
         self.action_edit()
 
     def action_edit(self) -> None:
         """Correct the highlighted outcome in the outcome dialog."""
-        found = self._selected()
-        if found is None or not self._may_change():
-            return
-        if self._approval_stands(self.action_edit):
+        found = self._to_change(self.action_edit)
+        if found is None:
             return
         record, outcome = found
         draft = OutcomeDraft(outcome.kind, outcome.text, outcome.owner, outcome.due)
@@ -318,10 +320,8 @@ class MinutesScreen(MinutesExports):
 
     def action_change_kind(self) -> None:
         """Make the highlighted outcome the next kind: decision, agreement, action, question."""
-        found = self._selected()
-        if found is None or not self._may_change():
-            return
-        if self._approval_stands(self.action_change_kind):
+        found = self._to_change(self.action_change_kind)
+        if found is None:
             return
         _record, outcome = found
         kind = OUTCOME_KINDS[(OUTCOME_KINDS.index(outcome.kind) + 1) % len(OUTCOME_KINDS)]
@@ -330,10 +330,8 @@ class MinutesScreen(MinutesExports):
 
     def action_delete(self) -> None:
         """Delete the highlighted outcome, after asking."""
-        found = self._selected()
-        if found is None or not self._may_change():
-            return
-        if self._approval_stands(self.action_delete):
+        found = self._to_change(self.action_delete)
+        if found is None:
             return
         _record, outcome = found
         outcome_id = outcome.id

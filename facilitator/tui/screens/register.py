@@ -256,10 +256,9 @@ class RegisterScreen(FacilitatorScreen):
     @property
     def selected(self) -> Entry | None:
         """The highlighted row."""
-        if not self.shown:
-            return None
-        row = self.query_one("#rows", DataTable).cursor_row
-        return self.shown[row] if 0 <= row < len(self.shown) else None
+        return (
+            self.query_one("#rows", RegisterTable).highlighted(self.shown) if self.shown else None
+        )
 
     # -- actions --------------------------------------------------------------------------
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual.widgets import DataTable
 
 from facilitator.tui.keys import localize
+
+T = TypeVar("T")
 
 
 class RowTable(DataTable[Text]):
@@ -25,3 +27,8 @@ class RowTable(DataTable[Text]):
         drawn from the old measure, out of line with the rows or cutting every cell short.
         """
         self.add_column(heading, key=key, width=max([len(heading), *map(len, cells)]))
+
+    def highlighted(self, items: Sequence[T]) -> T | None:
+        """The item under the cursor, of `items` given one per row in row order (None if none)."""
+        row = self.cursor_row
+        return items[row] if 0 <= row < len(items) else None
