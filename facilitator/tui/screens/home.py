@@ -9,7 +9,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.message import Message
@@ -34,12 +33,6 @@ def sort_sessions(infos: list[SessionInfo]) -> list[SessionInfo]:
     unfinished = [info for info in newest if info.state not in FINISHED_STATES]
     finished = [info for info in newest if info.state in FINISHED_STATES]
     return unfinished + finished
-
-
-class SessionTable(RowTable):
-    """The list of meetings; enter opens the highlighted one (and the Footer says so)."""
-
-    BINDINGS = [Binding("enter", "select_cursor", "Open", id="home_table_open")]
 
 
 class HomeScreen(FacilitatorScreen):
@@ -103,7 +96,7 @@ class HomeScreen(FacilitatorScreen):
             )
         with Vertical(id="home-list") as box:
             box.border_title = _("Meetings")
-            table = SessionTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            table = RowTable(id="sessions", enter="Open", cursor_type="row", zebra_stripes=True)
             yield table
             yield Static("", id="home-empty")
         yield Static("", id="home-problems")

@@ -8,7 +8,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Label, Markdown, Static
 
@@ -34,12 +33,6 @@ from facilitator.tui.widgets.table import RowTable
 
 OWNER_WIDTH = 14
 TEXT_LINES = 3
-
-
-class OutcomeTable(RowTable):
-    """Every outcome of the meeting; enter corrects the highlighted one (the Footer says so)."""
-
-    BINDINGS = [Binding("enter", "select_cursor", "Edit", id="minutes_table_edit")]
 
 
 class MinutesScreen(MinutesExports):
@@ -110,7 +103,7 @@ class MinutesScreen(MinutesExports):
             box.border_subtitle = hint(
                 self, "minutes_edit", "minutes_delete", ("minutes_kind", _("kind"))
             )
-            table = OutcomeTable(id="outcomes", cursor_type="row", zebra_stripes=True)
+            table = RowTable(id="outcomes", enter="Edit", cursor_type="row", zebra_stripes=True)
             yield table
             yield Static(_("Nothing was decided or agreed."), id="outcomes-empty")
         with VerticalScroll(id="minutes") as minutes:

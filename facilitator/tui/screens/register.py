@@ -93,7 +93,7 @@ class RegisterScreen(FacilitatorScreen):
             yield Label(_("Agreements register"), id="register-title")
             yield Label(_("Reading…"), id="register-count")
         yield RegisterFilters()
-        yield RegisterTable(id="rows", cursor_type="row", zebra_stripes=True)
+        yield RegisterTable(id="rows", enter="Minutes", cursor_type="row", zebra_stripes=True)
         yield Static("", id="register-empty")
         yield Static("", id="register-detail")
         yield Static("", id="register-problems")

@@ -1,4 +1,4 @@
-"""A data table whose own keys (enter) speak the interface language."""
+"""A data table whose own key (enter) says what it does on a row, in the interface language."""
 
 from __future__ import annotations
 
@@ -6,18 +6,23 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import DataTable
 
-from facilitator.tui.keys import localize
+from facilitator.tui.keys import describe, localize
 
 T = TypeVar("T")
 
 
 class RowTable(DataTable[Text]):
-    """A table of plain-text cells (never Rich markup); subclasses name what enter does."""
+    """A table of plain-text cells (never Rich markup); the Footer says what enter does."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    BINDINGS = [Binding("enter", "select_cursor", "Open", id="table_enter")]
+
+    def __init__(self, *args: Any, enter: str = "Open", **kwargs: Any) -> None:
+        """`enter`: what enter does on a row, in English (`Edit`); shown in the Footer."""
         super().__init__(*args, **kwargs)
+        describe(self, "table_enter", enter)
         localize(self)
 
     def add_fitted_column(self, heading: str, key: str, cells: Sequence[str]) -> None:
