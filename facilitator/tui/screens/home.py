@@ -96,7 +96,9 @@ class HomeScreen(FacilitatorScreen):
             )
         with Vertical(id="home-list") as box:
             box.border_title = _("Meetings")
-            table = RowTable(id="sessions", enter="Open", cursor_type="row", zebra_stripes=True)
+            table = RowTable(
+                id="sessions", enter="Open", action="open", cursor_type="row", zebra_stripes=True
+            )
             yield table
             yield Static("", id="home-empty")
         yield Static("", id="home-problems")
@@ -308,10 +310,6 @@ class HomeScreen(FacilitatorScreen):
         agenda = next((a for a in agendas if a.id == DEFAULT_AGENDA_ID), agendas[0])
         self.app.push_screen(SetupScreen(StartSetup(agenda=agenda)))
 
-    @on(DataTable.RowSelected, "#sessions")
-    def _row_selected(self) -> None:
-        self.action_open()
-
     def action_open(self) -> None:
         """Resume an unfinished meeting, or open a finished one's minutes."""
         info = self.selected
@@ -320,15 +318,8 @@ class HomeScreen(FacilitatorScreen):
         if info.newer_schema:
             self._show_read_only(info)
             return
-        try:
-            session = self.facilitator.workspace.load(info.path)
-        except StoreError as error:
-            self.notify(
-                one_line(error.summary()),
-                title=_("Cannot open the meeting"),
-                severity="error",
-                markup=False,
-            )
+        session = self.load_session(info.path, _("Cannot open the meeting"))
+        if session is None:
             return
         if session.ended:
             self.facilitator.open_minutes(session, info.path)

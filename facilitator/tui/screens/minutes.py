@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Label, Markdown, Static
@@ -103,7 +102,9 @@ class MinutesScreen(MinutesExports):
             box.border_subtitle = hint(
                 self, "minutes_edit", "minutes_delete", ("minutes_kind", _("kind"))
             )
-            table = RowTable(id="outcomes", enter="Edit", cursor_type="row", zebra_stripes=True)
+            table = RowTable(
+                id="outcomes", enter="Edit", action="edit", cursor_type="row", zebra_stripes=True
+            )
             yield table
             yield Static(_("Nothing was decided or agreed."), id="outcomes-empty")
         with VerticalScroll(id="minutes") as minutes:
@@ -284,10 +285,6 @@ class MinutesScreen(MinutesExports):
         if found is None or not self._may_change() or self._approval_stands(retry):
             return None
         return found
-
-    @on(DataTable.RowSelected, "#outcomes")
-    def _row_selected(self) -> None:
-        self.action_edit()
 
     def action_edit(self) -> None:
         """Correct the highlighted outcome in the outcome dialog."""

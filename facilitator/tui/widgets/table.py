@@ -1,4 +1,5 @@
-"""A data table whose own key (enter) says what it does on a row, in the interface language."""
+"""A data table whose enter (or a click on the highlighted row) runs one action of its screen,
+and says which in the Footer, in the interface language."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from rich.text import Text
+from textual import on
 from textual.binding import Binding
 from textual.widgets import DataTable
 
@@ -15,15 +17,22 @@ T = TypeVar("T")
 
 
 class RowTable(DataTable[Text]):
-    """A table of plain-text cells (never Rich markup); the Footer says what enter does."""
+    """A table of plain-text cells (never Rich markup); enter runs the screen's `action`."""
 
     BINDINGS = [Binding("enter", "select_cursor", "Open", id="table_enter")]
 
-    def __init__(self, *args: Any, enter: str = "Open", **kwargs: Any) -> None:
-        """`enter`: what enter does on a row, in English (`Edit`); shown in the Footer."""
+    def __init__(self, *args: Any, enter: str = "Open", action: str = "", **kwargs: Any) -> None:
+        """`enter`: what enter does, in English (`Edit`), for the Footer; `action`: the
+        screen's action that does it (`edit`), run when a row is selected."""
         super().__init__(*args, **kwargs)
+        self.row_action = action
         describe(self, "table_enter", enter)
         localize(self)
+
+    @on(DataTable.RowSelected)
+    async def _run_action(self) -> None:
+        if self.row_action:
+            await self.run_action(f"screen.{self.row_action}")
 
     def add_fitted_column(self, heading: str, key: str, cells: Sequence[str]) -> None:
         """A column as wide as its heading or its widest cell, the width given outright.
