@@ -141,6 +141,11 @@ class Review:
     reviewed: datetime | None = None
 
 
+# The fields naming someone by what they do at the meeting: who leads it and who writes the
+# minutes, the committee's formand and næstformand, and who approved the minutes.
+OFFICERS = ("chair", "secretary", "formand", "naestformand", "approved_by", "vice_approved_by")
+
+
 @dataclass
 class Session:
     """One meeting of one committee over one agenda; self-contained (carries the agenda)."""

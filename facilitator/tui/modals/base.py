@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from rich.text import Text
 from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
@@ -26,9 +29,20 @@ class Dialog(ModalScreen[ResultType]):
     }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, title: str | Text) -> None:
+        """`title`: on the box's top border (a str is read as markup; escape what people typed)."""
         super().__init__()
+        self.box_title = title
         localize(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.box_title
+            yield from self.body()
+
+    def body(self) -> ComposeResult:
+        """What the box holds."""
+        raise NotImplementedError
 
 
 class FormDialog(Dialog[ResultType]):

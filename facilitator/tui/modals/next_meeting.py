@@ -9,7 +9,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label
 
@@ -41,28 +40,26 @@ class NextMeetingDialog(FormDialog[NextMeeting | None]):
     """
 
     def __init__(self, language: str, today: date, current: NextMeeting) -> None:
-        super().__init__()
+        super().__init__(_("Next meeting"))
         self.language = language
         self.today = today
         self.current = current
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         current = self.current
-        with Vertical() as box:
-            box.border_title = _("Next meeting")
-            yield Label(_("Date"), classes="field")
-            yield Input(
-                _shown(current.day) if current.day else "",
-                placeholder="9.6.2026 · +4w",
-                id="next-date",
-            )
-            yield Label("", id="next-date-hint", classes="hint", markup=False)
-            yield Label(_("Time"), classes="field")
-            yield Input(current.time, placeholder="14.00-16.00", id="next-time")
-            yield Label("", id="next-time-hint", classes="hint", markup=False)
-            yield Label(_("Place"), classes="field")
-            yield Input(current.place, id="next-place")
-            yield Label(_("enter save · tab next field · escape cancel"), id="next-keys")
+        yield Label(_("Date"), classes="field")
+        yield Input(
+            _shown(current.day) if current.day else "",
+            placeholder="9.6.2026 · +4w",
+            id="next-date",
+        )
+        yield Label("", id="next-date-hint", classes="hint", markup=False)
+        yield Label(_("Time"), classes="field")
+        yield Input(current.time, placeholder="14.00-16.00", id="next-time")
+        yield Label("", id="next-time-hint", classes="hint", markup=False)
+        yield Label(_("Place"), classes="field")
+        yield Input(current.place, id="next-place")
+        yield Label(_("enter save · tab next field · escape cancel"), id="next-keys")
 
     def on_mount(self) -> None:
         self._show_date()

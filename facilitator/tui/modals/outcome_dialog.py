@@ -7,7 +7,6 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.markup import escape
 from textual.widgets import Input, Label
 
@@ -49,34 +48,32 @@ class OutcomeDialog(FormDialog[OutcomeDraft | None]):
         today: date,
         draft: OutcomeDraft | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(escape(f"{kind_label(kind)} · {theme_title}"))
         self.kind = kind
         self.theme_title = theme_title
         self.today = today
         self.draft = draft
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         draft = self.draft
         owner_label = _("Responsible") if self.kind == "agreement" else _("Owner")
         date_label = _("Follow-up date") if self.kind == "agreement" else _("Due date")
-        with Vertical() as box:
-            box.border_title = escape(f"{kind_label(self.kind)} · {self.theme_title}")
-            yield Label(_("Text"), classes="field")
-            # A correction types on at the end: selecting everything on focus would let the
-            # first key typed replace the whole text.
-            yield Input(draft.text if draft else "", id="outcome-text", select_on_focus=False)
-            yield Label("", id="text-error")
-            yield Label(owner_label, classes="field")
-            yield Input(draft.owner if draft else "", id="outcome-owner", select_on_focus=False)
-            yield Label(date_label, classes="field")
-            yield Input(
-                draft.due.isoformat() if draft and draft.due else "",
-                placeholder=_("2026-03-01 · 1.3.2026 · +14d · +2w"),
-                id="outcome-date",
-                select_on_focus=False,
-            )
-            yield Label(_("Empty, or a date like 2026-03-01, 1.3.2026, +14d, +2w"), id="date-hint")
-            yield Label(_("enter save · tab next field · escape cancel"), id="dialog-keys")
+        yield Label(_("Text"), classes="field")
+        # A correction types on at the end: selecting everything on focus would let the
+        # first key typed replace the whole text.
+        yield Input(draft.text if draft else "", id="outcome-text", select_on_focus=False)
+        yield Label("", id="text-error")
+        yield Label(owner_label, classes="field")
+        yield Input(draft.owner if draft else "", id="outcome-owner", select_on_focus=False)
+        yield Label(date_label, classes="field")
+        yield Input(
+            draft.due.isoformat() if draft and draft.due else "",
+            placeholder=_("2026-03-01 · 1.3.2026 · +14d · +2w"),
+            id="outcome-date",
+            select_on_focus=False,
+        )
+        yield Label(_("Empty, or a date like 2026-03-01, 1.3.2026, +14d, +2w"), id="date-hint")
+        yield Label(_("enter save · tab next field · escape cancel"), id="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#outcome-text", Input).focus()

@@ -6,7 +6,7 @@ from typing import Literal
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from facilitator.i18n import _
@@ -31,35 +31,31 @@ class UnsavedOnQuit(Dialog[Choice]):
     """
 
     def __init__(self, error: str, changes: list[str]) -> None:
-        super().__init__()
+        super().__init__(_("Not saved"))
         self.error = error
         self.changes = changes
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         count = len(self.changes)
-        with Vertical() as box:
-            box.border_title = _("Not saved")
-            yield Static(Text(self.error), id="unsaved-error")
-            with VerticalScroll(id="unsaved-changes"):
-                if self.changes:
-                    listing = Text(
-                        _("Not on disk ({count}):").format(count=count) + "\n", style="bold"
-                    )
-                    for change in self.changes:
-                        listing.append(f"• {change}\n", style="")
-                    listing.rstrip()
-                else:
-                    listing = Text(_("The newest state of the meeting is not on disk."))
-                yield Static(listing)
-            lose = _("quit and lose {count} change(s)").format(count=count or 1)
-            keys = hint(
-                self,
-                ("unsaved_retry", _("retry")),
-                ("unsaved_elsewhere", _("save elsewhere")),
-                ("unsaved_lose", lose),
-                ("unsaved_back", _("back")),
-            )
-            yield Static(keys, id="unsaved-keys", markup=False)
+        yield Static(Text(self.error), id="unsaved-error")
+        with VerticalScroll(id="unsaved-changes"):
+            if self.changes:
+                listing = Text(_("Not on disk ({count}):").format(count=count) + "\n", style="bold")
+                for change in self.changes:
+                    listing.append(f"• {change}\n", style="")
+                listing.rstrip()
+            else:
+                listing = Text(_("The newest state of the meeting is not on disk."))
+            yield Static(listing)
+        lose = _("quit and lose {count} change(s)").format(count=count or 1)
+        keys = hint(
+            self,
+            ("unsaved_retry", _("retry")),
+            ("unsaved_elsewhere", _("save elsewhere")),
+            ("unsaved_lose", lose),
+            ("unsaved_back", _("back")),
+        )
+        yield Static(keys, id="unsaved-keys", markup=False)
 
     def action_choose(self, choice: Choice) -> None:
         """Close with what was chosen."""

@@ -9,7 +9,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.message import Message
@@ -34,12 +33,6 @@ def sort_sessions(infos: list[SessionInfo]) -> list[SessionInfo]:
     unfinished = [info for info in newest if info.state not in FINISHED_STATES]
     finished = [info for info in newest if info.state in FINISHED_STATES]
     return unfinished + finished
-
-
-class SessionTable(RowTable):
-    """The list of meetings; enter opens the highlighted one (and the Footer says so)."""
-
-    BINDINGS = [Binding("enter", "select_cursor", "Open", id="home_table_open")]
 
 
 class HomeScreen(FacilitatorScreen):
@@ -103,7 +96,9 @@ class HomeScreen(FacilitatorScreen):
             )
         with Vertical(id="home-list") as box:
             box.border_title = _("Meetings")
-            table = SessionTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            table = RowTable(
+                id="sessions", enter="Open", action="open", cursor_type="row", zebra_stripes=True
+            )
             yield table
             yield Static("", id="home-empty")
         yield Static("", id="home-problems")
@@ -210,13 +205,7 @@ class HomeScreen(FacilitatorScreen):
     @property
     def selected(self) -> SessionInfo | None:
         """The highlighted meeting, if any."""
-        if not self.infos:
-            return None
-        table = self.query_one("#sessions", DataTable)
-        row = table.cursor_row
-        if 0 <= row < len(self.infos):
-            return self.infos[row]
-        return None
+        return self.query_one("#sessions", RowTable).highlighted(self.infos) if self.infos else None
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _highlighted(self) -> None:
@@ -321,10 +310,6 @@ class HomeScreen(FacilitatorScreen):
         agenda = next((a for a in agendas if a.id == DEFAULT_AGENDA_ID), agendas[0])
         self.app.push_screen(SetupScreen(StartSetup(agenda=agenda)))
 
-    @on(DataTable.RowSelected, "#sessions")
-    def _row_selected(self) -> None:
-        self.action_open()
-
     def action_open(self) -> None:
         """Resume an unfinished meeting, or open a finished one's minutes."""
         info = self.selected
@@ -333,15 +318,8 @@ class HomeScreen(FacilitatorScreen):
         if info.newer_schema:
             self._show_read_only(info)
             return
-        try:
-            session = self.facilitator.workspace.load(info.path)
-        except StoreError as error:
-            self.notify(
-                one_line(error.summary()),
-                title=_("Cannot open the meeting"),
-                severity="error",
-                markup=False,
-            )
+        session = self.load_session(info.path, _("Cannot open the meeting"))
+        if session is None:
             return
         if session.ended:
             self.facilitator.open_minutes(session, info.path)

@@ -6,9 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Label, Markdown, Static
 
@@ -34,12 +32,6 @@ from facilitator.tui.widgets.table import RowTable
 
 OWNER_WIDTH = 14
 TEXT_LINES = 3
-
-
-class OutcomeTable(RowTable):
-    """Every outcome of the meeting; enter corrects the highlighted one (the Footer says so)."""
-
-    BINDINGS = [Binding("enter", "select_cursor", "Edit", id="minutes_table_edit")]
 
 
 class MinutesScreen(MinutesExports):
@@ -110,7 +102,9 @@ class MinutesScreen(MinutesExports):
             box.border_subtitle = hint(
                 self, "minutes_edit", "minutes_delete", ("minutes_kind", _("kind"))
             )
-            table = OutcomeTable(id="outcomes", cursor_type="row", zebra_stripes=True)
+            table = RowTable(
+                id="outcomes", enter="Edit", action="edit", cursor_type="row", zebra_stripes=True
+            )
             yield table
             yield Static(_("Nothing was decided or agreed."), id="outcomes-empty")
         with VerticalScroll(id="minutes") as minutes:
@@ -234,10 +228,7 @@ class MinutesScreen(MinutesExports):
     @property
     def selected_id(self) -> str | None:
         """The id of the highlighted outcome."""
-        if not self.rows:
-            return None
-        row = self.query_one("#outcomes", DataTable).cursor_row
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        return self.query_one("#outcomes", RowTable).highlighted(self.rows) if self.rows else None
 
     def _selected(self) -> tuple[ThemeRecord, Outcome] | None:
         outcome_id = self.selected_id
@@ -288,16 +279,17 @@ class MinutesScreen(MinutesExports):
         # A finished meeting opened from the home screen is not locked yet.
         return self.facilitator.lock(self.session, self.path)
 
-    @on(DataTable.RowSelected, "#outcomes")
-    def _row_selected(self) -> None:
-        self.action_edit()
+    def _to_change(self, retry: Callable[[], None]) -> tuple[ThemeRecord, Outcome] | None:
+        """The highlighted outcome, once it may be changed: locked, and any approval settled."""
+        found = self._selected()
+        if found is None or not self._may_change() or self._approval_stands(retry):
+            return None
+        return found
 
     def action_edit(self) -> None:
         """Correct the highlighted outcome in the outcome dialog."""
-        found = self._selected()
-        if found is None or not self._may_change():
-            return
-        if self._approval_stands(self.action_edit):
+        found = self._to_change(self.action_edit)
+        if found is None:
             return
         record, outcome = found
         draft = OutcomeDraft(outcome.kind, outcome.text, outcome.owner, outcome.due)
@@ -318,10 +310,8 @@ class MinutesScreen(MinutesExports):
 
     def action_change_kind(self) -> None:
         """Make the highlighted outcome the next kind: decision, agreement, action, question."""
-        found = self._selected()
-        if found is None or not self._may_change():
-            return
-        if self._approval_stands(self.action_change_kind):
+        found = self._to_change(self.action_change_kind)
+        if found is None:
             return
         _record, outcome = found
         kind = OUTCOME_KINDS[(OUTCOME_KINDS.index(outcome.kind) + 1) % len(OUTCOME_KINDS)]
@@ -330,10 +320,8 @@ class MinutesScreen(MinutesExports):
 
     def action_delete(self) -> None:
         """Delete the highlighted outcome, after asking."""
-        found = self._selected()
-        if found is None or not self._may_change():
-            return
-        if self._approval_stands(self.action_delete):
+        found = self._to_change(self.action_delete)
+        if found is None:
             return
         _record, outcome = found
         outcome_id = outcome.id

@@ -93,7 +93,9 @@ class RegisterScreen(FacilitatorScreen):
             yield Label(_("Agreements register"), id="register-title")
             yield Label(_("Reading…"), id="register-count")
         yield RegisterFilters()
-        yield RegisterTable(id="rows", cursor_type="row", zebra_stripes=True)
+        yield RegisterTable(
+            id="rows", enter="Minutes", action="open_minutes", cursor_type="row", zebra_stripes=True
+        )
         yield Static("", id="register-empty")
         yield Static("", id="register-detail")
         yield Static("", id="register-problems")
@@ -256,10 +258,9 @@ class RegisterScreen(FacilitatorScreen):
     @property
     def selected(self) -> Entry | None:
         """The highlighted row."""
-        if not self.shown:
-            return None
-        row = self.query_one("#rows", DataTable).cursor_row
-        return self.shown[row] if 0 <= row < len(self.shown) else None
+        return (
+            self.query_one("#rows", RegisterTable).highlighted(self.shown) if self.shown else None
+        )
 
     # -- actions --------------------------------------------------------------------------
 
@@ -308,24 +309,14 @@ class RegisterScreen(FacilitatorScreen):
         """Open the committee field's list."""
         self.filters.pick_committee()
 
-    @on(DataTable.RowSelected, "#rows")
-    def _row_selected(self) -> None:
-        self.action_open_minutes()
-
     def action_open_minutes(self) -> None:
         """Open the minutes of the meeting the highlighted outcome comes from."""
         entry = self.selected
         if entry is None:
             return
-        path = entry.row.path
-        try:
-            session = self.facilitator.workspace.load(path)
-        except StoreError as error:
-            self.notify(
-                str(error), title=_("Cannot open the minutes"), severity="error", markup=False
-            )
-            return
-        self.facilitator.open_minutes(session, path)
+        session = self.load_session(entry.row.path, _("Cannot open the minutes"))
+        if session is not None:
+            self.facilitator.open_minutes(session, entry.row.path)
 
     def action_export_csv(self) -> None:
         """Write the rows shown to aftaler-YYYY-MM-DD.csv (agreements-… in English)."""
