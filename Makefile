@@ -20,8 +20,10 @@ run: $(STAMP)
 # re-compiles and re-rewrites all test modules (about 6 s of CPU each), and every program the
 # end-to-end tests start compiles facilitator again.
 test: export PYTHONDONTWRITEBYTECODE :=
+# One test at a time per worker (--maxschedchunk=1) with the slowest first (tests/conftest.py):
+# a worker that is free takes the next test, so neither waits on the other at the end.
 test: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider -n auto
+	$(BIN)/pytest -q -p no:cacheprovider -n auto --maxschedchunk=1
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check facilitator tests benchmarks
