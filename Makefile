@@ -16,8 +16,14 @@ run: $(STAMP)
 	$(BIN)/facilitator run
 
 # One worker per core (pytest-xdist): tmux tests use private sockets, every test its own tmp_path.
+# Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set: without it every worker
+# re-compiles and re-rewrites all test modules (about 6 s of CPU each), and every program the
+# end-to-end tests start compiles facilitator again.
+test: export PYTHONDONTWRITEBYTECODE :=
+# One test at a time per worker (--maxschedchunk=1) with the slowest first (tests/conftest.py):
+# a worker that is free takes the next test, so neither waits on the other at the end.
 test: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider -n auto
+	$(BIN)/pytest -q -p no:cacheprovider -n auto --maxschedchunk=1
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check facilitator tests benchmarks

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from facilitator.agenda_model import (
@@ -146,12 +146,10 @@ class Checker:
         for index, data in enumerate(raw):
             where = _where("section", data, index)
             table: Path_ = ("sections", index)
-            self._unknown_keys(data, SECTION_KEYS, where, table)
-            section_id = self._id(data, where, table)
-            self._unique(
-                "section", section_id, section_ids, f"section {index + 1} has it too", where, table
+            also = f"section {index + 1} has it too"
+            section_id, title = self._head(
+                data, "section", SECTION_KEYS, section_ids, also, where, table
             )
-            title = self._text(data, "title", where, table, required=True)
             description = self._text(data, "description", where, table)
             themes = self._themes(data.get("themes"), where, table, theme_ids)
             sections.append(Section(section_id, title, themes, description))
@@ -173,18 +171,16 @@ class Checker:
         for index, data in enumerate(raw):
             here = f"{where}, {_where('theme', data, index)}"
             table: Path_ = (*section, "themes", index)
-            self._unknown_keys(data, THEME_KEYS, here, table)
-            theme_id = self._id(data, here, table)
-            self._unique(
+            theme_id, title = self._head(
+                data,
                 "theme",
-                theme_id,
+                THEME_KEYS,
                 theme_ids,
                 f"also in {where}",
                 here,
                 table,
                 " in the whole agenda",
             )
-            title = self._text(data, "title", here, table, required=True)
             kind = data.get("kind", "discussion")
             if kind not in KINDS:
                 message = f'"kind" must be "discussion" or "obligation", got {show(kind)}'
@@ -203,6 +199,24 @@ class Checker:
                 )
             )
         return tuple(themes)
+
+    def _head(
+        self,
+        data: Mapping[str, Any],
+        kind: str,
+        keys: Iterable[str],
+        seen: dict[str, str],
+        first_use: str,
+        where: str,
+        table: Path_,
+        scope: str = "",
+    ) -> tuple[str, str]:
+        """What a section, theme or plan starts with: known keys, an id not `seen` before
+        (`first_use` is where this one is, for the next that uses it) and a title."""
+        self._unknown_keys(data, keys, where, table)
+        item_id = self._id(data, where, table)
+        self._unique(kind, item_id, seen, first_use, where, table, scope)
+        return item_id, self._text(data, "title", where, table, required=True)
 
     def _unique(
         self,
@@ -226,28 +240,47 @@ class Checker:
     def _prompts(self, raw: Any, where: str, table: Path_) -> tuple[str, ...]:
         if raw is None:
             return ()
-        if not isinstance(raw, list):
-            message = f'"prompts" must be a list of strings, got {show(raw)}'
-            self.report(where, message, table, "prompts")
-            return ()
-        prompts: list[str] = []
-        for number, prompt in enumerate(raw, start=1):
-            if not isinstance(prompt, str):
-                message = f'"prompts" item {number} must be a string, got {show(prompt)}'
-                self.report(where, message, table, "prompts", number - 1)
-            elif not prompt.strip():
-                self.report(
-                    where, f'"prompts" item {number} is empty', table, "prompts", number - 1
-                )
-            elif len(prompt) > PROMPT_CHARS:
-                message = (
+
+        def problem(number: int, prompt: str, _kept: list[str]) -> str:
+            if not prompt.strip():
+                return f'"prompts" item {number} is empty'
+            if len(prompt) > PROMPT_CHARS:
+                return (
                     f'"prompts" item {number} is {len(prompt):,} characters long; '
                     f"at most {PROMPT_CHARS:,} are allowed"
                 )
-                self.report(where, message, table, "prompts", number - 1)
+            return ""
+
+        return self._strings(
+            raw, "prompts", "string", where, table, problem, lambda p: without_controls(p).strip()
+        )
+
+    def _strings(
+        self,
+        raw: Any,
+        key: str,
+        what: str,
+        where: str,
+        table: Path_,
+        problem: Callable[[int, str, list[str]], str],
+        clean: Callable[[str], str] = lambda item: item,
+    ) -> tuple[str, ...]:
+        """The items of a list of strings that pass `problem` (item number, item, the items
+        kept so far; returns what is wrong or ""), cleaned; each other item is reported."""
+        if not isinstance(raw, list):
+            self.report(where, f'"{key}" must be a list of {what}s, got {show(raw)}', table, key)
+            return ()
+        kept: list[str] = []
+        for number, item in enumerate(raw, start=1):
+            if not isinstance(item, str):
+                message = f'"{key}" item {number} must be a {what}, got {show(item)}'
             else:
-                prompts.append(without_controls(prompt).strip())
-        return tuple(prompts)
+                message = problem(number, item, kept)
+            if message:
+                self.report(where, message, table, key, number - 1)
+            else:
+                kept.append(clean(item))
+        return tuple(kept)
 
     # -- plans ----------------------------------------------------------------------------
 
@@ -262,10 +295,8 @@ class Checker:
         for index, data in enumerate(raw):
             where = _where("plan", data, index)
             table: Path_ = ("plans", index)
-            self._unknown_keys(data, PLAN_KEYS, where, table)
-            plan_id = self._id(data, where, table)
-            self._unique("plan", plan_id, plan_ids, f"plan {index + 1} has it too", where, table)
-            title = self._text(data, "title", where, table, required=True)
+            also = f"plan {index + 1} has it too"
+            plan_id, title = self._head(data, "plan", PLAN_KEYS, plan_ids, also, where, table)
             planned = self._minutes(data, "planned", where, table, PLANNED_MIN, PLANNED_MAX)
             themes = self._plan_themes(data.get("themes"), where, table, known)
             plans.append(Plan(plan_id, title, planned, themes))
@@ -276,30 +307,21 @@ class Checker:
             message = 'missing required key "themes" (the ids of the themes this plan takes)'
             self.report(where, message, table, "")
             return ()
-        if not isinstance(raw, list):
-            message = f'"themes" must be a list of theme ids, got {show(raw)}'
-            self.report(where, message, table, "themes")
-            return ()
-        if not raw:
+        if isinstance(raw, list) and not raw:
             message = '"themes" is empty: a plan needs at least one theme'
             self.report(where, message, table, "themes")
             return ()
-        themes: list[str] = []
-        for number, theme_id in enumerate(raw, start=1):
-            if not isinstance(theme_id, str):
-                message = f'"themes" item {number} must be a theme id, got {show(theme_id)}'
-                self.report(where, message, table, "themes", number - 1)
-            elif theme_id in themes:
-                message = f'"themes" names {show(theme_id)} twice'
-                self.report(where, message, table, "themes", number - 1)
-            elif theme_id not in known:
+
+        def problem(number: int, theme_id: str, kept: list[str]) -> str:
+            if theme_id in kept:
+                return f'"themes" names {show(theme_id)} twice'
+            if theme_id not in known:
                 close = difflib.get_close_matches(theme_id, sorted(known), n=1)
                 hint = f' (did you mean "{close[0]}"?)' if close else ""
-                message = f'"themes" item {number}: no theme has the id {show(theme_id)}{hint}'
-                self.report(where, message, table, "themes", number - 1)
-            else:
-                themes.append(theme_id)
-        return tuple(themes)
+                return f'"themes" item {number}: no theme has the id {show(theme_id)}{hint}'
+            return ""
+
+        return self._strings(raw, "themes", "theme id", where, table, problem)
 
     # -- values ---------------------------------------------------------------------------
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 SCHEMA = 1
 LANGUAGES = ("da", "en")
@@ -16,6 +17,15 @@ LINE_CHARS, PROMPT_CHARS, TEXT_CHARS = 500, 2_000, 100_000
 TEXT_LIMITS = {"id": LINE_CHARS, "title": LINE_CHARS, "version": LINE_CHARS, "source": 2_000}
 
 ThemeKind = Literal["discussion", "obligation"]
+T = TypeVar("T")
+
+
+def find(items: Iterable[T], matches: Callable[[T], bool], key: str) -> T:
+    """The first item that matches; KeyError(key) when none does."""
+    for item in items:
+        if matches(item):
+            return item
+    raise KeyError(key)
 
 
 class ThemeRef(NamedTuple):
@@ -120,24 +130,15 @@ class Agenda:
 
     def section_of(self, theme_id: str) -> Section:
         """The section a theme belongs to."""
-        for section in self.sections:
-            if any(theme.id == theme_id for theme in section.themes):
-                return section
-        raise KeyError(theme_id)
+        return find(self.sections, lambda s: any(t.id == theme_id for t in s.themes), theme_id)
 
     def theme(self, theme_id: str) -> Theme:
         """A theme by id."""
-        for theme in self.themes:
-            if theme.id == theme_id:
-                return theme
-        raise KeyError(theme_id)
+        return find(self.themes, lambda theme: theme.id == theme_id, theme_id)
 
     def plan(self, plan_id: str) -> Plan:
         """A plan by id."""
-        for plan in self.plans:
-            if plan.id == plan_id:
-                return plan
-        raise KeyError(plan_id)
+        return find(self.plans, lambda plan: plan.id == plan_id, plan_id)
 
     def to_data(self) -> dict[str, Any]:
         """The agenda in its file format (None and empty optional values left out)."""

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from facilitator.i18n import known_language, role_label
-from facilitator.session import Session, parse_role
+from facilitator.session import OFFICERS, Session, parse_role
 
 WITHHELD = {"da": "Anonymiseret", "en": "Withheld"}
 # What `--anonymize-committee` puts in place of the committee's name: heading, title, file.
@@ -148,9 +148,6 @@ def _halves(token: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
-_OFFICERS = ("chair", "secretary", "formand", "naestformand", "approved_by", "vice_approved_by")
-
-
 def _names_a_person(value: str) -> bool:
     """Whether a one-name field holds a person's name, not a role or a body ("Ledelsen")."""
     lowered = " ".join(value.split()).casefold()
@@ -186,7 +183,7 @@ def anonymize_session(
     # are the session's people's names too, withheld wherever the texts use them.
     officers = [
         piece
-        for key in _OFFICERS
+        for key in OFFICERS
         for index, piece in enumerate(_OWNER_SEPARATORS.split(getattr(session, key)))
         if not index % 2 and _names_a_person(piece)
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from facilitator.followup import REVIEW_SECTION_ID
 from facilitator.register.filters import DEFAULT_KINDS
@@ -25,13 +26,13 @@ class ThemeCoverage:
     covered: bool
 
 
-@dataclass(frozen=True)
-class SectionCoverage:
-    """One section: its themes been through, and its obligations presented."""
+class _Counts:
+    """How many of `themes` (a section's, or a whole guide's) are done and presented."""
 
-    id: str
-    title: str
-    themes: tuple[ThemeCoverage, ...]
+    if TYPE_CHECKING:  # a section's field, the whole guide's property
+
+        @property
+        def themes(self) -> tuple[ThemeCoverage, ...]: ...
 
     @property
     def themes_done(self) -> int:
@@ -40,7 +41,7 @@ class SectionCoverage:
 
     @property
     def themes_total(self) -> int:
-        """Themes in the section."""
+        """Themes counted."""
         return len(self.themes)
 
     @property
@@ -50,8 +51,17 @@ class SectionCoverage:
 
     @property
     def obligations_total(self) -> int:
-        """Obligation themes in the section."""
+        """Obligation themes counted."""
         return sum(t.kind == "obligation" for t in self.themes)
+
+
+@dataclass(frozen=True)
+class SectionCoverage(_Counts):
+    """One section: its themes been through, and its obligations presented."""
+
+    id: str
+    title: str
+    themes: tuple[ThemeCoverage, ...]
 
     @property
     def complete(self) -> bool:
@@ -60,7 +70,7 @@ class SectionCoverage:
 
 
 @dataclass(frozen=True)
-class CommitteeCoverage:
+class CommitteeCoverage(_Counts):
     """One committee over one agenda: how far it has come, and what it still owes."""
 
     committee: str  # the roster's name, else the spelling of its latest meeting
@@ -82,24 +92,9 @@ class CommitteeCoverage:
         return self.sessions > 0
 
     @property
-    def themes_done(self) -> int:
-        """Themes been through in the whole guide."""
-        return sum(section.themes_done for section in self.sections)
-
-    @property
-    def themes_total(self) -> int:
-        """Themes in the whole guide."""
-        return sum(section.themes_total for section in self.sections)
-
-    @property
-    def obligations_presented(self) -> int:
-        """Obligations presented in the whole guide."""
-        return sum(section.obligations_presented for section in self.sections)
-
-    @property
-    def obligations_total(self) -> int:
-        """Obligations in the whole guide."""
-        return sum(section.obligations_total for section in self.sections)
+    def themes(self) -> tuple[ThemeCoverage, ...]:
+        """Every theme of the guide, section by section."""
+        return tuple(theme for section in self.sections for theme in section.themes)
 
     @property
     def complete(self) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from facilitator import store
 from facilitator.agenda import PLANNED_MAX, Agenda, Section, Theme
+from facilitator.agenda_model import find
 from facilitator.carry import carry_into, leftovers
 from facilitator.i18n import translate
 from facilitator.reviews import latest_reviews
@@ -183,14 +184,12 @@ def set_review(
             f'"{status}" is not a review status (expected one of '
             f"{', '.join(s for s in REVIEW_STATUSES if s)})"
         )
-    for review in session.reviews:
-        if review.outcome_id == outcome_id:
-            review.status = status
-            if comment is not None:
-                review.comment = clean_text(comment).strip()
-            review.reviewed = at or now()
-            return review
-    raise KeyError(outcome_id)
+    review = find(session.reviews, lambda review: review.outcome_id == outcome_id, outcome_id)
+    review.status = status
+    if comment is not None:
+        review.comment = clean_text(comment).strip()
+    review.reviewed = at or now()
+    return review
 
 
 # The last folders indexed, by their modification times: the register anonymises every

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from facilitator.i18n import role_label
 from facilitator.personal_data import Kind, find_personal_data, mask
-from facilitator.session import Session
+from facilitator.session import OFFICERS, Session
 
 __all__ = ["PrivacyWarning", "WarningKind", "check_privacy", "find_personal_data", "mask"]
 
@@ -142,17 +142,7 @@ class _Where:
 def _fields(session: Session) -> Iterator[tuple[_Where, str]]:
     """(where, text) for every field the minutes show that people type."""
     top = _Where()
-    for key in (
-        "committee",
-        "place",
-        "chair",
-        "secretary",
-        "formand",
-        "naestformand",
-        "approved_by",
-        "vice_approved_by",
-        "next_meeting_place",
-    ):
+    for key in ("committee", "place", *OFFICERS, "next_meeting_place"):
         yield top.then(key), getattr(session, key)
     for number, participant in enumerate(session.participants, start=1):
         who = _Where(

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Literal, get_args
 
 from facilitator.agenda import PLANNED_MAX, Agenda, Theme
+from facilitator.agenda_model import find
 from facilitator.roles import DEFAULT_SIDE as DEFAULT_SIDE
 from facilitator.roles import ROLE_ALIASES as ROLE_ALIASES
 from facilitator.roles import ROLES as ROLES
@@ -140,6 +141,11 @@ class Review:
     reviewed: datetime | None = None
 
 
+# The fields naming someone by what they do at the meeting: who leads it and who writes the
+# minutes, the committee's formand and næstformand, and who approved the minutes.
+OFFICERS = ("chair", "secretary", "formand", "naestformand", "approved_by", "vice_approved_by")
+
+
 @dataclass
 class Session:
     """One meeting of one committee over one agenda; self-contained (carries the agenda)."""
@@ -210,10 +216,7 @@ class Session:
 
     def record(self, theme_id: str) -> ThemeRecord:
         """The record of a theme by id."""
-        for record in self.themes:
-            if record.theme_id == theme_id:
-                return record
-        raise KeyError(theme_id)
+        return find(self.themes, lambda record: record.theme_id == theme_id, theme_id)
 
     def theme(self, theme_id: str) -> Theme:
         """The agenda's theme by id."""
@@ -237,10 +240,7 @@ class Session:
 
     def find_outcome(self, outcome_id: str) -> tuple[ThemeRecord, Outcome]:
         """An outcome and its theme's record by the outcome's id."""
-        for record, outcome in self.outcomes():
-            if outcome.id == outcome_id:
-                return record, outcome
-        raise KeyError(outcome_id)
+        return find(self.outcomes(), lambda pair: pair[1].id == outcome_id, outcome_id)
 
     @property
     def present(self) -> list[Participant]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 Path_ = tuple[str | int, ...]
@@ -201,29 +201,11 @@ class _Lexer:
         if char in "\"'":
             self.string()
         elif char == "[":
-            self.i += 1
-            index = 0
-            while True:
-                self.skip_blank(newlines=True)
-                if self.text[self.i] == "]":
-                    self.i += 1
-                    return
-                if self.text[self.i] == ",":
-                    self.i += 1
-                    continue
+            for index in self.items("]"):
                 self.note((*path, index), self.i)
                 self.value((*path, index))
-                index += 1
         elif char == "{":
-            self.i += 1
-            while True:
-                self.skip_blank(newlines=True)
-                if self.text[self.i] == "}":
-                    self.i += 1
-                    return
-                if self.text[self.i] == ",":
-                    self.i += 1
-                    continue
+            for _index in self.items("}"):
                 self.key_value(path)
         else:
             match = _SCALAR_END.search(self.text, self.i)
@@ -231,6 +213,24 @@ class _Lexer:
             if end == self.i:
                 raise ValueError("expected a value")
             self.i = end
+
+    def items(self, close: str) -> Iterator[int]:
+        """Step over an array's or inline table's commas up to `close`; at each item, its number.
+
+        The caller reads the item before asking for the next one.
+        """
+        self.i += 1  # the opening bracket or brace
+        index = 0
+        while True:
+            self.skip_blank(newlines=True)
+            if self.text[self.i] == close:
+                self.i += 1
+                return
+            if self.text[self.i] == ",":
+                self.i += 1
+                continue
+            yield index
+            index += 1
 
     def string(self) -> None:
         """Skip a string of any of the four kinds, escapes and all."""

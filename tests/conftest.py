@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 from hypothesis import settings
 from support import busy_session, sample_agenda
@@ -14,6 +16,50 @@ from facilitator.session import Session
 # cores, Hypothesis's per-example deadline (200 ms) only made property tests fail at random.
 settings.register_profile("facilitator", deadline=None)
 settings.load_profile("facilitator")
+
+
+# The slowest tests by `pytest --durations` (a module where its fixture is the slow part): they
+# start first, so that the two xdist workers finish together instead of one of them running a
+# 40 s test alone at the end. A test renamed or sped up only falls back to its kind's turn.
+_SLOWEST = (
+    "tests/test_e2e_listed_means_saved.py::",
+    "tests/test_tui_meeting_flow.py::test_the_newest_outcome_is_always_on_screen",
+    "tests/test_tui_meeting.py::test_whole_meeting_then_everything_is_in_the_file",
+    "tests/test_agenda.py::test_a_problem_names_the_line_it_is_on",
+    "tests/test_agenda.py::test_to_data_round_trips",
+    "tests/test_e2e_hr.py::",
+    "tests/test_agenda.py::test_any_toml_gives_an_agenda_or_clear_problems",
+    "tests/test_codec.py::test_damaged_files_give_a_store_error_or_a_session",
+    "tests/test_store_crash.py::test_killed_while_saving_leaves_one_of_the_saved_versions",
+    "tests/test_codec.py::test_round_trip_through_the_store_for_any_text",
+    "tests/test_minutes.py::test_hostile_text_anywhere_keeps_the_exact_structure",
+    "tests/test_packaging.py::",  # builds a wheel for the module
+    "tests/test_hostile_property.py::test_any_session_shaped_toml_through_every_command",
+    "tests/test_agreements_cli.py::test_libreoffice_reads_the_csv_back",
+    "tests/test_hostile.py::test_a_folder_of_good_and_hostile_sessions",
+    "tests/test_register.py::test_reading_tells_how_many_files_of_how_many_are_read",
+)
+
+
+def _expected_cost(item: pytest.Item) -> int:
+    """A rank: the known slowest in their order, end to end in tmux, property tests, screens,
+    the rest."""
+    for place, start in enumerate(_SLOWEST):
+        if item.nodeid.startswith(start):
+            return 4 + len(_SLOWEST) - place
+    if item.get_closest_marker("tmux"):
+        return 3
+    test = getattr(item, "obj", None)
+    if getattr(test, "is_hypothesis_test", False):
+        return 2
+    if inspect.iscoroutinefunction(test) or "snap_compare" in getattr(item, "fixturenames", ()):
+        return 1
+    return 0
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest first (a stable sort: the collection order within each rank)."""
+    items.sort(key=_expected_cost, reverse=True)
 
 
 @pytest.fixture(autouse=True)

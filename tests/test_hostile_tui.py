@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import FakeTime, drawn, text_of
+from support import FakeTime, drawn, text_of, type_text
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList, Static, TextArea
@@ -86,7 +86,7 @@ async def search_palette(pilot: Pilot[None], query: str, choose: bool = False) -
     await pilot.press("ctrl+p")
     palette = pilot.app.screen
     assert isinstance(palette, CommandPalette)
-    await pilot.press(*query)
+    await type_text(pilot, query)
     options = palette.query_one(OptionList)
     for _ in range(200):
         await pilot.pause()

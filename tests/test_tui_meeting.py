@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support import CET, START, Meeting, fresh_session, make_meeting, text_of
+from support import CET, START, Meeting, fresh_session, make_meeting, text_of, type_text
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Digits, Input, SelectionList, TextArea
@@ -89,10 +89,6 @@ async def settle(meeting: Meeting, pilot: Pilot[None]) -> None:
     await pilot.pause()
     meeting_screen(meeting).tick()
     await pilot.pause()
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*text)
 
 
 async def capture(pilot: Pilot[None], key: str, text: str, owner: str = "", due: str = "") -> None:

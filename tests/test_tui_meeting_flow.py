@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support import Meeting, make_meeting, text_of
+from support import Meeting, make_meeting, text_of, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, TextArea
 
@@ -35,10 +35,6 @@ async def advance(meeting: Meeting, pilot: Pilot[None], seconds: float) -> None:
     meeting.time.advance(seconds)
     meeting.app.screen.tick()  # type: ignore[attr-defined]
     await pilot.pause()
-
-
-async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*[{" ": "space"}.get(char, char) for char in text])
 
 
 def name(meeting: Meeting) -> str:

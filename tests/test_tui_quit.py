@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from support import FakeTime, Meeting, fresh_session, make_meeting, text_of
+from support import FakeTime, Meeting, fresh_session, make_meeting, text_of, type_text
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -21,7 +21,7 @@ SECOND_TEXT = "Guiden tages op hvert år"
 
 async def capture(pilot: Pilot[None], key: str, text: str) -> None:
     await pilot.press(key)
-    await pilot.press(*text)
+    await type_text(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
 

@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from support import on_top, top, wall
+from support import on_top, top, type_text, wall
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select, Static
 
@@ -48,7 +48,7 @@ async def test_setup_refuses_a_missing_committee(tmp_path: Path, sample_agenda: 
         assert "required" in message(screen, "committee")
         assert screen.query_one("#committee", Input).has_focus
         assert toml_files(tmp_path) == []
-        await pilot.press(*"LMU")
+        await type_text(pilot, "LMU")
         assert message(screen, "committee") == ""
 
 
@@ -145,7 +145,7 @@ async def test_participants_are_prefilled_added_and_removed(
         await pilot.pause()
         new = list(screen.query(ParticipantRow))[-1]
         assert new.query_one(".p-name", Input).has_focus
-        await pilot.press(*"Lis")
+        await type_text(pilot, "Lis")
         new.query_one(".p-role", Select).value = "secretary"
         await pilot.pause()
         assert new.query_one(".p-side", Select).value == ""  # a secretary sits on no side
@@ -173,7 +173,7 @@ async def test_escape_goes_back_home_asking_when_something_was_typed(tmp_path: P
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(top(app), SetupScreen)
-        await pilot.press(*"LMU")
+        await type_text(pilot, "LMU")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(top(app), Confirm)

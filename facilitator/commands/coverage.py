@@ -37,6 +37,26 @@ def _spelled(done: int, total: int, word: str) -> str:
     return f"{done} {word} {total}"
 
 
+def _count(
+    key: str, label: str, min_width: int, max_width: int, priority: int, short: str = ""
+) -> Column:
+    """A column of numbers or fractions (`3/4 ✓`), right-aligned so they line up."""
+    return Column(
+        key,
+        label,
+        min_width=min_width,
+        max_width=max_width,
+        priority=priority,
+        short=short,
+        align="right",
+    )
+
+
+def _date(key: str, label: str, short: str, priority: int) -> Column:
+    """A column of ISO dates, always 10 wide."""
+    return Column(key, label, min_width=10, max_width=10, priority=priority, short=short)
+
+
 def _section_record(section: SectionCoverage) -> dict[str, object]:
     return {
         "id": section.id,
@@ -71,89 +91,28 @@ def coverage_table(items: Sequence[CommitteeCoverage], language: str) -> Table:
         default=3,
     )
     columns: list[Column] = [
-        Column(
-            "committee",
-            t("Committee"),
-            min_width=12,
-            max_width=32,
-            priority=0,
-            comfort=20,
-        ),
-        Column(
-            "agenda",
-            t("Agenda"),
-            min_width=10,
-            max_width=20,
-            priority=5,
-            detail=not several,
-        ),
-        Column("sessions", t("Meetings"), min_width=5, max_width=8, priority=2, align="right"),
-        Column(
-            "latest_meeting",
-            t("Latest meeting"),
-            short=t("Latest"),
-            min_width=10,
-            max_width=10,
-            priority=1,
-        ),
-    ]
-    for key, title in sections.items():
-        columns.append(
-            Column(
-                f"section:{key[0]}:{key[1]}",
-                f"{numbered[key]} {title}",
-                short=numbered[key],
-                min_width=widest,
-                max_width=widest,
+        Column("committee", t("Committee"), min_width=12, max_width=32, priority=0, comfort=20),
+        Column("agenda", t("Agenda"), min_width=10, max_width=20, priority=5, detail=not several),
+        _count("sessions", t("Meetings"), 5, 8, priority=2),
+        _date("latest_meeting", t("Latest meeting"), t("Latest"), priority=1),
+        *(
+            _count(
+                f"section:{agenda}:{section}",
+                f"{numbered[agenda, section]} {title}",
+                widest,
+                widest,
                 priority=0,
-                align="right",
+                short=numbered[agenda, section],
             )
-        )
-    columns += [
-        Column(
-            "status",
-            "Status",
-            min_width=12,
-            max_width=25,
-            priority=0,
+            for (agenda, section), title in sections.items()
         ),
-        Column(
-            "next_review",
-            t("Next review"),
-            short=t("Next"),
-            min_width=10,
-            max_width=10,
-            priority=1,
-        ),
+        Column("status", "Status", min_width=12, max_width=25, priority=0),
+        _date("next_review", t("Next review"), t("Next"), priority=1),
         Column("unit", t("Unit"), min_width=8, max_width=24, priority=6, detail=True),
-        Column(
-            "themes",
-            t("Themes in all"),
-            short=t("All"),
-            min_width=7,
-            max_width=7,
-            priority=3,
-            align="right",
-        ),
-        Column(
-            "obligations",
-            t("Obligations presented"),
-            short=t("Oblig."),
-            min_width=6,
-            max_width=6,
-            priority=4,
-            align="right",
-        ),
-        Column("open", t("Open", "count"), min_width=4, max_width=6, priority=1, align="right"),
-        Column(
-            "overdue",
-            t("Overdue", "count"),
-            short=t("Overdue", "short"),
-            min_width=8,
-            max_width=10,
-            priority=0,
-            align="right",
-        ),
+        _count("themes", t("Themes in all"), 7, 7, priority=3, short=t("All")),
+        _count("obligations", t("Obligations presented"), 6, 6, priority=4, short=t("Oblig.")),
+        _count("open", t("Open", "count"), 4, 6, priority=1),
+        _count("overdue", t("Overdue", "count"), 8, 10, priority=0, short=t("Overdue", "short")),
     ]
     word = t("of")
     rows: list[tuple[str, ...]] = []

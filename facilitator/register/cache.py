@@ -88,16 +88,10 @@ class SummaryCache:
     decode is read from its file again.
     """
 
-    def __init__(
-        self,
-        root: Path,
-        anonymize: bool,
-        racy_ns: int | None = None,
-        min_files: int | None = None,
-    ) -> None:
+    def __init__(self, root: Path, anonymize: bool) -> None:
         self.root = root
-        self.racy_ns = RACY_NS if racy_ns is None else racy_ns
-        self.min_files = CACHE_MIN_FILES if min_files is None else min_files
+        self.racy_ns = RACY_NS
+        self.min_files = CACHE_MIN_FILES
         self.path = cache_path(root, anonymize)
         self.entries: dict[str, list[Any]] = {}
         self.agendas: list[list[list[Any]]] = []
@@ -109,16 +103,9 @@ class SummaryCache:
         self._decoded: dict[int, tuple[ThemeInfo, ...]] = {}
 
     @classmethod
-    def load(
-        cls,
-        root: Path,
-        anonymize: bool,
-        *,
-        racy_ns: int | None = None,
-        min_files: int | None = None,
-    ) -> SummaryCache:
+    def load(cls, root: Path, anonymize: bool) -> SummaryCache:
         """The folder's cache, or an empty one."""
-        cache = cls(root, anonymize, racy_ns, min_files)
+        cache = cls(root, anonymize)
         try:
             data = json.loads(cache.path.read_bytes())
         except (OSError, ValueError):

@@ -46,6 +46,7 @@ from facilitator.register.summary import OutcomeInfo, ReviewInfo, Summary, Theme
 from facilitator.safe_toml import MAX_DEPTH, nesting_depth
 from facilitator.session import (
     MINUTES_STATUSES,
+    OFFICERS,
     OUTCOME_KINDS,
     REVIEW_STATUSES,
     ROLES,
@@ -122,17 +123,7 @@ def _keep(cache: dict[str, _Snapshot], key: str, snapshot: _Snapshot) -> None:
 # Every key the careful reader knows, table by table. A key it does not know is ignored there,
 # but it may be new: such a file goes to the careful reader, so a key added to the format
 # without being taught here costs speed, never a check (see the tests).
-_TOP_LINES = (
-    "place",
-    "chair",
-    "secretary",
-    "formand",
-    "naestformand",
-    "approved_by",
-    "vice_approved_by",
-    "next_meeting_time",
-    "next_meeting_place",
-)
+_TOP_LINES = ("place", *OFFICERS, "next_meeting_time", "next_meeting_place")
 _TOP = frozenset(
     [
         *_TOP_LINES,

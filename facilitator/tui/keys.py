@@ -7,6 +7,7 @@ before the app starts, not before its modules are imported.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from textual.binding import Binding
@@ -32,9 +33,24 @@ KEY_NAMES = {
 
 def localize(node: DOMNode) -> None:
     """Put the descriptions and tooltips of a node's bindings into the interface language."""
+    _rewrite(node, _localized)
+
+
+def describe(node: DOMNode, binding_id: str, description: str) -> None:
+    """Give one binding of this node (not of its class) its own words."""
+    _rewrite(
+        node,
+        lambda binding: (
+            replace(binding, description=description) if binding.id == binding_id else binding
+        ),
+    )
+
+
+def _rewrite(node: DOMNode, change: Callable[[Binding], Binding]) -> None:
+    # Each node has its own copy of its class's bindings, so this changes only the node.
     bindings = node._bindings
     bindings.key_to_bindings = {
-        key: [_localized(binding) for binding in key_bindings]
+        key: [change(binding) for binding in key_bindings]
         for key, key_bindings in bindings.key_to_bindings.items()
     }
 

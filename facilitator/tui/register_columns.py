@@ -56,14 +56,24 @@ def status_cell(row: Row, overdue: bool) -> str:
     return _("overdue") if overdue else status_text(row.status)
 
 
+def _typed(
+    key: str, label: Callable[[], str], text: Callable[[Row], str], **layout: int
+) -> ColumnSpec:
+    """A column of what people typed (a name, a text), sorted regardless of case."""
+    return ColumnSpec(
+        key, label, lambda r, _o: text(r), lambda r, _o: (text(r).casefold(),), **layout
+    )
+
+
+def _named(
+    key: str, label: Callable[[], str], words: Callable[[Row], str], **layout: int
+) -> ColumnSpec:
+    """A column of the program's own words for a value (a kind, a state), sorted as shown."""
+    return ColumnSpec(key, label, lambda r, _o: words(r), lambda r, _o: (words(r),), **layout)
+
+
 COLUMNS: tuple[ColumnSpec, ...] = (
-    ColumnSpec(
-        "committee",
-        lambda: _("Committee"),
-        lambda r, _o: r.committee,
-        lambda r, _o: (r.committee.casefold(),),
-        max_width=COMMITTEE_MAX,
-    ),
+    _typed("committee", lambda: _("Committee"), lambda r: r.committee, max_width=COMMITTEE_MAX),
     ColumnSpec(
         "meeting",
         lambda: _("Meeting"),
@@ -72,33 +82,11 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         drop=2,
     ),
     ColumnSpec(
-        "ref",
-        lambda: _("Ref"),
-        lambda r, _o: str(r.theme_ref),
-        lambda r, _o: r.theme_ref,
-        drop=3,
+        "ref", lambda: _("Ref"), lambda r, _o: str(r.theme_ref), lambda r, _o: r.theme_ref, drop=3
     ),
-    ColumnSpec(
-        "kind",
-        lambda: _("Kind"),
-        lambda r, _o: short_kind(r.kind),
-        lambda r, _o: (short_kind(r.kind),),
-        drop=1,
-    ),
-    ColumnSpec(
-        "text",
-        lambda: _("Text"),
-        lambda r, _o: r.text,
-        lambda r, _o: (r.text.casefold(),),
-        max_width=TEXT_MAX,
-    ),
-    ColumnSpec(
-        "owner",
-        lambda: _("Owner"),
-        lambda r, _o: r.owner,
-        lambda r, _o: (r.owner.casefold(),),
-        max_width=18,
-    ),
+    _named("kind", lambda: _("Kind"), lambda r: short_kind(r.kind), drop=1),
+    _typed("text", lambda: _("Text"), lambda r: r.text, max_width=TEXT_MAX),
+    _typed("owner", lambda: _("Owner"), lambda r: r.owner, max_width=18),
     ColumnSpec(
         "date",
         lambda: _("Date"),
@@ -113,13 +101,7 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         lambda r, o: (not o, status_text(r.status)),
         max_width=14,
     ),
-    ColumnSpec(
-        "state",
-        lambda: _("Minutes"),
-        lambda r, _o: state_label(r.session_state),
-        lambda r, _o: (state_label(r.session_state),),
-        drop=4,
-    ),
+    _named("state", lambda: _("Minutes"), lambda r: state_label(r.session_state), drop=4),
 )
 TEXT_COLUMN = next(i for i, spec in enumerate(COLUMNS) if spec.key == "text")
 COMMITTEE_COLUMN = next(i for i, spec in enumerate(COLUMNS) if spec.key == "committee")

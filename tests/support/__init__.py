@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from facilitator.agenda import Agenda, load_agenda
 from facilitator.session import OutcomeKind, Participant, Review, Session
@@ -20,6 +20,7 @@ from facilitator.store import new_session_path
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.pilot import Pilot
     from textual.screen import Screen
 
     from facilitator.tui.app import FacilitatorApp
@@ -240,3 +241,30 @@ def text_of(widget: object) -> str:
     out = io.StringIO()
     Console(width=200, color_system=None, file=out).print(content)
     return out.getvalue()
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type text into the focused widget as a fast typist or tmux does: every key is sent
+    before the app has drawn the one before, then the test waits until all are handled.
+
+    `pilot.press(*text)` waits for the app to go idle after each key, which costs a layout
+    and at least 40 ms per character; each key here still reaches the focused widget as its
+    own key event, in order.
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for char in text:
+        key = char if char.isalnum() else _character_to_key(char)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app.post_message(event)
+    # The app forwards each key to the focused widget's own queue, and the widget's replies
+    # (Changed messages) go to its parents' queues: wait until every queue is empty.
+    for _ in range(50):
+        await pilot.pause()
+        nodes = [app, *app.screen.walk_children(with_self=True)]
+        if all(node.message_queue_size == 0 for node in nodes):
+            return
+    raise AssertionError(f"the app was still busy with {text!r}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from facilitator.agenda import TIMEBOX_MAX, TIMEBOX_MIN
@@ -40,25 +40,23 @@ class AddItemDialog(Dialog[NewItem | None]):
     """
 
     def __init__(self, after_title: str) -> None:
-        super().__init__()
+        super().__init__(_("Add an item"))
         self.after_title = after_title
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = _("Add an item")
-            yield Label(
-                _("It comes right after «{theme}».").format(theme=self.after_title),
-                classes="field",
-                markup=False,
-            )
-            yield Label(_("Title"), classes="field")
-            yield Input(placeholder=_("e.g. Eventuelt"), id="item-title")
-            yield Label(_("Timebox"), classes="field")
-            with Horizontal(id="item-minutes-row"):
-                yield Input(str(DEFAULT_TIMEBOX), type="integer", compact=True, id="item-minutes")
-                yield Label(_("minutes"), id="item-minutes-unit")
-            yield Label("", id="item-error")
-            yield Label(_("enter add · tab next field · escape cancel"), id="item-keys")
+    def body(self) -> ComposeResult:
+        yield Label(
+            _("It comes right after «{theme}».").format(theme=self.after_title),
+            classes="field",
+            markup=False,
+        )
+        yield Label(_("Title"), classes="field")
+        yield Input(placeholder=_("e.g. Eventuelt"), id="item-title")
+        yield Label(_("Timebox"), classes="field")
+        with Horizontal(id="item-minutes-row"):
+            yield Input(str(DEFAULT_TIMEBOX), type="integer", compact=True, id="item-minutes")
+            yield Label(_("minutes"), id="item-minutes-unit")
+        yield Label("", id="item-error")
+        yield Label(_("enter add · tab next field · escape cancel"), id="item-keys")
 
     def on_mount(self) -> None:
         self.query_one("#item-title", Input).focus()

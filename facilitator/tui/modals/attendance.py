@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Input, Label, SelectionList
 
 from facilitator.i18n import _
@@ -30,7 +29,7 @@ class AttendanceDialog(Dialog[bool]):
     """
 
     def __init__(self, session: Session, wall: Callable[[], datetime]) -> None:
-        super().__init__()
+        super().__init__(_("Attendance"))
         self.session = session
         self.wall = wall
         self.changed = False
@@ -49,22 +48,20 @@ class AttendanceDialog(Dialog[bool]):
             parts.append(_("left {time}").format(time=clock_time(participant.left)))
         return Text(" · ".join(parts))
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = _("Attendance")
-            yield Label(
-                _("space: present or absent · enter in the field below adds a person"),
-                classes="hint",
-            )
-            yield SelectionList[int](
-                *[(self._label(p), i, p.present) for i, p in enumerate(self.session.participants)],
-                id="attendance-list",
-            )
-            yield Input(
-                placeholder=_("New participant: name:role (e.g. Mia Holm:amr)"), id="attendance-new"
-            )
-            yield Label("", id="attendance-error")
-            yield Label(_("escape close · tab next field"), classes="hint")
+    def body(self) -> ComposeResult:
+        yield Label(
+            _("space: present or absent · enter in the field below adds a person"),
+            classes="hint",
+        )
+        yield SelectionList[int](
+            *[(self._label(p), i, p.present) for i, p in enumerate(self.session.participants)],
+            id="attendance-list",
+        )
+        yield Input(
+            placeholder=_("New participant: name:role (e.g. Mia Holm:amr)"), id="attendance-new"
+        )
+        yield Label("", id="attendance-error")
+        yield Label(_("escape close · tab next field"), classes="hint")
 
     def on_mount(self) -> None:
         # An empty list takes no focus: tab then stays in the field with the name typed.

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widgets import Input
 
 from facilitator.tui.keys import localize
 
@@ -23,6 +29,38 @@ class Dialog(ModalScreen[ResultType]):
     }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, title: str | Text) -> None:
+        """`title`: on the box's top border (a str is read as markup; escape what people typed)."""
         super().__init__()
+        self.box_title = title
         localize(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.box_title
+            yield from self.body()
+
+    def body(self) -> ComposeResult:
+        """What the box holds."""
+        raise NotImplementedError
+
+
+class FormDialog(Dialog[ResultType]):
+    """A dialog of fields: enter saves from any field (ctrl+s too), escape cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", show=False),
+    ]
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Close with what the fields say, or point at the field that is wrong."""
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        """Leave without saving (asking first when something was typed)."""
+        raise NotImplementedError

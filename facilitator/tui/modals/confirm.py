@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
@@ -27,18 +26,15 @@ class Confirm(Dialog[bool]):
     """
 
     def __init__(self, question: str, detail: str = "", title: str = "") -> None:
-        super().__init__()
+        super().__init__(title or _("Are you sure?"))
         self.question = question
         self.detail = detail
-        self.title_text = title
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = self.title_text or _("Are you sure?")
-            yield Static(self.question, id="confirm-question", markup=False)
-            if self.detail:
-                yield Static(self.detail, id="confirm-detail", markup=False)
-            yield Label(_("y or enter: yes · n or escape: no"), id="confirm-keys")
+    def body(self) -> ComposeResult:
+        yield Static(self.question, id="confirm-question", markup=False)
+        if self.detail:
+            yield Static(self.detail, id="confirm-detail", markup=False)
+        yield Label(_("y or enter: yes · n or escape: no"), id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""

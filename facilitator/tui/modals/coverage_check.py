@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Input, Label
 
 from facilitator.i18n import _
@@ -34,36 +34,34 @@ class CoverageCheck(Dialog[bool]):
     """
 
     def __init__(self, session: Session, uncovered: list[ThemeRecord]) -> None:
-        super().__init__()
+        super().__init__(_("Not covered yet"))
         self.session = session
         self.uncovered = uncovered
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = _("Not covered yet")
-            yield Label(
-                _(
-                    "These themes have not been covered. Give a short reason for the minutes, "
-                    "or go back."
-                ),
-                id="coverage-intro",
-            )
-            with VerticalScroll():
-                for record in self.uncovered:
-                    theme = self.session.theme(record.theme_id)
-                    why = (
-                        _("obligation not marked as presented")
-                        if theme.is_obligation
-                        else _("no notes and no outcomes")
-                    )
-                    yield Label(theme.title, classes="theme", markup=False)
-                    yield Label(why, classes="why")
-                    yield Input(
-                        record.uncovered_reason,
-                        placeholder=_("Reason (optional), e.g. postponed to the next meeting"),
-                        id=f"reason-{record.theme_id}",
-                    )
-            yield Label(_("ctrl+e end anyway · escape back to the meeting"), id="coverage-keys")
+    def body(self) -> ComposeResult:
+        yield Label(
+            _(
+                "These themes have not been covered. Give a short reason for the minutes, "
+                "or go back."
+            ),
+            id="coverage-intro",
+        )
+        with VerticalScroll():
+            for record in self.uncovered:
+                theme = self.session.theme(record.theme_id)
+                why = (
+                    _("obligation not marked as presented")
+                    if theme.is_obligation
+                    else _("no notes and no outcomes")
+                )
+                yield Label(theme.title, classes="theme", markup=False)
+                yield Label(why, classes="why")
+                yield Input(
+                    record.uncovered_reason,
+                    placeholder=_("Reason (optional), e.g. postponed to the next meeting"),
+                    id=f"reason-{record.theme_id}",
+                )
+        yield Label(_("ctrl+e end anyway · escape back to the meeting"), id="coverage-keys")
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()

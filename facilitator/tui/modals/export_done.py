@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
@@ -36,26 +38,23 @@ class ExportDone(Dialog[None]):
         title: str = "",
         failed: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(title or _("Files written"))
         self.paths = paths
         self.notes = notes or []
-        self.title_text = title
         self.failed = failed
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         files = Text()
         for path in self.paths:
             files.append("• ", style="bold")
             files.append(terminal_safe(str(path.resolve())))
             files.append("\n")
         files.rstrip()
-        with Vertical() as box:
-            box.border_title = self.title_text or _("Files written")
-            with VerticalScroll(can_focus=False):
-                yield Static(files, id="export-files")
-                if self.notes:
-                    yield Static(Text(terminal_safe("\n".join(self.notes))), id="export-notes")
-            yield Label(_("enter or escape: close"), id="export-keys")
+        with VerticalScroll(can_focus=False):
+            yield Static(files, id="export-files")
+            if self.notes:
+                yield Static(Text(terminal_safe("\n".join(self.notes))), id="export-notes")
+        yield Label(_("enter or escape: close"), id="export-keys")
 
     def on_mount(self) -> None:
         self.set_class(self.failed, "-failed")
@@ -63,3 +62,19 @@ class ExportDone(Dialog[None]):
     def action_close(self) -> None:
         """Close the box."""
         self.dismiss(None)
+
+
+@dataclass
+class FilesWritten(Message):
+    """Export files were written (in a worker), or writing them failed."""
+
+    paths: list[Path]
+    notes: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def export_report(message: FilesWritten) -> ExportDone:
+    """The dialog that says where the files went, or why they could not be written."""
+    if message.error:
+        return ExportDone([], [message.error], _("Could not export"), failed=True)
+    return ExportDone(message.paths, message.notes, _("Exported"))

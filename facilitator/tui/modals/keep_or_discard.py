@@ -6,7 +6,6 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
@@ -28,16 +27,14 @@ class KeepOrDiscard(Dialog[bool]):
     """
 
     def __init__(self, what: str = "") -> None:
-        super().__init__()
+        super().__init__(_("Discard what you typed?"))
         self.what = what
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = _("Discard what you typed?")
-            yield Static(_("What you typed is not saved yet."), markup=False)
-            if self.what:
-                yield Static(self.what, id="discard-detail", markup=False)
-            yield Label(_("enter or escape: keep editing · d: discard"), id="discard-keys")
+    def body(self) -> ComposeResult:
+        yield Static(_("What you typed is not saved yet."), markup=False)
+        if self.what:
+            yield Static(self.what, id="discard-detail", markup=False)
+        yield Label(_("enter or escape: keep editing · d: discard"), id="discard-keys")
 
     def action_answer(self, discard: bool) -> None:
         """Close with the answer."""

@@ -9,8 +9,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label
 
@@ -18,7 +16,7 @@ from facilitator.dates import DateError, parse_date
 from facilitator.i18n import _
 from facilitator.next_meeting import MeetingTimeError, parse_meeting_time, set_next_meeting
 from facilitator.session import Session
-from facilitator.tui.modals.base import Dialog
+from facilitator.tui.modals.base import FormDialog
 
 
 @dataclass(frozen=True)
@@ -30,13 +28,8 @@ class NextMeeting:
     place: str
 
 
-class NextMeetingDialog(Dialog[NextMeeting | None]):
+class NextMeetingDialog(FormDialog[NextMeeting | None]):
     """Ask for the next meeting's date, time and place (each may stay empty)."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", show=False),
-    ]
 
     DEFAULT_CSS = """
     NextMeetingDialog > Vertical { width: 64; }
@@ -47,28 +40,26 @@ class NextMeetingDialog(Dialog[NextMeeting | None]):
     """
 
     def __init__(self, language: str, today: date, current: NextMeeting) -> None:
-        super().__init__()
+        super().__init__(_("Next meeting"))
         self.language = language
         self.today = today
         self.current = current
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         current = self.current
-        with Vertical() as box:
-            box.border_title = _("Next meeting")
-            yield Label(_("Date"), classes="field")
-            yield Input(
-                _shown(current.day) if current.day else "",
-                placeholder="9.6.2026 · +4w",
-                id="next-date",
-            )
-            yield Label("", id="next-date-hint", classes="hint", markup=False)
-            yield Label(_("Time"), classes="field")
-            yield Input(current.time, placeholder="14.00-16.00", id="next-time")
-            yield Label("", id="next-time-hint", classes="hint", markup=False)
-            yield Label(_("Place"), classes="field")
-            yield Input(current.place, id="next-place")
-            yield Label(_("enter save · tab next field · escape cancel"), id="next-keys")
+        yield Label(_("Date"), classes="field")
+        yield Input(
+            _shown(current.day) if current.day else "",
+            placeholder="9.6.2026 · +4w",
+            id="next-date",
+        )
+        yield Label("", id="next-date-hint", classes="hint", markup=False)
+        yield Label(_("Time"), classes="field")
+        yield Input(current.time, placeholder="14.00-16.00", id="next-time")
+        yield Label("", id="next-time-hint", classes="hint", markup=False)
+        yield Label(_("Place"), classes="field")
+        yield Input(current.place, id="next-place")
+        yield Label(_("enter save · tab next field · escape cancel"), id="next-keys")
 
     def on_mount(self) -> None:
         self._show_date()
@@ -113,10 +104,6 @@ class NextMeetingDialog(Dialog[NextMeeting | None]):
         _hint(self.query_one("#next-time-hint", Label), text, error)
 
     # -- leaving --------------------------------------------------------------------------
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
 
     def action_save(self) -> None:
         """Save when the date and time make sense; otherwise point at the field that does not."""

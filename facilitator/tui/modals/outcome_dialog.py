@@ -7,8 +7,6 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
 from textual.markup import escape
 from textual.widgets import Input, Label
 
@@ -16,7 +14,7 @@ from facilitator.dates import DateError, parse_date
 from facilitator.i18n import _
 from facilitator.session import OutcomeKind
 from facilitator.tui.formatting import kind_label, short_date
-from facilitator.tui.modals.base import Dialog
+from facilitator.tui.modals.base import FormDialog
 
 
 @dataclass
@@ -29,13 +27,8 @@ class OutcomeDraft:
     due: date | None
 
 
-class OutcomeDialog(Dialog[OutcomeDraft | None]):
+class OutcomeDialog(FormDialog[OutcomeDraft | None]):
     """Capture or correct one decision, agreement, action or open question."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", show=False),
-    ]
 
     DEFAULT_CSS = """
     OutcomeDialog > Vertical { width: 76; }
@@ -55,34 +48,32 @@ class OutcomeDialog(Dialog[OutcomeDraft | None]):
         today: date,
         draft: OutcomeDraft | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(escape(f"{kind_label(kind)} · {theme_title}"))
         self.kind = kind
         self.theme_title = theme_title
         self.today = today
         self.draft = draft
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         draft = self.draft
         owner_label = _("Responsible") if self.kind == "agreement" else _("Owner")
         date_label = _("Follow-up date") if self.kind == "agreement" else _("Due date")
-        with Vertical() as box:
-            box.border_title = escape(f"{kind_label(self.kind)} · {self.theme_title}")
-            yield Label(_("Text"), classes="field")
-            # A correction types on at the end: selecting everything on focus would let the
-            # first key typed replace the whole text.
-            yield Input(draft.text if draft else "", id="outcome-text", select_on_focus=False)
-            yield Label("", id="text-error")
-            yield Label(owner_label, classes="field")
-            yield Input(draft.owner if draft else "", id="outcome-owner", select_on_focus=False)
-            yield Label(date_label, classes="field")
-            yield Input(
-                draft.due.isoformat() if draft and draft.due else "",
-                placeholder=_("2026-03-01 · 1.3.2026 · +14d · +2w"),
-                id="outcome-date",
-                select_on_focus=False,
-            )
-            yield Label(_("Empty, or a date like 2026-03-01, 1.3.2026, +14d, +2w"), id="date-hint")
-            yield Label(_("enter save · tab next field · escape cancel"), id="dialog-keys")
+        yield Label(_("Text"), classes="field")
+        # A correction types on at the end: selecting everything on focus would let the
+        # first key typed replace the whole text.
+        yield Input(draft.text if draft else "", id="outcome-text", select_on_focus=False)
+        yield Label("", id="text-error")
+        yield Label(owner_label, classes="field")
+        yield Input(draft.owner if draft else "", id="outcome-owner", select_on_focus=False)
+        yield Label(date_label, classes="field")
+        yield Input(
+            draft.due.isoformat() if draft and draft.due else "",
+            placeholder=_("2026-03-01 · 1.3.2026 · +14d · +2w"),
+            id="outcome-date",
+            select_on_focus=False,
+        )
+        yield Label(_("Empty, or a date like 2026-03-01, 1.3.2026, +14d, +2w"), id="date-hint")
+        yield Label(_("enter save · tab next field · escape cancel"), id="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#outcome-text", Input).focus()
@@ -119,10 +110,6 @@ class OutcomeDialog(Dialog[OutcomeDraft | None]):
     @on(Input.Changed, "#outcome-text")
     def _clear_text_error(self) -> None:
         self.query_one("#text-error", Label).update("")
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
 
     def action_save(self) -> None:
         """Save when the text is there and the date makes sense; otherwise say what is wrong."""

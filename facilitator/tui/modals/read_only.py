@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
 from facilitator.i18n import _
@@ -26,19 +26,16 @@ class ReadOnlyView(Dialog[None]):
     """
 
     def __init__(self, title: str, why: str, body: str) -> None:
-        super().__init__()
-        self.title_text = title
+        # Text, not markup: whatever the file says is shown as written, minus controls.
+        super().__init__(Text(terminal_safe(" ".join(title.split()))))
         self.why = why
-        self.body = body
+        self.text = body
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            # Text, not markup: whatever the file says is shown as written, minus controls.
-            box.border_title = Text(terminal_safe(" ".join(self.title_text.split())))
-            yield Static(Text(terminal_safe(self.why)), id="read-only-why")
-            with VerticalScroll():
-                yield Static(Text(terminal_safe(self.body)), id="read-only-body")
-            yield Label(_("escape: close"), id="read-only-keys")
+    def body(self) -> ComposeResult:
+        yield Static(Text(terminal_safe(self.why)), id="read-only-why")
+        with VerticalScroll():
+            yield Static(Text(terminal_safe(self.text)), id="read-only-body")
+        yield Label(_("escape: close"), id="read-only-keys")
 
     def action_close(self) -> None:
         """Back to where it was opened."""

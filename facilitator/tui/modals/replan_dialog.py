@@ -7,7 +7,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
 from facilitator.clock import Replan
@@ -32,38 +32,34 @@ class ReplanDialog(Dialog[bool]):
     """
 
     def __init__(self, session: Session, proposal: Replan) -> None:
-        super().__init__()
+        super().__init__(_("Re-plan to the planned end"))
         self.session = session
         self.proposal = proposal
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         proposal = self.proposal
-        with Vertical() as box:
-            box.border_title = _("Re-plan to the planned end")
-            if not proposal.changes:
-                yield Label(_("No themes are left to re-plan."), id="replan-summary")
-            else:
-                summary = _("{minutes} minutes are left for {count} themes.").format(
-                    minutes=max(proposal.budget_minutes, 0), count=len(proposal.changes)
+        if not proposal.changes:
+            yield Label(_("No themes are left to re-plan."), id="replan-summary")
+        else:
+            summary = _("{minutes} minutes are left for {count} themes.").format(
+                minutes=max(proposal.budget_minutes, 0), count=len(proposal.changes)
+            )
+            yield Label(summary, id="replan-summary")
+            if not proposal.fits:
+                yield Label(
+                    _("Even one minute per theme runs past the planned end."),
+                    classes="-warning",
                 )
-                yield Label(summary, id="replan-summary")
-                if not proposal.fits:
-                    yield Label(
-                        _("Even one minute per theme runs past the planned end."),
-                        classes="-warning",
-                    )
-                table = Table(box=None, expand=True, pad_edge=False)
-                table.add_column(_("Theme"), ratio=1, no_wrap=True, overflow="ellipsis")
-                table.add_column(_("Now"), justify="right")
-                table.add_column(_("New"), justify="right")
-                for theme_id, old, new in proposal.changes:
-                    mark = "" if old == new else (" ↓" if new < old else " ↑")
-                    table.add_row(
-                        Text(self.session.theme(theme_id).title), str(old), f"{new}{mark}"
-                    )
-                with VerticalScroll():
-                    yield Static(table)
-            yield Label(_("enter apply · escape keep the plan"), id="replan-keys")
+            table = Table(box=None, expand=True, pad_edge=False)
+            table.add_column(_("Theme"), ratio=1, no_wrap=True, overflow="ellipsis")
+            table.add_column(_("Now"), justify="right")
+            table.add_column(_("New"), justify="right")
+            for theme_id, old, new in proposal.changes:
+                mark = "" if old == new else (" ↓" if new < old else " ↑")
+                table.add_row(Text(self.session.theme(theme_id).title), str(old), f"{new}{mark}")
+            with VerticalScroll():
+                yield Static(table)
+        yield Label(_("enter apply · escape keep the plan"), id="replan-keys")
 
     def on_resize(self, event: events.Resize) -> None:
         # The table scrolls and gives way, so that the apply/keep line stays on screen at

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.markup import escape
 from textual.widgets import Input, Label, Static
 
@@ -40,18 +39,16 @@ class SetAsideDialog(Dialog[SetAside | None]):
     """
 
     def __init__(self, theme_title: str) -> None:
-        super().__init__()
+        super().__init__(escape(_("Set aside: {theme}").format(theme=theme_title)))
         self.theme_title = theme_title
         self.state: ThemeState = "postponed"
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = escape(_("Set aside: {theme}").format(theme=self.theme_title))
-            yield Static("", id="aside-choice", markup=False)
-            yield Label(_("Reason (goes into the minutes)"), classes="field")
-            yield Input(placeholder=_("e.g. HR takes part next time"), id="aside-reason")
-            yield Label("", id="aside-error")
-            yield Label(_("enter save · tab postpone or skip · escape cancel"), id="aside-keys")
+    def body(self) -> ComposeResult:
+        yield Static("", id="aside-choice", markup=False)
+        yield Label(_("Reason (goes into the minutes)"), classes="field")
+        yield Input(placeholder=_("e.g. HR takes part next time"), id="aside-reason")
+        yield Label("", id="aside-error")
+        yield Label(_("enter save · tab postpone or skip · escape cancel"), id="aside-keys")
 
     def on_mount(self) -> None:
         self._show_choice()

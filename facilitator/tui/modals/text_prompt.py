@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Input, Label
 
 from facilitator.i18n import _
@@ -24,20 +23,17 @@ class TextPrompt(Dialog[str | None]):
     """
 
     def __init__(self, title: str, context: str = "", value: str = "", required: str = "") -> None:
-        super().__init__()
+        super().__init__(title)
         self.required = required  # the message when the field is left empty; "" allows it
-        self.title_text = title
         self.context = context
         self.value = value
 
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = self.title_text
-            if self.context:
-                yield Label(self.context, id="prompt-context", markup=False)
-            yield Input(self.value, id="prompt-input")
-            yield Label("", id="prompt-error")
-            yield Label(_("enter save · escape cancel"), id="prompt-keys")
+    def body(self) -> ComposeResult:
+        if self.context:
+            yield Label(self.context, id="prompt-context", markup=False)
+        yield Input(self.value, id="prompt-input")
+        yield Label("", id="prompt-error")
+        yield Label(_("enter save · escape cancel"), id="prompt-keys")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

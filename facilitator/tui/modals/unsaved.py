@@ -6,11 +6,11 @@ from typing import Literal
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from facilitator.i18n import _
+from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint
 from facilitator.tui.modals.base import Dialog
 
@@ -20,36 +20,7 @@ Choice = Literal["retry", "elsewhere", "lose", "stay"]
 class UnsavedOnQuit(Dialog[Choice]):
     """Says that the newest changes are not on disk, which ones, and what can be done."""
 
-    BINDINGS = [
-        Binding(
-            "r",
-            "choose('retry')",
-            "Retry",
-            id="unsaved_retry",
-            tooltip="Try to save to the meeting's own file again",
-        ),
-        Binding(
-            "s",
-            "choose('elsewhere')",
-            "Save elsewhere",
-            id="unsaved_elsewhere",
-            tooltip="Write the meeting to another file, for example on a USB stick",
-        ),
-        Binding(
-            "q",
-            "choose('lose')",
-            "Quit anyway",
-            id="unsaved_lose",
-            tooltip="Leave without the changes listed",
-        ),
-        Binding(
-            "escape",
-            "choose('stay')",
-            "Back",
-            id="unsaved_back",
-            tooltip="Back to the program; nothing is lost yet",
-        ),
-    ]
+    BINDINGS = bindings("unsaved")
 
     DEFAULT_CSS = """
     UnsavedOnQuit > Vertical { width: 80; max-height: 90%; padding: 0 1; border: thick $error;
@@ -60,35 +31,31 @@ class UnsavedOnQuit(Dialog[Choice]):
     """
 
     def __init__(self, error: str, changes: list[str]) -> None:
-        super().__init__()
+        super().__init__(_("Not saved"))
         self.error = error
         self.changes = changes
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         count = len(self.changes)
-        with Vertical() as box:
-            box.border_title = _("Not saved")
-            yield Static(Text(self.error), id="unsaved-error")
-            with VerticalScroll(id="unsaved-changes"):
-                if self.changes:
-                    listing = Text(
-                        _("Not on disk ({count}):").format(count=count) + "\n", style="bold"
-                    )
-                    for change in self.changes:
-                        listing.append(f"• {change}\n", style="")
-                    listing.rstrip()
-                else:
-                    listing = Text(_("The newest state of the meeting is not on disk."))
-                yield Static(listing)
-            lose = _("quit and lose {count} change(s)").format(count=count or 1)
-            keys = hint(
-                self,
-                ("unsaved_retry", _("retry")),
-                ("unsaved_elsewhere", _("save elsewhere")),
-                ("unsaved_lose", lose),
-                ("unsaved_back", _("back")),
-            )
-            yield Static(keys, id="unsaved-keys", markup=False)
+        yield Static(Text(self.error), id="unsaved-error")
+        with VerticalScroll(id="unsaved-changes"):
+            if self.changes:
+                listing = Text(_("Not on disk ({count}):").format(count=count) + "\n", style="bold")
+                for change in self.changes:
+                    listing.append(f"• {change}\n", style="")
+                listing.rstrip()
+            else:
+                listing = Text(_("The newest state of the meeting is not on disk."))
+            yield Static(listing)
+        lose = _("quit and lose {count} change(s)").format(count=count or 1)
+        keys = hint(
+            self,
+            ("unsaved_retry", _("retry")),
+            ("unsaved_elsewhere", _("save elsewhere")),
+            ("unsaved_lose", lose),
+            ("unsaved_back", _("back")),
+        )
+        yield Static(keys, id="unsaved-keys", markup=False)
 
     def action_choose(self, choice: Choice) -> None:
         """Close with what was chosen."""

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import events
 from textual.screen import Screen
 
+from facilitator.sanitize import one_line
+from facilitator.session import Session
 from facilitator.tui.keys import localize
+from facilitator.workspace import StoreError
 
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
@@ -55,6 +59,14 @@ class FacilitatorScreen(Screen[None]):
         if not isinstance(app, FacilitatorApp):  # pragma: no cover - a wiring mistake
             raise TypeError(f"{type(self).__name__} runs only inside FacilitatorApp")
         return app
+
+    def load_session(self, path: Path, failed: str) -> Session | None:
+        """The session saved at `path`, or None once a toast titled `failed` has said why not."""
+        try:
+            return self.facilitator.workspace.load(path)
+        except StoreError as error:
+            self.notify(one_line(error.summary()), title=failed, severity="error", markup=False)
+            return None
 
     def help_title(self) -> str:
         """What the screen is called in the help's title ("" leaves the title plain)."""

@@ -9,7 +9,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.message import Message
@@ -19,6 +18,7 @@ from facilitator.i18n import _
 from facilitator.sanitize import one_line
 from facilitator.session import Session
 from facilitator.tui.formatting import ellipsize, short_date, state_label
+from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.widgets.table import RowTable
@@ -35,54 +35,10 @@ def sort_sessions(infos: list[SessionInfo]) -> list[SessionInfo]:
     return unfinished + finished
 
 
-class SessionTable(RowTable):
-    """The list of meetings; enter opens the highlighted one (and the Footer says so)."""
-
-    BINDINGS = [Binding("enter", "select_cursor", "Open", id="home_table_open")]
-
-
 class HomeScreen(FacilitatorScreen):
     """Where the program opens: every meeting in the sessions folder, and what to do next."""
 
-    BINDINGS = [
-        Binding(
-            "n",
-            "new_meeting",
-            "New meeting",
-            id="home_new",
-            tooltip="New meeting: agenda, committee, participants",
-        ),
-        Binding(
-            "enter",
-            "open",
-            "Open",
-            id="home_open",
-            tooltip="Resume an unfinished meeting, or open a finished one's minutes",
-        ),
-        Binding(
-            "f",
-            "followup",
-            "Follow-up",
-            id="home_followup",
-            tooltip="Follow-up meeting on the selected finished meeting",
-        ),
-        Binding(
-            "o",
-            "reopen",
-            "Reopen",
-            id="home_reopen",
-            tooltip="Reopen an ended meeting whose minutes are not approved yet",
-        ),
-        Binding(
-            "g",
-            "register",
-            "Agreements",
-            id="home_register",
-            tooltip="Agreements register: every outcome of every meeting",
-        ),
-        Binding("r", "reload", "Reload the list", show=False, id="home_reload"),
-        Binding("q", "app.quit", "Quit", show=False, id="home_quit"),
-    ]
+    BINDINGS = bindings("home")
 
     DEFAULT_CSS = """
     HomeScreen { layout: vertical; }
@@ -140,7 +96,9 @@ class HomeScreen(FacilitatorScreen):
             )
         with Vertical(id="home-list") as box:
             box.border_title = _("Meetings")
-            table = SessionTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            table = RowTable(
+                id="sessions", enter="Open", action="open", cursor_type="row", zebra_stripes=True
+            )
             yield table
             yield Static("", id="home-empty")
         yield Static("", id="home-problems")
@@ -247,13 +205,7 @@ class HomeScreen(FacilitatorScreen):
     @property
     def selected(self) -> SessionInfo | None:
         """The highlighted meeting, if any."""
-        if not self.infos:
-            return None
-        table = self.query_one("#sessions", DataTable)
-        row = table.cursor_row
-        if 0 <= row < len(self.infos):
-            return self.infos[row]
-        return None
+        return self.query_one("#sessions", RowTable).highlighted(self.infos) if self.infos else None
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _highlighted(self) -> None:
@@ -358,10 +310,6 @@ class HomeScreen(FacilitatorScreen):
         agenda = next((a for a in agendas if a.id == DEFAULT_AGENDA_ID), agendas[0])
         self.app.push_screen(SetupScreen(StartSetup(agenda=agenda)))
 
-    @on(DataTable.RowSelected, "#sessions")
-    def _row_selected(self) -> None:
-        self.action_open()
-
     def action_open(self) -> None:
         """Resume an unfinished meeting, or open a finished one's minutes."""
         info = self.selected
@@ -370,15 +318,8 @@ class HomeScreen(FacilitatorScreen):
         if info.newer_schema:
             self._show_read_only(info)
             return
-        try:
-            session = self.facilitator.workspace.load(info.path)
-        except StoreError as error:
-            self.notify(
-                one_line(error.summary()),
-                title=_("Cannot open the meeting"),
-                severity="error",
-                markup=False,
-            )
+        session = self.load_session(info.path, _("Cannot open the meeting"))
+        if session is None:
             return
         if session.ended:
             self.facilitator.open_minutes(session, info.path)

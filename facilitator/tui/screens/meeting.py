@@ -18,10 +18,11 @@ from facilitator.session import REVIEW_THEME_ID, Session
 from facilitator.tui.commands import MeetingCommands
 from facilitator.tui.formatting import clock_time, kind_label, theme_kind_label
 from facilitator.tui.inline_markdown import render as render_markdown
+from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.preload import PRELOAD_REVIEW_AFTER, preload_review
 from facilitator.tui.screens.meeting_dialogs import MeetingDialogs
-from facilitator.tui.screens.meeting_keys import CAPTURE_IDS, MEETING_BINDINGS
+from facilitator.tui.screens.meeting_keys import CAPTURE_IDS
 from facilitator.tui.widgets.agenda_panel import AgendaPanel
 from facilitator.tui.widgets.outcome_list import OutcomeList
 from facilitator.tui.widgets.review_list import review_text
@@ -39,7 +40,7 @@ class MeetingScreen(MeetingDialogs):
 
     COMMANDS = {MeetingCommands}
 
-    BINDINGS = MEETING_BINDINGS
+    BINDINGS = bindings("meeting")
 
     DEFAULT_CSS = """
     MeetingScreen { layout: vertical; }

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Label, Static
@@ -21,13 +20,14 @@ from facilitator.tui.formatting import (
     short_date,
     state_label,
 )
+from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint
 from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
 from facilitator.tui.screens.minutes_exports import MinutesExports
-from facilitator.tui.screens.minutes_keys import MINUTES_BINDINGS
 from facilitator.tui.widgets.minutes_text import MinutesText
 from facilitator.tui.widgets.outcome_table import OutcomeTable
+from facilitator.tui.widgets.table import RowTable
 
 
 def set_text(label: Label, text: str) -> None:
@@ -40,7 +40,7 @@ def set_text(label: Label, text: str) -> None:
 class MinutesScreen(MinutesExports):
     """The minutes as they will be sent, with every outcome in a table to correct."""
 
-    BINDINGS = MINUTES_BINDINGS
+    BINDINGS = bindings("minutes")
 
     DEFAULT_CSS = """
     MinutesScreen { layout: vertical; }
@@ -107,7 +107,9 @@ class MinutesScreen(MinutesExports):
             box.border_subtitle = hint(
                 self, "minutes_edit", "minutes_delete", ("minutes_kind", _("kind"))
             )
-            table = OutcomeTable(id="outcomes", cursor_type="row", zebra_stripes=True)
+            table = OutcomeTable(
+                id="outcomes", enter="Edit", action="edit", cursor_type="row", zebra_stripes=True
+            )
             yield table
             yield Static(_("Nothing was decided or agreed."), id="outcomes-empty")
         minutes = MinutesText(id="minutes")
@@ -194,10 +196,7 @@ class MinutesScreen(MinutesExports):
     @property
     def selected_id(self) -> str | None:
         """The id of the highlighted outcome."""
-        if not self.rows:
-            return None
-        row = self.query_one("#outcomes", DataTable).cursor_row
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        return self.query_one("#outcomes", RowTable).highlighted(self.rows) if self.rows else None
 
     def _selected(self) -> tuple[ThemeRecord, Outcome] | None:
         outcome_id = self.selected_id
@@ -254,16 +253,17 @@ class MinutesScreen(MinutesExports):
         # A finished meeting opened from the home screen is not locked yet.
         return self.facilitator.lock(self.session, self.path)
 
-    @on(DataTable.RowSelected, "#outcomes")
-    def _row_selected(self) -> None:
-        self.action_edit()
+    def _to_change(self, retry: Callable[[], None]) -> tuple[ThemeRecord, Outcome] | None:
+        """The highlighted outcome, once it may be changed: locked, and any approval settled."""
+        found = self._selected()
+        if found is None or not self._may_change() or self._approval_stands(retry):
+            return None
+        return found
 
     def action_edit(self) -> None:
         """Correct the highlighted outcome in the outcome dialog."""
-        found = self._selected()
-        if found is None or not self._may_change():
-            return
-        if self._approval_stands(self.action_edit):
+        found = self._to_change(self.action_edit)
+        if found is None:
             return
         record, outcome = found
         draft = OutcomeDraft(outcome.kind, outcome.text, outcome.owner, outcome.due)
@@ -284,10 +284,8 @@ class MinutesScreen(MinutesExports):
 
     def action_change_kind(self) -> None:
         """Make the highlighted outcome the next kind: decision, agreement, action, question."""
-        found = self._selected()
-        if found is None or not self._may_change():
-            return
-        if self._approval_stands(self.action_change_kind):
+        found = self._to_change(self.action_change_kind)
+        if found is None:
             return
         _record, outcome = found
         kind = OUTCOME_KINDS[(OUTCOME_KINDS.index(outcome.kind) + 1) % len(OUTCOME_KINDS)]
@@ -296,10 +294,8 @@ class MinutesScreen(MinutesExports):
 
     def action_delete(self) -> None:
         """Delete the highlighted outcome, after asking."""
-        found = self._selected()
-        if found is None or not self._may_change():
-            return
-        if self._approval_stands(self.action_delete):
+        found = self._to_change(self.action_delete)
+        if found is None:
             return
         _record, outcome = found
         outcome_id = outcome.id

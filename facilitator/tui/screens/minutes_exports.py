@@ -4,18 +4,16 @@ reported in a dialog. The screen that shows the minutes subclasses this."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on, work
-from textual.message import Message
 
 from facilitator.i18n import _, language
 from facilitator.minutes import render_markdown
 from facilitator.privacy import PrivacyWarning
 from facilitator.session import Session
 from facilitator.tui.modals.confirm import Confirm
-from facilitator.tui.modals.export_done import ExportDone
+from facilitator.tui.modals.export_done import FilesWritten, export_report
 from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.workspace import StoreError
 
@@ -26,20 +24,6 @@ class MinutesExports(FacilitatorScreen):
     session: Session
     path: Path
     warnings: list[PrivacyWarning]
-
-    @dataclass
-    class Exported(Message):
-        """Export files were written (in a worker), or writing failed."""
-
-        paths: list[Path]
-        error: str
-
-    @dataclass
-    class GuidelinesWritten(Message):
-        """The committee's local guidelines were written (in a worker), or could not be."""
-
-        paths: list[Path]
-        error: str
 
     def action_export(self, fmt: str) -> None:
         """Write the minutes beside the session file; warn first about personal data."""
@@ -64,10 +48,10 @@ class MinutesExports(FacilitatorScreen):
             target = workspace.export_target(self.path, fmt)
             data = workspace.render(self.session, fmt)
         except StoreError as error:
-            self.post_message(self.Exported([], str(error)))
+            self.post_message(FilesWritten([], error=str(error)))
             return
         except Exception as error:  # a bug in a renderer must not lose the meeting
-            self.post_message(self.Exported([], f"{fmt}: {error}"))
+            self.post_message(FilesWritten([], error=f"{fmt}: {error}"))
             return
         self._write_export(target, data)
 
@@ -98,7 +82,7 @@ class MinutesExports(FacilitatorScreen):
         try:
             text = render_markdown(anonymize_session(session, names, committee=committee))
         except Exception as error:  # a bug in a renderer must not lose the meeting
-            self.post_message(self.Exported([], f"md: {error}"))
+            self.post_message(FilesWritten([], error=f"md: {error}"))
             return
         suffix = "." + _("anonymised") + ".md"
         if committee:
@@ -115,17 +99,12 @@ class MinutesExports(FacilitatorScreen):
         try:
             self.facilitator.workspace.write_file(target, data)
         except StoreError as error:
-            self.post_message(self.Exported([], str(error)))
+            self.post_message(FilesWritten([], error=str(error)))
             return
-        self.post_message(self.Exported([target], ""))
+        self.post_message(FilesWritten([target], self._export_notes()))
 
-    @on(Exported)
-    def _exported(self, message: Exported) -> None:
-        if message.error:
-            self.app.push_screen(
-                ExportDone([], [message.error], title=_("Could not export"), failed=True)
-            )
-            return
+    def _export_notes(self) -> list[str]:
+        """What to remember before sending the minutes: the privacy check's finds, a draft."""
         notes = []
         if self.warnings:
             notes.append(
@@ -135,7 +114,11 @@ class MinutesExports(FacilitatorScreen):
             )
         if self.session.minutes_status != "approved":
             notes.append(_("The minutes are a draft: g approves them."))
-        self.app.push_screen(ExportDone(message.paths, notes, title=_("Exported")))
+        return notes
+
+    @on(FilesWritten)
+    def _written(self, message: FilesWritten) -> None:
+        self.app.push_screen(export_report(message))
 
     def action_guidelines(self) -> None:
         """Write the committee's local guidelines from all its meetings in this folder."""
@@ -150,19 +133,10 @@ class MinutesExports(FacilitatorScreen):
         # This meeting's latest outcomes on disk first: the guidelines read the files.
         self.facilitator.flush()
         today = self.facilitator.wall().date()
+        note = _("The local guidelines of {committee}.").format(committee=committee)
         try:
             paths = write_folder_guidelines(folder, committee, today)
         except (GuidelinesError, RosterError, StoreError) as error:
-            self.post_message(self.GuidelinesWritten([], str(error)))
+            self.post_message(FilesWritten([], error=str(error)))
             return
-        self.post_message(self.GuidelinesWritten(paths, ""))
-
-    @on(GuidelinesWritten)
-    def _guidelines_written(self, message: GuidelinesWritten) -> None:
-        if message.error:
-            self.app.push_screen(
-                ExportDone([], [message.error], title=_("Could not export"), failed=True)
-            )
-            return
-        note = _("The local guidelines of {committee}.").format(committee=self.session.committee)
-        self.app.push_screen(ExportDone(message.paths, [note], title=_("Exported")))
+        self.post_message(FilesWritten(paths, [note]))

@@ -18,6 +18,8 @@ from facilitator.hr_queries import canonical_rows, roster_for
 from facilitator.i18n import _
 from facilitator.register.rows import Register
 from facilitator.roster import Roster, RosterError
+from facilitator.tui.key_map import bindings
+from facilitator.tui.modals.export_done import FilesWritten, export_report
 from facilitator.tui.register_columns import (
     COLUMNS,
     TEXT_MAX,
@@ -31,7 +33,6 @@ from facilitator.tui.register_columns import (
 )
 from facilitator.tui.register_export import csv_name, csv_text, write_files, write_guidelines
 from facilitator.tui.screens.base import FacilitatorScreen
-from facilitator.tui.screens.register_keys import REGISTER_BINDINGS
 from facilitator.tui.widgets.register_filters import FILTER_DELAY, RegisterFilters
 from facilitator.tui.widgets.register_table import RegisterTable
 from facilitator.workspace import StoreError
@@ -42,7 +43,7 @@ __all__ = ["COLUMNS", "FILTER_DELAY", "TEXT_MAX", "TEXT_MIN", "RegisterScreen", 
 class RegisterScreen(FacilitatorScreen):
     """What HR needs: every agreement and action, with where it stands now and what is late."""
 
-    BINDINGS = REGISTER_BINDINGS
+    BINDINGS = bindings("register")
 
     DEFAULT_CSS = """
     RegisterScreen { layout: vertical; }
@@ -66,14 +67,6 @@ class RegisterScreen(FacilitatorScreen):
         error: str = ""
         register: Register | None = None
         roster: Roster | None = None
-
-    @dataclass
-    class Exported(Message):
-        """A file was written (in a worker), or could not be."""
-
-        paths: list[Path]
-        note: str = ""
-        error: str = ""
 
     def __init__(self, paths: list[Path]) -> None:
         super().__init__()
@@ -100,7 +93,9 @@ class RegisterScreen(FacilitatorScreen):
             yield Label(_("Agreements register"), id="register-title")
             yield Label(_("Reading…"), id="register-count")
         yield RegisterFilters()
-        yield RegisterTable(id="rows", cursor_type="row", zebra_stripes=True)
+        yield RegisterTable(
+            id="rows", enter="Minutes", action="open_minutes", cursor_type="row", zebra_stripes=True
+        )
         yield Static("", id="register-empty")
         yield Static("", id="register-detail")
         yield Static("", id="register-problems")
@@ -263,10 +258,9 @@ class RegisterScreen(FacilitatorScreen):
     @property
     def selected(self) -> Entry | None:
         """The highlighted row."""
-        if not self.shown:
-            return None
-        row = self.query_one("#rows", DataTable).cursor_row
-        return self.shown[row] if 0 <= row < len(self.shown) else None
+        return (
+            self.query_one("#rows", RegisterTable).highlighted(self.shown) if self.shown else None
+        )
 
     # -- actions --------------------------------------------------------------------------
 
@@ -315,24 +309,14 @@ class RegisterScreen(FacilitatorScreen):
         """Open the committee field's list."""
         self.filters.pick_committee()
 
-    @on(DataTable.RowSelected, "#rows")
-    def _row_selected(self) -> None:
-        self.action_open_minutes()
-
     def action_open_minutes(self) -> None:
         """Open the minutes of the meeting the highlighted outcome comes from."""
         entry = self.selected
         if entry is None:
             return
-        path = entry.row.path
-        try:
-            session = self.facilitator.workspace.load(path)
-        except StoreError as error:
-            self.notify(
-                str(error), title=_("Cannot open the minutes"), severity="error", markup=False
-            )
-            return
-        self.facilitator.open_minutes(session, path)
+        session = self.load_session(entry.row.path, _("Cannot open the minutes"))
+        if session is not None:
+            self.facilitator.open_minutes(session, entry.row.path)
 
     def action_export_csv(self) -> None:
         """Write the rows shown to aftaler-YYYY-MM-DD.csv (agreements-… in English)."""
@@ -363,29 +347,22 @@ class RegisterScreen(FacilitatorScreen):
                 self.facilitator.sessions_dir, register, committee, self.roster, today
             )
         except (GuidelinesError, StoreError) as error:
-            self.post_message(self.Exported([], error=str(error)))
+            self.post_message(FilesWritten([], error=str(error)))
         else:
-            self.post_message(self.Exported(paths, note))
+            self.post_message(FilesWritten(paths, [note]))
 
     @work(thread=True, group="register-export")
     def _write(self, files: dict[Path, bytes], note: str) -> None:
         try:
             paths = write_files(files)
         except StoreError as error:
-            self.post_message(self.Exported([], error=str(error)))
+            self.post_message(FilesWritten([], error=str(error)))
         else:
-            self.post_message(self.Exported(paths, note))
+            self.post_message(FilesWritten(paths, [note]))
 
-    @on(Exported)
-    def _exported(self, message: Exported) -> None:
-        from facilitator.tui.modals.export_done import ExportDone
-
-        if message.error:
-            self.app.push_screen(
-                ExportDone([], [message.error], _("Could not export"), failed=True)
-            )
-            return
-        self.app.push_screen(ExportDone(message.paths, [message.note], _("Exported")))
+    @on(FilesWritten)
+    def _written(self, message: FilesWritten) -> None:
+        self.app.push_screen(export_report(message))
 
     def action_show_problems(self) -> None:
         """List the files that could not be read, and why."""

@@ -21,6 +21,7 @@ from facilitator.session import (
     parse_role,
 )
 from facilitator.standing import STANDING_MINUTES
+from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.screens.setup_fields import (
@@ -29,7 +30,6 @@ from facilitator.tui.screens.setup_fields import (
     plan_choices,
     scaled_preview,
 )
-from facilitator.tui.screens.setup_keys import SETUP_BINDINGS
 from facilitator.tui.widgets.participant_row import ParticipantList, ParticipantRow
 from facilitator.workspace import MeetingForm
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 class SetupScreen(FacilitatorScreen):
     """Fill in what the minutes need, then start: the meeting opens with the clock paused."""
 
-    BINDINGS = SETUP_BINDINGS
+    BINDINGS = bindings("setup")
 
     DEFAULT_CSS = """
     SetupScreen { layout: vertical; }
@@ -261,33 +261,31 @@ class SetupScreen(FacilitatorScreen):
     def _agenda_changed(self, event: Select.Changed) -> None:
         if not isinstance(event.value, int) or event.value == self.agenda_index:
             return
-        planned, _error = parse_planned(self.query_one("#planned", Input).value)
         self.agenda_index = event.value
         self.plan_id = default_plan(self.agenda)
         with self.prevent(Select.Changed):
             select = self.query_one("#plan", Select)
             select.set_options(plan_choices(self.agenda))
             select.value = self.plan_id
-        self._follow_default(planned)
-        self._show_agenda_info()
-        self._check_planned()
+        self._chosen()
 
     @on(Select.Changed, "#plan")
     def _plan_changed(self, event: Select.Changed) -> None:
         if not isinstance(event.value, str) or event.value == self.plan_id:
             return
-        planned, _error = parse_planned(self.query_one("#planned", Input).value)
         self.plan_id = event.value
-        self._follow_default(planned)
-        self._show_plan()
-        self._check_planned()
+        self._chosen()
 
-    def _follow_default(self, planned: int | None) -> None:
-        """A planned length nobody changed follows the agenda or plan chosen."""
+    def _chosen(self) -> None:
+        """After another agenda or plan: a planned length nobody changed follows it, and the
+        lines under the fields say what the choice means."""
+        planned, _error = parse_planned(self.query_one("#planned", Input).value)
         previous_default = self.planned_default
         self.planned_default = self._plan_minutes()
         if planned is None or planned == previous_default:
             self.query_one("#planned", Input).value = str(self.planned_default)
+        self._show_agenda_info()
+        self._check_planned()
 
     @on(Input.Changed, "#committee")
     def _committee_changed(self, event: Input.Changed) -> None:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual.binding import Binding
 
 from facilitator.i18n import _
 from facilitator.session import Session
@@ -43,9 +42,7 @@ def fitted(heading: str, key: str, cells: list[str]) -> Column:
 
 
 class OutcomeTable(RowTable):
-    """Every outcome of the meeting; enter corrects the highlighted one (the Footer says so)."""
-
-    BINDINGS = [Binding("enter", "select_cursor", "Edit", id="minutes_table_edit")]
+    """Every outcome of the meeting, to correct (what enter does is given by the screen)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.widgets.data_table import RowKey
 
@@ -19,8 +18,6 @@ class RegisterTable(RowTable):
     (0.7 s for 4,000 rows). Textual is pinned to one version, which keeps this override honest;
     any other case goes to the stock code.
     """
-
-    BINDINGS = [Binding("enter", "select_cursor", "Minutes", id="register_table_open")]
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         columns = list(self.columns.values())
