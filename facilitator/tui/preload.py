@@ -2,14 +2,15 @@
 
 The review screen and the Markdown renderer under it take a fifth of a second to import: that
 would stand between ctrl+e and the minutes. A meeting runs for minutes or hours before it ends,
-so they are imported on a thread of their own a second after the meeting screen is up.
+so they are imported on a thread of their own a second after the first frame, whatever the
+first screen is (the minutes open from the home screen too).
 """
 
 from __future__ import annotations
 
 import threading
 
-PRELOAD_REVIEW_AFTER = 1.0  # seconds after the meeting screen is up: past the first frame
+PRELOAD_REVIEW_AFTER = 1.0  # seconds after the first frame
 
 
 def preload_review() -> None:

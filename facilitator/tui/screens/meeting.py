@@ -20,7 +20,6 @@ from facilitator.tui.formatting import clock_time, kind_label, theme_kind_label
 from facilitator.tui.inline_markdown import render as render_markdown
 from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint, keys_of
-from facilitator.tui.preload import PRELOAD_REVIEW_AFTER, preload_review
 from facilitator.tui.screens.meeting_dialogs import MeetingDialogs
 from facilitator.tui.screens.meeting_keys import CAPTURE_IDS
 from facilitator.tui.widgets.agenda_panel import AgendaPanel
@@ -138,7 +137,6 @@ class MeetingScreen(MeetingDialogs):
         self._ticker = self.set_interval(0.25, self.tick)
         # Its own timer, not a count of ticks: a tick that comes late is skipped, not replayed.
         self._checkpointer = self.set_interval(CHECKPOINT_SECONDS, self._checkpoint)
-        self.set_timer(PRELOAD_REVIEW_AFTER, preload_review)
 
     # -- drawing --------------------------------------------------------------------------
 
