@@ -101,9 +101,12 @@ def spread(values: list[float], unit: str, digits: int = 0) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="measured runs of each program")
-    parser.add_argument("--warmup", type=int, default=2, help="unmeasured runs of each first")
+    parser.add_argument(
+        "--warmup", type=int, default=2, help="unmeasured runs of each first (at least 1)"
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args()
+    args.warmup = max(1, args.warmup)
     if shutil.which("tmux") is None:
         print("bench_startup: tmux is not installed", file=sys.stderr)
         return 2
@@ -116,7 +119,11 @@ def main() -> int:
             "bare Textual app", [sys.executable, str(HERE / "bare_app.py")], "bare Textual app"
         ),
     ]
-    env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "FACILITATOR_LANG")}
+    # PYTHONDONTWRITEBYTECODE (set on this build machine) would make every run compile the
+    # package from source, which no installed copy does: pip writes the bytecode on install,
+    # and a checkout's first run writes it. The warm-up runs write it here.
+    ignored = ("TMUX", "FACILITATOR_LANG", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in ignored}
     env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
     tmux = Tmux(env)
     with tempfile.TemporaryDirectory(prefix="facilitator-bench-") as folder:

@@ -7,7 +7,6 @@ re-exported here, so `facilitator.agenda` stays the one name to import an agenda
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -85,6 +84,8 @@ def parse_agenda(raw: bytes, shown: str) -> Agenda:
         raise AgendaError(
             [f"{shown}: the file is empty; an agenda needs schema, id, title, language, sections"]
         )
+    import hashlib  # here: a meeting's first frame waits for every import at the top
+
     sha256 = hashlib.sha256(raw).hexdigest()
     try:
         return agenda_from_data(data, shown, sha256=sha256)

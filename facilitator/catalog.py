@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 from facilitator.agenda import Agenda, AgendaError, load_agenda
@@ -15,11 +14,14 @@ DEFAULT_AGENDA_ID = "sociale-medier"
 
 def builtin_dir() -> Path:
     """The folder of built-in agendas: inside the wheel, or the repository's in a checkout."""
-    packaged = Path(str(files("facilitator") / "agendas"))
+    # The wheel puts agendas/ inside the package (a folder on disk: the package is never run
+    # from a zip). Beside __file__ rather than importlib.resources, which costs a start-up.
+    package = Path(__file__).resolve().parent
+    packaged = package / "agendas"
     if packaged.is_dir():
         return packaged
     # An editable install imports from the checkout, where agendas/ sits beside the package.
-    return Path(__file__).resolve().parent.parent / "agendas"
+    return package.parent / "agendas"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import socket
 import sys
 import time
@@ -190,7 +189,7 @@ def _write_holder(fd: int) -> None:
         "user": _username(),
         "since": datetime.now().astimezone().replace(microsecond=0).isoformat(),
         "pid": os.getpid(),
-        "token": secrets.token_hex(8),
+        "token": os.urandom(8).hex(),
     }
     data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
     os.lseek(fd, 0, os.SEEK_SET)

@@ -7,14 +7,15 @@ line prints. Everything here asks the running platform what it has instead of as
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
 import signal
 import sys
 import threading
-from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 __all__ = [
     "default_sessions_dir",
@@ -45,6 +46,8 @@ def pool_context() -> BaseContext | None:
     which the `facilitator` command and `python -m facilitator` survive (their code runs
     under `if __name__ == "__main__"`).
     """
+    import multiprocessing  # only HR's register uses workers; a meeting's start-up does not
+
     methods = multiprocessing.get_all_start_methods()
     if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")

@@ -10,7 +10,6 @@ loaded from disk or typed passes `without_controls`, so none of it reaches the t
 from __future__ import annotations
 
 import io
-import json
 import re
 from typing import IO, Any
 
@@ -60,6 +59,8 @@ def quoted(value: Any, limit: int = 60) -> str:
     """A value from a file for a message: in quotes, escaped, cut short, never a control."""
     if isinstance(value, str):
         shown = value if len(value) <= limit else value[: limit - 3] + "..."
+        import json  # only for a value that is not text; the start-up path never needs it
+
         text = json.dumps(shown, ensure_ascii=False)
         return _UNSAFE_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if isinstance(value, bool):

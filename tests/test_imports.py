@@ -170,9 +170,13 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "facilitator.tui.screens.minutes",
     "facilitator.tui.screens.register",
     "facilitator.tui.modals",
+    "facilitator.tui.widgets.minutes_text",
     "markdown_it",
+    "rich.markdown",
     "docx",
     "icalendar",
+    "multiprocessing",  # HR's register starts workers; a meeting does not
+    "importlib.resources",  # the built-in agendas are found beside the package
 )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 from support import CET, drawn, on_top, top, type_text
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Label, Markdown, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from facilitator.agenda import Agenda
 from facilitator.cli import main
@@ -20,6 +20,7 @@ from facilitator.tui.modals.export_done import ExportDone
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.minutes import MinutesScreen
+from facilitator.tui.widgets.minutes_text import MinutesText
 from facilitator.workspace import Workspace
 
 NOW = datetime(2026, 3, 2, 16, 30, tzinfo=CET)
@@ -62,7 +63,7 @@ async def test_review_edits_and_deletes_outcomes(tmp_path: Path, sample_agenda: 
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await opened(pilot)
         assert table_texts(screen) == ["Skærmbilleder gemmes i sagen", "Guiden tages op hvert år"]
-        assert "Skærmbilleder gemmes i sagen" in screen.query_one(Markdown).source
+        assert "Skærmbilleder gemmes i sagen" in screen.query_one(MinutesText).source
         # enter on the first row: the dialog, filled in; change the owner, save.
         await pilot.press("enter")
         await pilot.pause()
@@ -75,7 +76,7 @@ async def test_review_edits_and_deletes_outcomes(tmp_path: Path, sample_agenda: 
         await pilot.pause()
         assert on_top(app, screen)
         assert session.outcomes()[0][1].owner == "Jens"
-        assert "Jens" in screen.query_one(Markdown).source
+        assert "Jens" in screen.query_one(MinutesText).source
         assert app.flush()
         assert load_session(path).outcomes()[0][1].owner == "Jens"
         assert "Jens" in path.with_suffix(".md").read_text(encoding="utf-8")
@@ -89,7 +90,7 @@ async def test_review_edits_and_deletes_outcomes(tmp_path: Path, sample_agenda: 
         await pilot.press("delete", "y")
         await pilot.pause()
         assert table_texts(screen) == ["Skærmbilleder gemmes i sagen"]
-        assert "Guiden tages op" not in screen.query_one(Markdown).source
+        assert "Guiden tages op" not in screen.query_one(MinutesText).source
         assert app.flush()
         assert [o.text for _r, o in load_session(path).outcomes()] == [
             "Skærmbilleder gemmes i sagen"
@@ -284,7 +285,7 @@ async def test_n_types_the_next_meeting_into_the_minutes(
         await pilot.pause()
         assert on_top(app, screen)
         assert "**Næste møde:** 30. marts 2026, kl. 14.00–16.00, Mødelokale 2" in (
-            screen.query_one(Markdown).source
+            screen.query_one(MinutesText).source
         )
         assert app.flush()
         stored = load_session(path)

@@ -23,6 +23,7 @@ from facilitator.sanitize import one_line, terminal_safe
 from facilitator.session import Session, now
 from facilitator.store import save_session
 from facilitator.tui.keys import localize
+from facilitator.tui.preload import PRELOAD_REVIEW_AFTER, preload_review
 from facilitator.tui.terminal import leave_anyway, stop_on_signals
 from facilitator.workspace import MeetingForm, OpenMeeting, SaveProblem, StoreError, Workspace
 
@@ -174,6 +175,7 @@ class FacilitatorApp(App[None]):
         if not gc.isenabled():
             gc.enable()
             gc.freeze()
+        self.set_timer(PRELOAD_REVIEW_AFTER, preload_review)
 
     # -- sessions -------------------------------------------------------------------------
 

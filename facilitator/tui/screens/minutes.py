@@ -7,8 +7,8 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Label, Markdown, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Label, Static
 
 from facilitator.i18n import _, language
 from facilitator.minutes import render_markdown
@@ -16,11 +16,8 @@ from facilitator.privacy import PrivacyWarning, check_privacy
 from facilitator.session import OUTCOME_KINDS, Outcome, Session, ThemeRecord
 from facilitator.tui.formatting import (
     clock_time,
-    compact_date,
-    ellipsize,
     kind_label,
     short_date,
-    short_kind,
     state_label,
 )
 from facilitator.tui.key_map import bindings
@@ -28,10 +25,16 @@ from facilitator.tui.keys import hint
 from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
 from facilitator.tui.screens.minutes_exports import MinutesExports
+from facilitator.tui.widgets.minutes_text import MinutesText
+from facilitator.tui.widgets.outcome_table import OutcomeTable
 from facilitator.tui.widgets.table import RowTable
 
-OWNER_WIDTH = 14
-TEXT_LINES = 3
+
+def set_text(label: Label, text: str) -> None:
+    """Show this text (never markup); unchanged, the label is left alone: an update of a
+    label lays the whole screen out again, and a correction should redraw only its row."""
+    if label.content != Text(text):
+        label.update(Text(text))
 
 
 class MinutesScreen(MinutesExports):
@@ -76,6 +79,8 @@ class MinutesScreen(MinutesExports):
         self.path = path
         self.warnings: list[PrivacyWarning] = []
         self.rows: list[str] = []
+        self._outcomes_width = 0
+        self._bindings_had_rows: bool | None = None
 
     def help_title(self) -> str:
         """The help's title for this screen."""
@@ -102,23 +107,23 @@ class MinutesScreen(MinutesExports):
             box.border_subtitle = hint(
                 self, "minutes_edit", "minutes_delete", ("minutes_kind", _("kind"))
             )
-            table = RowTable(
+            table = OutcomeTable(
                 id="outcomes", enter="Edit", action="edit", cursor_type="row", zebra_stripes=True
             )
             yield table
             yield Static(_("Nothing was decided or agreed."), id="outcomes-empty")
-        with VerticalScroll(id="minutes") as minutes:
-            minutes.border_title = _("Minutes")
-            exports = hint(
-                self,
-                ("export_md", "Markdown"),
-                ("export_html", "HTML"),
-                ("export_docx", "Word"),
-                ("export_toml", "TOML"),
-                ("export_anonymized", _("anonymised")),
-            )
-            minutes.border_subtitle = f"{_('export:')} {exports} · {_('tab scrolls')}"
-            yield Markdown("", id="minutes-text")
+        minutes = MinutesText(id="minutes")
+        minutes.border_title = _("Minutes")
+        exports = hint(
+            self,
+            ("export_md", "Markdown"),
+            ("export_html", "HTML"),
+            ("export_docx", "Word"),
+            ("export_toml", "TOML"),
+            ("export_anonymized", _("anonymised")),
+        )
+        minutes.border_subtitle = f"{_('export:')} {exports} · {_('tab scrolls')}"
+        yield minutes
         yield Footer()
 
     def on_mount(self) -> None:
@@ -132,28 +137,22 @@ class MinutesScreen(MinutesExports):
         session = self.session
         title = f"{_('Minutes')} · {session.committee} · {session.agenda.title}"
         title += f" · {short_date(session.date)}"
-        self.query_one("#minutes-title", Label).update(Text(title))
+        set_text(self.query_one("#minutes-title", Label), title)
         state = self.query_one("#minutes-state", Label)
         if session.minutes_status == "approved":
             when = f" {short_date(session.approved_at.date())}" if session.approved_at else ""
-            state.update(
-                Text(
-                    _("Approved by {name}").format(
-                        name=" · ".join(
-                            n for n in (session.approved_by, session.vice_approved_by) if n
-                        )
-                        or "?"
-                    )
-                    + when
-                )
-            )
+            names = " · ".join(n for n in (session.approved_by, session.vice_approved_by) if n)
+            set_text(state, _("Approved by {name}").format(name=names or "?") + when)
         else:
-            state.update(Text(f"{state_label(session.state)} · {_('draft, not approved')}"))
+            set_text(state, f"{state_label(session.state)} · {_('draft, not approved')}")
         state.set_class(session.minutes_status == "approved", "-approved")
         self._show_privacy()
         self._show_outcomes()
-        self.query_one("#minutes-text", Markdown).update(render_markdown(session))
-        self.refresh_bindings()
+        self.query_one(MinutesText).show(render_markdown(session))
+        # Edit, delete and kind need an outcome; the footer is built again on every refresh.
+        if bool(self.rows) != self._bindings_had_rows:
+            self._bindings_had_rows = bool(self.rows)
+            self.refresh_bindings()
 
     def _show_privacy(self) -> None:
         self.warnings = check_privacy(self.session)
@@ -166,50 +165,21 @@ class MinutesScreen(MinutesExports):
             text.append("⚠ ", style="bold")
             text.append(warning.message(language()) + "\n")
         text.rstrip()
-        self.query_one("#privacy-list", Static).update(text)
+        privacy_list = self.query_one("#privacy-list", Static)
+        if text != privacy_list.content:  # an update lays the whole screen out again
+            privacy_list.update(text)
         panel.border_title = _("Check before sending: {count}").format(count=len(self.warnings))
 
     def _show_outcomes(self) -> None:
-        table = self.query_one("#outcomes", RowTable)
+        table = self.query_one("#outcomes", OutcomeTable)
+        # The terminal's width before the first layout: filled once, at the width it will have.
+        self._outcomes_width = self.size.width or self.app.size.width
         selected = self.selected_id
         row_index = table.cursor_row
-        table.clear(columns=True)
-        self.rows = []
-        outcomes = self.session.outcomes()
-        kinds = [short_kind(outcome.kind) for _record, outcome in outcomes]
-        dates = [compact_date(outcome.due) if outcome.due else "" for _record, outcome in outcomes]
-        width = table.size.width or max(self.size.width - 2, 40)
-        # Number, kind, ref, owner and date are short; the text gets what is left and wraps
-        # onto up to three lines, so a correction can be checked without opening it.
-        fixed = (
-            len(str(len(outcomes)))
-            + max(map(len, kinds), default=4)
-            + 4
-            + OWNER_WIDTH
-            + max(map(len, dates), default=4)
-        )
-        text_width = max(16, width - fixed - 2 * 6 - 2)
-        refs = [self._theme_ref(record) for record, _outcome in outcomes]
-        owners = [ellipsize(outcome.owner, OWNER_WIDTH) for _record, outcome in outcomes]
-        table.add_fitted_column("#", "number", [str(len(outcomes))])
-        table.add_fitted_column(_("Kind"), "kind", kinds)
-        table.add_fitted_column(_("Ref"), "theme", refs)
-        table.add_column(_("Text"), key="text", width=text_width)
-        table.add_fitted_column(_("Owner"), "owner", owners)
-        table.add_fitted_column(_("Date"), "date", dates)
-        for number, (_record, outcome) in enumerate(outcomes, start=1):
-            # Text, not str: a str cell is read as Rich markup, and "[" in a text would vanish.
-            table.add_row(
-                Text(str(number)),
-                Text(kinds[number - 1]),
-                Text(refs[number - 1]),
-                Text(ellipsize(outcome.text, text_width * TEXT_LINES - 2)),
-                Text(owners[number - 1]),
-                Text(dates[number - 1]),
-                key=outcome.id,
-                height=None,
-            )
-            self.rows.append(outcome.id)
+        # Inside the box's border.
+        if not table.show(self.session, max(self._outcomes_width - 2, 40)):
+            return  # the same rows: only changed cells were redrawn, the cursor stays
+        self.rows = table.row_ids
         empty = not self.rows
         table.display = not empty
         self.query_one("#outcomes-empty").display = empty
@@ -219,11 +189,9 @@ class MinutesScreen(MinutesExports):
             table.move_cursor(row=min(row_index, len(self.rows) - 1), animate=False)
 
     def on_resize(self) -> None:
-        if self.rows:
+        # Only a new width changes how the texts wrap; a refill costs a moment on a long list.
+        if self.size.width != self._outcomes_width:
             self._show_outcomes()
-
-    def _theme_ref(self, record: ThemeRecord) -> str:
-        return str(self.session.agenda.refs().get(record.theme_id, record.theme_id))
 
     @property
     def selected_id(self) -> str | None:
@@ -246,6 +214,12 @@ class MinutesScreen(MinutesExports):
     # -- changes --------------------------------------------------------------------------
 
     def _changed(self) -> None:
+        # The corrected row is drawn first; the save (a copy of the session for the saver's
+        # thread) and the minutes below follow once it is on screen.
+        self._show_outcomes()
+        self.call_after_refresh(self._save_and_redraw)
+
+    def _save_and_redraw(self) -> None:
         self.facilitator.persist(self.session, self.path)
         self.refresh_view()
 

@@ -16,6 +16,11 @@ from facilitator.tui.keys import describe, localize
 T = TypeVar("T")
 
 
+def fitted_width(heading: str, cells: Sequence[str]) -> int:
+    """As wide as the heading or the widest cell."""
+    return max([len(heading), *map(len, cells)])
+
+
 class RowTable(DataTable[Text]):
     """A table of plain-text cells (never Rich markup); enter runs the screen's `action`."""
 
@@ -40,7 +45,7 @@ class RowTable(DataTable[Text]):
         Measured widths lag a table filled again (after an edit, a reload): its header was
         drawn from the old measure, out of line with the rows or cutting every cell short.
         """
-        self.add_column(heading, key=key, width=max([len(heading), *map(len, cells)]))
+        self.add_column(heading, key=key, width=fitted_width(heading, cells))
 
     def highlighted(self, items: Sequence[T]) -> T | None:
         """The item under the cursor, of `items` given one per row in row order (None if none)."""
