@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import START, FakeTime, make_meeting
+from support import START, FakeTime, Typed, make_meeting, press_keys
 from test_tui_snapshots import FIRST, meeting_under_way, no_blinking
 from textual.pilot import Pilot
 
@@ -32,14 +32,15 @@ def many_outcomes(tmp_path: Path, count: int) -> tuple[Any, FakeTime]:
     return make_meeting(tmp_path / "sessions", time, session).app, time
 
 
-def settled(time: FakeTime, seconds: float, *keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+def settled(
+    time: FakeTime, seconds: float, *keys: str | Typed
+) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         await pilot.press("space")
         time.advance(seconds)
         pilot.app.screen.tick()  # type: ignore[attr-defined]
-        if keys:
-            await pilot.press(*keys)
+        await press_keys(pilot, *keys)
         await pilot.pause(0.4)  # the outcome list is fitted once laid out
         no_blinking(pilot)
         await pilot.pause()
@@ -67,7 +68,7 @@ def test_fourteen_outcomes_show_the_newest(
 )
 def test_set_aside_dialog(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     app, time = many_outcomes(tmp_path, 3)
-    keys = ("s", *"HR deltager", "tab")
+    keys = ("s", Typed("HR deltager"), "tab")
     assert snap_compare(app, terminal_size=size, run_before=settled(time, 60, *keys))
 
 

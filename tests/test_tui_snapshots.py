@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import START, FakeTime, fresh_session, make_meeting
+from support import START, FakeTime, Typed, fresh_session, make_meeting, press_keys
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -51,7 +51,7 @@ def no_blinking(pilot: Pilot[Any]) -> None:
         field.cursor_blink = False
 
 
-def clock_at(time: FakeTime, seconds: float, *keys: str) -> RunBefore:
+def clock_at(time: FakeTime, seconds: float, *keys: str | Typed) -> RunBefore:
     """Start the clock, let `seconds` pass on the fake clock, press keys, redraw."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
@@ -61,8 +61,7 @@ def clock_at(time: FakeTime, seconds: float, *keys: str) -> RunBefore:
         screen = pilot.app.screen
         assert isinstance(screen, MeetingScreen)
         screen.tick()
-        if keys:
-            await pilot.press(*keys)
+        await press_keys(pilot, *keys)
         await pilot.pause()
         if hasattr(pilot.app.screen, "tick"):
             screen = pilot.app.screen
@@ -122,7 +121,14 @@ def test_meeting_obligation_theme(
 @pytest.mark.parametrize("size", SIZES)
 def test_outcome_dialog(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     app, time = meeting_app(tmp_path)
-    keys = ["a", *"Risici skrives ind i APV'en", "tab", *"Jens Kjær", "tab", *"+14d"]
+    keys: list[str | Typed] = [
+        "a",
+        Typed("Risici skrives ind i APV'en"),
+        "tab",
+        Typed("Jens Kjær"),
+        "tab",
+        Typed("+14d"),
+    ]
     assert snap_compare(app, terminal_size=size, run_before=clock_at(time, 5 * 60, *keys))
 
 
@@ -131,14 +137,21 @@ def test_outcome_dialog_refuses_a_bad_date(
     snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     app, time = meeting_app(tmp_path)
-    keys = ["t", *"Opdatér kontaktlisten", "tab", "tab", *"31.2.2026", "enter"]
+    keys: list[str | Typed] = [
+        "t",
+        Typed("Opdatér kontaktlisten"),
+        "tab",
+        "tab",
+        Typed("31.2.2026"),
+        "enter",
+    ]
     assert snap_compare(app, terminal_size=size, run_before=clock_at(time, 5 * 60, *keys))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_coverage_check(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     app, time = meeting_app(tmp_path)
-    keys = ["ctrl+e", *"Udsat til næste møde"]
+    keys: list[str | Typed] = ["ctrl+e", Typed("Udsat til næste møde")]
     assert snap_compare(app, terminal_size=size, run_before=clock_at(time, 25 * 60, *keys))
 
 

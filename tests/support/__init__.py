@@ -268,3 +268,19 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
         if all(node.message_queue_size == 0 for node in nodes):
             return
     raise AssertionError(f"the app was still busy with {text!r}")
+
+
+@dataclass(frozen=True)
+class Typed:
+    """Text to type in one go (see `type_text`) among keys pressed one at a time."""
+
+    text: str
+
+
+async def press_keys(pilot: Pilot[Any], *keys: str | Typed) -> None:
+    """Press each key and wait for the app; type each `Typed` text with one wait."""
+    for key in keys:
+        if isinstance(key, Typed):
+            await type_text(pilot, key.text)
+        else:
+            await pilot.press(key)
