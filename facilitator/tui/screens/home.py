@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from facilitator.i18n import _
 from facilitator.sanitize import one_line
@@ -21,6 +21,7 @@ from facilitator.tui.formatting import ellipsize, short_date, state_label
 from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.table import RowTable
 from facilitator.workspace import SessionInfo, StoreError
 
@@ -103,7 +104,7 @@ class HomeScreen(FacilitatorScreen):
             yield Static("", id="home-empty")
         yield Static("", id="home-problems")
         yield Label("", id="home-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)

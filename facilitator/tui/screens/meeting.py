@@ -10,7 +10,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from facilitator.clock import MeetingClock
 from facilitator.i18n import _
@@ -23,6 +23,7 @@ from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.meeting_dialogs import MeetingDialogs
 from facilitator.tui.screens.meeting_keys import CAPTURE_IDS
 from facilitator.tui.widgets.agenda_panel import AgendaPanel
+from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.outcome_list import OutcomeList
 from facilitator.tui.widgets.review_list import review_text
 from facilitator.tui.widgets.theme_clock import ThemeClock
@@ -128,7 +129,7 @@ class MeetingScreen(MeetingDialogs):
                         # n and d as letters there.
                         notes.can_focus = False
                         yield notes
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         left = f"{self.session.committee} · {self.session.agenda.title}"

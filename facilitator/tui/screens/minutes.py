@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from facilitator.i18n import _, language
 from facilitator.minutes import render_markdown
@@ -25,6 +25,7 @@ from facilitator.tui.keys import hint
 from facilitator.tui.modals.confirm import Confirm
 from facilitator.tui.modals.outcome_dialog import OutcomeDialog, OutcomeDraft
 from facilitator.tui.screens.minutes_exports import MinutesExports
+from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.minutes_text import MinutesText
 from facilitator.tui.widgets.outcome_table import OutcomeTable
 from facilitator.tui.widgets.table import RowTable
@@ -124,7 +125,7 @@ class MinutesScreen(MinutesExports):
         )
         minutes.border_subtitle = f"{_('export:')} {exports} · {_('tab scrolls')}"
         yield minutes
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()

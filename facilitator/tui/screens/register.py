@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from facilitator.guidelines import GuidelinesError
 from facilitator.hr_queries import canonical_rows, roster_for
@@ -33,6 +33,7 @@ from facilitator.tui.register_columns import (
 )
 from facilitator.tui.register_export import csv_name, csv_text, write_files, write_guidelines
 from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.register_filters import FILTER_DELAY, RegisterFilters
 from facilitator.tui.widgets.register_table import RegisterTable
 from facilitator.workspace import StoreError
@@ -99,7 +100,7 @@ class RegisterScreen(FacilitatorScreen):
         yield Static("", id="register-empty")
         yield Static("", id="register-detail")
         yield Static("", id="register-problems")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#register-empty").display = False

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from facilitator.agenda import Agenda, Plan
 from facilitator.catalog import find_agendas
@@ -30,6 +30,7 @@ from facilitator.tui.screens.setup_fields import (
     plan_choices,
     scaled_preview,
 )
+from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.participant_row import ParticipantList, ParticipantRow
 from facilitator.workspace import MeetingForm
 
@@ -198,7 +199,7 @@ class SetupScreen(FacilitatorScreen):
                     f"{_('Start the meeting')} ({start_key})", variant="primary", id="start"
                 )
                 yield Button(f"{_('Add participant')} ({add_key})", id="add")
-        yield Footer()
+        yield KeyFooter()
 
     def compose_intro(self) -> ComposeResult:
         """Lines above the fields (a follow-up says which meeting it follows up)."""
