@@ -95,10 +95,13 @@ class ThemeClock(Widget):
             return
         self._state = state
         if text != self._shown:
+            # A new width ("9:59" to "10:00") is the only reason to lay the screen out again;
+            # every second would otherwise cost a layout of the whole meeting screen.
+            resized = len(text) != len(self._shown)
             self._shown = text
             self.query_one("#clock-digits", Digits).update(text)
             self.query_one("#clock-big", BigDigits).text = text
-            self.query_one("#clock-compact", Label).update(text)
+            self.query_one("#clock-compact", Label).update(text, layout=resized)
         status = {
             "paused": _("Paused: {key} starts the clock").format(key=self.start_key),
             "running": _("left of the timebox"),
