@@ -5,7 +5,6 @@ from __future__ import annotations
 import inspect
 
 import pytest
-import textual._wait as _wait
 from hypothesis import settings
 from support import busy_session, sample_agenda
 
@@ -17,13 +16,6 @@ from facilitator.session import Session
 # cores, Hypothesis's per-example deadline (200 ms) only made property tests fail at random.
 settings.register_profile("facilitator", deadline=None)
 settings.load_profile("facilitator")
-
-# Pilot waits, after every key and pause, until the process looks idle: less than 1 ms of CPU
-# in a 20 ms sleep, so each key cost at least 40 ms asleep (about 2,000 keys in the suite).
-# The same test (under 5 % CPU) in 5 ms windows answers four times sooner; that every message
-# sent has been handled is still awaited by Pilot's own check of every message queue.
-_wait.SLEEP_GRANULARITY = 0.005
-_wait.SLEEP_IDLE = _wait.SLEEP_GRANULARITY / 20
 
 
 # The slowest tests by `pytest --durations` (a module where its fixture is the slow part): they
