@@ -205,14 +205,17 @@ class MinutesText(ScrollView, can_focus=True):
         self._lines = message.lines
         if message.complete:
             self._rendered = (message.source, message.width)
-            self._forget_other_widths(message.width)
+            self._keep_only(message.source, message.width)
         self.virtual_size = Size(message.width, len(message.lines))
         self.refresh()
 
-    def _forget_other_widths(self, width: int) -> None:
-        # list() copies the keys in one step: the rendering thread may be adding to it.
+    def _keep_only(self, source: str, width: int) -> None:
+        # What an edit or a resize left behind goes: a long review would otherwise keep every
+        # version of every section it ever showed. list() copies the keys in one step, as the
+        # rendering thread may be adding to the cache.
+        wanted = {(section, width) for section in sections(terminal_safe(source))}
         for key in list(self._cache):
-            if key[1] != width:
+            if key not in wanted:
                 self._cache.pop(key, None)
 
     def render_line(self, y: int) -> Strip:
