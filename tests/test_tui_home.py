@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from support import CET, sample_participants, top
+from support import CET, sample_participants, top, until
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, DataTable, Input, SelectionList, Static
 
@@ -127,8 +127,9 @@ async def test_follow_up_on_a_finished_meeting(tmp_path: Path, sample_agenda: Ag
         assert screen.session.followup_of == earlier.id
         assert [review.text for review in screen.session.reviews] == ["Vi mødes igen"]
         assert screen.path != earlier_path and screen.path.parent == tmp_path
+        # The first save is handed to the saver a frame after the meeting screen is up.
+        await until(pilot, screen.path.exists)
         assert app.flush()
-        assert screen.path.exists()
 
 
 async def test_follow_up_needs_a_finished_meeting(tmp_path: Path, sample_agenda: Agenda) -> None:

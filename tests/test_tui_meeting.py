@@ -6,7 +6,16 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from support import CET, START, Meeting, fresh_session, make_meeting, text_of, type_text
+from support import (
+    CET,
+    START,
+    Meeting,
+    fresh_session,
+    make_meeting,
+    text_of,
+    type_text,
+    until,
+)
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Digits, Input, SelectionList, TextArea
@@ -814,6 +823,8 @@ async def test_resumed_session_opens_where_it_was(tmp_path: Path) -> None:
         assert clock_digits(meeting) == "07:55"
         assert not meeting_screen(meeting).clock.running  # a resumed meeting waits for space
         assert "Besluttet før nedbruddet" in outcomes_text(meeting)
+        # The panel is drawn again at its final width a frame after the first.
+        await until(pilot, lambda: "Hvad er chikane" in "".join(agenda_lines(meeting)))
         assert agenda_line(meeting, "Hvad er chikane").endswith("22/20!")
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import io
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -284,3 +286,17 @@ async def press_keys(pilot: Pilot[Any], *keys: str | Typed) -> None:
             await type_text(pilot, key.text)
         else:
             await pilot.press(key)
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Let the app run until `condition()` holds; fail after `timeout` seconds.
+
+    For work that lands a frame or more after the keys (a panel drawn at its final width, a
+    first save scheduled after the first frame): Pilot's idle guess can come before it on a
+    busy machine.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not so within {timeout} s: {condition}")
+        await pilot.pause(0.02)
