@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from support import CET, drawn
+from support import CET, drawn, until
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
@@ -36,6 +36,12 @@ def long_meeting(folder: Path, agenda: Agenda) -> tuple[Session, Path]:
     return session, path
 
 
+def review_app(folder: Path, agenda: Agenda) -> tuple[FacilitatorApp, Session, Path]:
+    """The app on an ended 101-outcome meeting: it opens on the review screen."""
+    session, path = long_meeting(folder, agenda)
+    return FacilitatorApp(sessions_dir=folder, start=StartMeeting(session, path)), session, path
+
+
 async def review(pilot: Pilot[None]) -> tuple[MinutesScreen, MinutesText]:
     await pilot.pause()
     screen = pilot.app.screen
@@ -62,8 +68,7 @@ def test_the_minutes_are_cut_before_each_heading_and_nowhere_else() -> None:
 async def test_a_long_meetings_minutes_show_at_once_and_whole(
     tmp_path: Path, sample_agenda: Agenda
 ) -> None:
-    session, path = long_meeting(tmp_path, sample_agenda)
-    app = FacilitatorApp(sessions_dir=tmp_path, start=StartMeeting(session, path))
+    app, _session, _path = review_app(tmp_path, sample_agenda)
     async with app.run_test(size=(100, 30)) as pilot:
         screen, minutes = await review(pilot)
         # The first screenful is up with the screen: a heading, drawn, not Markdown source.
@@ -79,15 +84,13 @@ async def test_a_long_meetings_minutes_show_at_once_and_whole(
         last = minutes.text.splitlines()[-1].strip()
         minutes.focus()
         await pilot.press("end")
-        await pilot.pause()
-        assert last in drawn(app)
+        await until(pilot, lambda: last in drawn(app))  # the scroll may be animated
 
 
 async def test_a_correction_redraws_its_row_and_the_minutes_keeping_the_cursor(
     tmp_path: Path, sample_agenda: Agenda
 ) -> None:
-    session, path = long_meeting(tmp_path, sample_agenda)
-    app = FacilitatorApp(sessions_dir=tmp_path, start=StartMeeting(session, path))
+    app, session, path = review_app(tmp_path, sample_agenda)
     async with app.run_test(size=(100, 30)) as pilot:
         screen, minutes = await review(pilot)
         await rendered(pilot, minutes)
