@@ -29,7 +29,7 @@ from facilitator.store import new_session_path, save_session
 
 # The tmux helper is shared with the end-to-end tests.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from support.tmux import HEIGHT, WIDTH, Tmux
+from support.tmux import HEIGHT, WIDTH, Tmux, benchmark_env
 from support.tmux import program as facilitator_command
 
 HERE = Path(__file__).resolve().parent
@@ -124,9 +124,7 @@ def main() -> int:
     if shutil.which("tmux") is None or not Path("/proc/self/stat").exists():
         print("bench_idle: needs tmux and /proc (Linux)", file=sys.stderr)
         return 2
-    env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "FACILITATOR_LANG")}
-    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    tmux = Tmux(env)
+    tmux = Tmux(benchmark_env())
     with tempfile.TemporaryDirectory(prefix="facilitator-idle-") as folder:
         work = Path(folder)
         small_dir, big_dir = work / "small", work / "big"

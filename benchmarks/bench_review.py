@@ -15,7 +15,6 @@ within 0.3 s of ctrl+e, an edit within 0.1 s.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shlex
 import shutil
@@ -23,12 +22,13 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from support.tmux import HEIGHT, WIDTH, Tmux
+from support.tmux import HEIGHT, WIDTH, Tmux, benchmark_env
 from support.tmux import program as facilitator_command
 
 from facilitator.catalog import resolve_agenda
@@ -117,6 +117,45 @@ def wait_for(tmux: Tmux, name: str, check: object, started: float) -> float:
     raise RuntimeError(f"{name}: did not show within 30 s; the screen:\n{screen}")
 
 
+@dataclass
+class Steps:
+    """What one program shows at each step, and how its time is kept."""
+
+    timings: Timings
+    opened: str  # on the meeting screen
+    header: str  # the review screen's header
+    minutes: str  # the minutes themselves (for the bare app, its one line)
+    edited: Callable[[str], Callable[[str], bool]]  # from the settled screen: "the edit shows"
+
+
+def time_review(tmux: Tmux, name: str, steps: Steps, record: bool) -> None:
+    """ctrl+e and then k in the program running in `name`, timed; then it is stopped."""
+    wait_for(tmux, name, lambda s: steps.opened in s, time.monotonic())
+    time.sleep(MEETING_SECONDS)
+    started = time.monotonic()
+    tmux.run("send-keys", "-t", name, "C-e")
+    header = wait_for(tmux, name, lambda s: steps.header in s, started)
+    minutes = wait_for(tmux, name, lambda s: steps.minutes in s, started)
+    time.sleep(SETTLE)
+    shows_edit = steps.edited(tmux.screen(name))
+    started = time.monotonic()
+    tmux.run("send-keys", "-t", name, "k")
+    edit = wait_for(tmux, name, shows_edit, started)
+    if record:
+        steps.timings.header_ms.append(header)
+        steps.timings.minutes_ms.append(minutes)
+        steps.timings.edit_ms.append(edit)
+    tmux.run("send-keys", "-t", name, "C-q")
+    time.sleep(0.5)
+    tmux.run("kill-session", "-t", name, check=False)
+
+
+def first_row_changed(screen: str) -> Callable[[str], bool]:
+    """The first row is a decision; `k` makes it an agreement, and that row is gone."""
+    row = next(line for line in screen.splitlines() if line.strip(" │").startswith("1 "))
+    return lambda shown: row not in shown.splitlines()
+
+
 def measure_facilitator(tmux: Tmux, timings: Timings, folder: Path, run: int, record: bool) -> None:
     sessions = folder / f"sessions-{run}"
     sessions.mkdir()
@@ -124,51 +163,21 @@ def measure_facilitator(tmux: Tmux, timings: Timings, folder: Path, run: int, re
     path = new_session_path(sessions, session)
     save_session(session, path)
     name = f"facilitator{run}"
-    shell = (
+    tmux.start_shell(
+        name,
         f"FACILITATOR_SESSIONS_DIR={shlex.quote(str(sessions))} "
-        f"exec {shlex.join([*facilitator_command(), 'resume', str(path)])}"
+        f"exec {shlex.join([*facilitator_command(), 'resume', str(path)])}",
     )
-    tmux.start_shell(name, shell)
-    wait_for(tmux, name, lambda s: COMMITTEE in s, time.monotonic())
-    time.sleep(MEETING_SECONDS)
-    started = time.monotonic()
-    tmux.run("send-keys", "-t", name, "C-e")
-    header = wait_for(tmux, name, lambda s: f"Referat · {COMMITTEE}" in s, started)
-    minutes = wait_for(tmux, name, lambda s: f"Referat – {COMMITTEE}" in s, started)
-    time.sleep(SETTLE)
-    # The first row is a decision; `k` makes it an agreement.
-    row = next(line for line in tmux.screen(name).splitlines() if line.strip(" │").startswith("1 "))
-    started = time.monotonic()
-    tmux.run("send-keys", "-t", name, "k")
-    edit = wait_for(tmux, name, lambda s: row not in s.splitlines(), started)
-    if record:
-        timings.header_ms.append(header)
-        timings.minutes_ms.append(minutes)
-        timings.edit_ms.append(edit)
-    tmux.run("send-keys", "-t", name, "C-q")
-    time.sleep(0.5)
-    tmux.run("kill-session", "-t", name, check=False)
+    referat = f"Referat · {COMMITTEE}", f"Referat – {COMMITTEE}"
+    time_review(tmux, name, Steps(timings, COMMITTEE, *referat, first_row_changed), record)
 
 
 def measure_bare(tmux: Tmux, timings: Timings, run: int, record: bool) -> None:
     name = f"bare{run}"
     tmux.start(name, [sys.executable, str(HERE / "bare_review_app.py")])
-    wait_for(tmux, name, lambda s: "bare meeting" in s, time.monotonic())
-    time.sleep(MEETING_SECONDS)
-    started = time.monotonic()
-    tmux.run("send-keys", "-t", name, "C-e")
-    shown = wait_for(tmux, name, lambda s: "bare minutes 0" in s, started)
-    time.sleep(SETTLE)
-    started = time.monotonic()
-    tmux.run("send-keys", "-t", name, "k")
-    edit = wait_for(tmux, name, lambda s: "bare minutes 1" in s, started)
-    if record:
-        timings.header_ms.append(shown)
-        timings.minutes_ms.append(shown)
-        timings.edit_ms.append(edit)
-    tmux.run("send-keys", "-t", name, "C-q")
-    time.sleep(0.3)
-    tmux.run("kill-session", "-t", name, check=False)
+    line = "bare minutes 0"
+    steps = Steps(timings, "bare meeting", line, line, lambda _screen: lambda s: "minutes 1" in s)
+    time_review(tmux, name, steps, record)
 
 
 def summary(values: list[float]) -> str:
@@ -184,11 +193,7 @@ def main() -> int:
     if shutil.which("tmux") is None:
         print("bench_review: tmux is not installed", file=sys.stderr)
         return 2
-    # As in bench_startup: the programs write their bytecode, as any installed copy has it.
-    ignored = ("TMUX", "FACILITATOR_LANG", "PYTHONDONTWRITEBYTECODE")
-    env = {k: v for k, v in os.environ.items() if k not in ignored}
-    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    tmux = Tmux(env, prefix="facilitator-bench")
+    tmux = Tmux(benchmark_env(), prefix="facilitator-bench")
     ours, bare = Timings("facilitator"), Timings("bare Textual app")
     with tempfile.TemporaryDirectory(prefix="facilitator-bench-") as folder:
         tmux.start("idle", ["cat"], 20, 5)  # keeps the server up between runs

@@ -13,7 +13,6 @@ medians are printed next to each other with their ratio and the target.
 from __future__ import annotations
 
 import argparse
-import os
 import shlex
 import shutil
 import statistics
@@ -25,7 +24,7 @@ from pathlib import Path
 
 # The tmux helper is shared with the end-to-end tests.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from support.tmux import HEIGHT, WIDTH, Tmux
+from support.tmux import HEIGHT, WIDTH, Tmux, benchmark_env
 from support.tmux import program as facilitator_command
 
 HERE = Path(__file__).resolve().parent
@@ -119,13 +118,7 @@ def main() -> int:
             "bare Textual app", [sys.executable, str(HERE / "bare_app.py")], "bare Textual app"
         ),
     ]
-    # PYTHONDONTWRITEBYTECODE (set on this build machine) would make every run compile the
-    # package from source, which no installed copy does: pip writes the bytecode on install,
-    # and a checkout's first run writes it. The warm-up runs write it here.
-    ignored = ("TMUX", "FACILITATOR_LANG", "PYTHONDONTWRITEBYTECODE")
-    env = {k: v for k, v in os.environ.items() if k not in ignored}
-    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    tmux = Tmux(env)
+    tmux = Tmux(benchmark_env())
     with tempfile.TemporaryDirectory(prefix="facilitator-bench-") as folder:
         work = Path(folder)
         tmux.start("idle", ["cat"], 20, 5)  # keeps the server up between runs

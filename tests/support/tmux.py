@@ -44,6 +44,19 @@ def terminal_env(sessions: Path) -> dict[str, str]:
     return env
 
 
+def benchmark_env() -> dict[str, str]:
+    """The environment of the programs a benchmark measures: a UTF-8 xterm, not nested.
+
+    PYTHONDONTWRITEBYTECODE (set on this build machine) is dropped: with it every run would
+    compile the package from source, which no installed copy does (pip writes the bytecode on
+    install, a checkout's first run writes it). A benchmark's warm-up runs write it here.
+    """
+    ignored = ("TMUX", "FACILITATOR_LANG", "PYTHONDONTWRITEBYTECODE")
+    env = {key: value for key, value in os.environ.items() if key not in ignored}
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    return env
+
+
 class Tmux:
     """A private tmux server with one session per started command."""
 
