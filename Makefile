@@ -24,10 +24,11 @@ WORKERS ?= $(shell $(PYTHON) -c "import os; print(2 * (os.cpu_count() or 1))")
 # re-compiles and re-rewrites all test modules (about 6 s of CPU each), and every program the
 # end-to-end tests start compiles facilitator again.
 test: export PYTHONDONTWRITEBYTECODE :=
-# One test at a time per worker (--maxschedchunk=1) with the slowest first (tests/conftest.py):
-# a worker that is free takes the next test, so neither waits on the other at the end.
+# One test at a time per worker with the slowest first (tests/conftest.py): a worker that is
+# free takes the next test, so none waits on the others at the end. `loadgroup` hands out
+# single tests too, except those marked `xdist_group` (the packaging tests share one wheel).
 test: $(STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider -n $(WORKERS) --maxschedchunk=1
+	$(BIN)/pytest -q -p no:cacheprovider -n $(WORKERS) --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check facilitator tests benchmarks

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import inspect
+from typing import Any
 
 import pytest
 from hypothesis import settings
 from support import busy_session, sample_agenda
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
+from textual.css.types import CSSLocation
 
 from facilitator.agenda import Agenda
 from facilitator.i18n import set_language
@@ -16,6 +21,54 @@ from facilitator.session import Session
 # cores, Hypothesis's per-example deadline (200 ms) only made property tests fail at random.
 settings.register_profile("facilitator", deadline=None)
 settings.load_profile("facilitator")
+
+
+def _share_parsed_css() -> None:
+    """Parse each stylesheet once per worker, not once per app the tests start.
+
+    Textual caches parsed CSS in each app's own Stylesheet, and the suite starts hundreds of
+    apps, each parsing the same ~90 KB again (~20 ms of CPU). Rule sets are not changed once
+    parsed (Textual hands the same ones out again within an app). Theme variables are
+    substituted while parsing, so they are part of the key.
+    """
+    parse_rules = Stylesheet._parse_rules
+    parsed: dict[tuple[Any, ...], list[RuleSet]] = {}
+    variables_keys: dict[int, tuple[dict[str, str], tuple[tuple[str, str], ...]]] = {}
+
+    def shared_parse_rules(
+        self: Stylesheet,
+        css: str,
+        read_from: CSSLocation,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        variables = self._variables
+        known = variables_keys.get(id(variables))
+        if known is None or known[0] is not variables:
+            known = variables_keys[id(variables)] = (variables, tuple(sorted(variables.items())))
+        key = (css, read_from, is_default_rules, tie_breaker, scope, known[1])
+        rules = parsed.get(key)
+        if rules is None:
+            rules = parsed[key] = parse_rules(
+                self, css, read_from, is_default_rules, tie_breaker, scope
+            )
+        return rules
+
+    Stylesheet._parse_rules = shared_parse_rules  # type: ignore[method-assign]
+
+
+_share_parsed_css()
+
+# The collector at its default pace (every 700 allocations) spends about a fifth of a screen
+# test's CPU walking the same long-lived objects again; the app itself keeps it off until its
+# first frame (commands/meeting.py). Rarer collections here, and what collection made frozen.
+gc.set_threshold(10_000, 20, 20)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    gc.collect()
+    gc.freeze()
 
 
 # The slowest tests by `pytest --durations` (a module where its fixture is the slow part): they

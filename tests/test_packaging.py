@@ -14,6 +14,10 @@ from facilitator import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The tests of this module run on one xdist worker (`--dist loadgroup` in the Makefile), so the
+# wheel is built once, not once on every worker that took one of them (~2.5 s of CPU each).
+pytestmark = pytest.mark.xdist_group("wheel")
+
 # Signs that pip could not reach an index to fetch the build backend (offline CI, sandbox).
 OFFLINE = (
     "No matching distribution found for hatchling",

@@ -96,6 +96,7 @@ class MeetingScreen(MeetingDialogs):
         # Outcomes captured while the disk refused them: listed, and marked as not saved.
         self._unsaved: set[str] = set()
         self._topbar = ""  # what the top bar last showed: redrawn only when it changes
+        self._outcomes_most: int | None = None  # the outcome box's height cap (a tall terminal)
         self._notes_timer_pending = False
         self._loading_notes = False
         self._notes_theme = session.current_theme
@@ -213,7 +214,12 @@ class MeetingScreen(MeetingDialogs):
         # A projector's 50 rows: the outcomes take the room rather than an empty notes box.
         outcomes = self.query_one("#outcomes")
         tall = event.size.height >= 40
-        outcomes.styles.max_height = event.size.height // 2 - 5 if tall else None
+        most = event.size.height // 2 - 5 if tall else None
+        # Set only when it changes: setting a height, even the same or none, lays the whole
+        # screen out again, and a resize is announced several times while a screen settles.
+        if most != self._outcomes_most:
+            self._outcomes_most = most
+            outcomes.styles.max_height = most
         self.show_outcomes()
 
     def tick(self) -> None:

@@ -48,6 +48,7 @@ class AgendaPanel(VerticalScroll, can_focus=False):
 
     _clock: MeetingClock | None = None
     _drawn: tuple[object, ...] = ()
+    _lines = -1  # how many lines were drawn last
 
     def on_resize(self) -> None:
         # The first drawing may come before layout, when the width is not known yet; and a
@@ -113,7 +114,10 @@ class AgendaPanel(VerticalScroll, can_focus=False):
                 if current:
                     current_line = line
                 line += 1
-        self.query_one("#agenda-lines", Static).update(text)
+        # A minute used changes a number on a line of the same width: the screen needs laying
+        # out again only when the number of lines changes.
+        self.query_one("#agenda-lines", Static).update(text, layout=line != self._lines)
+        self._lines = line
         self.scroll_to(y=max(0, current_line - self.size.height // 2), animate=False)
 
     @staticmethod

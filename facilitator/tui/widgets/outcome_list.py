@@ -50,12 +50,18 @@ def outcome_line(index: int, outcome: Outcome, unsaved: bool) -> Text:
     return text
 
 
+def _drawn(text: Text) -> tuple[object, ...]:
+    # Text's own == leaves out its base style.
+    return (text.plain, text.style, tuple(text.spans))
+
+
 class OutcomeList(VerticalScroll):
     """Lists outcomes, newest at the bottom and always on screen."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)
         self._not_mounted = 0  # the earliest outcomes of a long theme get no line at all
+        self._drawn: dict[Static, tuple[object, ...]] = {}  # what each line shows
         self._fit_tries = 0
 
     def show(self, outcomes: list[Outcome], unsaved: Iterable[str], empty: Text) -> None:
@@ -79,7 +85,10 @@ class OutcomeList(VerticalScroll):
         for index, line in enumerate(lines):
             line.display = index < len(texts)
             line.set_class(index < len(texts) and bool(outcomes), "-captured")
-            if index < len(texts):
+            if index < len(texts) and _drawn(texts[index]) != self._drawn.get(line):
+                # An unchanged line is not updated: every update lays the screen out again,
+                # and the list is shown again on every resize and every theme.
+                self._drawn[line] = _drawn(texts[index])
                 line.update(texts[index])
         self.set_timer(0.1, self._newest_in_view)
 
