@@ -7,7 +7,7 @@ import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -63,8 +63,12 @@ def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line, as DESIGN section 4 names it."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, as DESIGN section 4 names it; with `only`, just that command.
+
+    Building every subcommand's parser costs more than the parsing: a meeting's start-up
+    and every in-process command builds only the one it runs.
+    """
     parser = _Parser(
         prog="facilitator",
         description="Run a committee meeting through a dialogue paper: timeboxed themes, "
@@ -76,172 +80,192 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    def command(name: str, summary: str) -> argparse.ArgumentParser:
-        # `facilitator NAME --help` starts with what the command does, as the list says it.
-        described = summary[:1].upper() + summary[1:] + "."
-        return sub.add_parser(name, parents=[common], help=summary, description=described)
+    for name, (summary, add_arguments) in _SUBCOMMANDS.items():
+        if only is None or name == only:
+            # `facilitator NAME --help` starts with what the command does, as the list says.
+            described = summary[:1].upper() + summary[1:] + "."
+            add_arguments(
+                sub.add_parser(name, parents=[common], help=summary, description=described)
+            )
+    return parser
 
-    run = command("run", "start a meeting straight away")
-    run.add_argument(
+
+def _run_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "agenda",
         nargs="?",
         metavar="AGENDA",
         help="agenda file or built-in id (default: the guide)",
     )
-    run.add_argument(
+    parser.add_argument(
         "--committee", metavar="NAME", help="the committee that meets (required to skip the form)"
     )
-    run.add_argument(
+    parser.add_argument(
         "--planned", type=_minutes, metavar="MINUTES", help="planned length; scales the timeboxes"
     )
-    run.add_argument(
+    parser.add_argument(
         "--plan",
         metavar="ID",
         help="take only this plan's themes (facilitator agendas lists the plans); the others "
         "wait for the next meeting",
     )
-    run.add_argument(
+    parser.add_argument(
         "--participant",
         action="append",
         default=[],
         metavar="NAME:ROLE",
         help="a participant (repeat); ROLE: leader, employee, tr, amr, secretary, guest, other",
     )
-    run.add_argument("--place", default="", help="where the meeting is held")
-    run.add_argument("--chair", default="", help="who leads the meeting (mødeleder)")
-    run.add_argument("--secretary", default="", help="who takes the minutes (referent)")
-    run.add_argument(
+    parser.add_argument("--place", default="", help="where the meeting is held")
+    parser.add_argument("--chair", default="", help="who leads the meeting (mødeleder)")
+    parser.add_argument("--secretary", default="", help="who takes the minutes (referent)")
+    parser.add_argument(
         "--formand", default="", help="the committee's chair (formand); approves the minutes"
     )
-    run.add_argument(
+    parser.add_argument(
         "--naestformand",
         default="",
         help="the committee's vice-chair (næstformand); approves the minutes too",
     )
 
-    resume = command("resume", "continue an interrupted meeting")
-    resume.add_argument(
+
+def _resume_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "session",
         nargs="?",
         metavar="SESSION",
         help="session file (default: the newest unfinished)",
     )
 
-    followup = command("followup", "new meeting that reviews SESSION's outcomes")
-    followup.add_argument("session", metavar="SESSION", help="the earlier meeting's session file")
-    followup.add_argument("--agenda", metavar="AGENDA", help="agenda for the rest of the meeting")
 
-    agendas = command("agendas", "list built-in and local agendas")
-    agendas.add_argument(
+def _followup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session", metavar="SESSION", help="the earlier meeting's session file")
+    parser.add_argument("--agenda", metavar="AGENDA", help="agenda for the rest of the meeting")
+
+
+def _agendas_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--dir", type=Path, default=Path("agendas"), help="local agendas folder (default ./agendas)"
     )
 
-    validate = command("validate", "check agenda, session and roster files")
-    validate.add_argument("files", nargs="+", metavar="FILE", help="files to check")
-    validate.add_argument(
-        "-q", "--quiet", action="store_true", help="print nothing for valid files"
-    )
 
-    export = command("export", "write a session's minutes")
-    export.add_argument("session", metavar="SESSION", help="session file")
-    export.add_argument(
+def _validate_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="files to check")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("session", metavar="SESSION", help="session file")
+    parser.add_argument(
         "--format",
         choices=("md", "toml", "html", "docx"),
         default="md",
         help="output format (default md)",
     )
-    export.add_argument(
+    parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
     )
-    export.add_argument(
+    parser.add_argument(
         "--template",
         type=Path,
         metavar="FILE.docx",
         help="with --format docx: the Word template whose styles, header and footer to keep",
     )
-    export.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
-    export.add_argument(
+    parser.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
+    parser.add_argument(
         "--anonymize-committee",
         action="store_true",
         help="also replace the committee's name by a neutral label (implies --anonymize)",
     )
 
-    agreements = command("agreements", "every agreement of every committee")
-    agreements.add_argument(
-        "--committee", metavar="C", help="only this committee (case-insensitive)"
-    )
-    agreements.add_argument(
+
+def _agreements_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--committee", metavar="C", help="only this committee (case-insensitive)")
+    parser.add_argument(
         "--kind", metavar="K", help="decision, agreement, action, question or all (comma-separated)"
     )
-    agreements.add_argument("--open", action="store_true", help="only outcomes not done or dropped")
-    agreements.add_argument(
-        "--overdue", action="store_true", help="only open outcomes past their date"
-    )
-    agreements.add_argument("--since", metavar="DATE", help="only meetings on or after DATE")
-    agreements.add_argument(
+    parser.add_argument("--open", action="store_true", help="only outcomes not done or dropped")
+    parser.add_argument("--overdue", action="store_true", help="only open outcomes past their date")
+    parser.add_argument("--since", metavar="DATE", help="only meetings on or after DATE")
+    parser.add_argument(
         "--state",
         action="append",
         choices=("in-progress", "ended", "approved"),
         help="only meetings in this state (repeat for several)",
     )
-    agreements.add_argument(
+    parser.add_argument(
         "--format",
         choices=("table", "md", "csv", "json", "toml"),
         default="table",
         help="output format",
     )
-    agreements.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
-    agreements.add_argument(
-        "--anonymize", action="store_true", help="replace personal names by roles"
-    )
-    _reading_options(agreements)
+    parser.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
+    parser.add_argument("--anonymize", action="store_true", help="replace personal names by roles")
+    _reading_options(parser)
 
-    coverage = command("coverage", "committees x sections: who has been through what")
-    coverage.add_argument(
+
+def _coverage_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--format",
         choices=("table", "md", "html", "docx", "csv", "json", "toml"),
         default="table",
         help="output format (md, html and docx: one page for the hovedudvalg)",
     )
-    coverage.add_argument(
+    parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (docx needs it)"
     )
-    coverage.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
-    _reading_options(coverage)
+    parser.add_argument("--delimiter", default=";", help="CSV delimiter (default ;)")
+    _reading_options(parser)
 
-    guidelines = command("guidelines", "a committee's local guidelines from its agreements")
-    guidelines.add_argument(
+
+def _guidelines_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--committee", required=True, metavar="NAME", help="the committee (its name or an alias)"
     )
-    guidelines.add_argument(
+    parser.add_argument(
         "--format", choices=("md", "html", "docx"), default="md", help="output format (default md)"
     )
-    guidelines.add_argument(
+    parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
     )
-    guidelines.add_argument(
+    parser.add_argument(
         "--template", type=Path, metavar="FILE.docx", help="Word template whose styles to keep"
     )
-    _reading_options(guidelines)
+    _reading_options(parser)
 
-    calendar = command("calendar", "open, dated agreements and actions as an .ics file")
-    calendar.add_argument("--committee", metavar="C", help="only this committee")
-    calendar.add_argument(
-        "--owner", metavar="O", help="only outcomes this person is responsible for"
-    )
-    calendar.add_argument(
+
+def _calendar_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--committee", metavar="C", help="only this committee")
+    parser.add_argument("--owner", metavar="O", help="only outcomes this person is responsible for")
+    parser.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE.ics", help="the calendar file"
     )
-    _reading_options(calendar)
+    _reading_options(parser)
 
-    present = command("present", "read-only projector view that follows the live meeting")
-    present.add_argument(
+
+def _present_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "session",
         nargs="?",
         metavar="SESSION",
         help="session file (default: the newest unfinished meeting; with none, wait for one)",
     )
-    return parser
+
+
+# Each subcommand: its summary in the list, and its arguments.
+_SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "run": ("start a meeting straight away", _run_arguments),
+    "resume": ("continue an interrupted meeting", _resume_arguments),
+    "followup": ("new meeting that reviews SESSION's outcomes", _followup_arguments),
+    "agendas": ("list built-in and local agendas", _agendas_arguments),
+    "validate": ("check agenda, session and roster files", _validate_arguments),
+    "export": ("write a session's minutes", _export_arguments),
+    "agreements": ("every agreement of every committee", _agreements_arguments),
+    "coverage": ("committees x sections: who has been through what", _coverage_arguments),
+    "guidelines": ("a committee's local guidelines from its agreements", _guidelines_arguments),
+    "calendar": ("open, dated agreements and actions as an .ics file", _calendar_arguments),
+    "present": ("read-only projector view that follows the live meeting", _present_arguments),
+}
 
 
 def _reading_options(parser: argparse.ArgumentParser) -> None:
@@ -301,7 +325,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    # The command first (`facilitator run ...`): only its parser is needed. Otherwise (global
+    # options first, --help, a mistyped command) the whole command line is built.
+    only = given[0] if given and given[0] in _SUBCOMMANDS else None
+    args = build_parser(only).parse_args(given)
     module = importlib.import_module(f"facilitator.commands.{COMMANDS[args.command]}")
     try:
         code: int = module.run(args)
