@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from support import CET, sample_participants, top, until
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, DataTable, Input, SelectionList, Static
 
+from facilitator import catalog
 from facilitator.agenda import Agenda
 from facilitator.session import Session
 from facilitator.store import load_session, save_session
@@ -130,6 +132,57 @@ async def test_follow_up_on_a_finished_meeting(tmp_path: Path, sample_agenda: Ag
         # The first save is handed to the saver a frame after the meeting screen is up.
         await until(pilot, screen.path.exists)
         assert app.flush()
+
+
+async def test_the_follow_up_form_reads_no_agenda_file_it_does_not_show(
+    tmp_path: Path, sample_agenda: Agenda, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The follow-up runs its own agenda: the local agenda files are neither read nor in its way."""
+    sessions = tmp_path / "sessions"
+    sessions.mkdir()
+    earlier = load_session(saved(sessions, sample_agenda, "LMU Vest", date(2026, 2, 20), True))
+    local = tmp_path / "agendas"
+    local.mkdir()
+    (local / "broken.toml").write_text("schema = [not toml", encoding="utf-8")
+    (local / "folder.toml").mkdir()  # not a file: refused by the loader, a problem to report
+    for number in range(5):
+        (local / f"guide-{number:02}.toml").write_bytes(b"# a large file\n" * 2_000)
+    monkeypatch.chdir(tmp_path)
+    read: list[Path] = []
+    load = catalog.load_agenda  # type: ignore[attr-defined]
+
+    def counting(path: Path | str) -> Agenda:
+        read.append(Path(path))
+        return load(path)
+
+    monkeypatch.setattr(catalog, "load_agenda", counting)
+    app = FacilitatorApp(sessions_dir=sessions, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, FollowupForm)
+        assert read == []
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.session.followup_of == earlier.id
+        assert read == []
+        await until(pilot, screen.path.exists)
+        assert app.flush()
+    # The new-meeting form, which offers the agendas, does read them: what the counter sees.
+    app = FacilitatorApp(sessions_dir=sessions, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        setup = top(app)
+        assert isinstance(setup, SetupScreen)
+        assert {"broken.toml", "guide-00.toml"} <= {path.name for path in read}
+        info = str(setup.query_one("#agenda-info", Static).render())
+        assert "7 agenda file(s) could not be loaded" in info
 
 
 async def test_follow_up_needs_a_finished_meeting(tmp_path: Path, sample_agenda: Agenda) -> None:

@@ -34,6 +34,8 @@ class FollowupForm(SetupScreen):
     FollowupForm #carried { height: auto; max-height: 12; border: none; padding: 0; }
     FollowupForm #carried-none, FollowupForm #carried-hint { color: $text-muted; height: auto; }
     """
+    # The agenda is the follow-up's own: the agenda files on disk are not offered, not read.
+    CHOOSES_AGENDA = False
 
     def __init__(self, session: Session, earlier: date | None, today: date) -> None:
         from facilitator.tui.app import StartSetup

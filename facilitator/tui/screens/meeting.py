@@ -96,7 +96,6 @@ class MeetingScreen(MeetingDialogs):
         # Outcomes captured while the disk refused them: listed, and marked as not saved.
         self._unsaved: set[str] = set()
         self._topbar = ""  # what the top bar last showed: redrawn only when it changes
-        self._outcomes_most: int | None = None  # the outcome box's height cap (a tall terminal)
         self._notes_timer_pending = False
         self._loading_notes = False
         self._notes_theme = session.current_theme
@@ -211,15 +210,7 @@ class MeetingScreen(MeetingDialogs):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one(ThemeClock).grow(event.size.width, event.size.height)
-        # A projector's 50 rows: the outcomes take the room rather than an empty notes box.
-        outcomes = self.query_one("#outcomes")
-        tall = event.size.height >= 40
-        most = event.size.height // 2 - 5 if tall else None
-        # Set only when it changes: setting a height, even the same or none, lays the whole
-        # screen out again, and a resize is announced several times while a screen settles.
-        if most != self._outcomes_most:
-            self._outcomes_most = most
-            outcomes.styles.max_height = most
+        self.query_one(OutcomeList).fit_terminal(event.size.height)
         self.show_outcomes()
 
     def tick(self) -> None:

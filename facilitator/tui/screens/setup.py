@@ -42,6 +42,9 @@ class SetupScreen(FacilitatorScreen):
     """Fill in what the minutes need, then start: the meeting opens with the clock paused."""
 
     BINDINGS = bindings("setup")
+    # A form that hides the agenda row (the follow-up's) does not read the agenda files at
+    # all: they are untrusted, may be many or large, and a broken one must not matter there.
+    CHOOSES_AGENDA = True
 
     DEFAULT_CSS = """
     SetupScreen { layout: vertical; }
@@ -79,14 +82,10 @@ class SetupScreen(FacilitatorScreen):
     def __init__(self, start: StartSetup) -> None:
         super().__init__()
         self.start = start
-        entries = find_agendas()
-        self.agendas: list[tuple[Agenda, str]] = [
-            (entry.agenda, _origin_label(entry.origin, entry.path))
-            for entry in entries
-            # A file another of the same id shadows is not what `run ID` uses; not offered.
-            if entry.agenda is not None and entry.used
-        ]
-        self.broken = [entry.path for entry in entries if entry.agenda is None]
+        self.agendas: list[tuple[Agenda, str]] = []
+        self.broken: list[Path] = []
+        if self.CHOOSES_AGENDA:
+            self._find_agendas()
         self.agenda_index = next(
             (i for i, (agenda, _o) in enumerate(self.agendas) if agenda == start.agenda), -1
         )
@@ -97,6 +96,17 @@ class SetupScreen(FacilitatorScreen):
         self.plan_id = default_plan(start.agenda, start.plan)
         self.planned_default = self._plan_minutes()
         self._initial: tuple[object, ...] = ()
+
+    def _find_agendas(self) -> None:
+        """Every agenda there is to choose from, and the files that would not load."""
+        entries = find_agendas()
+        self.agendas = [
+            (entry.agenda, _origin_label(entry.origin, entry.path))
+            for entry in entries
+            # A file another of the same id shadows is not what `run ID` uses; not offered.
+            if entry.agenda is not None and entry.used
+        ]
+        self.broken = [entry.path for entry in entries if entry.agenda is None]
 
     @property
     def agenda(self) -> Agenda:

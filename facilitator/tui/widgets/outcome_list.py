@@ -62,7 +62,17 @@ class OutcomeList(VerticalScroll):
         super().__init__(id=id, can_focus=False)
         self._not_mounted = 0  # the earliest outcomes of a long theme get no line at all
         self._drawn: dict[Static, tuple[object, ...]] = {}  # what each line shows
+        self._most: int | None = None  # the height cap on a tall terminal
         self._fit_tries = 0
+
+    def fit_terminal(self, height: int) -> None:
+        """On a projector's 50 rows the outcomes take the room, not an empty notes box."""
+        most = height // 2 - 5 if height >= 40 else None
+        # Set only when it changes: setting a height, even the same or none, lays the whole
+        # screen out again, and a resize is announced several times while a screen settles.
+        if most != self._most:
+            self._most = most
+            self.styles.max_height = most
 
     def show(self, outcomes: list[Outcome], unsaved: Iterable[str], empty: Text) -> None:
         """List `outcomes` (or the `empty` hint when there are none)."""
