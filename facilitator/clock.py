@@ -215,9 +215,11 @@ class MeetingClock:
     def next(self) -> bool:
         """Go to the next theme not set aside; False when there is none after this one."""
         index = self.session.index_of(self.session.current_theme)
+        left = self.session.current
         for record in self.session.themes[index + 1 :]:
             if not record.set_aside:
                 self.goto(record.theme_id)
+                _taken(left)
                 return True
         return False
 
@@ -258,6 +260,7 @@ class MeetingClock:
         self.pause()
         if self.session.started is not None:
             self._leave(self.session.current)
+            _taken(self.session.current)
 
     def adjust(self, minutes: int) -> int:
         """Add (or with a negative number remove) minutes on the current timebox; 1 at least."""
@@ -341,3 +344,10 @@ class MeetingClock:
         """Apply a proposal made by `propose_replan`."""
         for theme_id, _, minutes in replan.changes:
             self.session.record(theme_id).timebox = minutes
+
+
+def _taken(record: ThemeRecord) -> None:
+    """A standing item the chair moves on from, or ends the meeting on, was taken: the chair
+    asked («any remarks?») and nothing was raised. A theme of the paper needs a minute."""
+    if record.origin == "standing" and record.to_do:
+        record.state = "done"

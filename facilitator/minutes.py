@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from facilitator import i18n
+from facilitator.agenda import Theme
 from facilitator.markdown_escape import (
     escape_block,
     escape_inline,
@@ -27,10 +28,29 @@ from facilitator.session import (
     ThemeRecord,
     used_minutes,
 )
-from facilitator.standing import EVALUATION_ID, MINUTES_ID, NEXT_MEETING_ID
+from facilitator.standing import (
+    AGENDA_ID,
+    EVALUATION_ID,
+    MINUTES_ID,
+    NEWS_ID,
+    NEXT_MEETING_ID,
+    OTHER_BUSINESS_ID,
+    standing_item_of,
+)
 
 _KIND_ORDER: tuple[OutcomeKind, ...] = ("decision", "agreement", "action", "question")
 _FOLLOW_UP_KINDS: tuple[OutcomeKind, ...] = ("agreement", "action")
+# What a MED referat says under a standing item taken with nothing raised (the label's key);
+# the approvals read as the item's decision, «Beslutning: Dagsordenen blev godkendt ...».
+_NOTHING_RAISED = {
+    AGENDA_ID: "agenda_approved",
+    MINUTES_ID: "minutes_approved",
+    NEWS_ID: "no_announcements",
+    OTHER_BUSINESS_ID: "nothing_raised",
+    EVALUATION_ID: "no_remarks",
+    NEXT_MEETING_ID: "next_meeting_not_set",
+}
+_APPROVALS = (AGENDA_ID, MINUTES_ID)
 
 
 class MinutesParts(NamedTuple):
@@ -197,9 +217,23 @@ class _Writer(HeadWriter):
         decided = any(o.kind != "question" for o in record.outcomes)
         dealt_with = record.theme_id not in self.gaps and not record.set_aside
         standing_item = record.origin == "standing"
-        if not theme.is_obligation and not decided and dealt_with and not standing_item:
+        if standing_item and dealt_with and not paragraphs and not record.outcomes:
+            lines += self.nothing_raised(theme)
+        elif not theme.is_obligation and not decided and dealt_with and not standing_item:
             lines += [f"*{label['no_decision']}*", ""]
         return lines
+
+    def nothing_raised(self, theme: Theme) -> list[str]:
+        """«Dagsordenen blev godkendt uden bemærkninger.», «Intet.»: a standing item taken
+        without notes or outcomes, as a MED referat puts it."""
+        item = standing_item_of(theme)
+        key = _NOTHING_RAISED.get(item.id if item else "")
+        if key is None or (item and item.id == NEXT_MEETING_ID and self.next_meeting()):
+            return []
+        text = self.label[key]
+        if item and item.id in _APPROVALS:
+            text = f"**{self.kind_label('decision')}:** {text}"
+        return [text, ""]
 
     def used(self, seconds: float) -> str:
         """Time used in whole minutes, without the unit: `18`, `0`, or `under 1` below 30 s."""

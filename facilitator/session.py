@@ -369,6 +369,11 @@ class Session:
                 if record.to_do and not self.has_capture(REVIEW_THEME_ID)
                 else ("review-open")
             )
+        if record.origin == "standing":
+            # A formality: taken with nothing raised is «godkendt uden bemærkninger» or
+            # «Intet» in a MED referat, never a gap; only an item never reached is one.
+            taken = record.seconds > 0 or not record.to_do or record.presented
+            return None if taken or self.has_capture(record.theme_id) else "not-reached"
         reached = record.seconds >= DEALT_WITH_SECONDS or record.presented
         if record.to_do and not reached and not self.has_capture(record.theme_id):
             return "not-reached"
@@ -380,9 +385,14 @@ class Session:
         """Themes the meeting did not cover: not reached, obligations not presented,
         discussions with nothing captured, a review with items left without a status.
 
-        What the end-of-meeting check lists and the minutes mark as not covered.
+        What the end-of-meeting check asks a reason for. The standing items are not among
+        them (see `standing_not_reached`).
         """
-        return [record for record in self.themes if self.gap(record) is not None]
+        return [r for r in self.themes if r.origin != "standing" and self.gap(r) is not None]
+
+    def standing_not_reached(self) -> list[ThemeRecord]:
+        """The MED standing items the meeting never came to («Eventuelt» when it ended early)."""
+        return [r for r in self.themes if r.origin == "standing" and self.gap(r) is not None]
 
     def to_do(self) -> list[ThemeRecord]:
         """Themes still to be dealt with, in agenda order (not the current one)."""

@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 from support import fresh_session, make_meeting, text_of
+from textual.widgets import Input
 
-from facilitator.standing import add_standing_items
+from facilitator.minutes import render_markdown
+from facilitator.session import Session
+from facilitator.standing import NEXT_MEETING_ID, add_standing_items
+from facilitator.store import load_session
 
 
 def agenda_lines(meeting: object) -> list[str]:
@@ -42,4 +46,70 @@ async def test_each_standing_item_is_one_numbered_line(
         await pilot.pause()
         lines = agenda_lines(meeting)
         assert lines[1].startswith("▶ 2 Godkendelse af r") and lines[1].endswith(" 3")
-        assert lines[0].startswith("  1 Godkendelse af d")
+        assert lines[0].startswith("✓ 1 Godke")  # moving on took it
+
+
+def with_the_paper_covered() -> Session:
+    """A meeting with standing items whose every dialogue-paper theme has notes."""
+    session = fresh_session()
+    add_standing_items(session)
+    for record in session.themes:
+        if record.origin != "standing":
+            record.notes = "Drøftet."
+            record.presented = True
+    return session
+
+
+async def test_a_meeting_taken_through_its_standing_items_ends_without_questions(
+    tmp_path: Path,
+) -> None:
+    meeting = make_meeting(tmp_path / "sessions", session=with_the_paper_covered())
+    async with meeting.app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        for _ in range(len(meeting.session.themes) - 1):
+            meeting.time.advance(5)  # «any remarks?» and on: seconds, never a minute
+            await pilot.press("n")
+        assert meeting.session.current_theme == NEXT_MEETING_ID
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert type(meeting.app.screen).__name__ == "MinutesScreen"
+    assert meeting.app.flush(5)
+    text = render_markdown(load_session(meeting.path))
+    for line in (
+        "**Beslutning:** Dagsordenen blev godkendt uden bemærkninger.",
+        "**Beslutning:** Referatet blev godkendt uden bemærkninger.",
+        "Ingen meddelelser.",
+        "## 8. Eventuelt\n\nIntet.\n",
+        "Tidspunkt for næste møde blev ikke fastsat.",
+    ):
+        assert line in text
+    assert "Ikke nået" not in text and "Ikke behandlet" not in text
+
+
+async def test_ending_before_the_closing_items_names_them_and_asks_no_reason(
+    tmp_path: Path,
+) -> None:
+    meeting = make_meeting(tmp_path / "sessions", session=with_the_paper_covered())
+    async with meeting.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        for _ in range(3):
+            meeting.time.advance(5)
+            await pilot.press("n")
+        meeting.app.screen.goto("lokal-opfoelgning")  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        check = meeting.app.screen
+        assert type(check).__name__ == "CoverageCheck"
+        assert not check.query(Input)  # no reason asked for a standing item
+        told = text_of(check.query_one("#coverage-standing"))
+        assert "Eventuelt, Evaluering af mødet, Næste møde" in told
+        # Taken at the start with nothing raised: the approvals are not listed.
+        assert "Godkendelse af dagsorden" not in told
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert type(meeting.app.screen).__name__ == "MinutesScreen"
+    assert meeting.app.flush(5)
+    text = render_markdown(load_session(meeting.path))
+    assert "## 8. Eventuelt\n\n**Ikke nået på mødet.**\n" in text
+    assert "Dagsordenen blev godkendt uden bemærkninger." in text

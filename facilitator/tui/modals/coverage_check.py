@@ -9,8 +9,19 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label
 
 from facilitator.i18n import _
-from facilitator.session import Session, ThemeRecord
+from facilitator.session import Session
 from facilitator.tui.modals.base import Dialog
+
+
+def _why(gap: str | None) -> str:
+    """Why a theme is listed, by its gap (facilitator/session.py), in the screens' language."""
+    if gap == "not-reached":
+        return _("not reached")
+    if gap == "not-presented":
+        return _("obligation not marked as presented")
+    if gap == "review-open":
+        return _("earlier outcomes without a status")
+    return _("no notes and no outcomes")
 
 
 class CoverageCheck(Dialog[bool]):
@@ -26,6 +37,7 @@ class CoverageCheck(Dialog[bool]):
     DEFAULT_CSS = """
     CoverageCheck > Vertical { width: 90; height: 90%; padding: 0 1; border: thick $warning; }
     CoverageCheck #coverage-intro { margin: 0 0 1 0; width: 100%; }
+    CoverageCheck #coverage-standing { margin: 0 0 1 0; width: 100%; }
     CoverageCheck VerticalScroll { height: 1fr; }
     CoverageCheck .theme { text-style: bold; margin-top: 1; }
     CoverageCheck .why { color: $text-muted; }
@@ -33,29 +45,43 @@ class CoverageCheck(Dialog[bool]):
     CoverageCheck #coverage-keys { width: 100%; text-style: bold; }
     """
 
-    def __init__(self, session: Session, uncovered: list[ThemeRecord]) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(_("Not covered yet"))
         self.session = session
-        self.uncovered = uncovered
+        self.uncovered = session.uncovered()
+        # The standing items ask for no reason (a MED referat says «Ikke nået på mødet»), but
+        # a chair who ends before «Eventuelt» and «Næste møde» is told, and can go back.
+        self.not_reached = session.standing_not_reached()
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to check: the meeting can end at once."""
+        return not self.uncovered and not self.not_reached
 
     def body(self) -> ComposeResult:
-        yield Label(
+        intro = (
             _(
                 "These themes have not been covered. Give a short reason for the minutes, "
                 "or go back."
-            ),
-            id="coverage-intro",
+            )
+            if self.uncovered
+            else _("Every theme of the dialogue paper has been covered.")
         )
+        yield Label(intro, id="coverage-intro")
+        if self.not_reached:
+            items = ", ".join(self.session.theme(r.theme_id).title for r in self.not_reached)
+            yield Label(
+                _(
+                    "Standing items not reached: {items}. The minutes say so; no reason is needed."
+                ).format(items=items),
+                id="coverage-standing",
+                markup=False,
+            )
         with VerticalScroll():
             for record in self.uncovered:
                 theme = self.session.theme(record.theme_id)
-                why = (
-                    _("obligation not marked as presented")
-                    if theme.is_obligation
-                    else _("no notes and no outcomes")
-                )
                 yield Label(theme.title, classes="theme", markup=False)
-                yield Label(why, classes="why")
+                yield Label(_why(self.session.gap(record)), classes="why")
                 yield Input(
                     record.uncovered_reason,
                     placeholder=_("Reason (optional), e.g. postponed to the next meeting"),
@@ -64,7 +90,9 @@ class CoverageCheck(Dialog[bool]):
         yield Label(_("ctrl+e end anyway · escape back to the meeting"), id="coverage-keys")
 
     def on_mount(self) -> None:
-        self.query(Input).first().focus()
+        fields = self.query(Input)
+        if fields:
+            fields.first().focus()
 
     @on(Input.Changed)
     def _reason(self, event: Input.Changed) -> None:

@@ -426,8 +426,8 @@ class MeetingScreen(MeetingDialogs):
         self._store_notes()
         if self.query_one("#notes", TextArea).has_focus:
             self.action_leave_notes()
-        uncovered = self.session.uncovered()
-        if not uncovered:
+        check = CoverageCheck(self.session)
+        if check.empty:
             self.end_meeting()
             return
 
@@ -436,7 +436,7 @@ class MeetingScreen(MeetingDialogs):
             if end:
                 self.end_meeting()
 
-        self.app.push_screen(CoverageCheck(self.session, uncovered), answer)
+        self.app.push_screen(check, answer)
 
     def end_meeting(self) -> None:
         """Stop the clock, stamp the end, save, and open the minutes."""
