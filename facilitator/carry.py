@@ -15,6 +15,7 @@ from datetime import date
 from facilitator.agenda import Section, Theme
 from facilitator.items import insert_section, unique_id
 from facilitator.session import REVIEW_THEME_ID, Session, ThemeRecord
+from facilitator.standing import standing_item_of
 
 CARRIED_SECTION_ID = "overfoert"
 _TITLES = {"da": "Overført fra sidste møde", "en": "Carried over from the last meeting"}
@@ -40,7 +41,7 @@ def leftovers(earlier: Session) -> list[Leftover]:
     for record in earlier.themes:
         if record.theme_id == REVIEW_THEME_ID or record.state not in ("pending", "postponed"):
             continue
-        if record.origin == "standing":
+        if record.origin == "standing" or standing_item_of(earlier.theme(record.theme_id)):
             continue  # the next meeting has its own standing items
         if record.state == "pending" and earlier.has_capture(record.theme_id):
             continue  # something was captured on it: the minutes hold it, it was reached

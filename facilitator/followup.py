@@ -26,7 +26,7 @@ from facilitator.session import (
     clean_text,
     now,
 )
-from facilitator.standing import add_standing_items
+from facilitator.standing import add_standing_items, standing_item_of
 
 REVIEW_SECTION_ID = "opfoelgning-tidligere"
 FOLLOWUP_SECTION_IDS = ("opfoelgning", "follow-up", "followup")
@@ -122,12 +122,21 @@ def followup_agenda(earlier: Session, items: int, agenda: Agenda | None = None) 
         version=base.version,
         source=base.source,
         description=base.description,
+        standing_items=base.standing_items,
     )
 
 
 def _followup_section(agenda: Agenda) -> Section:
-    """The agenda's follow-up section by its id, else its last section that is not the review."""
-    sections = _without_review(agenda.sections)
+    """The agenda's follow-up section by its id, else its last section of the paper.
+
+    An earlier meeting's agenda ends on its standing items: «Næste møde» is no follow-up
+    section, and the follow-up gets standing items of its own.
+    """
+    sections = tuple(
+        section
+        for section in _without_review(agenda.sections)
+        if not all(standing_item_of(theme) for theme in section.themes)
+    )
     for section in sections:
         if section.id in FOLLOWUP_SECTION_IDS:
             return section

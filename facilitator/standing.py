@@ -8,11 +8,12 @@ turns them off with `standing_items = false`.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import NamedTuple
 
 from facilitator.agenda import PLANNED_MAX, Section, Theme
-from facilitator.items import insert_section, unique_id
+from facilitator.items import insert_section, remove_theme, unique_id
 from facilitator.session import Session
 
 AGENDA_ID = "godkendelse-af-dagsorden"
@@ -120,24 +121,86 @@ def _section(
     return Section(id=unique_id(session, f"punkt-{item.id}"), title=title, themes=(theme,))
 
 
+def standing_item_of(theme: Theme) -> StandingItem | None:
+    """The standing item `theme` is, by its id (`eventuelt`, `eventuelt-2`) or its title.
+
+    Whoever put it there: this program, or an agenda or an earlier follow-up that copied it.
+    """
+    title = " ".join(theme.title.split()).casefold()
+    for item in (*OPENING, *CLOSING):
+        if re.fullmatch(rf"{item.id}(-\d+)?", theme.id):
+            return item
+        titles = {item.da.casefold(), item.en.casefold()}
+        if title in titles:
+            return item
+        if item.id == MINUTES_ID and any(
+            title.startswith(text.split("{", 1)[0].casefold()) for text in _PREVIOUS.values()
+        ):
+            return item
+    return None
+
+
 def add_standing_items(session: Session, previous: date | None = None) -> None:
     """Frame a new session's dialogue paper with the MED standing items, unless it opts out.
 
     Each item is a section of one theme, added through the same mechanism as items added on
-    the spot (facilitator/items.py); the meeting starts on «Godkendelse af dagsorden». The
-    planned length grows by the items' minutes: they come on top of the paper. `previous` is
-    the date of the meeting whose minutes are approved, in a follow-up.
+    the spot (facilitator/items.py); the meeting starts on the first one. The planned length
+    grows by the items' minutes: they come on top of the paper. `previous` is the date of the
+    meeting whose minutes are approved, in a follow-up. An item the paper already has (an
+    agenda that lists «Eventuelt» itself) is not added a second time.
     """
     if not session.agenda.standing_items or any(
         record.origin == "standing" for record in session.themes
     ):
         return
+    have = {standing_item_of(theme) for theme in session.agenda.themes}
     language = session.agenda.language
-    for index, item in enumerate(OPENING):
-        section = _section(session, item, language, previous)
-        insert_section(session, section, index, origin="standing")
+    added = 0
+    for item in OPENING:
+        if item not in have:
+            section = _section(session, item, language, previous)
+            insert_section(session, section, added, origin="standing")
+            added += 1
     end = len(session.agenda.sections)
-    for offset, item in enumerate(CLOSING):
-        insert_section(session, _section(session, item, language), end + offset, "standing")
-    session.planned_minutes = min(session.planned_minutes + STANDING_MINUTES, PLANNED_MAX)
+    for item in CLOSING:
+        if item not in have:
+            insert_section(session, _section(session, item, language), end, "standing")
+            end += 1
+    minutes = sum(item.minutes for item in (*OPENING, *CLOSING) if item not in have)
+    session.planned_minutes = min(session.planned_minutes + minutes, PLANNED_MAX)
     session.current_theme = session.themes[0].theme_id
+
+
+def duplicates(session: Session) -> list[str]:
+    """Themes that repeat a standing item the session has as its own standing item.
+
+    A follow-up of an agenda without a follow-up section used to take the earlier meeting's
+    last section, «Næste møde», for its paper and carry it on: files on disk may hold such a
+    copy beside the session's own item.
+    """
+    own = {
+        standing_item_of(session.theme(record.theme_id))
+        for record in session.themes
+        if record.origin == "standing"
+    }
+    own.discard(None)
+    return [
+        record.theme_id
+        for record in session.themes
+        if record.origin != "standing" and standing_item_of(session.theme(record.theme_id)) in own
+    ]
+
+
+def drop_duplicates(session: Session) -> list[str]:
+    """Take out the copies of standing items nothing happened on; returns their ids.
+
+    A copy the meeting worked on (time, notes, outcomes) stays: it is what the meeting did.
+    """
+    dropped = []
+    for theme_id in duplicates(session):
+        try:
+            remove_theme(session, theme_id)
+        except ValueError:
+            continue
+        dropped.append(theme_id)
+    return dropped

@@ -43,6 +43,7 @@ from facilitator.safe_toml import (
 )
 from facilitator.sanitize import one_line
 from facilitator.session import SESSION_SCHEMA, Session
+from facilitator.standing import drop_duplicates
 from facilitator.toml_positions import KeyLines
 
 __all__ = [
@@ -234,15 +235,20 @@ def load_session(path: Path) -> Session:
         raise StoreError(str(error)) from None
     try:
         try:
-            return session_from_data(data, shown)
+            session = session_from_data(data, shown)
         except SessionFormatError:
             # The key positions only name the problems, and finding them costs as much as the
             # parse: the file is checked again with them only when something is wrong.
-            return session_from_data(data, shown, KeyLines.scan(text, data))
+            session = session_from_data(data, shown, KeyLines.scan(text, data))
     except NewerSchemaError as error:
         raise NewerSessionError(str(error), error.problems) from None
     except SessionFormatError as error:
         raise StoreError(str(error), error.problems) from None
+    if session.ended is None:
+        # A meeting still to be held shows each standing item once, however its file was
+        # made. An ended one keeps its agenda: its minutes may have been sent, numbered so.
+        drop_duplicates(session)
+    return session
 
 
 # -- listing ------------------------------------------------------------------------------

@@ -82,15 +82,20 @@ class AgendaPanel(VerticalScroll, can_focus=False):
         titles = [theme.title for theme in session.agenda.themes]
         for number, section in enumerate(session.agenda.sections, start=1):
             records = [session.record(theme.id) for theme in section.themes]
-            is_current = any(r.theme_id == session.current_theme for r in records)
-            all_done = all(r.state == "done" for r in records)
-            mark = "▶" if is_current else ("✓" if all_done else " ")
-            style = "bold" if is_current else ("dim" if all_done else "")
-            heading = f"{mark} {number} {section.title}"
-            if len(heading) > width:
-                heading = heading[: width - 1] + "…"
-            text.append(heading + "\n", style=style)
-            line += 1
+            # A standing item (or a follow-up's review) is a section of one theme by the same
+            # title: one line, numbered like a section and marked like a theme, as the minutes
+            # give it one heading («1. Godkendelse af dagsorden»).
+            single = len(section.themes) == 1 and section.themes[0].title == section.title
+            if not single:
+                is_current = any(r.theme_id == session.current_theme for r in records)
+                all_done = all(r.state == "done" for r in records)
+                mark = "▶" if is_current else ("✓" if all_done else " ")
+                style = "bold" if is_current else ("dim" if all_done else "")
+                heading = f"{mark} {number} {section.title}"
+                if len(heading) > width:
+                    heading = heading[: width - 1] + "…"
+                text.append(heading + "\n", style=style)
+                line += 1
             for theme, record in zip(section.themes, records, strict=True):
                 current = record.theme_id == session.current_theme
                 used = used_minutes(clock.used(theme.id))
@@ -102,7 +107,8 @@ class AgendaPanel(VerticalScroll, can_focus=False):
                 over = used > record.timebox
                 mark = MARKS["active" if current else record.state]
                 room = width - len(times) - 1
-                label = f"  {mark} " + shorten(theme.title, room - 4, titles)
+                lead = f"{mark} {number} " if single else f"  {mark} "
+                label = lead + shorten(theme.title, room - len(lead), titles)
                 style = (
                     "reverse bold"
                     if current
