@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from docx import Document
-from support import CET, FakeTime
+from support import CET, FakeTime, drawn
 
 from facilitator.clock import MeetingClock
 from facilitator.minutes import render_markdown
 from facilitator.minutes_docx import render_docx
 from facilitator.minutes_html import render_html
 from facilitator.session import Participant, Session
+from facilitator.store import save_session
+from facilitator.tui.app import FacilitatorApp, StartMeeting
+from facilitator.tui.screens.minutes import MinutesScreen
 
 AGENDAS = {"da": "sociale-medier", "en": "social-media"}
 
@@ -131,3 +135,21 @@ def test_an_arrival_after_midnight_gives_its_date(language: str, arrived: str, l
     text = render_markdown(session)
     assert f"Mia Holm ({arrived})" in text
     assert f"Ole Berg ({left})" in text  # on the meeting's own date: a bare time
+
+
+async def test_the_review_screen_shows_the_end_with_its_date(tmp_path: Path) -> None:
+    """What the secretary reads before sending, at 80x24: the same words as the export."""
+    session = meeting(
+        "da",
+        datetime(2026, 12, 2, 23, 30, tzinfo=CET),
+        datetime(2026, 12, 3, 0, 45, tzinfo=CET),
+    )
+    path = tmp_path / "2026-12-02-lmu-vest-sociale-medier.toml"
+    save_session(session, path)
+    app = FacilitatorApp(sessions_dir=tmp_path, start=StartMeeting(session, path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+        shown = drawn(app)
+        assert "Tid: kl. 23.30 til kl. 0.45 den 3. december 2026" in shown
+        assert "23.30–0.45" not in shown
