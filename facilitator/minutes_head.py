@@ -76,6 +76,21 @@ class HeadWriter:
         prefix = self.label["at"]
         return f"{prefix} {self.time(value)}" if prefix else self.time(value)
 
+    def moment(self, value: datetime) -> str:
+        """A time of day, dated when it falls on another day than the meeting's date.
+
+        A meeting that runs past midnight, or is paused overnight and resumed, must not read
+        as if it ended before it began: `0.45 den 3. december 2026` / `00:45 on 3 December 2026`.
+        """
+        if value.date() == self.session.date:
+            return self.time(value)
+        return self.label["time_on"].format(time=self.time(value), date=self.date(value.date()))
+
+    def at_moment(self, value: datetime) -> str:
+        """`kl. 0.45 den 3. december 2026`: `at` with the date when it is another day."""
+        prefix = self.label["at"]
+        return f"{prefix} {self.moment(value)}" if prefix else self.moment(value)
+
     def kind_label(self, kind: str, count: int = 1) -> str:
         return i18n.kind_label(kind, self.language, count=count)
 
@@ -106,10 +121,18 @@ class HeadWriter:
         return "\n".join(lines)
 
     def when(self) -> str:
-        """`kl. 13.15–15.45`; the start only while the meeting runs; the planned time before."""
+        """`kl. 13.15–15.45`; the start only while the meeting runs; the planned time before.
+
+        An end on a later day than the start carries its date: `kl. 23.30 til kl. 0.45 den
+        3. december 2026`.
+        """
         session = self.session
         if session.started and session.ended:
-            return f"{self.at(session.started)}–{self.time(session.ended)}"
+            if session.ended.date() == session.started.date():
+                return f"{self.at(session.started)}–{self.time(session.ended)}"
+            return self.label["span_days"].format(
+                start=self.at(session.started), end=self.at_moment(session.ended)
+            )
         if session.started:
             return self.at(session.started)
         if session.planned_start:
@@ -222,9 +245,9 @@ class HeadWriter:
         elif self.offices(participant.name):
             extras.append(", ".join(self.offices(participant.name)))
         if participant.arrived:
-            extras.append(self.label["arrived"].format(time=self.time(participant.arrived)))
+            extras.append(self.label["arrived"].format(time=self.moment(participant.arrived)))
         if participant.left:
-            extras.append(self.label["left"].format(time=self.time(participant.left)))
+            extras.append(self.label["left"].format(time=self.moment(participant.left)))
         if note := escape_inline(participant.note):
             extras.append(note)
         name = escape_inline(participant.name) or i18n.role_label(participant.role, self.language)

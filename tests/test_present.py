@@ -244,6 +244,35 @@ async def test_the_end_of_the_meeting_stays_on_screen(meeting: Meeting, wall: Wa
         assert app.is_running
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "The meeting ended at 23:45 on 12 Mar 2026"),
+        ("da", "Mødet sluttede kl. 23.45 den 12. marts 2026"),
+    ],
+)
+async def test_an_end_on_another_day_than_today_gives_its_date(
+    meeting: Meeting, wall: Wall, language: str, said: str
+) -> None:
+    """The view left on overnight, or opened the next morning: a bare «23.45» would be today's."""
+    set_language(language)
+    meeting.clock.start()
+    wall.elapsed = 10 * 3600 + 45 * 60  # 13.00 + 10 h 45 min: 23.45
+    meeting.clock.pause()
+    meeting.session.ended = wall().replace(microsecond=0)
+    meeting.save()
+    app = PresenterApp(meeting.path.parent, meeting.path, wall=wall)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert "23.45" in text_of(app, "#present-message").replace(":", ".")
+        assert " on " not in text_of(app, "#present-message")
+        assert " den " not in text_of(app, "#present-message")
+        wall.elapsed += 20 * 60  # past midnight
+        app.screen.tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert said in text_of(app, "#present-message")
+
+
 async def test_it_waits_for_a_meeting_to_start(
     tmp_path: Path, sample_agenda: Agenda, wall: Wall
 ) -> None:

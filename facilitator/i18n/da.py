@@ -416,6 +416,7 @@ UI: dict[str, str] = {
     "Presenter view": "Visning til lærredet",
     "Waiting for a meeting to start in {folder} …": "Venter på, at et møde starter i {folder} …",
     "The meeting has ended at {time}": "Mødet er slut kl. {time}",
+    "The meeting ended at {time} on {date}": "Mødet sluttede kl. {time} den {date}",
     "The meeting's file is not there right now; showing what was last read.": "Mødets fil er der ikke lige nu; det sidst læste vises.",
     "The meeting's file could not be read: {problem}": "Mødets fil kunne ikke læses: {problem}",
     "Shows the meeting that runs in another window or on another laptop, for the room: it follows the session file, never changes it and takes no lock.": "Viser mødet, der kører i et andet vindue eller på en anden bærbar, til lokalet: visningen følger mødets fil, ændrer den aldrig og låser den ikke.",
@@ -537,6 +538,9 @@ WORDS = Vocabulary(
         "date": "Dato",
         "at": "kl.",
         "planned_at": "planlagt kl.",
+        # A meeting that ends on a later day than it began (past midnight, or resumed).
+        "span_days": "{start} til {end}",
+        "time_on": "{time} den {date}",
         "place": "Sted",
         "agenda": "Dagsorden",
         "version": "version",

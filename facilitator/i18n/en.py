@@ -52,6 +52,9 @@ WORDS = Vocabulary(
         "date": "Date",
         "at": "",
         "planned_at": "planned for",
+        # A meeting that ends on a later day than it began (past midnight, or resumed).
+        "span_days": "{start} to {end}",
+        "time_on": "{time} on {date}",
         "place": "Place",
         "agenda": "Agenda",
         "version": "version",

@@ -21,7 +21,7 @@ from facilitator.follow import MeetingFinder, SessionFollower, Snapshot
 from facilitator.i18n import _
 from facilitator.live import LiveClock
 from facilitator.session import Session, clean_line
-from facilitator.tui.formatting import clock_time
+from facilitator.tui.formatting import clock_time, short_date
 from facilitator.tui.keys import localize
 from facilitator.tui.present import view
 from facilitator.tui.present.lists import AgendaList, HangingList
@@ -185,7 +185,7 @@ class PresenterScreen(Screen[None]):
         )
         self._update("#present-time", view.top_right(session, now))
         if session.ended is not None:
-            self._show_ended(session)
+            self._show_ended(session, now)
             return
         self.set_class(False, "-ended")
         section, theme = view.where(session)
@@ -235,7 +235,7 @@ class PresenterScreen(Screen[None]):
             _("Waiting for a meeting to start in {folder} …").format(folder=folder),
         )
 
-    def _show_ended(self, session: Session) -> None:
+    def _show_ended(self, session: Session, now: datetime) -> None:
         ended = session.ended
         assert ended is not None
         self.set_class(True, "-ended")
@@ -243,9 +243,13 @@ class PresenterScreen(Screen[None]):
             self.set_class(False, f"-{name}")
         self.query_one("#present-digits", BigDigits).text = clock_time(ended).replace(".", ":")
         self._update("#present-phase", "")
-        self._update(
-            "#present-message", _("The meeting has ended at {time}").format(time=clock_time(ended))
-        )
+        message = _("The meeting has ended at {time}").format(time=clock_time(ended))
+        if ended.date() != now.date():
+            # Seen the next morning, a bare «0.45» would pass for today's.
+            message = _("The meeting ended at {time} on {date}").format(
+                time=clock_time(ended), date=short_date(ended.date())
+            )
+        self._update("#present-message", message)
 
     def _show_status(self, now: datetime) -> None:
         status = ""
