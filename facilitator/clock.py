@@ -13,6 +13,7 @@ from facilitator.session import (
     DEALT_WITH_SECONDS,
     REVIEW_THEME_ID,
     SET_ASIDE,
+    STANDING_TAKEN_SECONDS,
     Session,
     ThemeRecord,
     ThemeState,
@@ -347,7 +348,7 @@ class MeetingClock:
 
 
 def _taken(record: ThemeRecord) -> None:
-    """A standing item the chair moves on from, or ends the meeting on, was taken: the chair
-    asked («any remarks?») and nothing was raised. A theme of the paper needs a minute."""
-    if record.origin == "standing" and record.to_do:
+    """A standing item the chair moves on from, or ends the meeting on, after a few seconds
+    was taken: «any remarks?», and nothing was raised. A theme of the paper needs a minute."""
+    if record.origin == "standing" and record.to_do and record.seconds >= STANDING_TAKEN_SECONDS:
         record.state = "done"

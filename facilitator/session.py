@@ -41,6 +41,9 @@ Gap = Literal["not-reached", "not-presented", "nothing-captured", "review-open"]
 
 # Leaving a theme after this long on it (or with something captured) marks it dealt with.
 DEALT_WITH_SECONDS = 60.0
+# A standing item is a formality («any remarks?»): a few seconds on it with the clock running
+# take it. Less is the chair skimming ahead with n, which decides nothing.
+STANDING_TAKEN_SECONDS = 3.0
 
 THEME_STATES: tuple[ThemeState, ...] = get_args(ThemeState)
 THEME_ORIGINS: tuple[ThemeOrigin, ...] = get_args(ThemeOrigin)
@@ -372,8 +375,9 @@ class Session:
         if record.origin == "standing":
             # A formality: taken with nothing raised is «godkendt uden bemærkninger» or
             # «Intet» in a MED referat, never a gap; only an item never reached is one.
-            taken = record.seconds > 0 or not record.to_do or record.presented
-            return None if taken or self.has_capture(record.theme_id) else "not-reached"
+            taken = record.seconds >= STANDING_TAKEN_SECONDS or not record.to_do
+            taken = taken or record.presented or self.has_capture(record.theme_id)
+            return None if taken else "not-reached"
         reached = record.seconds >= DEALT_WITH_SECONDS or record.presented
         if record.to_do and not reached and not self.has_capture(record.theme_id):
             return "not-reached"

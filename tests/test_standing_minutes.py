@@ -56,6 +56,8 @@ def take(clock: MeetingClock, fake: FakeTime, theme_id: str, seconds: float = 10
 
 def test_moving_on_from_a_standing_item_takes_it_but_a_theme_needs_a_minute() -> None:
     session, clock, fake = meeting()
+    paper = "hvad-er-chikane"
+    session.record(paper).notes, session.record(paper).state = "", "pending"
     clock.start()
     fake.advance(3)
     clock.next()
@@ -63,9 +65,12 @@ def test_moving_on_from_a_standing_item_takes_it_but_a_theme_needs_a_minute() ->
     fake.advance(3)
     clock.previous()
     assert session.record(MINUTES_ID).state == "pending"  # going back takes nothing
-    paper = "hvad-er-chikane"
-    session.record(paper).notes, session.record(paper).state = "", "pending"
-    clock.goto(paper)
+    clock.goto(NEWS_ID)
+    fake.advance(1)
+    clock.next()
+    assert session.record(NEWS_ID).state == "pending"  # skimming ahead with n takes nothing
+    assert NEWS_ID in [r.theme_id for r in session.standing_not_reached()]
+    assert session.current_theme == paper
     fake.advance(3)
     clock.next()
     assert session.record(paper).state == "pending"  # the paper's visit rule is unchanged

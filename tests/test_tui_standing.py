@@ -42,11 +42,16 @@ async def test_each_standing_item_is_one_numbered_line(
         ]
         # The paper's sections still head their themes.
         assert "4 Definition" in lines[3] and "Hvad er chikane" in lines[4]
-        await pilot.press("n")
+        await pilot.press("n")  # skimming ahead, the clock not running: takes nothing
         await pilot.pause()
         lines = agenda_lines(meeting)
         assert lines[1].startswith("▶ 2 Godkendelse af r") and lines[1].endswith(" 3")
-        assert lines[0].startswith("✓ 1 Godke")  # moving on took it
+        assert lines[0].startswith("  1 Godke")
+        await pilot.press("space")
+        meeting.time.advance(5)  # «any remarks on the minutes?», and on
+        await pilot.press("n")
+        await pilot.pause()
+        assert agenda_lines(meeting)[1].startswith("✓ 2 Godke")
 
 
 def with_the_paper_covered() -> Session:
@@ -70,6 +75,7 @@ async def test_a_meeting_taken_through_its_standing_items_ends_without_questions
             meeting.time.advance(5)  # «any remarks?» and on: seconds, never a minute
             await pilot.press("n")
         assert meeting.session.current_theme == NEXT_MEETING_ID
+        meeting.time.advance(5)  # ended on «Næste møde»: it was taken too
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert type(meeting.app.screen).__name__ == "MinutesScreen"
