@@ -67,8 +67,7 @@ __all__ = [
     "slugify",
 ]
 
-# A TOML export of a session (`<stem>.export.toml`) holds the same meeting, perhaps
-# anonymised: it is never listed, resumed or counted as a session.
+# A session's TOML export (maybe anonymised) is never listed, resumed or counted as a session.
 EXPORT_SUFFIX = ".export.toml"
 
 
@@ -245,8 +244,7 @@ def load_session(path: Path) -> Session:
     except SessionFormatError as error:
         raise StoreError(str(error), error.problems) from None
     if session.ended is None:
-        # A meeting still to be held shows each standing item once, however its file was
-        # made. An ended one keeps its agenda: its minutes may have been sent, numbered so.
+        # Each standing item once while the meeting is held; an ended one keeps its numbering.
         drop_duplicates(session)
     return session
 

@@ -42,8 +42,7 @@ class SetupScreen(FacilitatorScreen):
     """Fill in what the minutes need, then start: the meeting opens with the clock paused."""
 
     BINDINGS = bindings("setup")
-    # A form that hides the agenda row (the follow-up's) does not read the agenda files at
-    # all: they are untrusted, may be many or large, and a broken one must not matter there.
+    # A form without the agenda row (the follow-up's) reads no agenda file: none can matter.
     CHOOSES_AGENDA = True
 
     DEFAULT_CSS = """
