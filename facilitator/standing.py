@@ -128,7 +128,7 @@ def standing_item_of(theme: Theme) -> StandingItem | None:
     """
     title = " ".join(theme.title.split()).casefold()
     for item in (*OPENING, *CLOSING):
-        if re.fullmatch(rf"{item.id}(-\d+)?", theme.id):
+        if re.fullmatch(rf"{re.escape(item.id)}(-\d+)?", theme.id):
             return item
         titles = {item.da.casefold(), item.en.casefold()}
         if title in titles:
