@@ -189,9 +189,23 @@ class HeadWriter:
         facts.append(f"**{label['absent']}:** {absent or label['none']}")
         if others:
             facts.append(f"**{label['also_present']}:** {'; '.join(others)}")
+        facts += self.unlisted_offices()
         facts.append(f"**{label['chair']}:** {self.with_office(session.chair)}")
         facts.append(f"**{label['secretary']}:** {self.person(session.secretary)}")
         return [*lines, hard_lines(facts), ""]
+
+    def unlisted_offices(self) -> list[str]:
+        """`**Formand:** Name` for an office holder typed in the form but not on the list:
+        otherwise the name the chair typed would be in the file and nowhere in the minutes."""
+        session = self.session
+        named = {p.name for p in session.participants} | {session.chair}
+        facts = []
+        for office in ("formand", "naestformand"):
+            name = getattr(session, office)
+            if name and name not in named:
+                title = self.label[office]
+                facts.append(f"**{title[:1].upper()}{title[1:]}:** {self.person(name)}")
+        return facts
 
     @staticmethod
     def side_of(participant: Participant) -> str:
