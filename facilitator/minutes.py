@@ -217,9 +217,12 @@ class _Writer(HeadWriter):
         decided = any(o.kind != "question" for o in record.outcomes)
         dealt_with = record.theme_id not in self.gaps and not record.set_aside
         standing_item = record.origin == "standing"
+        # Under the review item the table of earlier outcomes is what was dealt with: «no
+        # decision or agreement» above a table of agreements would read as a contradiction.
+        reviewed = record.theme_id == REVIEW_THEME_ID and bool(self.session.reviews)
         if standing_item and dealt_with and not paragraphs and not record.outcomes:
             lines += self.nothing_raised(theme)
-        elif not theme.is_obligation and not decided and dealt_with and not standing_item:
+        elif not (theme.is_obligation or decided or standing_item or reviewed) and dealt_with:
             lines += [f"*{label['no_decision']}*", ""]
         return lines
 

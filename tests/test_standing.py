@@ -145,6 +145,8 @@ def test_a_followup_reviews_earlier_outcomes_once_under_its_own_item(session: Se
     item = text.split("## 4. Opfølgning på tidligere aftaler\n")[1].split("\n## ")[0]
     assert "Gennemgået punkt for punkt." in item
     assert "| Lav en tjekliste | Handling | Søren |   | Udført | Ligger på intranettet |" in item
+    # The table is what the item dealt with: not «no decision or agreement» above it.
+    assert "Ingen beslutning eller aftale" not in item
     # The reason of a carried theme is not closed twice: «(udsat: Afventer HR).»
     assert "(udsat: Afventer HR)." in text and "HR.)" not in text
 
