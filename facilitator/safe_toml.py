@@ -45,6 +45,34 @@ def read_limited(path: Path | str, shown: str = "", limit: int = MAX_BYTES) -> b
     device swapped in between a check and the read is still refused.
     """
     shown = shown or str(path)
+    fd, size = _open_regular(path, shown)
+    try:
+        if size > limit:
+            raise UnreadableError(f"{shown}: {_too_big(size, limit)}")
+        data = _read(fd, limit + 1)
+        if len(data) > limit:  # a file that grows while being read
+            raise UnreadableError(f"{shown}: {_too_big(len(data), limit)}")
+        return data
+    except OSError as error:
+        raise UnreadableError(f"{shown}: cannot read the file ({_why(error)})") from None
+    finally:
+        os.close(fd)
+
+
+def read_head(path: Path | str, limit: int, shown: str = "") -> bytes:
+    """At most the first `limit` bytes of a regular file, refused as `read_limited` refuses."""
+    shown = shown or str(path)
+    fd, _size = _open_regular(path, shown)
+    try:
+        return _read(fd, limit)
+    except OSError as error:
+        raise UnreadableError(f"{shown}: cannot read the file ({_why(error)})") from None
+    finally:
+        os.close(fd)
+
+
+def _open_regular(path: Path | str, shown: str) -> tuple[int, int]:
+    """A descriptor open on a regular file, and its size; UnreadableError for anything else."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
@@ -65,23 +93,26 @@ def read_limited(path: Path | str, shown: str = "", limit: int = MAX_BYTES) -> b
                 raise UnreadableError(f"{shown}: {words}")
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableError(f"{shown}: is not a regular file")
-        if info.st_size > limit:
-            raise UnreadableError(f"{shown}: {_too_big(info.st_size, limit)}")
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:  # a file that grows while being read
-                raise UnreadableError(f"{shown}: {_too_big(size, limit)}")
-        return b"".join(chunks)
     except OSError as error:
-        raise UnreadableError(f"{shown}: cannot read the file ({_why(error)})") from None
-    finally:
         os.close(fd)
+        raise UnreadableError(f"{shown}: cannot read the file ({_why(error)})") from None
+    except UnreadableError:
+        os.close(fd)
+        raise
+    return fd, info.st_size
+
+
+def _read(fd: int, most: int) -> bytes:
+    """Up to `most` bytes from the descriptor, in chunks of at most 1 MB."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < most:
+        chunk = os.read(fd, min(1 << 20, most - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def decode_text(raw: bytes, shown: str) -> str:

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda import AgendaError, load_agenda
+from facilitator.agenda import Agenda, AgendaError, load_agenda
 from facilitator.catalog import (
     DEFAULT_AGENDA_ID,
     builtin_dir,
     find_agendas,
+    locate_agenda,
+    peek_id,
     resolve_agenda,
 )
 
@@ -171,3 +173,109 @@ def test_find_agendas_without_a_local_folder(in_tmp: Path) -> None:
 def test_the_builtin_folder_is_not_listed_twice() -> None:
     entries = find_agendas(builtin_dir())
     assert [entry.origin for entry in entries] == ["built-in", "built-in"]
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The agenda files read in full, by name, in the order they were read."""
+    import facilitator.catalog as catalog
+
+    read: list[str] = []
+
+    def counting(path: Path | str) -> Agenda:
+        read.append(Path(path).name)
+        return load_agenda(path)
+
+    monkeypatch.setattr(catalog, "load_agenda", counting)
+    return read
+
+
+def test_finding_one_id_reads_no_agenda_file_of_another_id(in_tmp: Path, loads: list[str]) -> None:
+    # HR's folder holds a broken draft, a file that is not TOML at all and a huge one: asking
+    # for another id reads none of them in full and reports nothing about them.
+    folder = in_tmp / "agendas"
+    folder.mkdir()
+    shutil.copy(BAD / "bad-kind.toml", folder / "a-kladde.toml")
+    (folder / "b-noter.toml").write_text("Husk: tag kage med [fredag]\n", encoding="utf-8")
+    big = (GOOD / "vesterhavet-threats.toml").read_text(encoding="utf-8")
+    (folder / "c-stor.toml").write_text(big + "\n# fyld\n" * 1_200_000, encoding="utf-8")
+    shutil.copy(GOOD / "skovly-boernehus.toml", folder / "d-skovly.toml")
+    assert resolve_agenda("skovly-foraeldregrupper").id == "skovly-foraeldregrupper"
+    assert loads == ["d-skovly.toml"]
+    loads.clear()
+    assert resolve_agenda("social-media").language == "en"
+    assert loads == ["social-media.toml"]
+    loads.clear()
+    # The files after the one that wins are not even looked at.
+    shutil.copy(GOOD / "skovly-boernehus.toml", folder / "0-skovly.toml")
+    assert resolve_agenda("skovly-foraeldregrupper").id == "skovly-foraeldregrupper"
+    assert loads == ["0-skovly.toml"]
+
+
+SMALL = """schema = 1
+title = "Lille"
+language = "da"
+description = '''{description}'''
+id = "lille"
+
+[[sections]]
+id = "a"
+title = "A"
+
+[[sections.themes]]
+id = "t"
+title = "T"
+timebox = 5
+"""
+
+
+def test_a_file_whose_head_does_not_say_its_id_is_read_to_be_sure(
+    in_tmp: Path, loads: list[str]
+) -> None:
+    # A description with a line that starts with "[" before the id: the lines before it do
+    # not parse alone, so the file is read in full rather than passed over.
+    folder = in_tmp / "agendas"
+    folder.mkdir()
+    (folder / "a.toml").write_text(SMALL.format(description="\n[Se bilag 1]\n"), "utf-8")
+    assert resolve_agenda("lille").description.strip() == "[Se bilag 1]"
+    assert loads == ["a.toml"]
+
+
+def test_an_id_after_a_very_long_description_is_still_found(in_tmp: Path) -> None:
+    folder = in_tmp / "agendas"
+    folder.mkdir()
+    long = "Meget lang indledning.\n" * 2000  # 46,000 characters, past the head
+    (folder / "a.toml").write_text(SMALL.format(description=long), "utf-8")
+    assert resolve_agenda("lille").description.startswith("Meget lang")
+
+
+def test_a_broken_local_file_with_the_id_leaves_the_builtin_in_use(in_tmp: Path) -> None:
+    # As `facilitator agendas` shows it: a file that does not load shadows nothing.
+    folder = in_tmp / "agendas"
+    folder.mkdir()
+    text = (builtin_dir() / "social-media.toml").read_text(encoding="utf-8")
+    (folder / "ours.toml").write_text(text.replace("timebox = ", "timebox = -", 1), "utf-8")
+    assert resolve_agenda("social-media") == load_agenda(builtin_dir() / "social-media.toml")
+    assert all(entry.shadowed_by is None for entry in find_agendas())
+
+
+def test_locate_gives_the_file_of_the_agenda(in_tmp: Path) -> None:
+    folder = in_tmp / "agendas"
+    folder.mkdir()
+    shutil.copy(GOOD / "skovly-boernehus.toml", folder / "skovly.toml")
+    assert locate_agenda("skovly-foraeldregrupper")[0] == Path("agendas/skovly.toml")
+    assert locate_agenda(None)[0] == builtin_dir() / "sociale-medier.toml"
+    path, agenda = locate_agenda(str(GOOD / "skovly-boernehus.toml"))
+    assert (path, agenda.id) == (GOOD / "skovly-boernehus.toml", "skovly-foraeldregrupper")
+
+
+def test_peek_id_reads_the_id_from_the_head(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text('schema = 1\nid = "a-b"\n[[sections]]\nid = "x"\n')
+    (tmp_path / "none.toml").write_text('schema = 1\n[[sections]]\nid = "x"\n')
+    (tmp_path / "junk.toml").write_text("Husk kage\n")
+    (tmp_path / "folder.toml").mkdir()
+    assert peek_id(tmp_path / "a.toml") == "a-b"
+    assert peek_id(tmp_path / "none.toml") == ""
+    assert peek_id(tmp_path / "junk.toml") == ""
+    assert peek_id(tmp_path / "folder.toml") == ""
+    assert peek_id(tmp_path / "missing.toml") == ""
