@@ -89,7 +89,7 @@ class _Writer(HeadWriter):
         for number, section in enumerate(self.session.agenda.sections, start=1):
             themes = section.themes
             # A standing item is a section of one theme by the same title: one heading, "## 1.".
-            single = len(themes) == 1 and themes[0].title == section.title
+            single = section.is_one_item
             lines += [f"## {number}. {escape_inline(section.title)}", ""]
             for theme in themes:
                 lines += self.theme(self.session.record(theme.id), heading=not single)

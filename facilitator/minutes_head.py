@@ -24,10 +24,8 @@ def item_refs(agenda: Agenda) -> dict[str, str]:
     """
     refs: dict[str, str] = {}
     for number, section in enumerate(agenda.sections, start=1):
-        themes = section.themes
-        single = len(themes) == 1 and themes[0].title == section.title
-        for index, theme in enumerate(themes, start=1):
-            refs[theme.id] = str(number) if single else f"{number}.{index}"
+        for index, theme in enumerate(section.themes, start=1):
+            refs[theme.id] = str(number) if section.is_one_item else f"{number}.{index}"
     return refs
 
 

@@ -85,7 +85,7 @@ class AgendaPanel(VerticalScroll, can_focus=False):
             # A standing item (or a follow-up's review) is a section of one theme by the same
             # title: one line, numbered like a section and marked like a theme, as the minutes
             # give it one heading («1. Godkendelse af dagsorden»).
-            single = len(section.themes) == 1 and section.themes[0].title == section.title
+            single = section.is_one_item
             if not single:
                 is_current = any(r.theme_id == session.current_theme for r in records)
                 all_done = all(r.state == "done" for r in records)
