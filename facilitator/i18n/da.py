@@ -162,6 +162,7 @@ UI: dict[str, str] = {
     "who takes the minutes": "hvem tager referat",
     "{count} agenda file(s) could not be loaded; facilitator validate says why.": "{count} dagsordensfil(er) kunne ikke indlæses; facilitator validate fortæller hvorfor.",
     "{themes} themes in {sections} sections, {minutes} minutes as written.": "{themes} temaer i {sections} afsnit, {minutes} minutter i alt efter dagsordenen.",
+    "The agendas could not all be read: {error}": "Ikke alle dagsordener kunne læses: {error}",
     # -- review of the minutes (review.py) ---------------------------------------------------
     "Approve the minutes": "Godkend referatet",
     "Approve": "Godkend",
