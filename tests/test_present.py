@@ -13,6 +13,7 @@ from support import CET, COMMITTEE, fresh_session
 from textual.widgets import Static
 
 from facilitator.agenda import Agenda
+from facilitator.catalog import resolve_agenda
 from facilitator.clock import MeetingClock
 from facilitator.follow import MeetingFinder, SessionFollower, signature
 from facilitator.i18n import set_language
@@ -337,3 +338,58 @@ def test_an_idle_view_reads_nothing(meeting: Meeting, tmp_path: Path) -> None:
     assert finder.look(100.0) is None
     assert not finder.due(101.0)
     assert finder.due(105.0)  # a shared drive may not update the folder's time: look anyway
+
+
+@pytest.mark.parametrize(
+    "size", [(80, 24), (100, 30), (200, 50)], ids=["80x24", "100x30", "200x50"]
+)
+@pytest.mark.parametrize("agenda_id", ["sociale-medier", "social-media"])
+async def test_a_long_title_gives_way_to_the_time_in_the_top_bar(
+    tmp_path: Path, wall: Wall, size: tuple[int, int], agenda_id: str
+) -> None:
+    """On a projector the time is read across the room; the title may be cut, never the time."""
+    committee = "Lokaludvalget for Børn, Unge og Familier i Børneby Nord"
+    session = Session.new(committee, resolve_agenda(agenda_id, tmp_path / "none"))
+    session.planned_start = T0
+    path = new_session_path(tmp_path, session)
+    save_session(session, path)
+    app = PresenterApp(tmp_path, path, wall=wall)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        title = app.screen.query_one("#present-committee")
+        clock = app.screen.query_one("#present-time")
+        time_text = text_of(app, "#present-time").strip()
+        assert "at 13:00" in time_text and "planned end" in time_text
+        assert clock.render_line(0).text.strip() == time_text
+        assert clock.region.right <= size[0]
+        # A gap, so the title's last word does not read as part of the time.
+        assert clock.region.x - title.region.right >= 2
+        shown = title.render_line(0).text.rstrip()
+        whole = f"{committee} · {session.agenda.title}"
+        if len(whole) <= title.region.width:
+            assert shown == whole
+        else:
+            assert shown.endswith("…") and whole.startswith(shown[:-1])
+
+
+def test_a_standing_item_is_one_numbered_line_as_in_the_minutes() -> None:
+    """«1 Godkendelse af dagsorden» on the projector, not «1 …» over «1.1 …» again."""
+    from facilitator.live import LiveClock
+    from facilitator.standing import add_standing_items
+    from facilitator.tui.present import view
+
+    session = fresh_session()
+    add_standing_items(session)
+    assert view.where(session) == ("", "1 Godkendelse af dagsorden")
+    rows, current = view.agenda_rows(LiveClock(session, T0))
+    titles = [title.plain for _mark, title, _time in rows]
+    assert titles[:4] == [
+        "1 Godkendelse af dagsorden",
+        "2 Godkendelse af referat fra sidste møde",
+        "3 Meddelelser",
+        "4 Definition",
+    ]
+    assert titles[-1] == "10 Næste møde" and current == 0
+    assert rows[0][2].plain == "0/2 min"
+    session.current_theme = session.themes[3].theme_id  # the paper's first theme
+    assert view.where(session) == ("4 Definition", "4.1 Hvad er chikane på sociale medier?")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,10 @@ async def test_each_standing_item_is_one_numbered_line(
         ]
         # The paper's sections still head their themes.
         assert "4 Definition" in lines[3] and "Hvad er chikane" in lines[4]
+        # «10 Næste møde» starts its title in the column where «9 Evaluering…» starts its own.
+        ninth = next(line for line in lines if " 9 Evaluering" in line)
+        tenth = next(line for line in lines if "10 Næste møde" in line)
+        assert ninth.index("Evaluering") == tenth.index("Næste møde") == 4, (ninth, tenth)
         await pilot.press("n")  # skimming ahead, the clock not running: takes nothing
         await pilot.pause()
         lines = agenda_lines(meeting)
@@ -119,3 +124,39 @@ async def test_ending_before_the_closing_items_names_them_and_asks_no_reason(
     text = render_markdown(load_session(meeting.path))
     assert "## 8. Eventuelt\n\n**Ikke nået på mødet.**\n" in text
     assert "Dagsordenen blev godkendt uden bemærkninger." in text
+
+
+def _with_standing_items() -> Session:
+    session = fresh_session()
+    add_standing_items(session)
+    return session
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+@pytest.mark.parametrize(
+    "make",
+    [_with_standing_items, fresh_session, with_the_paper_covered],
+    ids=["standing-and-themes", "themes-only", "standing-only"],
+)
+async def test_the_coverage_check_has_one_blank_line_between_its_parts(
+    tmp_path: Path, size: tuple[int, int], make: Callable[[], Session]
+) -> None:
+    session = make()
+    meeting = make_meeting(tmp_path / "sessions", session=session)
+    async with meeting.app.run_test(size=size) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        check = meeting.app.screen
+        assert type(check).__name__ == "CoverageCheck"
+        above = check.query_one(
+            "#coverage-standing" if session.standing_not_reached() else "#coverage-intro"
+        )
+        themes = check.query(".theme")
+        below = themes.first() if themes else check.query_one("#coverage-keys")
+        # One blank row between the text above and the first theme (or the keys): two read
+        # as a gap in the dialog, none runs the parts together.
+        assert below.region.y - above.region.bottom == 1
+        if not session.uncovered():
+            box = check.query_one("CoverageCheck > Vertical")
+            # Nothing to list: the box ends under its keys instead of standing 90% empty.
+            assert box.content_region.bottom == below.region.bottom

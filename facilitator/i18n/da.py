@@ -104,7 +104,11 @@ UI: dict[str, str] = {
     "unknown: not on the roster (committees.toml) – a new committee or a typo": "ukendt: står ikke i udvalgslisten (committees.toml) – nyt udvalg eller stavefejl",
     "yes": "ja",
     "{count} deadlines written to {path}": "{count} frister skrevet til {path}",
-    "{count} rows from {sessions} meetings": "{count} rækker fra {sessions} møder",
+    "{rows} from {meetings}": "{rows} fra {meetings}",
+    "1 row": "1 række",
+    "{count} rows": "{count} rækker",
+    "1 meeting": "1 møde",
+    "{count} meetings": "{count} møder",
     "; {skipped} files skipped": "; {skipped} filer sprunget over",
     "{mark} the whole section is done": "{mark} hele afsnittet er gennemgået",
     # -- the review theme of a follow-up meeting (followup.py), in the agenda's language ----

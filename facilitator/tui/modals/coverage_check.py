@@ -39,7 +39,11 @@ class CoverageCheck(Dialog[bool]):
     CoverageCheck #coverage-intro { margin: 0 0 1 0; width: 100%; }
     CoverageCheck #coverage-standing { margin: 0 0 1 0; width: 100%; }
     CoverageCheck VerticalScroll { height: 1fr; }
+    /* Only the standing items' line to show: the box is as tall as its text, not 90% empty. */
+    CoverageCheck.-standing-only > Vertical { height: auto; }
     CoverageCheck .theme { text-style: bold; margin-top: 1; }
+    /* The line above the list already ends in a blank line; a second one reads as a gap. */
+    CoverageCheck .theme:first-child { margin-top: 0; }
     CoverageCheck .why { color: $text-muted; }
     CoverageCheck Input { margin: 0; }
     CoverageCheck #coverage-keys { width: 100%; text-style: bold; }
@@ -77,16 +81,19 @@ class CoverageCheck(Dialog[bool]):
                 id="coverage-standing",
                 markup=False,
             )
-        with VerticalScroll():
-            for record in self.uncovered:
-                theme = self.session.theme(record.theme_id)
-                yield Label(theme.title, classes="theme", markup=False)
-                yield Label(_why(self.session.gap(record)), classes="why")
-                yield Input(
-                    record.uncovered_reason,
-                    placeholder=_("Reason (optional), e.g. postponed to the next meeting"),
-                    id=f"reason-{record.theme_id}",
-                )
+        if not self.uncovered:
+            self.add_class("-standing-only")
+        else:
+            with VerticalScroll():
+                for record in self.uncovered:
+                    theme = self.session.theme(record.theme_id)
+                    yield Label(theme.title, classes="theme", markup=False)
+                    yield Label(_why(self.session.gap(record)), classes="why")
+                    yield Input(
+                        record.uncovered_reason,
+                        placeholder=_("Reason (optional), e.g. postponed to the next meeting"),
+                        id=f"reason-{record.theme_id}",
+                    )
         yield Label(_("ctrl+e end anyway · escape back to the meeting"), id="coverage-keys")
 
     def on_mount(self) -> None:

@@ -42,8 +42,9 @@ class PresenterScreen(Screen[None]):
     DEFAULT_CSS = """
     PresenterScreen { layout: vertical; padding: 0 1; }
     PresenterScreen #present-top { height: 1; }
-    PresenterScreen #present-committee { width: 1fr; text-style: bold; }
-    PresenterScreen #present-time { width: auto; color: $text-muted; }
+    /* The time stays whole on a projector; a long committee or paper title gives way. */
+    PresenterScreen #present-committee { width: 1fr; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis; }
+    PresenterScreen #present-time { width: auto; margin-left: 2; color: $text-muted; }
     PresenterScreen #present-section { height: 1; width: 1fr; color: $text-muted; margin-top: 1; content-align: center middle; }
     PresenterScreen #present-theme { height: auto; max-height: 3; width: 1fr; text-style: bold; color: $accent; content-align: center middle; }
     PresenterScreen #present-digits { height: 1fr; min-height: 3; max-height: 24; }

@@ -22,7 +22,7 @@ from facilitator.session import (
     clean_line,
     parse_role,
 )
-from facilitator.standing import STANDING_MINUTES
+from facilitator.standing import minutes_to_add
 from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
@@ -348,10 +348,8 @@ class SetupScreen(FacilitatorScreen):
             text = _("Timeboxes scaled to {minutes} minutes: {sections}").format(
                 minutes=minutes, sections=preview
             )
-        if self.agenda.standing_items:
-            text += " " + _("(+{minutes} min for the MED standing items)").format(
-                minutes=STANDING_MINUTES
-            )
+        if standing := minutes_to_add(self.agenda):
+            text += " " + _("(+{minutes} min for the MED standing items)").format(minutes=standing)
         self._message("planned", text)
         return minutes
 
