@@ -74,6 +74,12 @@ class Section:
         """The section's planned length: the sum of its themes' timeboxes."""
         return sum(theme.timebox for theme in self.themes)
 
+    @property
+    def is_one_item(self) -> bool:
+        """One theme by the section's own title (a MED standing item, a follow-up's review):
+        one point, «1 Godkendelse af dagsorden», wherever the agenda is shown, not «1.1»."""
+        return len(self.themes) == 1 and self.themes[0].title == self.title
+
 
 @dataclass(frozen=True, slots=True)
 class Plan:

@@ -89,7 +89,7 @@ class _Writer(HeadWriter):
         for number, section in enumerate(self.session.agenda.sections, start=1):
             themes = section.themes
             # A standing item is a section of one theme by the same title: one heading, "## 1.".
-            single = len(themes) == 1 and themes[0].title == section.title
+            single = section.is_one_item
             lines += [f"## {number}. {escape_inline(section.title)}", ""]
             for theme in themes:
                 lines += self.theme(self.session.record(theme.id), heading=not single)
@@ -217,9 +217,12 @@ class _Writer(HeadWriter):
         decided = any(o.kind != "question" for o in record.outcomes)
         dealt_with = record.theme_id not in self.gaps and not record.set_aside
         standing_item = record.origin == "standing"
+        # Under the review item the table of earlier outcomes is what was dealt with: «no
+        # decision or agreement» above a table of agreements would read as a contradiction.
+        reviewed = record.theme_id == REVIEW_THEME_ID and bool(self.session.reviews)
         if standing_item and dealt_with and not paragraphs and not record.outcomes:
             lines += self.nothing_raised(theme)
-        elif not theme.is_obligation and not decided and dealt_with and not standing_item:
+        elif not (theme.is_obligation or decided or standing_item or reviewed) and dealt_with:
             lines += [f"*{label['no_decision']}*", ""]
         return lines
 

@@ -24,10 +24,8 @@ def item_refs(agenda: Agenda) -> dict[str, str]:
     """
     refs: dict[str, str] = {}
     for number, section in enumerate(agenda.sections, start=1):
-        themes = section.themes
-        single = len(themes) == 1 and themes[0].title == section.title
-        for index, theme in enumerate(themes, start=1):
-            refs[theme.id] = str(number) if single else f"{number}.{index}"
+        for index, theme in enumerate(section.themes, start=1):
+            refs[theme.id] = str(number) if section.is_one_item else f"{number}.{index}"
     return refs
 
 
@@ -189,9 +187,23 @@ class HeadWriter:
         facts.append(f"**{label['absent']}:** {absent or label['none']}")
         if others:
             facts.append(f"**{label['also_present']}:** {'; '.join(others)}")
+        facts += self.unlisted_offices()
         facts.append(f"**{label['chair']}:** {self.with_office(session.chair)}")
         facts.append(f"**{label['secretary']}:** {self.person(session.secretary)}")
         return [*lines, hard_lines(facts), ""]
+
+    def unlisted_offices(self) -> list[str]:
+        """`**Formand:** Name` for an office holder typed in the form but not on the list:
+        otherwise the name the chair typed would be in the file and nowhere in the minutes."""
+        session = self.session
+        named = {p.name for p in session.participants} | {session.chair}
+        facts = []
+        for office in ("formand", "naestformand"):
+            name = getattr(session, office)
+            if name and name not in named:
+                title = self.label[office]
+                facts.append(f"**{title[:1].upper()}{title[1:]}:** {self.person(name)}")
+        return facts
 
     @staticmethod
     def side_of(participant: Participant) -> str:

@@ -115,7 +115,14 @@ def agreements_table(
     notes: list[str] = []
     if sessions is not None:
         notes.append(
-            t("{count} rows from {sessions} meetings").format(count=len(rows), sessions=sessions)
+            t("{rows} from {meetings}").format(
+                rows=t("1 row") if len(rows) == 1 else t("{count} rows").format(count=len(rows)),
+                meetings=(
+                    t("1 meeting")
+                    if sessions == 1
+                    else t("{count} meetings").format(count=sessions)
+                ),
+            )
             + (t("; {skipped} files skipped").format(skipped=skipped) if skipped else "")
         )
     if any(marks):

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from facilitator.agenda import PLANNED_MAX, Section, Theme
+from facilitator.agenda import PLANNED_MAX, Agenda, Section, Theme
 from facilitator.items import insert_section, remove_theme, unique_id
 from facilitator.session import Session
 
@@ -140,6 +140,15 @@ def standing_item_of(theme: Theme) -> StandingItem | None:
     return None
 
 
+def minutes_to_add(agenda: Agenda) -> int:
+    """The minutes the standing items add to a meeting on `agenda`: none for an agenda that
+    opts out, and none for an item it already has (a follow-up's agenda lists them)."""
+    if not agenda.standing_items:
+        return 0
+    have = {standing_item_of(theme) for theme in agenda.themes}
+    return sum(item.minutes for item in (*OPENING, *CLOSING) if item not in have)
+
+
 def add_standing_items(session: Session, previous: date | None = None) -> None:
     """Frame a new session's dialogue paper with the MED standing items, unless it opts out.
 
@@ -153,8 +162,9 @@ def add_standing_items(session: Session, previous: date | None = None) -> None:
         record.origin == "standing" for record in session.themes
     ):
         return
-    have = {standing_item_of(theme) for theme in session.agenda.themes}
-    language = session.agenda.language
+    agenda = session.agenda
+    have = {standing_item_of(theme) for theme in agenda.themes}
+    language = agenda.language
     added = 0
     for item in OPENING:
         if item not in have:
@@ -166,8 +176,7 @@ def add_standing_items(session: Session, previous: date | None = None) -> None:
         if item not in have:
             insert_section(session, _section(session, item, language), end, "standing")
             end += 1
-    minutes = sum(item.minutes for item in (*OPENING, *CLOSING) if item not in have)
-    session.planned_minutes = min(session.planned_minutes + minutes, PLANNED_MAX)
+    session.planned_minutes = min(session.planned_minutes + minutes_to_add(agenda), PLANNED_MAX)
     session.current_theme = session.themes[0].theme_id
 
 

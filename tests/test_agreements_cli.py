@@ -234,6 +234,16 @@ def test_table_fits_80_columns_and_marks_overdue(
     assert "4 rækker fra 3 møder" in out
 
 
+def test_one_row_from_one_meeting_is_said_in_the_singular(
+    capsys: pytest.CaptureFixture[str], sessions: Path
+) -> None:
+    south = next(f for f in sessions.glob("*.toml") if "Syd" in f.read_text("utf-8"))
+    only = (str(south),)
+    assert "1 række fra 1 møde\n" in run(capsys, "agreements", *only)[1]
+    assert "1 row from 1 meeting\n" in run(capsys, "agreements", *only, "--lang", "en")[1]
+    assert "4 rows from 3 meetings" in run(capsys, "agreements", "--lang", "en")[1]
+
+
 def test_english_labels_with_lang_or_the_variable(
     capsys: pytest.CaptureFixture[str], sessions: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

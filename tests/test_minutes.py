@@ -136,6 +136,38 @@ def test_participants_by_side_with_formand_and_naestformand() -> None:
     assert "Jonas Krogh," not in text  # absent: under Afbud only
 
 
+def test_formand_and_naestformand_not_on_the_list_are_still_named() -> None:
+    """Typed in the new-meeting form with no participant list: the minutes must say who they are."""
+    session = ended_session()
+    session.chair = "Carl Nørgaard"
+    session.participants = []
+    text = render_markdown(session)
+    assert (
+        "Ingen deltagere registreret.  \n**Afbud:** Ingen  \n"
+        "**Formand:** Mette Holm  \n**Næstformand:** Anders Berg  \n"
+        "**Mødeleder:** Carl Nørgaard  \n**Referent:** Lars Dahl\n"
+    ) in text
+    english = ended_session("en")
+    english.participants = []
+    chaired_by_formand = render_markdown(english)
+    assert "**Committee chair:**" not in chaired_by_formand  # named as the chair, with the office
+    assert "**Vice-chair:** Anders Berg  \n**Chair:** Mette Holm (committee chair)" in (
+        chaired_by_formand
+    )
+    english.chair = "Carl Nørgaard"
+    assert "**Committee chair:** Mette Holm  \n**Vice-chair:** Anders Berg  \n" in (
+        render_markdown(english)
+    )
+
+
+def test_an_office_holder_on_the_list_is_named_there_only() -> None:
+    text = render_markdown(ended_session())
+    head = text.split("## 1.")[0]
+    assert head.count("Mette Holm") == 2  # on the management side and as mødeleder
+    assert head.count("Anders Berg") == 1
+    assert "**Formand:**" not in head and "**Næstformand:**" not in head
+
+
 def test_guests_and_the_referent_sit_on_no_side() -> None:
     session = ended_session()
     session.participants.append(Participant("Henrik Juul", "guest", "management", note="HR"))

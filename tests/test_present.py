@@ -370,3 +370,26 @@ async def test_a_long_title_gives_way_to_the_time_in_the_top_bar(
             assert shown == whole
         else:
             assert shown.endswith("…") and whole.startswith(shown[:-1])
+
+
+def test_a_standing_item_is_one_numbered_line_as_in_the_minutes() -> None:
+    """«1 Godkendelse af dagsorden» on the projector, not «1 …» over «1.1 …» again."""
+    from facilitator.live import LiveClock
+    from facilitator.standing import add_standing_items
+    from facilitator.tui.present import view
+
+    session = fresh_session()
+    add_standing_items(session)
+    assert view.where(session) == ("", "1 Godkendelse af dagsorden")
+    rows, current = view.agenda_rows(LiveClock(session, T0))
+    titles = [title.plain for _mark, title, _time in rows]
+    assert titles[:4] == [
+        "1 Godkendelse af dagsorden",
+        "2 Godkendelse af referat fra sidste møde",
+        "3 Meddelelser",
+        "4 Definition",
+    ]
+    assert titles[-1] == "10 Næste møde" and current == 0
+    assert rows[0][2].plain == "0/2 min"
+    session.current_theme = session.themes[3].theme_id  # the paper's first theme
+    assert view.where(session) == ("4 Definition", "4.1 Hvad er chikane på sociale medier?")

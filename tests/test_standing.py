@@ -18,7 +18,9 @@ from facilitator.standing import (
     AGENDA_ID,
     EVALUATION_ID,
     NEXT_MEETING_ID,
+    STANDING_MINUTES,
     add_standing_items,
+    minutes_to_add,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,5 +145,19 @@ def test_a_followup_reviews_earlier_outcomes_once_under_its_own_item(session: Se
     item = text.split("## 4. Opfølgning på tidligere aftaler\n")[1].split("\n## ")[0]
     assert "Gennemgået punkt for punkt." in item
     assert "| Lav en tjekliste | Handling | Søren |   | Udført | Ligger på intranettet |" in item
+    # The table is what the item dealt with: not «no decision or agreement» above it.
+    assert "Ingen beslutning eller aftale" not in item
     # The reason of a carried theme is not closed twice: «(udsat: Afventer HR).»
     assert "(udsat: Afventer HR)." in text and "HR.)" not in text
+
+
+def test_the_form_adds_standing_minutes_only_for_items_the_agenda_lacks(session: Session) -> None:
+    """The new-meeting form says «(+22 min til de faste MED-punkter)»; a follow-up's agenda
+    already lists the items, and saying +22 there would count them twice."""
+    from facilitator.followup import start_followup
+
+    assert minutes_to_add(load_agenda(AGENDA_FILE)) == STANDING_MINUTES == 22
+    session.ended = session.created
+    followup = start_followup(session, [])
+    assert minutes_to_add(followup.agenda) == 0
+    assert followup.planned_minutes == sum(record.timebox for record in followup.themes)

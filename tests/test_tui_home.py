@@ -103,7 +103,7 @@ async def test_home_with_an_empty_folder_says_what_to_do(tmp_path: Path) -> None
         assert "No meetings yet" in hint and "Press n" in hint
         assert not home.query_one("#sessions").display
         await pilot.press("n")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(top(app), SetupScreen))
         setup = top(app)
         assert isinstance(setup, SetupScreen)
         assert setup.agenda.id == "sociale-medier"
@@ -177,9 +177,11 @@ async def test_the_follow_up_form_reads_no_agenda_file_it_does_not_show(
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(top(app), SetupScreen))
         setup = top(app)
         assert isinstance(setup, SetupScreen)
+        await app.workers.wait_for_complete()  # the form reads them in the background
+        await pilot.pause()
         assert {"broken.toml", "guide-00.toml"} <= {path.name for path in read}
         info = str(setup.query_one("#agenda-info", Static).render())
         assert "7 agenda file(s) could not be loaded" in info

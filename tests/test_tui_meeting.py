@@ -392,6 +392,9 @@ async def test_n_on_the_last_theme_stays_there(meeting: Meeting) -> None:
         # Before the clock has started, stepping through leaves the themes untouched.
         assert meeting.session.record(SECOND).state == "pending"
         assert text_of(screen(meeting).query_one("#theme-title")) == "Lokal opfølgning"
+        # Said once, however often n is pressed again while the toast is showing.
+        toasts = [n.message for n in meeting.app._notifications]
+        assert toasts == ["This is the last theme. ctrl+e ends the meeting."]
 
 
 # -- re-plan ----------------------------------------------------------------------------------

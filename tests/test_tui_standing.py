@@ -43,6 +43,10 @@ async def test_each_standing_item_is_one_numbered_line(
         ]
         # The paper's sections still head their themes.
         assert "4 Definition" in lines[3] and "Hvad er chikane" in lines[4]
+        # «10 Næste møde» starts its title in the column where «9 Evaluering…» starts its own.
+        ninth = next(line for line in lines if " 9 Evaluering" in line)
+        tenth = next(line for line in lines if "10 Næste møde" in line)
+        assert ninth.index("Evaluering") == tenth.index("Næste møde") == 4, (ninth, tenth)
         await pilot.press("n")  # skimming ahead, the clock not running: takes nothing
         await pilot.pause()
         lines = agenda_lines(meeting)

@@ -104,7 +104,11 @@ UI: dict[str, str] = {
     "unknown: not on the roster (committees.toml) – a new committee or a typo": "ukendt: står ikke i udvalgslisten (committees.toml) – nyt udvalg eller stavefejl",
     "yes": "ja",
     "{count} deadlines written to {path}": "{count} frister skrevet til {path}",
-    "{count} rows from {sessions} meetings": "{count} rækker fra {sessions} møder",
+    "{rows} from {meetings}": "{rows} fra {meetings}",
+    "1 row": "1 række",
+    "{count} rows": "{count} rækker",
+    "1 meeting": "1 møde",
+    "{count} meetings": "{count} møder",
     "; {skipped} files skipped": "; {skipped} filer sprunget over",
     "{mark} the whole section is done": "{mark} hele afsnittet er gennemgået",
     # -- the review theme of a follow-up meeting (followup.py), in the agenda's language ----
@@ -162,6 +166,7 @@ UI: dict[str, str] = {
     "who takes the minutes": "hvem tager referat",
     "{count} agenda file(s) could not be loaded; facilitator validate says why.": "{count} dagsordensfil(er) kunne ikke indlæses; facilitator validate fortæller hvorfor.",
     "{themes} themes in {sections} sections, {minutes} minutes as written.": "{themes} temaer i {sections} afsnit, {minutes} minutter i alt efter dagsordenen.",
+    "The agendas could not all be read: {error}": "Ikke alle dagsordener kunne læses: {error}",
     # -- review of the minutes (review.py) ---------------------------------------------------
     "Approve the minutes": "Godkend referatet",
     "Approve": "Godkend",

@@ -55,6 +55,8 @@ class StartSetup:
     participants: list[tuple[str, str]] = field(default_factory=list)
     formand: str = ""
     naestformand: str = ""
+    # The file `agenda` was read from, if it is one the form offers: then it is not read again.
+    agenda_path: Path | None = None
 
 
 @dataclass
@@ -130,6 +132,9 @@ class FacilitatorApp(App[None]):
         # Why the newest save failed ("" once one succeeds), and what was lost on leaving.
         self.last_save_error = ""
         self.lost_changes: list[str] = []
+        # The toast on screen now, so that a key pressed again does not stack copies of it.
+        self._toast: tuple[str, str, object] = ("", "", None)
+        self._toast_until = 0.0
         if isinstance(self.start, StartMeeting) and self.start.meeting is not None:
             self._adopt(self.start.meeting)
 
@@ -139,7 +144,17 @@ class FacilitatorApp(App[None]):
         Never markup either: a committee called "LMU [/]" must not crash a toast.
         """
         options["markup"] = False
-        super().notify(terminal_safe(message), title=one_line(title), **options)
+        toast = (terminal_safe(message), one_line(title), options.get("severity"))
+        shown_at = time.monotonic()
+        if toast == self._toast and shown_at < self._toast_until:
+            return
+        self._toast = toast
+        self._toast_until = shown_at + float(options.get("timeout") or self.NOTIFICATION_TIMEOUT)
+        super().notify(toast[0], title=toast[1], **options)
+
+    def clear_notifications(self) -> None:
+        self._toast_until = 0.0
+        super().clear_notifications()
 
     def get_default_screen(self) -> Screen[object]:
         """A meeting opens as the first screen itself: pushing it over an empty one would

@@ -49,12 +49,16 @@ def phase_line(live: LiveClock) -> Text:
 
 
 def where(session: Session) -> tuple[str, str]:
-    """The current section's line ("2 Forebyggelse") and the theme's title."""
+    """The current section's line ("2 Forebyggelse") and the theme's title; a standing item
+    is its own title ("1 Godkendelse af dagsorden"), numbered as the minutes number it."""
     agenda = session.agenda
     theme = session.theme(session.current_theme)
     ref = agenda.ref(theme.id)
     section = agenda.section_of(theme.id)
-    return f"{ref.section} {clean_line(section.title)}", f"{ref} {clean_line(theme.title)}"
+    heading = f"{ref.section} {clean_line(section.title)}"
+    if section.is_one_item:
+        return "", heading
+    return heading, f"{ref} {clean_line(theme.title)}"
 
 
 def prompts_heading(session: Session) -> str:
@@ -94,7 +98,9 @@ def agenda_rows(live: LiveClock) -> tuple[list[AgendaRow], int]:
     current_row = 0
     refs = session.agenda.refs()
     for number, section in enumerate(session.agenda.sections, start=1):
-        rows.append((Text(""), Text(f"{number} {clean_line(section.title)}", style="bold"), Text()))
+        if not section.is_one_item:
+            title = Text(f"{number} {clean_line(section.title)}", style="bold")
+            rows.append((Text(""), title, Text()))
         for theme in section.themes:
             record = session.record(theme.id)
             current = theme.id == session.current_theme
@@ -107,7 +113,9 @@ def agenda_rows(live: LiveClock) -> tuple[list[AgendaRow], int]:
                 (
                     Text(_STATE_MARK.get(state, "?"), style=style),
                     Text(
-                        f"\u00a0\u00a0{refs[theme.id]} {clean_line(theme.title)}",
+                        f"{number} {clean_line(theme.title)}"
+                        if section.is_one_item
+                        else f"\u00a0\u00a0{refs[theme.id]} {clean_line(theme.title)}",
                         style=style,
                     ),
                     Text(f"{used}/{record.timebox} min", style="dim"),

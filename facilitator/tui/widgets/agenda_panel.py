@@ -85,13 +85,14 @@ class AgendaPanel(VerticalScroll, can_focus=False):
             # A standing item (or a follow-up's review) is a section of one theme by the same
             # title: one line, numbered like a section and marked like a theme, as the minutes
             # give it one heading («1. Godkendelse af dagsorden»).
-            single = len(section.themes) == 1 and section.themes[0].title == section.title
+            single = section.is_one_item
             if not single:
                 is_current = any(r.theme_id == session.current_theme for r in records)
                 all_done = all(r.state == "done" for r in records)
                 mark = "▶" if is_current else ("✓" if all_done else " ")
                 style = "bold" if is_current else ("dim" if all_done else "")
-                heading = f"{mark} {number} {section.title}"
+                # Two places for the number, so that «10 Næste møde» starts where «9 …» does.
+                heading = f"{mark}{number:>2} {section.title}"
                 if len(heading) > width:
                     heading = heading[: width - 1] + "…"
                 text.append(heading + "\n", style=style)
@@ -107,7 +108,7 @@ class AgendaPanel(VerticalScroll, can_focus=False):
                 over = used > record.timebox
                 mark = MARKS["active" if current else record.state]
                 room = width - len(times) - 1
-                lead = f"{mark} {number} " if single else f"  {mark} "
+                lead = f"{mark}{number:>2} " if single else f"  {mark} "
                 label = lead + shorten(theme.title, room - len(lead), titles)
                 style = (
                     "reverse bold"
