@@ -486,6 +486,8 @@ UI: dict[str, str] = {
     "Anonymised": "Anonymiseret",
     "Anonymised minutes": "Anonymiseret referat",
     "Newer version": "Nyere version",
+    "Damaged file": "Fejl i filen",
+    "see why the file cannot be opened": "se hvorfor filen ikke kan åbnes",
     "People's names become their roles either way, in every field.": "Personers navne bliver til deres roller under alle omstændigheder, i alle felter.",
     "Replace the committee's name by a neutral label too?": "Skal udvalgets navn også erstattes af en neutral betegnelse?",
     "Saved by a newer version of facilitator (session format {schema}). It is shown read-only and will not be changed; update facilitator to continue it.": "Gemt af en nyere version af facilitator (sessionsformat {schema}). Det vises skrivebeskyttet og bliver ikke ændret; opdatér facilitator for at fortsætte det.",

@@ -157,7 +157,9 @@ class HomeScreen(FacilitatorScreen):
         table.clear(columns=True)
         dates = [short_date(info.date) for info in self.infos]
         states = [
-            _("Newer version") if info.newer_schema else state_label(info.state)
+            _("Damaged file")
+            if info.problem
+            else (_("Newer version") if info.newer_schema else state_label(info.state))
             for info in self.infos
         ]
         inner = table.size.width or max(self.size.width - 4, 40)
@@ -184,7 +186,7 @@ class HomeScreen(FacilitatorScreen):
                 Text(day),
                 Text(committee),
                 Text(agenda),
-                Text(state, style="bold" if info.newer_schema else ""),
+                Text(state, style="bold" if info.newer_schema or info.problem else ""),
                 key=str(info.path),
             )
         empty = self.query_one("#home-empty", Static)
@@ -232,6 +234,8 @@ class HomeScreen(FacilitatorScreen):
         if info is None:
             keys = hint(self, "home_new", ("home_register", _("agreements of every meeting")))
             line.update(f"{keys} · {hint(self.app, 'help')}")
+        elif info.problem:
+            line.update(hint(self, ("home_open", _("see why the file cannot be opened"))))
         elif info.newer_schema:
             line.update(
                 hint(self, ("home_open", _("look at it (read-only: saved by a newer facilitator)")))
@@ -265,10 +269,12 @@ class HomeScreen(FacilitatorScreen):
         if action == "followup":
             info = self.selected
             finished = info is not None and info.state in FINISHED_STATES
-            return (finished and info is not None and not info.newer_schema) or None
+            usable = info is not None and not info.newer_schema and not info.problem
+            return (finished and usable) or None
         if action == "reopen":
             info = self.selected
-            return (info is not None and info.state == "ended" and not info.newer_schema) or None
+            usable = info is not None and not info.newer_schema and not info.problem
+            return (usable and info is not None and info.state == "ended") or None
         return True
 
     def action_reopen(self) -> None:
