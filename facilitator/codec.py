@@ -236,6 +236,21 @@ _SNAPSHOTS: dict[str, Agenda] = {}
 _SNAPSHOTS_KEPT = 64
 
 
+def ended_before_started(started: datetime | None, ended: datetime | None) -> str:
+    """The problem of a meeting whose end comes before its start (a hand edit, a clock set
+    back), or "". Instants are compared, so an end after midnight, or in the hour the clocks
+    go back, is later; a time without an offset is local, as the reader takes it."""
+    if started is None or ended is None:
+        return ""
+    start, end = (t if t.tzinfo else t.astimezone() for t in (started, ended))
+    if end >= start:
+        return ""
+    return (
+        f'"ended" ({ended.isoformat(" ")}) comes before "started" ({started.isoformat(" ")}); '
+        "a meeting cannot end before it started"
+    )
+
+
 def is_newer_schema(data: Mapping[str, Any]) -> bool:
     """Whether parsed data claims a session schema newer than this program reads."""
     schema = data.get("schema")
@@ -356,6 +371,8 @@ def session_from_data(
         top.problem(
             "current_theme", f'"current_theme" names no theme: {quoted(session.current_theme)}'
         )
+    if wrong := ended_before_started(session.started, session.ended):
+        top.problem("ended", wrong)
     for item in top.tables("participants"):
         role = item.choice("role", ROLES, "other")
         session.participants.append(

@@ -21,6 +21,7 @@ from facilitator.codec import (
     YEARS,
     NewerSchemaError,
     SessionFormatError,
+    ended_before_started,
     is_newer_schema,
     session_from_data,
     session_to_data,
@@ -175,11 +176,8 @@ def save_session(session: Session, path: Path) -> None:
 
 
 def _check_overwritable(path: Path) -> int | None:
-    """The mode of the file being replaced (None if new); refuse to overwrite a newer schema.
-
-    The parsed document decides (a quoted `"schema" = 99` is schema 99 too). The parse is
-    skipped when the file is still exactly the one this process wrote last.
-    """
+    """The mode of the file being replaced (None if new); refuse to overwrite a newer schema
+    (parsed: a quoted `"schema" = 99` counts; not parsed again if this process wrote it last)."""
     try:
         info = os.stat(path)
     except OSError:
@@ -197,10 +195,8 @@ def _check_overwritable(path: Path) -> int | None:
 
 
 def _schema_of(path: Path) -> dict[str, Any]:
-    """The parsed file, or for a file this program cannot parse, the schema it seems to claim.
-
-    A newer facilitator may write TOML this one does not read; its `schema` line still shows.
-    """
+    """The parsed file, or the schema a file this program cannot parse seems to claim (a newer
+    facilitator may write TOML this one does not read; its `schema` line still shows)."""
     try:
         return parse_toml(decode_text(read_limited(path), str(path)), str(path))
     except UnreadableError:
@@ -266,6 +262,7 @@ class SessionInfo:
     ended: datetime | None
     mtime: float
     newer_schema: int = 0  # the schema of a file from a newer facilitator: read-only here
+    problem: str = ""  # why the file cannot be opened, when the head already shows it
 
 
 _TABLE_HEADER = re.compile(r"^\[", re.MULTILINE)
@@ -396,6 +393,7 @@ def _info_from(
         started=started,
         ended=ended,
         mtime=mtime,
+        problem=ended_before_started(started, ended),
     )
 
 

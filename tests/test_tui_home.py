@@ -103,7 +103,7 @@ async def test_home_with_an_empty_folder_says_what_to_do(tmp_path: Path) -> None
         assert "No meetings yet" in hint and "Press n" in hint
         assert not home.query_one("#sessions").display
         await pilot.press("n")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(top(app), SetupScreen))
         setup = top(app)
         assert isinstance(setup, SetupScreen)
         assert setup.agenda.id == "sociale-medier"
@@ -177,9 +177,11 @@ async def test_the_follow_up_form_reads_no_agenda_file_it_does_not_show(
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(top(app), SetupScreen))
         setup = top(app)
         assert isinstance(setup, SetupScreen)
+        await app.workers.wait_for_complete()  # the form reads them in the background
+        await pilot.pause()
         assert {"broken.toml", "guide-00.toml"} <= {path.name for path in read}
         info = str(setup.query_one("#agenda-info", Static).render())
         assert "7 agenda file(s) could not be loaded" in info
@@ -256,3 +258,29 @@ async def test_the_follow_up_form_asks_where_how_long_who_and_which_carried_them
         assert sum(record.timebox for record in follow.themes) <= 45 + len(follow.themes)
         assert not follow.participants[0].present
         assert all(p.present for p in follow.participants[1:])
+
+
+async def test_a_meeting_that_ends_before_it_starts_is_listed_as_a_damaged_file(
+    tmp_path: Path, sample_agenda: Agenda
+) -> None:
+    saved(tmp_path, sample_agenda, "LMU Vest", date(2026, 2, 20), ended=True)
+    backwards = Session.new("LMU Baglæns", sample_agenda)
+    backwards.started = datetime(2026, 2, 10, 14, 0, tzinfo=CET)
+    backwards.ended = backwards.started - timedelta(minutes=30)  # a hand edit, a clock set back
+    save_session(backwards, tmp_path / "2026-02-10-lmu-baglaens.toml")
+    app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        home = await loaded(pilot)
+        rows = cells(home)
+        assert [row[1] for row in rows] == ["LMU Vest", "LMU Baglæns"]
+        assert rows[0][3] == "Ended" and rows[1][3] == "Damaged file"
+        await pilot.press("down")
+        assert "see why the file cannot be opened" in str(home.query_one("#home-hint").render())
+        await pilot.press("f", "o")  # no follow-up on it, no reopening it
+        await pilot.pause()
+        assert top(app) is home
+        await pilot.press("enter")
+        await pilot.pause()
+        assert top(app) is home
+        [told] = [n.message for n in app._notifications]
+        assert "2026-02-10-lmu-baglaens.toml:" in told and "comes before" in told

@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from support import on_top, top, type_text, wall
+from support import on_top, top, type_text, until, wall
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select, Static
 
@@ -171,8 +171,7 @@ async def test_escape_goes_back_home_asking_when_something_was_typed(tmp_path: P
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(top(app), SetupScreen)
+        await until(pilot, lambda: isinstance(top(app), SetupScreen))
         await type_text(pilot, "LMU")
         await pilot.press("escape")
         await pilot.pause()

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from facilitator.agenda import Agenda, AgendaError
-from facilitator.catalog import resolve_agenda
+from facilitator.catalog import locate_agenda
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, report_error, sessions_dir
 from facilitator.i18n import choose_language, set_language
 from facilitator.plans import find_plan
@@ -38,9 +38,10 @@ def parse_participant(text: str) -> Participant:
     return Participant(name=name, role=role, side=DEFAULT_SIDE[role])
 
 
-def _agenda(name: str | None) -> Agenda:
+def _agenda(name: str | None) -> tuple[Path, Agenda]:
+    """The agenda file `name` stands for, and its agenda; a usage error if there is none."""
     try:
-        return resolve_agenda(name)
+        return locate_agenda(name)
     except AgendaError as error:
         raise UsageError("\n".join(error.problems)) from None
 
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     # Temporary files of a save that a crash interrupted; the sessions themselves are intact.
     workspace.clean_temp_files()
     try:
-        meeting, setup = _open(args, workspace)
+        meeting, setup, agenda_path = _open(args, workspace)
     except SessionLockedError as error:
         report_error(str(error))
         return EXIT_FAILURE
@@ -91,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
             formand=setup.formand,
             naestformand=setup.naestformand,
             participants=[(p.name, p.role) for p in setup.participants],
+            agenda_path=agenda_path,
         )
     app = FacilitatorApp(sessions_dir=folder, start=start)
     try:
@@ -114,10 +116,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _open(
     args: argparse.Namespace, workspace: Workspace
-) -> tuple[OpenMeeting | None, MeetingForm | None]:
-    """The meeting to open (held), or the form to fill in; (None, None) for the home screen."""
+) -> tuple[OpenMeeting | None, MeetingForm | None, Path | None]:
+    """The meeting to open (held), or the form to fill in and its agenda's file; all None for
+    the home screen."""
     if args.command == "run":
-        agenda = _agenda(args.agenda)
+        agenda_path, agenda = _agenda(args.agenda)
         participants = [parse_participant(text) for text in args.participant]
         form = MeetingForm(
             committee=args.committee or "",
@@ -132,14 +135,14 @@ def _open(
             naestformand=args.naestformand,
         )
         if not clean_line(form.committee):
-            return None, form  # the form opens, filled in as far as the arguments go
-        return workspace.start(form), None
+            return None, form, agenda_path  # the form opens, filled in as far as they go
+        return workspace.start(form), None, None
     if args.command == "resume":
         try:
-            return workspace.resume(Path(args.session) if args.session else None), None
+            return workspace.resume(Path(args.session) if args.session else None), None, None
         except NothingToResume as error:
             raise UsageError(str(error)) from None
     if args.command == "followup":
-        agenda_override = _agenda(args.agenda) if args.agenda else None
-        return workspace.follow_up(Path(args.session), agenda_override), None
-    return None, None
+        agenda_override = _agenda(args.agenda)[1] if args.agenda else None
+        return workspace.follow_up(Path(args.session), agenda_override), None, None
+    return None, None, None

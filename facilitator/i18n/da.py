@@ -166,6 +166,7 @@ UI: dict[str, str] = {
     "who takes the minutes": "hvem tager referat",
     "{count} agenda file(s) could not be loaded; facilitator validate says why.": "{count} dagsordensfil(er) kunne ikke indlæses; facilitator validate fortæller hvorfor.",
     "{themes} themes in {sections} sections, {minutes} minutes as written.": "{themes} temaer i {sections} afsnit, {minutes} minutter i alt efter dagsordenen.",
+    "The agendas could not all be read: {error}": "Ikke alle dagsordener kunne læses: {error}",
     # -- review of the minutes (review.py) ---------------------------------------------------
     "Approve the minutes": "Godkend referatet",
     "Approve": "Godkend",
@@ -485,6 +486,8 @@ UI: dict[str, str] = {
     "Anonymised": "Anonymiseret",
     "Anonymised minutes": "Anonymiseret referat",
     "Newer version": "Nyere version",
+    "Damaged file": "Fejl i filen",
+    "see why the file cannot be opened": "se hvorfor filen ikke kan åbnes",
     "People's names become their roles either way, in every field.": "Personers navne bliver til deres roller under alle omstændigheder, i alle felter.",
     "Replace the committee's name by a neutral label too?": "Skal udvalgets navn også erstattes af en neutral betegnelse?",
     "Saved by a newer version of facilitator (session format {schema}). It is shown read-only and will not be changed; update facilitator to continue it.": "Gemt af en nyere version af facilitator (sessionsformat {schema}). Det vises skrivebeskyttet og bliver ikke ændret; opdatér facilitator for at fortsætte det.",

@@ -41,6 +41,7 @@ from facilitator.codec import (
     YEARS,
     SessionFormatError,
     check_schema,
+    ended_before_started,
 )
 from facilitator.register.summary import OutcomeInfo, ReviewInfo, Summary, ThemeInfo, _shared
 from facilitator.safe_toml import MAX_DEPTH, nesting_depth
@@ -230,6 +231,8 @@ def _summary(data: dict[str, Any], snapshot: _Snapshot, path: Path, mtime_ns: in
     status = _choice(data, "minutes_status", MINUTES_STATUSES, "draft")
     created = _moment(data, "created", required=True)
     started, planned_start = _moment(data, "started"), _moment(data, "planned_start")
+    if ended_before_started(started, ended):
+        raise _Refused("ended")
     moment = started or planned_start or created
     assert moment is not None  # created is required
     return Summary(

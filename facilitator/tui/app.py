@@ -55,6 +55,8 @@ class StartSetup:
     participants: list[tuple[str, str]] = field(default_factory=list)
     formand: str = ""
     naestformand: str = ""
+    # The file `agenda` was read from, if it is one the form offers: then it is not read again.
+    agenda_path: Path | None = None
 
 
 @dataclass

@@ -317,6 +317,10 @@ def session_files() -> dict[str, bytes]:
     put("missing-theme-timebox.toml", lambda d: d["themes"][0].pop("timebox"))
     put("missing-agenda-sections.toml", lambda d: d["agenda"].pop("sections"))
     put("range-created-date-only.toml", lambda d: d.update(created=date(2026, 3, 12)))
+    put(
+        "range-ended-before-started.toml",
+        lambda d: d.update(ended=datetime(2026, 3, 12, 12, 35, tzinfo=CET)),  # started 13.05
+    )
     return files
 
 

@@ -14,6 +14,7 @@ from textual.events import Resize
 from textual.message import Message
 from textual.widgets import DataTable, Label, Static
 
+from facilitator.agenda import Agenda
 from facilitator.i18n import _
 from facilitator.sanitize import one_line
 from facilitator.session import Session
@@ -64,6 +65,13 @@ class HomeScreen(FacilitatorScreen):
 
         infos: list[SessionInfo]
         error: str
+
+    @dataclass
+    class AgendaFound(Message):
+        """The new-meeting form's agenda was found (in a worker), or no agenda loads."""
+
+        agenda: Agenda | None
+        path: Path | None
 
     @dataclass
     class FollowupReady(Message):
@@ -149,7 +157,9 @@ class HomeScreen(FacilitatorScreen):
         table.clear(columns=True)
         dates = [short_date(info.date) for info in self.infos]
         states = [
-            _("Newer version") if info.newer_schema else state_label(info.state)
+            _("Damaged file")
+            if info.problem
+            else (_("Newer version") if info.newer_schema else state_label(info.state))
             for info in self.infos
         ]
         inner = table.size.width or max(self.size.width - 4, 40)
@@ -176,7 +186,7 @@ class HomeScreen(FacilitatorScreen):
                 Text(day),
                 Text(committee),
                 Text(agenda),
-                Text(state, style="bold" if info.newer_schema else ""),
+                Text(state, style="bold" if info.newer_schema or info.problem else ""),
                 key=str(info.path),
             )
         empty = self.query_one("#home-empty", Static)
@@ -224,6 +234,8 @@ class HomeScreen(FacilitatorScreen):
         if info is None:
             keys = hint(self, "home_new", ("home_register", _("agreements of every meeting")))
             line.update(f"{keys} · {hint(self.app, 'help')}")
+        elif info.problem:
+            line.update(hint(self, ("home_open", _("see why the file cannot be opened"))))
         elif info.newer_schema:
             line.update(
                 hint(self, ("home_open", _("look at it (read-only: saved by a newer facilitator)")))
@@ -257,10 +269,12 @@ class HomeScreen(FacilitatorScreen):
         if action == "followup":
             info = self.selected
             finished = info is not None and info.state in FINISHED_STATES
-            return (finished and info is not None and not info.newer_schema) or None
+            usable = info is not None and not info.newer_schema and not info.problem
+            return (finished and usable) or None
         if action == "reopen":
             info = self.selected
-            return (info is not None and info.state == "ended" and not info.newer_schema) or None
+            usable = info is not None and not info.newer_schema and not info.problem
+            return (usable and info is not None and info.state == "ended") or None
         return True
 
     def action_reopen(self) -> None:
@@ -300,16 +314,43 @@ class HomeScreen(FacilitatorScreen):
 
     def action_new_meeting(self) -> None:
         """The new-meeting form, on the default agenda."""
-        from facilitator.catalog import DEFAULT_AGENDA_ID, find_agendas
+        self._find_default_agenda()
+
+    @work(thread=True, exclusive=True, group="home-new")
+    def _find_default_agenda(self) -> None:
+        """The agenda the form opens with, found off the UI thread: only the file that holds
+        it is read (the form reads the others itself, in the background)."""
+        from facilitator.agenda import AgendaError
+        from facilitator.catalog import find_agendas, locate_agenda
+
+        try:
+            path, agenda = locate_agenda(None)
+            self.post_message(self.AgendaFound(agenda, path))
+            return
+        except (AgendaError, OSError):
+            pass
+        # The default guide is gone from this install: any agenda that loads will do.
+        try:
+            entries = [entry for entry in find_agendas() if entry.used]
+        except OSError:
+            entries = []
+        if not entries:
+            self.post_message(self.AgendaFound(None, None))
+            return
+        self.post_message(self.AgendaFound(entries[0].agenda, entries[0].path))
+
+    @on(AgendaFound)
+    def _agenda_found(self, message: AgendaFound) -> None:
+        if message.agenda is None:
+            self.notify(_("No agenda could be loaded."), severity="error")
+            return
+        if not self.is_current:
+            return  # the user went on elsewhere (the register, help) meanwhile
         from facilitator.tui.app import StartSetup
         from facilitator.tui.screens.setup import SetupScreen
 
-        agendas = [entry.agenda for entry in find_agendas() if entry.agenda is not None]
-        if not agendas:
-            self.notify(_("No agenda could be loaded."), severity="error")
-            return
-        agenda = next((a for a in agendas if a.id == DEFAULT_AGENDA_ID), agendas[0])
-        self.app.push_screen(SetupScreen(StartSetup(agenda=agenda)))
+        start = StartSetup(agenda=message.agenda, agenda_path=message.path)
+        self.app.push_screen(SetupScreen(start))
 
     def action_open(self) -> None:
         """Resume an unfinished meeting, or open a finished one's minutes."""

@@ -3,19 +3,21 @@ participants."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from facilitator.agenda import Agenda, Plan
-from facilitator.catalog import find_agendas
+from facilitator.catalog import AgendaEntry, find_agendas
 from facilitator.i18n import _
+from facilitator.sanitize import one_line
 from facilitator.session import (
     clean_line,
     parse_role,
@@ -24,11 +26,13 @@ from facilitator.standing import minutes_to_add
 from facilitator.tui.key_map import bindings
 from facilitator.tui.keys import hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
+from facilitator.tui.screens.setup_agendas import agenda_options, every_choice, opening_choice
 from facilitator.tui.screens.setup_fields import (
     default_plan,
     parse_planned,
     plan_choices,
     scaled_preview,
+    text_row,
 )
 from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.participant_row import ParticipantList, ParticipantRow
@@ -78,39 +82,27 @@ class SetupScreen(FacilitatorScreen):
     SetupScreen.-narrow .field-message { margin-left: 19; }
     """
 
+    @dataclass
+    class AgendasRead(Message):
+        """Every agenda file was read (in a worker), or the folder could not be listed."""
+
+        entries: list[AgendaEntry]
+        error: str = ""
+
     def __init__(self, start: StartSetup) -> None:
         super().__init__()
         self.start = start
-        self.agendas: list[tuple[Agenda, str]] = []
-        self.broken: list[Path] = []
-        if self.CHOOSES_AGENDA:
-            self._find_agendas()
-        self.agenda_index = next(
-            (i for i, (agenda, _o) in enumerate(self.agendas) if agenda == start.agenda), -1
-        )
-        if self.agenda_index < 0:
-            # An agenda file given on the command line: offer it first.
-            self.agendas.insert(0, (start.agenda, _("given")))
-            self.agenda_index = 0
+        # The form opens at once with the agenda it was given; the others follow when read.
+        self.choice = opening_choice(start.agenda, start.agenda_path)
+        self.problem = ""
         self.plan_id = default_plan(start.agenda, start.plan)
         self.planned_default = self._plan_minutes()
         self._initial: tuple[object, ...] = ()
 
-    def _find_agendas(self) -> None:
-        """Every agenda there is to choose from, and the files that would not load."""
-        entries = find_agendas()
-        self.agendas = [
-            (entry.agenda, _origin_label(entry.origin, entry.path))
-            for entry in entries
-            # A file another of the same id shadows is not what `run ID` uses; not offered.
-            if entry.agenda is not None and entry.used
-        ]
-        self.broken = [entry.path for entry in entries if entry.agenda is None]
-
     @property
     def agenda(self) -> Agenda:
         """The agenda chosen in the form."""
-        return self.agendas[self.agenda_index][0]
+        return self.choice.agendas[self.choice.index][0]
 
     @property
     def plan(self) -> Plan | None:
@@ -137,11 +129,8 @@ class SetupScreen(FacilitatorScreen):
             with Horizontal(classes="field-row -with-message", id="agenda-row"):
                 yield Label(_("Agenda"), classes="field-label -required")
                 yield Select(
-                    [
-                        (Text(f"{agenda.title} ({origin})"), index)
-                        for index, (agenda, origin) in enumerate(self.agendas)
-                    ],
-                    value=self.agenda_index,
+                    agenda_options(self.choice),
+                    value=self.choice.index,
                     allow_blank=False,
                     compact=True,
                     id="agenda",
@@ -230,11 +219,40 @@ class SetupScreen(FacilitatorScreen):
         self._check_planned()
         self._initial = self._snapshot()
         self.query_one("#committee", Input).focus()
+        if self.CHOOSES_AGENDA:
+            # After the first frame: the parse shares the interpreter with the drawing of the form.
+            self.call_after_refresh(self._read_agendas)
+
+    @work(thread=True, exclusive=True, group="setup-agendas")
+    def _read_agendas(self) -> None:
+        """Every agenda there is, off the UI thread; the one the form opened with is not read."""
+        path = self.start.agenda_path
+        try:
+            entries = find_agendas(known={path: self.start.agenda} if path else None)
+        except OSError as error:
+            self.post_message(self.AgendasRead([], str(error)))
+            return
+        self.post_message(self.AgendasRead(entries))
+
+    @on(AgendasRead)
+    def _agendas_read(self, message: AgendasRead) -> None:
+        if message.error:
+            self.problem = _("The agendas could not all be read: {error}").format(
+                error=one_line(message.error)
+            )
+        else:
+            self.choice = every_choice(message.entries, self.agenda)
+        with self.prevent(Select.Changed):
+            select = self.query_one("#agenda", Select)
+            select.set_options(agenda_options(self.choice))
+            select.value = self.choice.index
+        self._show_agenda_info()
 
     # -- form state -----------------------------------------------------------------------
 
     def _snapshot(self) -> tuple[object, ...]:
-        values: list[object] = [self.agenda_index, self.plan_id]
+        # The agenda itself, not its place in the list: the list grows once it has been read.
+        values: list[object] = [self.agenda, self.plan_id]
         values += [field.value for field in self.query(Input)]
         values.append(len(self.query(ParticipantRow)))
         return tuple(values)
@@ -249,10 +267,12 @@ class SetupScreen(FacilitatorScreen):
         info = _("{themes} themes in {sections} sections, {minutes} minutes as written.").format(
             themes=len(agenda.themes), sections=len(agenda.sections), minutes=agenda.minutes
         )
-        if self.broken:
+        if self.choice.broken:
             info += " " + _(
                 "{count} agenda file(s) could not be loaded; facilitator validate says why."
-            ).format(count=len(self.broken))
+            ).format(count=len(self.choice.broken))
+        if self.problem:
+            info += " " + self.problem
         self.query_one("#agenda-info", Static).update(Text(info))
         self._show_plan()
 
@@ -269,9 +289,9 @@ class SetupScreen(FacilitatorScreen):
 
     @on(Select.Changed, "#agenda")
     def _agenda_changed(self, event: Select.Changed) -> None:
-        if not isinstance(event.value, int) or event.value == self.agenda_index:
+        if not isinstance(event.value, int) or event.value == self.choice.index:
             return
-        self.agenda_index = event.value
+        self.choice.index = event.value
         self.plan_id = default_plan(self.agenda)
         with self.prevent(Select.Changed):
             select = self.query_one("#plan", Select)
@@ -431,18 +451,3 @@ class SetupScreen(FacilitatorScreen):
             self.app.pop_screen()
         else:
             await self.facilitator.action_quit()
-
-
-def _origin_label(origin: str, path: Path) -> str:
-    if origin == "built-in":
-        return _("built-in")
-    return _("local: {name}").format(name=path.name)
-
-
-def text_row(label: str, value: str, placeholder: str, field_id: str) -> Horizontal:
-    """One line of the form: a label and a text field."""
-    return Horizontal(
-        Label(label, classes="field-label"),
-        Input(value, placeholder=placeholder, compact=True, id=field_id),
-        classes="field-row",
-    )

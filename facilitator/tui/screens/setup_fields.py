@@ -1,7 +1,10 @@
 """What the new-meeting form computes from its fields: the planned length, the scaled
-timeboxes it previews, and the plans it offers. No widgets: the form screen shows these."""
+timeboxes it previews, and the plans it offers; and the row that holds a text field."""
 
 from __future__ import annotations
+
+from textual.containers import Horizontal
+from textual.widgets import Input, Label
 
 from facilitator.agenda import Agenda, Plan
 from facilitator.i18n import _
@@ -69,3 +72,12 @@ def default_plan(agenda: Agenda, wanted: str = "") -> str:
     every = {theme.id for theme in agenda.themes}
     whole = [plan.id for plan in agenda.plans if set(plan.themes) == every]
     return whole[0] if whole else ""
+
+
+def text_row(label: str, value: str, placeholder: str, field_id: str) -> Horizontal:
+    """One line of the form: a label and a text field."""
+    return Horizontal(
+        Label(label, classes="field-label"),
+        Input(value, placeholder=placeholder, compact=True, id=field_id),
+        classes="field-row",
+    )
