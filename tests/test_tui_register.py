@@ -238,7 +238,7 @@ async def test_register_marks_overdue_rows_and_filters_by_field(
         keys = [column.key.value for column in table.columns.values()]
         late = visible_texts(screen).index("Skærmbilleder gemmes i sagen")
         status = table.get_row_at(late)[keys.index("status")]
-        assert str(status) == "overdue" and "red" in str(status.spans[0].style)
+        assert str(status) == "Overdue" and "red" in str(status.spans[0].style)
         assert "1 overdue" in count_label(screen)
         # Full committee names at 100 columns; the alias under its roster name.
         shown = drawn(app)
@@ -275,7 +275,7 @@ async def test_register_exports_under_danish_names_on_danish_screens(
         app = FacilitatorApp(sessions_dir=tmp_path, wall=wall)
         async with app.run_test(size=(100, 30)) as pilot:
             screen = await open_register(pilot)
-            assert "overskredet" in drawn(app)
+            assert "Overskredet" in drawn(app)
             await pilot.press("slash", *"forsinket", "enter")
             await pilot.pause()
             assert visible_texts(screen) == ["Skærmbilleder gemmes i sagen"]

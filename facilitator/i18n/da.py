@@ -300,7 +300,7 @@ UI: dict[str, str] = {
     "open only (o)": "kun åbne (o)",
     "open": "åben",
     "overdue only (f)": "kun overskredne (f)",
-    "overdue": "overskredet",
+    "status|Overdue": "Overskredet",
     "sorted by {column}": "sorteret efter {column}",
     "u committee, k kind (agreements and actions, as on the command line, or all), o open only, f overdue only. l writes the highlighted committee's local guidelines.": "u udvalg, k type (aftaler og handlinger som på kommandolinjen, eller alle), o kun åbne, f kun overskredne. l skriver det markerede udvalgs lokale retningslinjer.",
     'words or "a phrase": text, owner, theme, status…': 'ord eller "en sætning": tekst, ansvarlig, tema, status…',

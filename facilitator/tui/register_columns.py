@@ -15,7 +15,7 @@ from datetime import date
 
 from rich.text import Text
 
-from facilitator.i18n import _
+from facilitator.i18n import _, language, translate
 from facilitator.register.filters import DEFAULT_KINDS
 from facilitator.register.rows import Row
 from facilitator.register_query import fold, parse_query
@@ -52,8 +52,9 @@ def _date_key(value: date | None) -> tuple[object, ...]:
 
 
 def status_cell(row: Row, overdue: bool) -> str:
-    """The status, or "overdue" (in words, not only in colour) when an open row is late."""
-    return _("overdue") if overdue else status_text(row.status)
+    """The status, or «Overdue» (in words, not only in colour) when an open row is late;
+    capitalised as the statuses it stands among («Done», «Dropped»)."""
+    return translate("Overdue", language(), "status") if overdue else status_text(row.status)
 
 
 def _typed(
@@ -158,7 +159,7 @@ def detail_text(entry: Entry, on_roster: bool | None) -> Text:
     text.append("  — " + " · ".join(fact for fact in facts if fact), style="bold")
     text.append(" · " if any(facts) else "", style="bold")
     if entry.overdue:
-        text.append(_("overdue"), style="bold red")
+        text.append(translate("Overdue", language(), "status"), style="bold red")
     else:
         text.append(status_text(row.status), style="bold")
     if row.status_comment:
