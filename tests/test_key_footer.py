@@ -54,15 +54,35 @@ async def test_a_click_on_a_key_presses_it(tmp_path: Path) -> None:
         assert meeting.session.current_theme != first
 
 
-async def test_the_command_palette_key_stays_on_the_right_of_a_narrow_footer(
+async def test_the_command_palette_key_stays_on_the_right_where_there_is_room(
     tmp_path: Path,
 ) -> None:
     from facilitator.tui.app import FacilitatorApp
 
     app = FacilitatorApp(tmp_path)
-    async with app.run_test(size=(60, 20)) as pilot:
+    async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         await pilot.pause()
         line = app.screen.query_one(KeyFooter).render().plain
-        assert len(line) == 60
-        assert line.endswith("▏^p Commands ")
+        assert len(line) == 100
+        assert line.startswith(" n New meeting ") and line.endswith("▏^p Commands ")
+
+
+async def test_the_screens_own_keys_go_before_the_command_palettes(tmp_path: Path) -> None:
+    """At 80 columns the Danish register's keys need the whole line: «f1 Hjælp» is not cut off
+    for «^p Kommandoer», which ctrl+p opens anywhere."""
+    from facilitator.i18n import set_language
+    from facilitator.tui.app import FacilitatorApp
+
+    set_language("da")
+    try:
+        app = FacilitatorApp(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("g")
+            await pilot.pause()
+            await pilot.pause()
+            line = app.screen.query_one(KeyFooter).render().plain
+            assert "esc Tilbage  f1 Hjælp" in line and "Kommandoer" not in line
+    finally:
+        set_language("en")

@@ -125,6 +125,9 @@ class KeyFooter(Widget, can_focus=False):
         right.append(f" {item.description}" + ("" if self.compact else " "), word_style)
         width = self.size.width
         room = max(0, width - right.cell_len)
+        if line.cell_len > room:
+            # The screen's own keys first: the palette is ctrl+p anywhere, and on the help.
+            return line
         line.truncate(room, overflow="crop", pad=True)
         self._spans = [span for span in self._spans if span[1] <= room]
         self._spans.append((room, width, item))
