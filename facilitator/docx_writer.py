@@ -6,31 +6,27 @@ still gets a readable document: the writer falls back to direct formatting inste
 
 from __future__ import annotations
 
-import io
-import re
 from pathlib import Path
 from typing import Any
 
+from facilitator import docx_base
 from facilitator.document import Block, Bullets, Document, Heading, Paragraph, Quote, TableBlock
-from facilitator.docx_base import LANGUAGE_TAGS, borders, open_document, set_language, style
 from facilitator.docx_base import TemplateError as TemplateError
-
-# XML 1.0 cannot hold most control characters; python-docx refuses them with a ValueError.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("", " ".join(text.split()))
+    # One line: a newline typed into an agreement is a space in a report.
+    return docx_base.word_text(" ".join(text.split()))
 
 
 def _has_style(document: Any, name: str) -> bool:
-    return style(document, name) is not None
+    return docx_base.style(document, name) is not None
 
 
 def _heading(document: Any, text: str, level: int) -> None:
-    style = "Title" if level == 0 else f"Heading {level}"
-    if _has_style(document, style):
-        document.add_paragraph(_clean(text), style=style)
+    chosen = docx_base.heading_style(document, level)
+    if chosen is not None:
+        document.add_paragraph(_clean(text), style=chosen)
         return
     run = document.add_paragraph().add_run(_clean(text))
     run.bold = True
@@ -99,19 +95,12 @@ def _table(document: Any, block: TableBlock) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    table = document.add_table(rows=1, cols=len(block.headers))
-    if _has_style(document, "Table Grid"):
-        table.style = document.styles["Table Grid"]
-    else:
-        borders(table)
-    table.autofit = False
-    widths = _widths(document, block)
-    # Word reads the cells' widths, LibreOffice the grid's: set both.
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
+    table = docx_base.new_table(
+        document, 1 + len(block.rows), len(block.headers), always_borders=False
+    )
+    docx_base.set_widths(table, _widths(document, block))
 
     def fill(cell: Any, text: str, index: int, bold: bool = False) -> None:
-        cell.width = widths[index]
         run = cell.paragraphs[0].add_run(_clean(text))
         run.bold = bold
         run.font.size = Pt(TABLE_POINTS)
@@ -120,10 +109,9 @@ def _table(document: Any, block: TableBlock) -> None:
 
     for index, (cell, text) in enumerate(zip(table.rows[0].cells, block.headers, strict=True)):
         fill(cell, text, index, bold=True)
-    for row in block.rows:
-        for index, (cell, text) in enumerate(zip(table.add_row().cells, row, strict=True)):
+    for cells, row in zip(table.rows[1:], block.rows, strict=True):
+        for index, (cell, text) in enumerate(zip(cells.cells, row, strict=True)):
             fill(cell, text, index)
-    document.add_paragraph()
 
 
 def _block(document: Any, block: Block) -> None:
@@ -144,15 +132,6 @@ def _block(document: Any, block: Block) -> None:
         _table(document, block)
 
 
-def _margins(document: Any) -> None:
-    """2 cm all round (python-docx's default is 1 inch): room for a table of many columns."""
-    from docx.shared import Cm
-
-    section = document.sections[-1]
-    section.left_margin = section.right_margin = Cm(2)
-    section.top_margin = section.bottom_margin = Cm(2)
-
-
 def _landscape(document: Any) -> None:
     from docx.enum.section import WD_ORIENT
 
@@ -164,18 +143,13 @@ def _landscape(document: Any) -> None:
 
 def to_docx(doc: Document, template: Path | None = None) -> bytes:
     """The document as the bytes of a .docx file."""
-    document = open_document(template)
+    document = docx_base.open_document(template)
     if template is None:
-        _margins(document)
+        docx_base.page(document, a4=False)  # 2 cm margins leave room for a table of many columns
     if doc.landscape:
         _landscape(document)
-    tag = LANGUAGE_TAGS.get(doc.language, "en-GB")
-    set_language(document, tag)
-    document.core_properties.title = _clean(doc.title)
-    document.core_properties.language = tag
+    docx_base.describe(document, doc.language, " ".join(doc.title.split()))
     _heading(document, doc.title, 0)
     for block in doc.blocks:
         _block(document, block)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return docx_base.to_bytes(document)

@@ -8,7 +8,6 @@ secretaries file the minutes on the municipality's letter paper.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
@@ -21,38 +20,25 @@ from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from facilitator.docx_base import LANGUAGE_TAGS as _LANGUAGE_TAGS
+from facilitator import docx_base
 from facilitator.docx_base import TemplateError as TemplateError
-from facilitator.docx_base import borders as _borders
-from facilitator.docx_base import open_document
-from facilitator.docx_base import set_language as _set_language
-from facilitator.docx_base import style as _style
 from facilitator.minutes import minutes_language, render_markdown
 from facilitator.session import Session
 
 
 def render_docx(session: Session, template: Path | None = None) -> bytes:
     """The minutes as a .docx file's bytes; `template` lends its styles, header and footer."""
-    document = open_document(template)
+    document = docx_base.open_document(template)
     if template is None:
         # python-docx's own default is US Letter with 1" margins; minutes here are printed on A4.
-        for section in document.sections:
-            section.page_width, section.page_height = Cm(21), Cm(29.7)
-            section.left_margin = section.right_margin = Cm(2)
-            section.top_margin = section.bottom_margin = Cm(2)
-    language = minutes_language(session)
-    _set_language(document, _LANGUAGE_TAGS.get(language, "en-GB"))
+        docx_base.page(document, a4=True)
     tokens = MarkdownIt("js-default").parse(render_markdown(session))
     _Builder(document).build(tokens)
-    properties = document.core_properties
     first_heading = next((t for t in tokens if t.type == "inline"), None)
     children = first_heading.children or [] if first_heading else []
-    properties.title = "".join(child.content for child in children if child.type == "text")
-    properties.language = _LANGUAGE_TAGS.get(language, "en-GB")
-    properties.author = session.secretary
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    title = "".join(child.content for child in children if child.type == "text")
+    docx_base.describe(document, minutes_language(session), title, author=session.secretary)
+    return docx_base.to_bytes(document)
 
 
 class _Builder:
@@ -100,7 +86,7 @@ class _Builder:
     # -- blocks -----------------------------------------------------------------------------
 
     def heading(self, inline: Token, level: int) -> None:
-        style = _style(self.document, "Title" if level == 0 else f"Heading {level}")
+        style = docx_base.heading_style(self.document, level)
         if style is None:
             paragraph = self.document.add_paragraph()
             self.runs(paragraph, inline, bold=True)
@@ -109,7 +95,7 @@ class _Builder:
         self.runs(paragraph, inline)
 
     def paragraph(self, inline: Token, style: str | None = None) -> Paragraph:
-        chosen = _style(self.document, style) if style else None
+        chosen = docx_base.style(self.document, style) if style else None
         paragraph: Paragraph = self.document.add_paragraph(style=chosen)
         self.runs(paragraph, inline)
         return paragraph
@@ -120,7 +106,7 @@ class _Builder:
         ordered = bool(self.ordered and self.ordered[-1])
         base = "List Number" if ordered else "List Bullet"
         name = base if depth == 1 else f"{base} {depth}"
-        style = _style(self.document, name) or _style(self.document, base)
+        style = docx_base.style(self.document, name) or docx_base.style(self.document, base)
         end = _matching_close(tokens, index)
         first = True
         inner = index + 1
@@ -158,13 +144,10 @@ class _Builder:
         if not rows:
             return end + 1
         width = max(len(cells) for _, cells in rows)
-        table = self.document.add_table(rows=len(rows), cols=width)
-        style = _style(self.document, "Table Grid")
-        if style is not None:
-            table.style = style
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        table.autofit = False
-        _borders(table)
+        # Borders even over the template's table style: the minutes' tables are read on paper.
+        table = docx_base.new_table(
+            self.document, len(rows), width, always_borders=True, alignment=WD_TABLE_ALIGNMENT.LEFT
+        )
         self.widths(table, rows, width)
         for row_index, (is_header, cells) in enumerate(rows):
             row = table.rows[row_index]
@@ -173,8 +156,6 @@ class _Builder:
             for column, inline in enumerate(cells):
                 paragraph = row.cells[column].paragraphs[0]
                 self.runs(paragraph, inline, bold=is_header, size=9.5)
-        # A table directly followed by a heading touches it in Word; an empty paragraph breathes.
-        self.document.add_paragraph()
         return end + 1
 
     def widths(self, table: Table, rows: list[tuple[bool, list[Token]]], columns: int) -> None:
@@ -211,11 +192,7 @@ class _Builder:
                 ]
             else:
                 widths = [floor + extra // columns for floor in floors]
-        for column, width in enumerate(widths):
-            # Both: Word reads the cells' widths, LibreOffice the table grid's.
-            table.columns[column].width = width
-            for cell in table.columns[column].cells:
-                cell.width = width
+        docx_base.set_widths(table, widths)
 
     def quote(self, tokens: list[Token], index: int) -> int:
         end = _matching_close(tokens, index)
@@ -257,7 +234,7 @@ class _Builder:
             elif kind == "hardbreak":
                 paragraph.add_run().add_break()
             elif kind in ("text", "code_inline"):
-                run = paragraph.add_run(child.content)
+                run = paragraph.add_run(docx_base.word_text(child.content))
                 run.bold = strong > 0 or None
                 run.italic = emphasis > 0 or None
                 if size is not None:

@@ -24,9 +24,9 @@ from typing import Any
 import pytest
 from docx import Document as open_word
 from docx.oxml.ns import qn
-from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph as WordParagraph
+from support.word import make_template
 
 import facilitator.minutes_docx as minutes_docx
 from facilitator.agenda import load_agenda
@@ -47,16 +47,7 @@ MISSING_STYLES = (
 
 def letter_paper(folder: Path) -> Path:
     """A municipality's template: header, footer, its own font, a body to be replaced."""
-    document = open_word()
-    document.sections[0].header.paragraphs[0].text = "NORDDJURS KOMMUNE – Jobcenter Nord"
-    document.sections[0].footer.paragraphs[0].text = "Torvet 3, 8500 Grenaa"
-    document.styles["Normal"].font.name = "Garamond"
-    document.styles["Normal"].font.size = Pt(12)
-    document.add_paragraph("Skabelonens eksempeltekst, som skal erstattes.")
-    document.add_table(rows=1, cols=1).rows[0].cells[0].text = "Skabelonens tabel"
-    path = folder / "skabelon.docx"
-    document.save(str(path))
-    return path
+    return make_template(folder / "skabelon.docx")
 
 
 def bare_paper(folder: Path) -> Path:

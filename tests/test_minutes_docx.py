@@ -12,8 +12,8 @@ import pytest
 from docx import Document
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
-from docx.shared import Pt
 from support import AGENDA_FILE, busy_session
+from support.word import make_template
 
 from facilitator.agenda import load_agenda
 from facilitator.minutes import render_markdown
@@ -41,19 +41,6 @@ def _all_text(document: WordDocument) -> str:
         for row in table.rows:
             parts += [cell.text for cell in row.cells]
     return "\n".join(parts)
-
-
-def make_template(path: Path) -> Path:
-    """A stand-in for a municipality's template: a logo-ish header, a footer, its own font."""
-    document = Document()
-    document.sections[0].header.paragraphs[0].text = "NORDDJURS KOMMUNE – Jobcenter Nord"
-    document.sections[0].footer.paragraphs[0].text = "Torvet 3, 8500 Grenaa · www.norddjurs.dk"
-    document.styles["Normal"].font.name = "Garamond"
-    document.styles["Normal"].font.size = Pt(12)
-    document.add_paragraph("Skabelonens eksempeltekst, som skal erstattes.")
-    document.add_table(rows=1, cols=1).rows[0].cells[0].text = "Skabelonens tabel"
-    document.save(str(path))
-    return path
 
 
 def test_headings_are_real_word_headings(session: Session) -> None:
