@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from facilitator.markdown_escape import escape_inline
+from facilitator.markdown_escape import escape_after_label, escape_inline
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def to_markdown(doc: Document) -> str:
             out += [f"{'#' * max(2, min(block.level, 6))} {_md(block.text)}", ""]
         elif isinstance(block, Paragraph):
             label = f"**{_md(block.label)}** " if block.label else ""
-            body = _md(block.text)
+            body = escape_after_label(" ".join(block.text.split())) if label else _md(block.text)
             out += [f"{label}{f'*{body}*' if block.muted and body else body}", ""]
         elif isinstance(block, Bullets):
             for text, note in block.items:

@@ -62,11 +62,13 @@ def _reference(match: re.Match[str]) -> str:
     return _REFERENCES[match.group(0)]
 
 
-def _escape_line(line: str) -> str:
+def _escape_line(line: str, line_start: bool = True) -> str:
     line = line.replace("\t", " ").strip()
     line = _ENTITY.sub("&amp;", line)
     line = _ANYWHERE.sub(_reference, line)
     line = _SCHEME.sub("&#58;", _DOMAIN_DOT.sub("&#46;", line))
+    if not line_start:
+        return line
     if match := _ORDERED_MARKER.match(line):
         opening = "&#40;" if match.group(1) else ""
         punctuation = "&#46;" if match.group(3) == "." else "&#41;"
@@ -76,15 +78,24 @@ def _escape_line(line: str) -> str:
     return line
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str, line_start: bool = True) -> list[str]:
     """The non-blank lines of `text`, each escaped."""
-    escaped = (_escape_line(line) for line in _clean(text).split("\n"))
+    escaped = (_escape_line(line, line_start) for line in _clean(text).split("\n"))
     return [line for line in escaped if line]
 
 
 def escape_inline(text: str) -> str:
     """`text` as one line of literal Markdown: for headings, table cells and short fields."""
     return " ".join(_lines(text))
+
+
+def escape_after_label(text: str) -> str:
+    """`text` as the rest of a line that a bold label begins («**Dato:** 2. december»).
+
+    Mid-line, «2.», «-» or «#» start nothing, so they stay as typed: «2&#46; december» would
+    be what a reader of the raw file sees, in an e-mail or a text editor.
+    """
+    return " ".join(_lines(text, line_start=False))
 
 
 def escape_block(text: str, indent: str = "") -> str:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from facilitator import i18n
 from facilitator.agenda import Agenda
-from facilitator.markdown_escape import HARD_BREAK, escape_inline
+from facilitator.markdown_escape import HARD_BREAK, escape_after_label, escape_inline
 from facilitator.session import Participant, Session
 
 
@@ -105,11 +105,11 @@ class HeadWriter:
         lines = [f"# {title}", ""]
         facts = []
         if committee:
-            facts.append(f"**{label['committee']}:** {committee}")
+            facts.append(f"**{label['committee']}:** {escape_after_label(session.committee)}")
         facts.append(f"**{label['date']}:** {self.date(session.date)}")
         if when := self.when():
             facts.append(f"**{label['time']}:** {when}")
-        if place := escape_inline(session.place):
+        if place := escape_after_label(session.place):
             facts.append(f"**{label['place']}:** {place}")
         facts.append(f"**{label['dialogue_paper']}:** {self.agenda_name()}")
         lines += [hard_lines(facts), ""]

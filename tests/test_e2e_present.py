@@ -55,6 +55,7 @@ def test_the_presenter_follows_the_meeting_and_never_touches_its_file(
     started = time.monotonic()
     tmux.wait_for("room", "1 Godkendelse af dagsorden", timeout=20)
     assert time.monotonic() - started < 5, "the view took too long to find the meeting"
+    assert "1.1 Godkendelse" not in tmux.screen("room")  # a standing item is one point
 
     tmux.keys("chair", "Space")
     tmux.wait_for("room", "af 2 min", timeout=5)

@@ -119,7 +119,7 @@ def test_guidelines_hold_the_agreements_in_force_of_one_committee(folder: Path) 
     ]
     markdown = to_markdown(guidelines_document(found, "da", TODAY))
     assert markdown.startswith("# Lokale retningslinjer for sociale medier – LMU Børneby Nord\n")
-    assert "**Dato:** 1&#46; juni 2026" in markdown
+    assert "**Dato:** 1. juni 2026\n" in markdown  # as typed: mid-line, «1.» starts no list
     assert "Møde 10. januar 2026 *(godkendt af Anne Formand 20. januar 2026)*" in markdown
     assert "## Rammen: guidens minimumsforpligtelser" in markdown
     assert "> - Tag straks skærmbilleder" in markdown

@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from facilitator.markdown_escape import escape_block, escape_inline, escape_paragraphs
+from facilitator.markdown_escape import (
+    escape_after_label,
+    escape_block,
+    escape_inline,
+    escape_paragraphs,
+)
 
 # The HTML export's parser, and one like GitHub's (raw HTML on) for the .md file itself.
 PARSERS = {
@@ -262,6 +267,25 @@ def test_any_text_stays_in_its_heading(text: str) -> None:
         assert children[-3:] == ["em_open", "text", "em_close"]
         assert set(children[:-3]) <= {"text"}
         assert words("".join(c.content for c in (tokens[1].children or [])[:-3])) == words(text)
+
+
+@_FUZZ
+@given(text=texts)
+def test_any_text_after_a_bold_label_stays_in_its_paragraph(text: str) -> None:
+    for parser in PARSERS.values():
+        tokens = parser.parse(f"**Dato:** {escape_after_label(text)}\n\nafter\n")
+        assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"] * 2
+        children = [c for c in tokens[1].children or [] if c.type != "text" or c.content]
+        assert [c.type for c in children[:3]] == ["strong_open", "text", "strong_close"]
+        rest = "".join(c.content for c in children[3:])
+        assert set(c.type for c in children[3:]) <= {"text"}
+        assert words(rest) == words(text)
+
+
+def test_a_date_after_its_label_is_written_as_typed() -> None:
+    assert escape_after_label("2. december 2026") == "2. december 2026"
+    assert escape_after_label("3 - x: 40 %") == "3 - x: 40 %"
+    assert escape_inline("2. december 2026") == "2&#46; december 2026"
 
 
 @_FUZZ

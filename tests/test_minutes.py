@@ -160,6 +160,12 @@ def test_formand_and_naestformand_not_on_the_list_are_still_named() -> None:
     )
 
 
+def test_a_place_after_its_label_is_written_as_typed() -> None:
+    session = ended_session()
+    session.place = "2. sal, lokale 3"
+    assert "**Sted:** 2. sal, lokale 3  \n" in render_markdown(session)
+
+
 def test_an_office_holder_on_the_list_is_named_there_only() -> None:
     text = render_markdown(ended_session())
     head = text.split("## 1.")[0]

@@ -164,7 +164,7 @@ async def test_the_form_of_run_does_not_read_its_agenda_again(
         assert shown_agenda(setup) == f"{agenda.title} (built-in)"
 
 
-async def test_a_broken_local_folder_reads_nothing_twice_and_the_form_still_opens(
+async def test_the_guide_the_home_screen_found_is_not_read_again_by_the_form(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reads: Reads
 ) -> None:
     # The default guide found by the home screen is not read again by the form.
