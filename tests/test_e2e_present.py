@@ -59,6 +59,8 @@ def test_the_presenter_follows_the_meeting_and_never_touches_its_file(
 
     tmux.keys("chair", "Space")
     tmux.wait_for("room", "af 2 min", timeout=5)
+    # A standing item is one numbered line (09cd701); running, the agenda is not shown.
+    assert "2 Godkendelse af referat" not in tmux.screen("room")
     moved = time.monotonic()
     tmux.keys("chair", "n")
     tmux.wait_for("room", "2 Godkendelse af referat", timeout=3 + 0.5)

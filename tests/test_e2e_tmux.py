@@ -59,8 +59,8 @@ def test_outcomes_survive_sigkill_and_resume_shows_them(tmux: Tmux, tmp_path: Pa
     tmux.keys("meeting", "space")  # start the clock
     tmux.keys("meeting", "a")
     tmux.wait_for("meeting", "Aftale ·")  # the dialog's title: it is open and has the focus
-    # Wait for each field to show what was typed: on a busy machine the text and the tab can
-    # reach the program in one read and count as a paste.
+    # Typed as a person does, waiting for each field (test_text_and_tabs_in_one_burst sends all
+    # at once).
     tmux.type("meeting", AGREEMENT)
     tmux.wait_for("meeting", AGREEMENT)
     tmux.keys("meeting", "Tab")
@@ -211,3 +211,17 @@ def test_a_followup_carries_a_never_reached_theme(tmux: Tmux, tmp_path: Path) ->
     assert heading is not None, minutes
     review = minutes[heading.end() :].split("\n## ")[0]
     assert "Ikke behandlet" not in review
+
+
+def test_text_and_tabs_in_one_burst_fill_each_field(tmux: Tmux, tmp_path: Path) -> None:
+    # One send-keys: every key reaches the program before it has handled the first.
+    tmux.start("meeting", [*program(), "run", "--committee", COMMITTEE])
+    tmux.wait_for("meeting", COMMITTEE)
+    tmux.keys("meeting", "t")
+    tmux.wait_for("meeting", "Handling ·")
+    tmux.run("send-keys", "-t", "meeting", "Ring til Bo", "Tab", "Mia", "Tab", "1.3.2027", "Enter")
+    tmux.wait_for("meeting", "Handling: Ring til Bo", "— Mia")
+    tmux.keys("meeting", "C-q")
+    [path] = sorted((tmp_path / "sessions").glob("*.toml"))
+    [outcome] = load_session(path).themes[0].outcomes
+    assert (outcome.text, outcome.owner, str(outcome.due)) == ("Ring til Bo", "Mia", "2027-03-01")

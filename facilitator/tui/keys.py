@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from facilitator.i18n import _
@@ -29,6 +29,16 @@ KEY_NAMES = {
     "pageup": "pgup",
     "pagedown": "pgdn",
 }
+
+# Tab and shift+tab where a screen has several fields. Textual routes each key to the widget
+# focused when the app takes the key from its queue, and runs its own (non-priority) tab binding
+# only after the tab has bubbled back up from the field. Keys sent in one burst after a tab
+# (tmux, automation, a fast typist) were already routed to the field it left. As a priority
+# binding, the tab moves the focus before the next key is routed.
+FIELD_KEYS: list[BindingType] = [
+    Binding("tab", "app.focus_next", show=False, priority=True, system=True),
+    Binding("shift+tab", "app.focus_previous", show=False, priority=True, system=True),
+]
 
 
 def localize(node: DOMNode) -> None:

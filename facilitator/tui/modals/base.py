@@ -13,13 +13,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from facilitator.tui.keys import localize
+from facilitator.tui.keys import FIELD_KEYS, localize
 
 ResultType = TypeVar("ResultType")
 
 
 class Dialog(ModalScreen[ResultType]):
     """A modal dialog: a bordered box (a `Vertical`) centred over the screen."""
+
+    BINDINGS = FIELD_KEYS
 
     DEFAULT_CSS = """
     Dialog { align: center middle; }

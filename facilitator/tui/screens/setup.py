@@ -24,7 +24,7 @@ from facilitator.session import (
 )
 from facilitator.standing import minutes_to_add
 from facilitator.tui.key_map import bindings
-from facilitator.tui.keys import hint, keys_of
+from facilitator.tui.keys import FIELD_KEYS, hint, keys_of
 from facilitator.tui.screens.base import FacilitatorScreen
 from facilitator.tui.screens.setup_agendas import agenda_options, every_choice, opening_choice
 from facilitator.tui.screens.setup_fields import (
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 class SetupScreen(FacilitatorScreen):
     """Fill in what the minutes need, then start: the meeting opens with the clock paused."""
 
-    BINDINGS = bindings("setup")
+    BINDINGS = [*bindings("setup"), *FIELD_KEYS]
     # A form without the agenda row (the follow-up's) reads no agenda file: none can matter.
     CHOOSES_AGENDA = True
 
