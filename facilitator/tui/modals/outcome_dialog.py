@@ -109,7 +109,9 @@ class OutcomeDialog(FormDialog[OutcomeDraft | None]):
 
     @on(Input.Changed, "#outcome-text")
     def _clear_text_error(self) -> None:
-        self.query_one("#text-error", Label).update("")
+        error = self.query_one("#text-error", Label)
+        if str(error.content):  # an update lays the dialog out again: not on every key
+            error.update("")
 
     def action_save(self) -> None:
         """Save when the text is there and the date makes sense; otherwise say what is wrong."""

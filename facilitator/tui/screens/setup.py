@@ -1,5 +1,4 @@
-"""The new-meeting form: agenda, committee, place, length, formand, næstformand, chair, secretary,
-participants."""
+"""The new-meeting form: agenda, committee, place, length, the officers and the participants."""
 
 from __future__ import annotations
 
@@ -193,9 +192,8 @@ class SetupScreen(FacilitatorScreen):
             yield from self.compose_more()
             with Horizontal(id="setup-buttons"):
                 start_key = keys_of(self, "setup_start")
-                yield Button(
-                    f"{_('Start the meeting')} ({start_key})", variant="primary", id="start"
-                )
+                label = f"{_('Start the meeting')} ({start_key})"
+                yield Button(label, variant="primary", id="start")
                 yield Button(f"{_('Add participant')} ({add_key})", id="add")
         yield KeyFooter()
 
@@ -209,10 +207,8 @@ class SetupScreen(FacilitatorScreen):
 
     def participant_rows(self) -> list[ParticipantRow]:
         """The participants the form opens with."""
-        return [
-            ParticipantRow(name, parse_role(role) or "other")
-            for name, role in self.start.participants
-        ]
+        participants = self.start.participants
+        return [ParticipantRow(name, parse_role(role) or "other") for name, role in participants]
 
     def on_mount(self) -> None:
         self._show_agenda_info()
