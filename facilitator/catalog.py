@@ -138,6 +138,26 @@ def locate_agenda(name: str | None, local_dir: Path = LOCAL_AGENDAS) -> tuple[Pa
     )
 
 
+def broken_with_id(name: str | None, local_dir: Path = LOCAL_AGENDAS) -> list[Path]:
+    """Local files that say they are the agenda `name` but do not load.
+
+    A broken file shadows nothing, so the meeting runs on another file of that id (a built-in
+    guide): whoever edited the broken one must hear that their version is not the one in use.
+    """
+    name = name or DEFAULT_AGENDA_ID
+    if Path(name).suffix == ".toml" or "/" in name:
+        return []
+    broken = []
+    for path in _local_files(local_dir):
+        if peek_id(path) != name:
+            continue
+        try:
+            load_agenda(path)
+        except AgendaError:
+            broken.append(path)
+    return broken
+
+
 def _first_with_id(paths: list[Path], name: str) -> tuple[Path, Agenda] | None:
     """The first file by name that loads as the agenda `name`; a broken file never wins."""
     for path in paths:

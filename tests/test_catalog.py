@@ -279,3 +279,27 @@ def test_peek_id_reads_the_id_from_the_head(tmp_path: Path) -> None:
     assert peek_id(tmp_path / "junk.toml") == ""
     assert peek_id(tmp_path / "folder.toml") == ""
     assert peek_id(tmp_path / "missing.toml") == ""
+
+
+def test_a_broken_local_file_with_the_id_is_named_for_the_meeting_to_say_so(
+    in_tmp: Path,
+) -> None:
+    """`run --committee` opens the meeting on the built-in guide; the chair who edited the
+    broken copy hears of it (a toast), instead of meeting on the wrong text in silence."""
+    from facilitator.catalog import broken_with_id
+    from facilitator.commands.meeting import _passed_over
+
+    folder = in_tmp / "agendas"
+    folder.mkdir()
+    text = (builtin_dir() / "social-media.toml").read_text(encoding="utf-8")
+    (folder / "ours.toml").write_text(text.replace("timebox = ", "timebox = -", 1), "utf-8")
+    (folder / "other.toml").write_text("schema = 1\nid = 'another'\n[[broken\n", "utf-8")
+    assert broken_with_id("social-media") == [Path("agendas/ours.toml")]
+    assert broken_with_id("another") == [Path("agendas/other.toml")]  # its head says its id
+    assert broken_with_id("agendas/ours.toml") == []  # named by path: its problems stop `run`
+    used = locate_agenda("social-media")[0]
+    assert _passed_over("social-media", used) == (
+        "agendas/ours.toml: not a valid agenda, so the built-in guide is used "
+        "(facilitator validate says why)"
+    )
+    assert _passed_over("sociale-medier", locate_agenda("sociale-medier")[0]) == ""

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from facilitator.agenda import Agenda, AgendaError
-from facilitator.catalog import locate_agenda
+from facilitator.catalog import broken_with_id, builtin_dir, locate_agenda
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, report_error, sessions_dir
-from facilitator.i18n import choose_language, set_language
+from facilitator.i18n import _, choose_language, set_language
 from facilitator.plans import find_plan
 from facilitator.session import DEFAULT_SIDE, Participant, clean_line, parse_role
 from facilitator.workspace import (
@@ -44,6 +44,17 @@ def _agenda(name: str | None) -> tuple[Path, Agenda]:
         return locate_agenda(name)
     except AgendaError as error:
         raise UsageError("\n".join(error.problems)) from None
+
+
+def _passed_over(name: str | None, used: Path | None) -> str:
+    """What to say of local files of this agenda's id that did not load (none: "")."""
+    broken = broken_with_id(name)
+    if not broken or used is None:
+        return ""
+    in_use = _("the built-in guide") if used.parent == builtin_dir() else str(used)
+    return _(
+        "{files}: not a valid agenda, so {used} is used (facilitator validate says why)"
+    ).format(files=", ".join(str(path) for path in broken), used=in_use)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
 
     start: StartHome | StartSetup | StartMeeting = StartHome()
     if meeting is not None:
-        start = StartMeeting(meeting.session, meeting.path, meeting)
+        notice = _passed_over(args.agenda, agenda_path) if args.command == "run" else ""
+        start = StartMeeting(meeting.session, meeting.path, meeting, notice)
     elif setup is not None:
         start = StartSetup(
             agenda=setup.agenda,
@@ -136,7 +148,7 @@ def _open(
         )
         if not clean_line(form.committee):
             return None, form, agenda_path  # the form opens, filled in as far as they go
-        return workspace.start(form), None, None
+        return workspace.start(form), None, agenda_path
     if args.command == "resume":
         try:
             return workspace.resume(Path(args.session) if args.session else None), None, None

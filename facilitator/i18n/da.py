@@ -106,6 +106,8 @@ UI: dict[str, str] = {
     "{count} deadlines written to {path}": "{count} frister skrevet til {path}",
     "{rows} from {meetings}": "{rows} fra {meetings}",
     "1 row": "1 række",
+    "the built-in guide": "den indbyggede guide",
+    "{files}: not a valid agenda, so {used} is used (facilitator validate says why)": "{files}: ikke en gyldig dagsorden, så {used} bruges (facilitator validate fortæller hvorfor)",
     "{count} rows": "{count} rækker",
     "1 meeting": "1 møde",
     "{count} meetings": "{count} møder",

@@ -66,6 +66,8 @@ class StartMeeting:
     session: Session
     path: Path
     meeting: OpenMeeting | None = None
+    # Said in a toast once the meeting is on screen (a broken agenda file that was passed over).
+    notice: str = ""
 
 
 @dataclass
@@ -175,6 +177,8 @@ class FacilitatorApp(App[None]):
         if isinstance(start, StartMeeting):
             if start.session.ended:
                 self.open_minutes(start.session, start.path)
+            if start.notice:
+                self.notify(start.notice, severity="warning", timeout=12)
         elif isinstance(start, StartSetup):
             from facilitator.tui.screens.setup import SetupScreen
 
