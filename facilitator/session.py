@@ -372,14 +372,17 @@ class Session:
                 if record.to_do and not self.has_capture(REVIEW_THEME_ID)
                 else ("review-open")
             )
+        # The theme under way is judged as ending the meeting on it would judge it: without
+        # enough time or anything captured it was not reached, as the minutes will say.
+        open_ = record.to_do or record.state == "active"
         if record.origin == "standing":
             # A formality: taken with nothing raised is «godkendt uden bemærkninger» or
             # «Intet» in a MED referat, never a gap; only an item never reached is one.
-            taken = record.seconds >= STANDING_TAKEN_SECONDS or not record.to_do
+            taken = record.seconds >= STANDING_TAKEN_SECONDS or not open_
             taken = taken or record.presented or self.has_capture(record.theme_id)
             return None if taken else "not-reached"
         reached = record.seconds >= DEALT_WITH_SECONDS or record.presented
-        if record.to_do and not reached and not self.has_capture(record.theme_id):
+        if open_ and not reached and not self.has_capture(record.theme_id):
             return "not-reached"
         if theme.is_obligation:
             return None if record.presented else "not-presented"

@@ -126,6 +126,28 @@ async def test_ending_before_the_closing_items_names_them_and_asks_no_reason(
     assert "Dagsordenen blev godkendt uden bemærkninger." in text
 
 
+async def test_the_standing_item_the_meeting_ends_on_too_soon_is_named_as_the_minutes_say(
+    tmp_path: Path,
+) -> None:
+    """ctrl+e a second after coming to «Godkendelse af referat»: the ending judges it not
+    reached, so the check must name it with the others, or the minutes say more than it did."""
+    meeting = make_meeting(tmp_path / "sessions", session=with_the_paper_covered())
+    async with meeting.app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        meeting.time.advance(5)
+        await pilot.press("n")  # the agenda approved; on to the minutes' approval
+        meeting.time.advance(1)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        told = text_of(meeting.app.screen.query_one("#coverage-standing"))
+        assert "Godkendelse af referat fra sidste møde, Meddelelser" in told
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+    assert meeting.app.flush(5)
+    text = render_markdown(load_session(meeting.path))
+    assert "## 2. Godkendelse af referat fra sidste møde\n\n**Ikke nået på mødet.**\n" in text
+
+
 def _with_standing_items() -> Session:
     session = fresh_session()
     add_standing_items(session)

@@ -426,6 +426,7 @@ class MeetingScreen(MeetingDialogs):
         self._store_notes()
         if self.query_one("#notes", TextArea).has_focus:
             self.action_leave_notes()
+        self.clock.checkpoint()  # the check judges the theme under way by its time so far
         check = CoverageCheck(self.session)
         if check.empty:
             self.end_meeting()
