@@ -530,6 +530,23 @@ async def test_attendance_records_a_late_arrival(meeting: Meeting) -> None:
         assert (on_disk.present, on_disk.arrived) == (True, ida.arrived)
 
 
+async def test_the_attendance_hint_is_whole_in_danish_at_80_columns(meeting: Meeting) -> None:
+    from support import drawn
+
+    from facilitator.i18n import set_language
+
+    set_language("da")
+    try:
+        async with meeting.app.run_test(size=SMALL) as pilot:
+            await pilot.press("w")
+            await pilot.pause()
+            shown = " ".join(drawn(meeting.app).split())
+            # It was cut at the dialog's edge: «… enter i feltet nedenfor tilføj».
+            assert "tilføjer en person" in shown
+    finally:
+        set_language("en")
+
+
 async def test_attendance_adds_a_new_participant(meeting: Meeting) -> None:
     async with meeting.app.run_test(size=SIZE) as pilot:
         await pilot.press("space")

@@ -24,7 +24,7 @@ class AttendanceDialog(Dialog[bool]):
     DEFAULT_CSS = """
     AttendanceDialog > Vertical { width: 76; max-height: 95%; padding: 1 2; }
     AttendanceDialog SelectionList { height: auto; max-height: 14; }
-    AttendanceDialog Label.hint { color: $text-muted; }
+    AttendanceDialog Label.hint { color: $text-muted; width: 1fr; }
     AttendanceDialog #attendance-error { color: $error; }
     """
 
