@@ -40,7 +40,7 @@ UI: dict[str, str] = {
     "Add an item": "Tilføj et punkt",
     "It comes right after «{theme}».": "Det kommer lige efter »{theme}«.",
     "Title": "Titel",
-    "e.g. Eventuelt": "fx Eventuelt",
+    "e.g. News from HR": "fx Orientering fra HR",
     "Timebox": "Tidsramme",
     "enter add · tab next field · escape cancel": "enter tilføj · tab næste felt · escape annuller",
     "Write the title first: it is required.": "Skriv titlen først: den skal udfyldes.",

@@ -50,7 +50,7 @@ class AddItemDialog(Dialog[NewItem | None]):
             markup=False,
         )
         yield Label(_("Title"), classes="field")
-        yield Input(placeholder=_("e.g. Eventuelt"), id="item-title")
+        yield Input(placeholder=_("e.g. News from HR"), id="item-title")
         yield Label(_("Timebox"), classes="field")
         with Horizontal(id="item-minutes-row"):
             yield Input(str(DEFAULT_TIMEBOX), type="integer", compact=True, id="item-minutes")
