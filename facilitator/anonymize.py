@@ -4,7 +4,8 @@ Used for minutes and registers that leave the committee (`--anonymize`). Names a
 for participants (of this meeting and of the meetings a follow-up reviews), so a name of anyone
 else typed into a note stays as typed; owners who are not participants become
 "Anonymiseret"/"Withheld" unless they name a role or a body ("AMR", "Ledelsen"), which is not
-personal data.
+personal data. A formand, næstformand, mødeleder or referent who is not a participant is called
+by the office ("Formand"), wherever the name stands.
 
 A participant's name is replaced in every casing, even where it is also a word: with Per
 Olsen in the room, "per time" becomes "Medarbejderrepræsentant 3 time". A reader can puzzle
@@ -23,6 +24,15 @@ from facilitator.i18n import known_language, role_label
 from facilitator.session import OFFICERS, Session, parse_role
 
 WITHHELD = {"da": "Anonymiseret", "en": "Withheld"}
+# An officer who is not on the participant list is called by the office, so that three
+# different people do not all become «Anonymiseret», which the minutes would read as one
+# person holding every office. First office first: a formand who also chairs is «Formand».
+OFFICE_LABELS = {
+    "da": {"formand": "Formand", "naestformand": "Næstformand", "chair": "Mødeleder",
+           "secretary": "Referent"},
+    "en": {"formand": "Committee chair", "naestformand": "Vice-chair", "chair": "Chair",
+           "secretary": "Secretary"},
+}  # fmt: skip
 # What `--anonymize-committee` puts in place of the committee's name: heading, title, file.
 NEUTRAL_COMMITTEE = {"da": "Udvalget", "en": "The committee"}
 
@@ -48,7 +58,13 @@ class _Names:
     of earlier meetings' participants (`earlier`) are found too, and always withheld.
     """
 
-    def __init__(self, session: Session, language: str, earlier: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        session: Session,
+        language: str,
+        earlier: Iterable[str] = (),
+        officers: Iterable[tuple[str, str]] = (),
+    ) -> None:
         self.language = language
         roles = Counter(p.role for p in session.participants)
         seen: Counter[str] = Counter()
@@ -64,6 +80,10 @@ class _Names:
         ]
         withheld = WITHHELD[language]
         current = {_key(name) for name, _ in people}
+        for name, label in officers:
+            if _key(name) not in current:
+                people.append((name, label))
+                current.add(_key(name))
         people += [(name, withheld) for name in earlier if _key(name) not in current]
         self.full: dict[str, str] = {}
         firsts: dict[str, set[str]] = {}
@@ -187,7 +207,15 @@ def anonymize_session(
         for index, piece in enumerate(_OWNER_SEPARATORS.split(getattr(session, key)))
         if not index % 2 and _names_a_person(piece)
     ]
-    names = _Names(result, language, [*earlier_names, *officers])
+    # A field naming one person only: «Ole Vind og Lone Madsen» is two, each withheld or
+    # labelled as a participant.
+    offices = [
+        (name, OFFICE_LABELS[language][key])
+        for key in OFFICE_LABELS[language]
+        if _names_a_person(name := " ".join(getattr(session, key).split()))
+        and len(_OWNER_SEPARATORS.split(name)) == 1
+    ]
+    names = _Names(result, language, [*earlier_names, *officers], offices)
     text: Callable[[str], str] = names.in_text
     for participant, label in zip(result.participants, names.labels, strict=True):
         participant.name = label

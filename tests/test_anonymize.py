@@ -165,9 +165,9 @@ def test_session_without_participants() -> None:
     session.chair = "Mette"
     session.set_notes("dokumentation", "Mette talte")
     result = anonymize_session(session)
-    assert result.chair == "Anonymiseret"
+    assert result.chair == "Mødeleder"
     # The chair is one of the session's people even when not listed as a participant.
-    assert result.record("dokumentation").notes == "Anonymiseret talte"
+    assert result.record("dokumentation").notes == "Mødeleder talte"
 
 
 def test_names_in_any_casing_and_surnames_alone_are_replaced() -> None:
@@ -345,9 +345,30 @@ def test_officers_who_are_not_participants_are_withheld_in_texts_too() -> None:
     session.set_notes("dokumentation", "Jens og fru HANSEN; Ole Vind og vinden; ledelsen svarer")
     result = anonymize_session(session)
     assert result.record("dokumentation").notes == (
-        "Anonymiseret og fru Anonymiseret; Anonymiseret og vinden; ledelsen svarer"
+        "Mødeleder og fru Mødeleder; Anonymiseret og vinden; ledelsen svarer"
     )
-    assert result.chair == "Anonymiseret"
-    assert result.formand == "Anonymiseret og Medarbejderrepræsentant 1"
+    assert result.chair == "Mødeleder"  # one person, not on the list: called by the office
+    assert result.formand == "Anonymiseret og Medarbejderrepræsentant 1"  # two: by person
     assert result.naestformand == "Ledelsen"
-    assert result.next_meeting_place == "Hos Anonymiseret"
+    assert result.next_meeting_place == "Hos Mødeleder"
+
+
+def test_officers_off_the_list_stay_different_people_in_the_minutes() -> None:
+    """Formand, næstformand, mødeleder and referent typed in the form, nobody on the list: all
+    «Anonymiseret» made the minutes say «Mødeleder: Anonymiseret (formand, næstformand)»."""
+    from facilitator.minutes import render_markdown
+
+    session = Session.new("LMU", load_agenda(ROOT / "agendas" / "sociale-medier.toml"))
+    session.formand, session.naestformand = "Anne Hansen", "Bo Jensen"
+    session.chair, session.secretary = "Carl Dam", "Dorte Ry"
+    session.approved_by, session.vice_approved_by = "Anne Hansen", "Bo Jensen"
+    result = anonymize_session(session)
+    assert (result.formand, result.naestformand) == ("Formand", "Næstformand")
+    assert (result.chair, result.secretary) == ("Mødeleder", "Referent")
+    assert (result.approved_by, result.vice_approved_by) == ("Formand", "Næstformand")
+    text = render_markdown(result)
+    assert "**Mødeleder:** Mødeleder  \n" in text and "(formand, næstformand)" not in text
+    assert not any(name in text for name in ("Anne", "Hansen", "Bo Jensen", "Carl", "Dorte"))
+    # The same person in two offices is one label: the formand who chairs is «Formand».
+    session.chair = "Anne Hansen"
+    assert anonymize_session(session).chair == "Formand"
