@@ -107,19 +107,24 @@ def resolve_agenda(name: str | None, local_dir: Path = LOCAL_AGENDAS) -> Agenda:
     return locate_agenda(name, local_dir)[1]
 
 
-def locate_agenda(name: str | None, local_dir: Path = LOCAL_AGENDAS) -> tuple[Path, Agenda]:
+def locate_agenda(
+    name: str | None, local_dir: Path = LOCAL_AGENDAS, passed_over: list[Path] | None = None
+) -> tuple[Path, Agenda]:
     """The file `resolve_agenda` uses for `name`, and its agenda; AgendaError if there is none.
 
     Only the files that may hold the id are read: the head of each local file says its id, and
     the search stops at the first file that wins, so a broken or huge file of another id costs
     nothing. Only when no file has the id are all read, to name the ids there are.
+
+    A local file that says it is `name` but does not load shadows nothing; it is added to
+    `passed_over`, so that whoever edited it can be told their version is not the one in use.
     """
     name = name or DEFAULT_AGENDA_ID
     path = Path(name)
     if path.suffix == ".toml" or path.exists() or "/" in name:
         return path, load_agenda(path)
     local = _local_files(local_dir)
-    found = _first_with_id(local, name)
+    found = _first_with_id(local, name, passed_over)
     if found is not None:
         return found
     # The usual case, a built-in guide by id, without reading every agenda there is.
@@ -138,34 +143,18 @@ def locate_agenda(name: str | None, local_dir: Path = LOCAL_AGENDAS) -> tuple[Pa
     )
 
 
-def broken_with_id(name: str | None, local_dir: Path = LOCAL_AGENDAS) -> list[Path]:
-    """Local files that say they are the agenda `name` but do not load.
-
-    A broken file shadows nothing, so the meeting runs on another file of that id (a built-in
-    guide): whoever edited the broken one must hear that their version is not the one in use.
-    """
-    name = name or DEFAULT_AGENDA_ID
-    if Path(name).suffix == ".toml" or "/" in name:
-        return []
-    broken = []
-    for path in _local_files(local_dir):
-        if peek_id(path) != name:
-            continue
-        try:
-            load_agenda(path)
-        except AgendaError:
-            broken.append(path)
-    return broken
-
-
-def _first_with_id(paths: list[Path], name: str) -> tuple[Path, Agenda] | None:
+def _first_with_id(
+    paths: list[Path], name: str, passed_over: list[Path] | None = None
+) -> tuple[Path, Agenda] | None:
     """The first file by name that loads as the agenda `name`; a broken file never wins."""
     for path in paths:
-        if peek_id(path) not in (None, name):
+        if (declared := peek_id(path)) not in (None, name):
             continue
         try:
             agenda = load_agenda(path)
         except AgendaError:
+            if declared == name and passed_over is not None:
+                passed_over.append(path)
             continue
         if agenda.id == name:
             return path, agenda

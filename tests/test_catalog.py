@@ -286,7 +286,6 @@ def test_a_broken_local_file_with_the_id_is_named_for_the_meeting_to_say_so(
 ) -> None:
     """`run --committee` opens the meeting on the built-in guide; the chair who edited the
     broken copy hears of it (a toast), instead of meeting on the wrong text in silence."""
-    from facilitator.catalog import broken_with_id
     from facilitator.commands.meeting import _passed_over
 
     folder = in_tmp / "agendas"
@@ -294,12 +293,15 @@ def test_a_broken_local_file_with_the_id_is_named_for_the_meeting_to_say_so(
     text = (builtin_dir() / "social-media.toml").read_text(encoding="utf-8")
     (folder / "ours.toml").write_text(text.replace("timebox = ", "timebox = -", 1), "utf-8")
     (folder / "other.toml").write_text("schema = 1\nid = 'another'\n[[broken\n", "utf-8")
-    assert broken_with_id("social-media") == [Path("agendas/ours.toml")]
-    assert broken_with_id("another") == [Path("agendas/other.toml")]  # its head says its id
-    assert broken_with_id("agendas/ours.toml") == []  # named by path: its problems stop `run`
-    used = locate_agenda("social-media")[0]
-    assert _passed_over("social-media", used) == (
+    passed_over: list[Path] = []
+    used = locate_agenda("social-media", passed_over=passed_over)[0]
+    assert used == builtin_dir() / "social-media.toml"
+    assert passed_over == [Path("agendas/ours.toml")]  # not other.toml: it says another id
+    assert _passed_over(passed_over, used) == (
         "agendas/ours.toml: not a valid agenda, so the built-in guide is used "
         "(facilitator validate says why)"
     )
-    assert _passed_over("sociale-medier", locate_agenda("sociale-medier")[0]) == ""
+    named: list[Path] = []
+    locate_agenda(str(builtin_dir() / "social-media.toml"), passed_over=named)
+    assert named == []  # named by path: nothing else is looked at
+    assert _passed_over([], locate_agenda("sociale-medier")[0]) == ""

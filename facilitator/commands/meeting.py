@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from facilitator.agenda import Agenda, AgendaError
-from facilitator.catalog import broken_with_id, builtin_dir, locate_agenda
+from facilitator.catalog import builtin_dir, locate_agenda
 from facilitator.cli import EXIT_FAILURE, EXIT_OK, UsageError, report_error, sessions_dir
 from facilitator.i18n import _, choose_language, set_language
 from facilitator.plans import find_plan
@@ -38,17 +38,16 @@ def parse_participant(text: str) -> Participant:
     return Participant(name=name, role=role, side=DEFAULT_SIDE[role])
 
 
-def _agenda(name: str | None) -> tuple[Path, Agenda]:
+def _agenda(name: str | None, passed_over: list[Path] | None = None) -> tuple[Path, Agenda]:
     """The agenda file `name` stands for, and its agenda; a usage error if there is none."""
     try:
-        return locate_agenda(name)
+        return locate_agenda(name, passed_over=passed_over)
     except AgendaError as error:
         raise UsageError("\n".join(error.problems)) from None
 
 
-def _passed_over(name: str | None, used: Path | None) -> str:
+def _passed_over(broken: list[Path], used: Path | None) -> str:
     """What to say of local files of this agenda's id that did not load (none: "")."""
-    broken = broken_with_id(name)
     if not broken or used is None:
         return ""
     in_use = _("the built-in guide") if used.parent == builtin_dir() else str(used)
@@ -68,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
     # Temporary files of a save that a crash interrupted; the sessions themselves are intact.
     workspace.clean_temp_files()
     try:
-        meeting, setup, agenda_path = _open(args, workspace)
+        # Local files of the agenda's id that did not load: the meeting says so once it is up.
+        passed_over: list[Path] = []
+        meeting, setup, agenda_path = _open(args, workspace, passed_over)
     except SessionLockedError as error:
         report_error(str(error))
         return EXIT_FAILURE
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
 
     start: StartHome | StartSetup | StartMeeting = StartHome()
     if meeting is not None:
-        notice = _passed_over(args.agenda, agenda_path) if args.command == "run" else ""
+        notice = _passed_over(passed_over, agenda_path)
         start = StartMeeting(meeting.session, meeting.path, meeting, notice)
     elif setup is not None:
         start = StartSetup(
@@ -127,12 +128,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open(
-    args: argparse.Namespace, workspace: Workspace
+    args: argparse.Namespace, workspace: Workspace, passed_over: list[Path]
 ) -> tuple[OpenMeeting | None, MeetingForm | None, Path | None]:
     """The meeting to open (held), or the form to fill in and its agenda's file; all None for
     the home screen."""
     if args.command == "run":
-        agenda_path, agenda = _agenda(args.agenda)
+        agenda_path, agenda = _agenda(args.agenda, passed_over)
         participants = [parse_participant(text) for text in args.participant]
         form = MeetingForm(
             committee=args.committee or "",
